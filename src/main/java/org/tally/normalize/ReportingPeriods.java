@@ -3,6 +3,8 @@ package org.tally.normalize;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,7 +29,7 @@ public final class ReportingPeriods {
       new Shape(YEAR + "年([0-9]{1,2})月([0-9]{1,2})[日号]", m -> day(m, 1, 2, 3)),
       new Shape(YEAR + "年([0-9]{1,2})月?" + TO + "([0-9]{1,2})月", m -> monthEnd(year(m), m.group(3))),
       new Shape(YEAR + "年([0-9]{1,2})月", m -> monthEnd(year(m), m.group(2))),
-      new Shape(YEAR + "年?(?:第|前|(?:第?[1一]季度?" + TO + "第?))?" + QUARTER_DIGIT + "个?季", m -> quarterEnd(m, 2)),
+      new Shape(YEAR + "年?(?:第|前|(?:第?[1一](?:季度?)?" + TO + "第?))?" + QUARTER_DIGIT + "个?季", m -> quarterEnd(m, 2)),
       new Shape(YEAR + "年?[-_]?[qQ]([1-4])(?![0-9])", m -> quarterEnd(m, 2)),
       new Shape(YEAR + "年?(上半年|下半年|全年)", ReportingPeriods::halfEnd),
       new Shape(YEAR + "年(度)", ReportingPeriods::halfEnd),
@@ -59,23 +61,27 @@ public final class ReportingPeriods {
       return Optional.empty();
     }
     String s = Chars.withoutSpaces(TextKeys.toSimplified(Chars.nfkc(text)));
-    Found best = null;
+    List<Found> candidates = new ArrayList<>();
     for (Shape shape : SHAPES) {
       Matcher m = shape.pattern().matcher(s);
       while (m.find()) {
-        LocalDate end = endOf(shape, m);
-        if (end == null || labelledAsFillingIn(s, m.start())) {
-          continue;
-        }
-        Found found = new Found(m.start(), m.end(), end);
-        if (best == null || found.start() < best.start()
-            || (found.start() == best.start() && found.end() > best.end())) {
-          best = found;
-        }
-        break;
+        candidates.add(new Found(m.start(), m.end(), endOf(shape, m)));
       }
     }
-    return Optional.ofNullable(best).map(found -> rangeEnd(s, found));
+    candidates.sort(Comparator.comparingInt(Found::start).thenComparing(Comparator.comparingInt(Found::end).reversed()));
+    int skippedStart = -1;
+    for (Found found : candidates) {
+      if (found.start() == skippedStart) {
+        continue;
+      }
+      // only the longest reading at a position counts: "2024年2月30日" is no date, not February
+      if (found.date() == null || labelledAsFillingIn(s, found.start())) {
+        skippedStart = found.start();
+        continue;
+      }
+      return Optional.of(rangeEnd(s, found));
+    }
+    return Optional.empty();
   }
 
   private record Found(int start, int end, LocalDate date) {}
