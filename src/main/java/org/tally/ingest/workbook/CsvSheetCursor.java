@@ -1,0 +1,349 @@
+package org.tally.ingest.workbook;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Delimited text in an unknown encoding, streamed record by record. All cells are TEXT; the row
+ * number is the record number (a quoted line break does not start a new row, as in Excel).
+ */
+final class CsvSheetCursor implements SheetCursor {
+
+    static final int SAMPLE = 64 * 1024;
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** Encoding decision: charset and how many BOM bytes to skip. */
+    record Encoding(Charset charset, int bomLength) {
+    }
+
+    private final Path file;
+    private final String sheetName;
+    private final ReadLimits limits;
+    private final Charset charset;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final ArrayList<RawCell> cells = new ArrayList<>();
+    private RawRow pending;
+    private boolean closed;
+
+    private CsvSheetCursor(Path file, ReadLimits limits, Charset charset, CSVParser parser) {
+        this.file = file;
+        String name = String.valueOf(file.getFileName());
+        int dot = name.lastIndexOf('.');
+        this.sheetName = dot > 0 ? name.substring(0, dot) : name;
+        this.limits = limits;
+        this.charset = charset;
+        this.parser = parser;
+        this.records = parser.iterator();
+    }
+
+    static SheetCursor open(Path file, ReadLimits limits) throws IOException {
+        byte[] sample;
+        try (InputStream in = Files.newInputStream(file)) {
+            sample = in.readNBytes(SAMPLE);
+        }
+        Encoding enc = detect(sample, Files.size(file) <= SAMPLE);
+        String head = decodeLeniently(sample, enc);
+        char delimiter = 0;
+        long offset = 0;
+        // Excel's "sep=;" first line names the delimiter and is not a data row.
+        if (head.length() >= 5 && head.regionMatches(true, 0, "sep=", 0, 4)
+                && (head.length() == 5 || head.charAt(5) == '\n' || head.charAt(5) == '\r')) {
+            delimiter = head.charAt(4);
+            offset = 1;
+        }
+        if (delimiter == 0) {
+            delimiter = delimiter(head, Sniffer.extension(file).equals("tsv"));
+        }
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(enc.bomLength());
+            CharsetDecoder decoder = enc.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+            if (offset == 1) {
+                skipLine(reader);
+            }
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setQuote('"')
+                    .setIgnoreEmptyLines(false)
+                    .setTrailingData(true)
+                    .setAllowMissingColumnNames(true)
+                    .get();
+            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            return new CsvSheetCursor(file, limits, enc.charset(), parser);
+        } catch (Throwable t) {
+            in.close();
+            throw t;
+        }
+    }
+
+    private static void skipLine(Reader r) throws IOException {
+        int c;
+        while ((c = r.read()) >= 0 && c != '\n') {
+            if (c == '\r') {
+                r.mark(1);
+                if (r.read() != '\n') {
+                    r.reset();
+                }
+                return;
+            }
+        }
+    }
+
+    /** BOM first; then strict UTF-8 on the sample; then ICU, preferring GB18030 for Chinese text. */
+    static Encoding detect(byte[] b, boolean wholeFile) {
+        if (Sniffer.starts(b, 0xEF, 0xBB, 0xBF)) {
+            return new Encoding(StandardCharsets.UTF_8, 3);
+        }
+        if (Sniffer.starts(b, 0xFF, 0xFE)) {
+            return new Encoding(StandardCharsets.UTF_16LE, 2);
+        }
+        if (Sniffer.starts(b, 0xFE, 0xFF)) {
+            return new Encoding(StandardCharsets.UTF_16BE, 2);
+        }
+        Charset utf16 = bomlessUtf16(b);
+        if (utf16 != null) {
+            return new Encoding(utf16, 0);
+        }
+        if (isUtf8(b, wholeFile)) {
+            return new Encoding(StandardCharsets.UTF_8, 0);
+        }
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(b);
+        CharsetMatch[] matches = detector.detectAll();
+        for (CharsetMatch m : matches) {
+            // Department files are mainland Chinese: GBK/GB2312 text is the expected non-UTF-8 case,
+            // and short samples often score Big5 or Shift_JIS a little higher by chance.
+            if (m.getName().equals("GB18030") && m.getConfidence() >= 10) {
+                return new Encoding(GB18030, 0);
+            }
+        }
+        if (matches.length > 0 && Charset.isSupported(matches[0].getName()) && matches[0].getConfidence() >= 50) {
+            return new Encoding(Charset.forName(matches[0].getName()), 0);
+        }
+        return new Encoding(GB18030, 0);
+    }
+
+    private static Charset bomlessUtf16(byte[] b) {
+        int even = 0;
+        int odd = 0;
+        int n = b.length & ~1;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0 && b[i + 1] != 0) {
+                even++;
+            } else if (b[i + 1] == 0 && b[i] != 0) {
+                odd++;
+            }
+        }
+        if (n >= 4 && odd * 10 >= n * 4 && even == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (n >= 4 && even * 10 >= n * 4 && odd == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    static boolean isUtf8(byte[] b, boolean wholeFile) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b);
+        CharBuffer out = CharBuffer.allocate(b.length);
+        CoderResult r = d.decode(in, out, wholeFile);
+        if (r.isError()) {
+            return false;
+        }
+        // A sample cut inside a multi-byte character leaves at most 3 undecoded bytes.
+        return wholeFile ? d.flush(out).isUnderflow() : in.remaining() <= 3;
+    }
+
+    private static String decodeLeniently(byte[] b, Encoding e) {
+        return new String(b, e.bomLength(), b.length - e.bomLength(), e.charset());
+    }
+
+    /** Picks comma, tab or semicolon: the one splitting the first records most consistently. */
+    static char delimiter(String head, boolean tsv) {
+        char[] candidates = {',', '\t', ';'};
+        int maxRecords = 20;
+        int[][] counts = new int[candidates.length][maxRecords];
+        int record = 0;
+        boolean quoted = false;
+        for (int i = 0; i < head.length() && record < maxRecords; i++) {
+            char c = head.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (c == '\r' && i + 1 < head.length() && head.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record++;
+            } else if (!quoted) {
+                for (int k = 0; k < candidates.length; k++) {
+                    if (c == candidates[k]) {
+                        counts[k][record]++;
+                    }
+                }
+            }
+        }
+        int records = Math.max(1, Math.min(record + 1, maxRecords));
+        char best = tsv ? '\t' : ',';
+        long bestScore = 0;
+        for (int k = 0; k < candidates.length; k++) {
+            int first = counts[k][0];
+            if (first == 0) {
+                continue;
+            }
+            int consistent = 0;
+            for (int r = 0; r < records; r++) {
+                if (counts[k][r] == first) {
+                    consistent++;
+                }
+            }
+            long score = (long) consistent * 1000 + first;
+            if (score > bestScore) {
+                bestScore = score;
+                best = candidates[k];
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending == null && !closed) {
+            try {
+                pending = readRow();
+            } catch (Throwable t) {
+                close();
+                throw unreadable(t);
+            }
+            if (pending == null) {
+                close();
+            }
+        }
+        return pending != null;
+    }
+
+    private UnreadableFileException unreadable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CharacterCodingException) {
+                return new UnreadableFileException(file, sheetName, "text is not valid " + charset.name()
+                        + " after record " + parser.getRecordNumber(), t);
+            }
+        }
+        if (t instanceof IllegalStateException || t instanceof java.io.UncheckedIOException) {
+            String msg = t.getMessage() == null ? "" : t.getMessage();
+            if (msg.contains("EOF reached before encapsulated token finished")) {
+                return new UnreadableFileException(file, sheetName,
+                        "unterminated quoted field (a '\"' is never closed) after record "
+                                + parser.getRecordNumber(), t);
+            }
+        }
+        return Failures.unreadable(file, sheetName, t);
+    }
+
+    @Override
+    public RawRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RawRow r = pending;
+        pending = null;
+        return r;
+    }
+
+    private RawRow readRow() {
+        while (records.hasNext()) {
+            CSVRecord rec = records.next();
+            // After a "sep=" line the first data record is still row 1, as Excel shows it.
+            long number = rec.getRecordNumber();
+            if (number > limits.maxRows() || number > Integer.MAX_VALUE) {
+                throw new Xml.Refused("more than " + limits.maxRows() + " rows");
+            }
+            int rowNumber = (int) number;
+            if (rec.size() > limits.maxColumns()) {
+                throw new Xml.Refused("more than " + limits.maxColumns() + " columns in row " + rowNumber);
+            }
+            cells.clear();
+            for (int i = 0; i < rec.size(); i++) {
+                String v = rec.get(i);
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (v.length() > limits.maxCellChars()) {
+                    throw new Xml.Refused("cell text longer than " + limits.maxCellChars() + " characters in cell "
+                            + CellReference.convertNumToColString(i) + rowNumber);
+                }
+                cells.add(new RawCell(i, CellKind.TEXT, v, false));
+            }
+            if (!cells.isEmpty()) {
+                return new RawRow(rowNumber, cells);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String sheetName() {
+        return sheetName;
+    }
+
+    @Override
+    public boolean date1904() {
+        return false;
+    }
+
+    @Override
+    public String format() {
+        return "csv";
+    }
+
+    /** The encoding used to decode the file (for reports and diagnostics). */
+    Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // the stream is released either way
+        }
+    }
+}
