@@ -1,0 +1,41 @@
+package org.tally.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One department's sheet: where it is dropped, how to find its table and reporting period, and
+ * which header texts feed which dataset columns.
+ */
+public record SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
+		Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
+		Map<String, Column> columns) {
+
+	public SourceDefinition {
+		sheet = sheet == null ? new Sheet(null, null, null) : sheet;
+		maxRejectRate = maxRejectRate == null ? new BigDecimal("0.05") : maxRejectRate;
+		headerSearchRows = headerSearchRows <= 0 ? 30 : headerSearchRows;
+		columns = Map.copyOf(columns);
+	}
+
+	/** Which sheet of a workbook: by exact name, 0-based index among visible sheets, or name pattern. */
+	public record Sheet(String name, Integer index, String pattern) {
+	}
+
+	/** Where the reporting period comes from: the file name, a title cell, or a fixed date. */
+	public record Period(PeriodFrom from, LocalDate date) {
+	}
+
+	public enum PeriodFrom {
+		FILENAME, TITLE, FIXED
+	}
+
+	/** Header texts that name a column (matched across scripts and widths), its unit, and fill-down. */
+	public record Column(List<String> aliases, String unit, boolean fillDown) {
+		public Column {
+			aliases = List.copyOf(aliases);
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package org.tally.figures;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.FigureDefinition;
+import org.tally.catalog.SourceDefinition;
+import org.tally.catalog.SqlIdentifier;
+import org.tally.reconcile.CheckOutcome;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Computes every declared figure for a period from the current loads and appends an immutable
+ * version: verified only when every check it depends on passed in this run and every source of its
+ * dataset has a current load for the period.
+ */
+@Component
+public class FigurePublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(FigurePublisher.class);
+
+	private final JdbcClient jdbc;
+	private final Catalog catalog;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	FigurePublisher(JdbcClient jdbc, Catalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	@Transactional
+	public List<FigureValue> publish(long runId, LocalDate asOf, List<CheckOutcome> checks) {
+		List<FigureValue> published = new ArrayList<>();
+		for (FigureDefinition figure : catalog.figures()) {
+			FigureValue value = compute(runId, asOf, figure, checks);
+			store(value);
+			published.add(value);
+			log.info("run={} figure={} asOf={} value={} phrase={} status={}", runId, figure.id(), asOf,
+					value.value() == null ? "-" : value.value().toPlainString(), value.phrase(), value.status());
+		}
+		return published;
+	}
+
+	private FigureValue compute(long runId, LocalDate asOf, FigureDefinition figure, List<CheckOutcome> checks) {
+		String table = "warehouse." + SqlIdentifier.quote(catalog.dataset(figure.dataset()).name());
+		String aggregate = switch (figure.measure()) {
+			case SUM -> "coalesce(sum(w." + SqlIdentifier.quote(figure.column()) + "), 0)";
+			case COUNT -> "count(*)";
+			case COUNT_DISTINCT -> "count(DISTINCT w." + SqlIdentifier.quote(figure.column()) + ")";
+		};
+		StringBuilder where = new StringBuilder(" WHERE l.is_current AND l.period = ?");
+		List<Object> params = new ArrayList<>(List.of(asOf));
+		for (Map.Entry<String, List<String>> filter : figure.where().entrySet()) {
+			where.append(" AND w.").append(SqlIdentifier.quote(filter.getKey())).append(" = ANY (?)");
+			params.add(filter.getValue().toArray(String[]::new));
+		}
+		String from = " FROM " + table + " w JOIN registry.load l ON l.id = w.load_id";
+		BigDecimal value = jdbc.sql("SELECT " + aggregate + from + where).params(params).query(BigDecimal.class).single();
+		List<FigureValue.Source> sources = jdbc
+			.sql("SELECT l.file_name, l.sheet, count(*)" + from + where + " GROUP BY l.id, l.file_name, l.sheet ORDER BY l.id")
+			.params(params)
+			.query((rs, n) -> new FigureValue.Source(rs.getString(1), rs.getString(2), rs.getLong(3)))
+			.list();
+
+		List<String> reasons = new ArrayList<>();
+		for (SourceDefinition source : catalog.sourcesOf(figure.dataset())) {
+			boolean current = jdbc.sql("SELECT count(*) > 0 FROM registry.load WHERE is_current AND source_id = ? AND period = ?")
+				.params(source.id(), asOf)
+				.query(Boolean.class)
+				.single();
+			if (!current) {
+				reasons.add("no current load of source " + source.id() + " (" + source.departmentName() + ") for " + asOf);
+			}
+		}
+		for (String checkId : figure.checks()) {
+			Optional<CheckOutcome> outcome = checks.stream()
+				.filter(c -> c.checkId().equals(checkId) && c.asOf().equals(asOf))
+				.findFirst();
+			if (outcome.isEmpty()) {
+				reasons.add("check " + checkId + " did not run for " + asOf);
+			}
+			else if (!outcome.get().passed() && "fail".equals(outcome.get().severity())) {
+				reasons.add("check " + checkId + " failed: " + outcome.get().message());
+			}
+		}
+		FigureUnit unit = FigureUnit.valueOf(figure.unit());
+		BigDecimal scaled = unit == FigureUnit.CNY ? value.setScale(2, RoundingMode.UNNECESSARY) : value.setScale(0, RoundingMode.UNNECESSARY);
+		FigureDefinition.Display display = figure.display();
+		FigureDefinition.Phrase phrase = figure.phrase();
+		PhraseStyle style = new PhraseStyle(PhraseKind.valueOf(phrase.kind()), phrase.unit(), phrase.decimals(),
+				phrase.significant(), phrase.measureWord());
+		String status = reasons.isEmpty() ? "verified" : "unverified";
+		int version = nextVersion(figure.id(), asOf, scaled, status);
+		return new FigureValue(figure.id(), figure.label(), figure.labelEn(), asOf, runId, version, scaled, unit.name(),
+				PressPhrasing.display(scaled, unit, display.unit(), display.decimals(), display.measureWord()),
+				PressPhrasing.render(scaled, unit, style), PressPhrasing.renderEnglish(scaled, unit, style), status,
+				reasons, sources);
+	}
+
+	/** The version stays while value and status stay; a correction or a change of status is a new version. */
+	private int nextVersion(String figureId, LocalDate asOf, BigDecimal value, String status) {
+		return jdbc.sql("""
+				SELECT version, value, status FROM publish.figure_version
+				WHERE figure_id = ? AND as_of = ? ORDER BY id DESC LIMIT 1""")
+			.params(figureId, asOf)
+			.query((rs, n) -> {
+				boolean same = rs.getBigDecimal(2) != null && rs.getBigDecimal(2).compareTo(value) == 0
+						&& rs.getString(3).equals(status);
+				return same ? rs.getInt(1) : rs.getInt(1) + 1;
+			})
+			.optional()
+			.orElse(1);
+	}
+
+	private void store(FigureValue value) {
+		jdbc.sql("""
+				INSERT INTO publish.figure_version (run_id, as_of, figure_id, version, label, label_en, value, unit,
+				                                    display, phrase, phrase_en, status, reasons, sources)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""")
+			.params(value.runId(), value.asOf(), value.id(), value.version(), value.label(), value.labelEn(),
+					value.value(), value.unit(), value.display(), value.phrase(), value.phraseEn(), value.status(),
+					json.writeValueAsString(value.reasons()), json.writeValueAsString(value.sources()))
+			.update();
+	}
+
+	/** The figures of the latest run that published for {@code asOf}, or for the latest period when null. */
+	public List<FigureValue> latest(LocalDate asOf) {
+		Optional<LatestRun> latest = jdbc.sql("""
+				SELECT run_id, as_of FROM publish.figure_version
+				WHERE (CAST(? AS date) IS NULL OR as_of = ?) ORDER BY id DESC LIMIT 1""")
+			.params(asOf, asOf)
+			.query((rs, n) -> new LatestRun(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.optional();
+		if (latest.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT figure_id, label, label_en, as_of, run_id, version, value, unit, display, phrase, phrase_en,
+				       status, reasons, sources
+				FROM publish.figure_version WHERE run_id = ? AND as_of = ? ORDER BY id""")
+			.params(latest.get().runId(), latest.get().asOf())
+			.query((rs, n) -> new FigureValue(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8),
+					rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+					json.readValue(rs.getString(13), new TypeReference<List<String>>() {
+					}), json.readValue(rs.getString(14), new TypeReference<List<FigureValue.Source>>() {
+					})))
+			.list();
+	}
+
+	private record LatestRun(long runId, LocalDate asOf) {
+	}
+}

@@ -1,0 +1,149 @@
+package org.tally.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.SourceDefinition;
+
+/**
+ * Gathers the inbox: every file a source's glob matches is identified by SHA-256 and registered
+ * for this run, unless the same content was loaded before (then it is a duplicate).
+ */
+@Component
+public class SourceFileGatherer {
+
+	private static final Logger log = LoggerFactory.getLogger(SourceFileGatherer.class);
+
+	private final Catalog catalog;
+	private final LoadRegistry registry;
+	private final IngestProperties properties;
+
+	SourceFileGatherer(Catalog catalog, LoadRegistry registry, IngestProperties properties) {
+		this.catalog = catalog;
+		this.registry = registry;
+		this.properties = properties;
+	}
+
+	public GatherSummary gather(long runId) {
+		Path inbox = properties.inbox().toAbsolutePath().normalize();
+		if (!Files.isDirectory(inbox)) {
+			throw new InboxException("the inbox " + inbox + " does not exist or is not a directory");
+		}
+		Map<Path, List<SourceDefinition>> claims = claimedFiles(inbox);
+		int newFiles = 0;
+		int duplicates = 0;
+		int quarantined = 0;
+		for (Map.Entry<Path, List<SourceDefinition>> entry : claims.entrySet()) {
+			Path file = entry.getKey();
+			SourceDefinition source = entry.getValue().get(0);
+			String relative = inbox.relativize(file).toString();
+			long size = size(file);
+			String sha = sha256(file);
+			if (entry.getValue().size() > 1) {
+				String reason = "matches more than one source: "
+						+ entry.getValue().stream().map(SourceDefinition::id).toList() + "; make the inbox globs disjoint";
+				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
+						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED, reason, null);
+				log.warn("run={} file={} quarantined: {}", runId, relative, reason);
+				quarantined++;
+				continue;
+			}
+			Optional<Long> earlier = registry.loadedWithContent(sha).or(() -> registry.registeredInRun(runId, sha));
+			if (earlier.isPresent()) {
+				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
+						file.getFileName().toString(), sha, size, LoadStatus.DUPLICATE,
+						"same content as load " + earlier.get(), earlier.get());
+				log.info("run={} file={} duplicate of load {}", runId, relative, earlier.get());
+				duplicates++;
+				continue;
+			}
+			registry.abandonUnfinished(sha, runId);
+			registry.register(runId, source.id(), source.department(), source.dataset(), relative,
+					file.getFileName().toString(), sha, size, LoadStatus.PENDING, null, null);
+			log.info("run={} file={} new ({} bytes, source {})", runId, relative, size, source.id());
+			newFiles++;
+		}
+		return new GatherSummary(claims.size(), newFiles, duplicates, quarantined);
+	}
+
+	/** Inbox files by the sources whose globs match them; oldest first, so a later correction wins. */
+	private Map<Path, List<SourceDefinition>> claimedFiles(Path inbox) {
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(inbox)) {
+			files = walk.filter(Files::isRegularFile)
+				.filter(f -> !f.getFileName().toString().startsWith("."))
+				.filter(f -> !f.getFileName().toString().startsWith("~$")) // Office lock files
+				.sorted(Comparator.comparing(SourceFileGatherer::modified).thenComparing(Path::toString))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new InboxException("cannot list the inbox " + inbox + ": " + ex.getMessage(), ex);
+		}
+		Map<Path, List<SourceDefinition>> claims = new LinkedHashMap<>();
+		for (SourceDefinition source : catalog.sources()) {
+			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + source.inbox());
+			for (Path file : files) {
+				if (matcher.matches(inbox.relativize(file))) {
+					claims.computeIfAbsent(file, f -> new ArrayList<>()).add(source);
+				}
+			}
+		}
+		List<Path> order = files.stream().filter(claims::containsKey).toList();
+		Map<Path, List<SourceDefinition>> ordered = new LinkedHashMap<>();
+		order.forEach(f -> ordered.put(f, claims.get(f)));
+		return ordered;
+	}
+
+	private static java.nio.file.attribute.FileTime modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new InboxException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	static String sha256(Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer) >= 0) {
+				// reading feeds the digest
+			}
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException ex) {
+			throw new InboxException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+}

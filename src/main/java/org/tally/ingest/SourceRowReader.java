@@ -1,0 +1,239 @@
+package org.tally.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.internal.RowClassifier;
+import org.tally.ingest.internal.SheetLayout;
+import org.tally.ingest.internal.SheetLayoutException;
+import org.tally.ingest.internal.SheetLayoutLocator;
+import org.tally.ingest.workbook.RawCell;
+import org.tally.ingest.workbook.RawRow;
+import org.tally.ingest.workbook.ReadLimits;
+import org.tally.ingest.workbook.SheetCursor;
+import org.tally.ingest.workbook.SheetSelector;
+import org.tally.ingest.workbook.UnreadableFileException;
+import org.tally.ingest.workbook.Workbooks;
+import org.tally.normalize.ReportingPeriods;
+
+/**
+ * Reads the rows of every file the gather step registered for a run, file after file, each cell
+ * lined up with its dataset column. A file that turns out unreadable, without the source's header
+ * or without a reporting period is quarantined with that reason, and reading goes on.
+ */
+public class SourceRowReader implements ItemStreamReader<SourceRow> {
+
+	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
+
+	private final long runId;
+	private final Catalog catalog;
+	private final LoadRegistry registry;
+	private final IngestProperties properties;
+	private final Deque<LoadRef> queue = new ArrayDeque<>();
+
+	private SheetCursor cursor;
+	private Iterator<RawRow> buffered;
+	private LoadContext context;
+	private SheetLayout layout;
+	private RawCell[] fillDownValues;
+	private int rowsDelivered;
+
+	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties) {
+		this.runId = runId;
+		this.catalog = catalog;
+		this.registry = registry;
+		this.properties = properties;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		queue.clear();
+		for (LoadRef load : registry.pending(runId)) {
+			// A restarted step re-reads unfinished files whole: drop what an earlier attempt staged.
+			registry.discardStaged(load);
+			queue.add(load);
+		}
+	}
+
+	@Override
+	public SourceRow read() {
+		while (true) {
+			if (context == null && !openNext()) {
+				return null;
+			}
+			RawRow raw;
+			try {
+				raw = nextRaw();
+			}
+			catch (UnreadableFileException ex) {
+				quarantine(ex.reason());
+				continue;
+			}
+			catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+				quarantine("the file could not be read: " + describe(ex));
+				continue;
+			}
+			if (raw == null) {
+				finishFile();
+				continue;
+			}
+			SourceRow row = toSourceRow(raw);
+			if (row != null) {
+				rowsDelivered++;
+				return row;
+			}
+		}
+	}
+
+	private boolean openNext() {
+		while (!queue.isEmpty()) {
+			LoadRef load = queue.poll();
+			SourceDefinition source = catalog.source(load.sourceId())
+				.orElseThrow(() -> new IllegalStateException("load " + load.id() + " names source '" + load.sourceId()
+						+ "', which is no longer in the configuration"));
+			DatasetDefinition dataset = catalog.dataset(source.dataset());
+			Path file = properties.inbox().resolve(load.filePath());
+			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
+			try {
+				SourceDefinition.Sheet sheet = source.sheet();
+				cursor = Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
+						new ReadLimits(properties.maxFileBytes(), 32_767, 16_384, 1_048_576));
+				List<RawRow> head = new ArrayList<>();
+				while (head.size() < source.headerSearchRows() && cursor.hasNext()) {
+					head.add(cursor.next());
+				}
+				layout = new SheetLayoutLocator(source, dataset).locate(head);
+				LocalDate period = period(source, load, layout);
+				context = new LoadContext(load, source, dataset, cursor.sheetName(), period, layout.sheetColumns(),
+						layout.units(), cursor.date1904());
+				registry.describe(load.id(), cursor.sheetName(), period);
+				buffered = head.stream().filter(r -> r.rowNumber() > layout.headerLastRow()).iterator();
+				fillDownValues = new RawCell[dataset.columns().size()];
+				rowsDelivered = 0;
+				return true;
+			}
+			catch (UnreadableFileException ex) {
+				quarantine(load, ex.reason());
+			}
+			catch (SheetLayoutException | PeriodNotFoundException ex) {
+				quarantine(load, ex.getMessage());
+			}
+			catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+				quarantine(load, "the file could not be read: " + describe(ex));
+			}
+		}
+		return false;
+	}
+
+	private LocalDate period(SourceDefinition source, LoadRef load, SheetLayout layout) {
+		Optional<LocalDate> period = switch (source.period().from()) {
+			case FIXED -> Optional.of(source.period().date());
+			case FILENAME -> ReportingPeriods.find(load.fileName());
+			case TITLE -> Optional.ofNullable(layout.titlePeriod());
+		};
+		return period.orElseThrow(() -> new PeriodNotFoundException(switch (source.period().from()) {
+			case FILENAME -> "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
+			case TITLE -> "no reporting period in the title rows above the header (expected e.g. 截至2024年12月31日)";
+			case FIXED -> "no fixed period configured";
+		}));
+	}
+
+	private RawRow nextRaw() {
+		if (buffered.hasNext()) {
+			return buffered.next();
+		}
+		return cursor.hasNext() ? cursor.next() : null;
+	}
+
+	private SourceRow toSourceRow(RawRow raw) {
+		if (raw.cells().isEmpty() || RowClassifier.isNote(raw)) {
+			return null;
+		}
+		boolean totals = RowClassifier.isTotals(raw);
+		int[] columns = context.sheetColumns();
+		RawCell[] cells = new RawCell[columns.length];
+		boolean any = false;
+		for (int i = 0; i < columns.length; i++) {
+			RawCell cell = columns[i] < 0 ? null : raw.cell(columns[i]);
+			if (cell != null && cell.value().isBlank()) {
+				cell = null;
+			}
+			cells[i] = cell;
+			any |= cell != null;
+		}
+		if (!any) {
+			return null;
+		}
+		if (!totals) {
+			for (int i = 0; i < cells.length; i++) {
+				SourceDefinition.Column spec = context.source().columns().get(context.dataset().columns().get(i).name());
+				if (spec != null && spec.fillDown()) {
+					if (cells[i] == null) {
+						cells[i] = fillDownValues[i];
+					}
+					else {
+						fillDownValues[i] = cells[i];
+					}
+				}
+			}
+		}
+		return new SourceRow(context, raw.rowNumber(), totals, cells, raw);
+	}
+
+	private void finishFile() {
+		log.info("run={} file={} read: sheet {} period {} rows {}", runId, context.load().filePath(), context.sheet(),
+				context.period(), rowsDelivered);
+		registry.markStaged(context.load().id());
+		closeCursor();
+	}
+
+	private void quarantine(String reason) {
+		LoadRef load = context.load();
+		closeCursor();
+		quarantine(load, reason);
+	}
+
+	private void quarantine(LoadRef load, String reason) {
+		closeCursor();
+		log.warn("run={} file={} quarantined: {}", runId, load.filePath(), reason);
+		registry.quarantine(load, reason);
+	}
+
+	private static String describe(Throwable ex) {
+		return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+	}
+
+	private void closeCursor() {
+		if (cursor != null) {
+			cursor.close();
+		}
+		cursor = null;
+		buffered = null;
+		context = null;
+		layout = null;
+	}
+
+	@Override
+	public void close() {
+		closeCursor();
+	}
+
+	/** The source says where its period comes from, and it was not there. */
+	static class PeriodNotFoundException extends RuntimeException {
+		PeriodNotFoundException(String message) {
+			super(message);
+		}
+	}
+}

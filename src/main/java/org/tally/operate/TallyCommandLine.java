@@ -1,0 +1,37 @@
+package org.tally.operate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tally.operate.internal.TallyCommand;
+import picocli.CommandLine;
+
+/** The `tally` command line: parses, runs one command, and answers its exit status. */
+public final class TallyCommandLine {
+
+	private static final Logger failures = LoggerFactory.getLogger("tally.failure");
+
+	private TallyCommandLine() {
+	}
+
+	public static int execute(String... args) {
+		CommandLine commandLine = new CommandLine(new TallyCommand());
+		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+			// One line for the person at the terminal; the stack trace goes to logs/tally.json.
+			failures.error("tally {} failed", cmd.getCommandName(), ex);
+			cmd.getErr().println("tally " + cmd.getCommandName() + ": " + reason(ex));
+			return 1;
+		});
+		return commandLine.execute(args);
+	}
+
+	/** The innermost message, which names the file, key or cell at fault. */
+	static String reason(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+		return message.lines().findFirst().orElse(message);
+	}
+}

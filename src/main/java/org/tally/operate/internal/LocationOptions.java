@@ -1,0 +1,20 @@
+package org.tally.operate.internal;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command takes: where the configuration, the inbox and the data live. */
+class LocationOptions {
+
+	@Option(names = "--config", paramLabel = "DIR",
+			description = "configuration directory (sources, datasets, checks, figures); default ./config")
+	Path configDir;
+
+	@Option(names = "--inbox", paramLabel = "DIR",
+			description = "inbox the departments drop files into; default ./seeds/inbox")
+	Path inbox;
+
+	@Option(names = "--data-dir", paramLabel = "DIR",
+			description = "data directory of the embedded PostgreSQL; default ./data")
+	Path dataDir;
+}

@@ -1,0 +1,41 @@
+package org.tally.operate.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tally.TallyApplication;
+
+/** Starts the application context for one CLI command, with the command line's locations applied. */
+final class TallyContext {
+
+	private TallyContext() {
+	}
+
+	static ConfigurableApplicationContext start(LocationOptions options, boolean progress) {
+		Map<String, Object> properties = new HashMap<>();
+		if (options.configDir != null) {
+			properties.put("tally.config-dir", options.configDir.toString());
+			properties.put("spring.config.additional-location", "optional:file:" + options.configDir.toAbsolutePath() + "/");
+		}
+		if (options.inbox != null) {
+			properties.put("tally.ingest.inbox", options.inbox.toString());
+		}
+		if (options.dataDir != null) {
+			properties.put("tally.db.data-dir", options.dataDir.toString());
+		}
+		if (!progress) {
+			properties.put("logging.level.org.tally", "WARN");
+		}
+		// As command-line arguments, these outrank config/application.yml, as an option should.
+		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(TallyApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.run(args);
+	}
+}

@@ -1,0 +1,163 @@
+package org.tally.pipeline;
+
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.tally.catalog.Catalog;
+import org.tally.figures.FigurePublisher;
+import org.tally.ingest.IngestProperties;
+import org.tally.ingest.LoadRegistry;
+import org.tally.ingest.SourceFileGatherer;
+import org.tally.ingest.SourceRow;
+import org.tally.ingest.SourceRowReader;
+import org.tally.reconcile.Reconciler;
+import org.tally.validate.RejectRecorder;
+import org.tally.validate.RowRejectedException;
+import org.tally.validate.RowValidator;
+import org.tally.validate.ValidRow;
+import org.tally.warehouse.DatasetTables;
+import org.tally.warehouse.LoadPromoter;
+import org.tally.warehouse.StagingWriter;
+
+/**
+ * The nightly consolidation, top to bottom: prepare the dataset tables, gather the inbox, ingest
+ * every new file into staging (rejecting bad rows), promote the loads, reconcile, publish figures.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyConsolidationJobConfiguration {
+
+	static final String JOB_NAME = "nightlyConsolidationJob";
+
+	@Bean
+	Job nightlyConsolidationJob(JobRepository jobRepository, Step prepareDatasetTablesStep,
+			Step gatherSourceFilesStep, Step ingestSourceFilesStep, Step promoteLoadsStep, Step reconcileChecksStep,
+			Step publishFiguresStep, RunContextListener runContextListener) {
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(runContextListener)
+			.start(prepareDatasetTablesStep)
+			.next(gatherSourceFilesStep)
+			.next(ingestSourceFilesStep)
+			.next(promoteLoadsStep)
+			.next(reconcileChecksStep)
+			.next(publishFiguresStep)
+			.build();
+	}
+
+	@Bean
+	Step prepareDatasetTablesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener, DatasetTables tables) {
+		return tasklet("prepareDatasetTablesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
+			tables.prepare();
+			return RepeatStatus.FINISHED;
+		});
+	}
+
+	@Bean
+	Step gatherSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener, SourceFileGatherer gatherer) {
+		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
+			var summary = gatherer.gather(RunIds.of(chunk));
+			for (int i = 0; i < summary.filesSeen(); i++) {
+				contribution.incrementReadCount();
+			}
+			contribution.incrementWriteCount(summary.newFiles());
+			return RepeatStatus.FINISHED;
+		});
+	}
+
+	@Bean
+	Step ingestSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceRowReader sourceRowReader, RowValidator rowValidator, StagingWriter stagingWriter,
+			RejectRecorder rejectRecorder, RunContextListener listener, PipelineProperties properties) {
+		return new StepBuilder("ingestSourceFilesStep", jobRepository).<SourceRow, ValidRow>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(sourceRowReader)
+			.processor(rowValidator)
+			.writer(stagingWriter)
+			.faultTolerant()
+			.skip(RowRejectedException.class)
+			.skipLimit(properties.skipLimit())
+			.skipListener(rejectRecorder)
+			.listener(listener)
+			.build();
+	}
+
+	@Bean
+	Step promoteLoadsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener, LoadPromoter promoter) {
+		return tasklet("promoteLoadsStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
+			var summary = promoter.promote(RunIds.of(chunk));
+			contribution.incrementWriteCount(summary.rowsLoaded());
+			return RepeatStatus.FINISHED;
+		});
+	}
+
+	@Bean
+	Step reconcileChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener, Reconciler reconciler, LoadRegistry registry) {
+		return tasklet("reconcileChecksStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
+			var outcomes = reconciler.reconcile(RunIds.of(chunk), periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
+			outcomes.forEach(outcome -> contribution.incrementReadCount());
+			return RepeatStatus.FINISHED;
+		});
+	}
+
+	@Bean
+	Step publishFiguresStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener, FigurePublisher publisher, Reconciler reconciler, LoadRegistry registry) {
+		return tasklet("publishFiguresStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
+			long runId = RunIds.of(chunk);
+			for (LocalDate period : periods(chunk.getStepContext().getJobParameters().get("asOf"), registry)) {
+				int published = publisher.publish(runId, period, reconciler.outcomes(runId, period)).size();
+				contribution.incrementWriteCount(published);
+			}
+			return RepeatStatus.FINISHED;
+		});
+	}
+
+	@Bean
+	@StepScope
+	SourceRowReader sourceRowReader(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId,
+			Catalog catalog, LoadRegistry registry, IngestProperties properties) {
+		return new SourceRowReader(runId, catalog, registry, properties);
+	}
+
+	@Bean
+	@StepScope
+	RowValidator rowValidator(Catalog catalog) {
+		return new RowValidator(catalog);
+	}
+
+	@Bean
+	StagingWriter stagingWriter(DataSource dataSource, JdbcClient jdbc) {
+		return new StagingWriter(dataSource, jdbc);
+	}
+
+	@Bean
+	RejectRecorder rejectRecorder(JdbcClient jdbc) {
+		return new RejectRecorder(jdbc);
+	}
+
+	/** Without an as-of date a run publishes every period that has current loads. */
+	private static List<LocalDate> periods(Object asOf, LoadRegistry registry) {
+		return asOf instanceof LocalDate date ? List.of(date) : registry.currentPeriods();
+	}
+
+	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener, Tasklet tasklet) {
+		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(listener).build();
+	}
+}

@@ -1,0 +1,47 @@
+package org.tally.pipeline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.stereotype.Component;
+
+/** Puts the run id and step name into the MDC around each job and step, and clears them after. */
+@Component
+class RunContextListener implements JobExecutionListener, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RunContextListener.class);
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		MDC.put("run", String.valueOf(execution.getJobInstance().getInstanceId()));
+		log.info("run={} started ({}), parameters {}", execution.getJobInstance().getInstanceId(),
+				execution.getJobInstance().getJobName(), execution.getJobParameters());
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		log.info("run={} finished: {}", execution.getJobInstance().getInstanceId(), execution.getStatus());
+		MDC.remove("run");
+		MDC.remove("step");
+	}
+
+	@Override
+	public void beforeStep(StepExecution step) {
+		MDC.put("run", String.valueOf(step.getJobExecution().getJobInstance().getInstanceId()));
+		MDC.put("step", step.getStepName());
+		log.info("run={} step {} started", step.getJobExecution().getJobInstance().getInstanceId(), step.getStepName());
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		log.info("run={} step {} {}: read {}, written {}, skipped {}", step.getJobExecution().getJobInstance().getInstanceId(),
+				step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount());
+		MDC.remove("step");
+		return step.getExitStatus();
+	}
+}

@@ -1,0 +1,54 @@
+package org.tally.validate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.ingest.SourceRow;
+import org.tally.ingest.workbook.RawCell;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records every skipped row as rejects a department can act on: one per cell problem, with the
+ * cell reference, raw value, bilingual reason and the original row beside it.
+ */
+public class RejectRecorder implements SkipListener<SourceRow, ValidRow> {
+
+	private static final Logger log = LoggerFactory.getLogger(RejectRecorder.class);
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public RejectRecorder(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void onSkipInProcess(SourceRow row, Throwable failure) {
+		if (!(failure instanceof RowRejectedException rejected)) {
+			throw new IllegalStateException("only rejected rows are skipped, not " + failure, failure);
+		}
+		String rowJson = json.writeValueAsString(rowValues(row));
+		for (CellProblem problem : rejected.problems()) {
+			jdbc.sql("""
+					INSERT INTO registry.reject (load_id, sheet, row_number, cell_ref, column_name, raw_value,
+					                             reason_zh, reason_en, row_values)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
+				.params(row.context().load().id(), row.context().sheet(), row.rowNumber(), problem.cellRef(),
+						problem.column(), problem.rawValue(), problem.reasonZh(), problem.reasonEn(), rowJson)
+				.update();
+		}
+		log.info("run={} file={} row {} rejected: {}", row.context().load().runId(), row.context().load().filePath(),
+				row.rowNumber(), rejected.getMessage());
+	}
+
+	private static Map<String, String> rowValues(SourceRow row) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (RawCell cell : row.raw().cells()) {
+			values.put(cell.reference(row.rowNumber()), cell.value());
+		}
+		return values;
+	}
+}

@@ -1,0 +1,123 @@
+package org.tally.validate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.ColumnDefinition;
+import org.tally.catalog.ColumnType;
+import org.tally.ingest.LoadContext;
+import org.tally.ingest.SourceRow;
+import org.tally.ingest.workbook.CellKind;
+import org.tally.ingest.workbook.RawCell;
+import org.tally.normalize.AmountUnit;
+import org.tally.normalize.CellValues;
+import org.tally.normalize.ValueFormatException;
+import org.tally.normalize.Vocabulary;
+
+/**
+ * Reads every cell of a row as its column's type, once: money to yuan, codes as text, enums to
+ * their canonical value. A row with any problem is rejected whole, with every problem named.
+ */
+public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
+
+	private final Map<String, Vocabulary> vocabularies = new HashMap<>();
+	/** Keys seen per load: a repeated key within one file is a duplicate row. */
+	private final Map<Long, Set<List<Object>>> keysByLoad = new HashMap<>();
+
+	public RowValidator(Catalog catalog) {
+		catalog.vocabularies().forEach((name, values) -> vocabularies.put(name, new Vocabulary(name, values)));
+	}
+
+	@Override
+	public ValidRow process(SourceRow row) {
+		LoadContext context = row.context();
+		List<ColumnDefinition> columns = context.dataset().columns();
+		Object[] values = new Object[columns.size()];
+		List<CellProblem> problems = new ArrayList<>();
+		for (int i = 0; i < columns.size(); i++) {
+			ColumnDefinition column = columns.get(i);
+			RawCell cell = row.cells()[i];
+			if (row.totals() && !numeric(column.type())) {
+				continue;
+			}
+			String ref = context.cellRef(i, row.rowNumber());
+			if (cell == null) {
+				if (column.required() && !row.totals()) {
+					problems.add(new CellProblem(ref, column.name(), null, "必填项为空：" + label(column),
+							"required value missing: " + column.name()));
+				}
+				continue;
+			}
+			if (cell.kind() == CellKind.ERROR || cell.kind() == CellKind.FORMULA_WITHOUT_VALUE) {
+				problems.add(new CellProblem(ref, column.name(), cell.value(), "单元格公式错误（" + cell.value() + "）",
+						"formula error in cell (" + cell.value() + ")"));
+				continue;
+			}
+			try {
+				values[i] = read(column, cell, context.units().get(i), context.date1904());
+				if (values[i] == null && column.required() && !row.totals()) {
+					problems.add(new CellProblem(ref, column.name(), cell.value(), "必填项为空：" + label(column),
+							"required value missing: " + column.name()));
+				}
+			}
+			catch (ValueFormatException ex) {
+				problems.add(new CellProblem(ref, column.name(), cell.value(), ex.reasonZh(), ex.reasonEn()));
+			}
+		}
+		if (problems.isEmpty() && !row.totals()) {
+			checkKey(context, values, row.rowNumber(), problems);
+		}
+		if (!problems.isEmpty()) {
+			throw new RowRejectedException(row, problems);
+		}
+		return new ValidRow(context, row.rowNumber(), row.totals(), values);
+	}
+
+	private Object read(ColumnDefinition column, RawCell cell, AmountUnit unit, boolean date1904) {
+		String raw = cell.value();
+		return switch (column.type()) {
+			case TEXT -> CellValues.text(raw);
+			case CODE -> CellValues.code(raw);
+			case INTEGER -> CellValues.count(raw);
+			case DECIMAL -> CellValues.number(raw);
+			case MONEY -> CellValues.yuan(raw, unit == null ? AmountUnit.YUAN : unit);
+			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
+			case ENUM -> CellValues.isPlaceholder(raw) ? null : vocabularies.get(column.vocabulary()).resolve(raw);
+		};
+	}
+
+	private void checkKey(LoadContext context, Object[] values, int rowNumber, List<CellProblem> problems) {
+		List<String> key = context.dataset().key();
+		if (key.isEmpty()) {
+			return;
+		}
+		List<Object> keyValues = new ArrayList<>();
+		for (String name : key) {
+			int index = context.dataset().columns().indexOf(context.dataset().column(name).orElseThrow());
+			keyValues.add(values[index]);
+		}
+		if (keyValues.stream().allMatch(v -> v == null)) {
+			return;
+		}
+		if (!keysByLoad.computeIfAbsent(context.load().id(), id -> new HashSet<>()).add(keyValues)) {
+			String first = key.get(0);
+			int index = context.dataset().columns().indexOf(context.dataset().column(first).orElseThrow());
+			problems.add(new CellProblem(context.cellRef(index, rowNumber), first, String.valueOf(keyValues.get(0)),
+					"重复的" + label(context.dataset().columns().get(index)) + "：" + keyValues.get(0),
+					"duplicate key " + keyValues + " in this file"));
+		}
+	}
+
+	private static boolean numeric(ColumnType type) {
+		return type == ColumnType.MONEY || type == ColumnType.INTEGER || type == ColumnType.DECIMAL;
+	}
+
+	private static String label(ColumnDefinition column) {
+		return column.label() == null ? column.name() : column.label();
+	}
+}

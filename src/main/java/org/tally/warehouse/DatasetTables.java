@@ -1,0 +1,88 @@
+package org.tally.warehouse;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.ColumnDefinition;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.catalog.SqlIdentifier;
+
+/**
+ * Derives staging.&lt;dataset&gt; and warehouse.&lt;dataset&gt; from the dataset declarations: creates
+ * missing tables, adds new columns, and refuses (with the column named) any change that would
+ * destroy data, such as a new type for an existing column. Dropped declarations leave columns in place.
+ */
+@Component
+public class DatasetTables {
+
+	private static final Logger log = LoggerFactory.getLogger(DatasetTables.class);
+
+	private final JdbcClient jdbc;
+	private final Catalog catalog;
+
+	DatasetTables(JdbcClient jdbc, Catalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	@Transactional
+	public void prepare() {
+		for (DatasetDefinition dataset : catalog.datasets().values()) {
+			prepare("staging", dataset);
+			prepare("warehouse", dataset);
+		}
+	}
+
+	private void prepare(String schema, DatasetDefinition dataset) {
+		String table = schema + "." + SqlIdentifier.quote(dataset.name());
+		Map<String, String> existing = existingColumns(schema, dataset.name());
+		if (existing.isEmpty()) {
+			StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table).append(" (")
+				.append("load_id bigint NOT NULL REFERENCES registry.load (id), row_number integer NOT NULL");
+			for (ColumnDefinition column : dataset.columns()) {
+				ddl.append(", ").append(SqlIdentifier.quote(column.name())).append(' ').append(column.type().sqlType());
+			}
+			ddl.append(", PRIMARY KEY (load_id, row_number))");
+			jdbc.sql(ddl.toString()).update();
+			log.info("Created table {} for dataset {}", table, dataset.name());
+			return;
+		}
+		for (ColumnDefinition column : dataset.columns()) {
+			String current = existing.get(column.name());
+			String wanted = column.type().sqlType();
+			if (current == null) {
+				jdbc.sql("ALTER TABLE " + table + " ADD COLUMN " + SqlIdentifier.quote(column.name()) + " " + wanted)
+					.update();
+				log.info("Added column {}.{} ({})", table, column.name(), wanted);
+			}
+			else if (!sameType(current, wanted)) {
+				throw new DatasetSchemaException("dataset '" + dataset.name() + "' declares column '" + column.name()
+						+ "' as " + column.type().name().toLowerCase(Locale.ROOT) + " (" + wanted + "), but " + table
+						+ " already holds it as " + current + "; Tally never changes a column's type: declare a new "
+						+ "column name, or migrate the table by hand");
+			}
+		}
+	}
+
+	private Map<String, String> existingColumns(String schema, String table) {
+		Map<String, String> columns = new HashMap<>();
+		jdbc.sql("""
+				SELECT a.attname, format_type(a.atttypid, a.atttypmod)
+				FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped""")
+			.params(schema, table)
+			.query((rs, n) -> columns.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return columns;
+	}
+
+	private static boolean sameType(String current, String wanted) {
+		return current.equals(wanted) || current.replace("character varying", "text").equals(wanted);
+	}
+}

@@ -1,0 +1,115 @@
+package org.tally.warehouse;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.catalog.ColumnDefinition;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.catalog.SqlIdentifier;
+import org.tally.ingest.LoadContext;
+import org.tally.validate.ValidRow;
+
+/**
+ * Writes a chunk of valid rows to staging with PostgreSQL COPY on the chunk's own connection, so
+ * the COPY commits or rolls back with the chunk; totals rows go to staging.totals_row for checking.
+ */
+public class StagingWriter implements ItemWriter<ValidRow> {
+
+	private final DataSource dataSource;
+	private final JdbcClient jdbc;
+
+	public StagingWriter(DataSource dataSource, JdbcClient jdbc) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void write(Chunk<? extends ValidRow> chunk) throws SQLException, IOException {
+		Map<DatasetDefinition, StringBuilder> copies = new LinkedHashMap<>();
+		List<ValidRow> totals = new ArrayList<>();
+		for (ValidRow row : chunk) {
+			if (row.totals()) {
+				totals.add(row);
+				continue;
+			}
+			appendCopyLine(copies.computeIfAbsent(row.context().dataset(), d -> new StringBuilder()), row);
+		}
+		if (!copies.isEmpty()) {
+			Connection connection = DataSourceUtils.getConnection(dataSource);
+			var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+			for (Map.Entry<DatasetDefinition, StringBuilder> copy : copies.entrySet()) {
+				copyApi.copyIn(copySql(copy.getKey()), new StringReader(copy.getValue().toString()));
+			}
+		}
+		for (ValidRow row : totals) {
+			writeTotals(row);
+		}
+	}
+
+	private static String copySql(DatasetDefinition dataset) {
+		StringBuilder sql = new StringBuilder("COPY staging.").append(SqlIdentifier.quote(dataset.name()))
+			.append(" (load_id, row_number");
+		for (ColumnDefinition column : dataset.columns()) {
+			sql.append(", ").append(SqlIdentifier.quote(column.name()));
+		}
+		return sql.append(") FROM STDIN").toString();
+	}
+
+	private static void appendCopyLine(StringBuilder out, ValidRow row) {
+		out.append(row.context().load().id()).append('\t').append(row.rowNumber());
+		for (Object value : row.values()) {
+			out.append('\t');
+			if (value == null) {
+				out.append("\\N");
+			}
+			else if (value instanceof BigDecimal decimal) {
+				out.append(decimal.toPlainString());
+			}
+			else {
+				escape(out, value.toString());
+			}
+		}
+		out.append('\n');
+	}
+
+	/** COPY text format: backslash, tab, newline and carriage return are escaped. */
+	private static void escape(StringBuilder out, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+	}
+
+	private void writeTotals(ValidRow row) {
+		LoadContext context = row.context();
+		List<ColumnDefinition> columns = context.dataset().columns();
+		for (int i = 0; i < columns.size(); i++) {
+			if (row.values()[i] instanceof Number number) {
+				jdbc.sql("""
+						INSERT INTO staging.totals_row (load_id, row_number, column_name, cell_ref, value)
+						VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+					.params(context.load().id(), row.rowNumber(), columns.get(i).name(),
+							context.cellRef(i, row.rowNumber()), new BigDecimal(number.toString()))
+					.update();
+			}
+		}
+	}
+}
