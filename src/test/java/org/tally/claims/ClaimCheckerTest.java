@@ -48,7 +48,7 @@ class ClaimCheckerTest {
         assertThat(committed.low()).isEqualByComparingTo("60000000000");
         assertThat(committed.high()).isEqualByComparingTo("70000000000");
         assertThat(committed.value()).isEqualByComparingTo("60237450000");
-        assertThat(committed.sentence()).startsWith("通过发挥重大项目牵引").contains("社会资金600余亿元，共同推进实施140个合作项目")
+        assertThat(committed.sentence()).startsWith("通过发挥重大项目牵引").contains("社会资金600余亿元,共同推进实施140个合作项目")
                 .doesNotContain(",,", "，，");
     }
 
