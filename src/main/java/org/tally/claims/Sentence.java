@@ -20,6 +20,9 @@ final class Sentence {
     private static final String CLOSING = "》”」』’〉";
     private static final String CHINESE_NUMERALS = "零〇一二两兩三四五六七八九十百千万亿萬億点點壹贰貳叁參肆伍陆陸柒捌玖拾佰仟";
 
+    /** Longer than any figure phrase; parsing a window instead of the rest keeps a long text linear. */
+    private static final int LOOKAHEAD = 64;
+
     private final String text;
     private final boolean[] named;
     private final int[] clause;
@@ -72,7 +75,7 @@ final class Sentence {
         List<ClaimChecker.Claim> claims = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
-            Optional<PhraseRange> read = mayStart(i) ? PressPhrasing.parse(text.substring(i)) : Optional.empty();
+            Optional<PhraseRange> read = mayStart(i) ? PressPhrasing.parse(text.substring(i, Math.min(text.length(), i + LOOKAHEAD))) : Optional.empty();
             if (read.isEmpty()) {
                 i++;
                 continue;

@@ -144,6 +144,17 @@ class ClaimCheckerTest {
         assertThat(cleaner.clean("質（zhì）量 (2024) 餘")).isEqualTo("质量 (2024) 余");
     }
 
+    @Test
+    void givenALongText_checkingStaysFast() throws IOException {
+        String longText = seed().repeat(40);
+
+        long started = System.nanoTime();
+        List<ClaimVerdict> verdicts = checker.check(longText);
+
+        assertThat(verdicts).hasSize(7 * 40);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+    }
+
     private static String seed() throws IOException {
         try (InputStream in = ClaimCheckerTest.class.getResourceAsStream("seed-press-release.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
