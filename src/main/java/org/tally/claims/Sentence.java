@@ -67,7 +67,7 @@ final class Sentence {
 
     /**
      * Every figure phrase, left to right. Not claims: numbers in titles and quotes, ordinals (第…), and
-     * numbers written as Chinese numerals below ten (六个相结合, 一是): official texts state statistics in
+     * numbers written as Chinese numerals below ten (六个相结合, 一个平台): official texts state statistics in
      * digits or in large numerals, small Chinese numerals are enumeration. Dates and durations (2022年,
      * 两年, 12个月) carry no amount unit or measure word and are never read as phrases.
      */
