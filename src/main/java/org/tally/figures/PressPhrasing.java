@@ -17,6 +17,7 @@ import org.tally.figures.internal.phrasing.Vocabulary;
 public final class PressPhrasing {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final int LONGEST_PHRASE = 64;
 
     private static final Map<PhraseKind, String> CHINESE_HEDGE = Map.of(
             PhraseKind.EXACT, "", PhraseKind.REACH, "达", PhraseKind.ABOUT, "约", PhraseKind.NEAR, "近",
@@ -84,7 +85,9 @@ public final class PressPhrasing {
     public static Optional<PhraseRange> parse(String phrase) {
         Objects.requireNonNull(phrase, "phrase");
         String text = phrase.stripLeading();
-        return PhraseReader.read(text, 0).map(read -> rangeOf(text.substring(read.start(), read.end()), read));
+        // No phrase is longer than a few dozen characters; reading a window keeps scanning a long text linear.
+        String window = text.substring(0, Math.min(text.length(), LONGEST_PHRASE));
+        return PhraseReader.read(window, 0).map(read -> rangeOf(text.substring(read.start(), read.end()), read));
     }
 
     private static PhraseRange rangeOf(String text, ReadPhrase read) {

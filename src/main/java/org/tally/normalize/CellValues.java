@@ -60,14 +60,19 @@ public final class CellValues {
     if (Chars.isPlaceholder(raw)) {
       return null;
     }
+    // "(¥1,200万元)": peel the currency sign and 元 inside any accounting parentheses and sign
     String s = NumberText.compact(raw);
-    boolean negative = s.startsWith("-") && s.length() > 1 && s.charAt(1) == '¥';
-    s = negative ? "-" + s.substring(2) : s.startsWith("¥") ? s.substring(1) : s;
-    boolean ownUnit = s.endsWith("元");
+    boolean parentheses = s.length() >= 2 && s.startsWith("(") && s.endsWith(")");
+    String inner = parentheses ? s.substring(1, s.length() - 1) : s;
+    String sign = inner.startsWith("-") || inner.startsWith("+") || inner.startsWith("负") ? inner.substring(0, 1) : "";
+    String amount = inner.substring(sign.length());
+    amount = amount.startsWith("¥") ? amount.substring(1) : amount;
+    boolean ownUnit = amount.endsWith("元");
     if (ownUnit) {
-      s = s.substring(0, s.length() - 1);
+      amount = amount.substring(0, amount.length() - 1);
     }
-    NumberText.Parsed parsed = NumberText.parse(s, raw);
+    String number = parentheses ? "(" + sign + amount + ")" : sign + amount;
+    NumberText.Parsed parsed = NumberText.parse(number, raw);
     if (parsed.percent()) {
       throw new ValueFormatException(raw, "金额不能是百分比", "an amount cannot be a percentage");
     }

@@ -76,8 +76,8 @@ final class Chars {
         case '萬' -> '万';
         case '億' -> '亿';
         case '兩' -> '两';
-        case '貳', '贰' -> '贰';
-        case '參', '叁' -> '叁';
+        case '貳' -> '贰';
+        case '參' -> '叁';
         case '陸' -> '陆';
         case '點' -> '点';
         case '負' -> '负';

@@ -171,7 +171,8 @@ final class ChineseNumerals {
         lastSmallPower = unit.power();
       } else if (unit.power() == 4) {
         BigDecimal value = startsWithUnit ? BigDecimal.ONE : group.add(valueOf(pending));
-        if (wanInSection || (value.signum() == 0 && !startsWithUnit)) {
+        // "一亿万": nothing at all between two units; an explicit "0万" is merely zero
+        if (wanInSection || (pending == null && group.signum() == 0 && !startsWithUnit)) {
           throw malformed(raw);
         }
         section = section.add(value.scaleByPowerOfTen(4));
@@ -180,7 +181,7 @@ final class ChineseNumerals {
         lastSmallPower = 4;
       } else {
         BigDecimal value = startsWithUnit ? BigDecimal.ONE : section.add(group).add(valueOf(pending));
-        if (yiSeen || (value.signum() == 0 && !startsWithUnit)) {
+        if (yiSeen || (pending == null && group.signum() == 0 && !wanYi && !startsWithUnit)) {
           throw malformed(raw);
         }
         total = value.scaleByPowerOfTen(8);

@@ -60,6 +60,58 @@ class PressPhrasingProperties {
         assertThat(PressPhrasing.parse(shown).orElseThrow().contains(value)).as(shown).isTrue();
     }
 
+    @Property(tries = 2000)
+    @Label("given any count written in Chinese numerals, it reads as that count")
+    void chineseNumeralsRead(@ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 99_999_999) long n,
+                             @ForAll("measureWords") String word) {
+        String phrase = chinese(n) + word;
+
+        PhraseRange range = PressPhrasing.parse(phrase).orElseThrow(() -> new AssertionError("unread: " + phrase));
+
+        assertThat(range.phrase()).isEqualTo(phrase);
+        assertThat(range.contains(BigDecimal.valueOf(n))).as(phrase).isTrue();
+        if (n < 10_000) {
+            assertThat(range.low()).as(phrase).isEqualByComparingTo(BigDecimal.valueOf(n));
+            assertThat(range.highInclusive()).isTrue();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> measureWords() {
+        return Arbitraries.of("个", "项", "所", "家", "人次", "名");
+    }
+
+    /** A plain reference writer: 一万零五百, 十二 written 一十二 as in formal numerals. */
+    private static String chinese(long n) {
+        if (n < 10_000) {
+            return section((int) n);
+        }
+        int low = (int) (n % 10_000);
+        return section((int) (n / 10_000)) + "万" + (low == 0 ? "" : (low < 1000 ? "零" : "") + section(low));
+    }
+
+    private static String section(int n) {
+        String digits = "零一二三四五六七八九";
+        String[] units = {"千", "百", "十", ""};
+        StringBuilder out = new StringBuilder();
+        boolean started = false;
+        boolean zero = false;
+        for (int pos = 0; pos < 4; pos++) {
+            int digit = n / (int) Math.pow(10, 3 - pos) % 10;
+            if (digit == 0) {
+                zero = started;
+            } else {
+                if (zero) {
+                    out.append('零');
+                    zero = false;
+                }
+                out.append(digits.charAt(digit)).append(units[pos]);
+                started = true;
+            }
+        }
+        return out.toString();
+    }
+
     @Provide
     Arbitrary<BigDecimal> amounts() {
         Arbitrary<BigDecimal> anyScale = Arbitraries.bigDecimals()

@@ -226,6 +226,8 @@ class CellValuesTest {
         ¥1,200        | YUAN   | 1200.00
         ￥1,200.50    | WAN    | 12005000.00
         -¥5           | YUAN   | -5.00
+        (¥1,200万元)  | YUAN   | -12000000.00
+        负800元       | WAN    | -800.00
         ６００         | YI     | 60000000000.00
         110           | YI     | 11000000000.00
         2.3           | WAN_YI | 2300000000000.00
@@ -243,6 +245,7 @@ class CellValuesTest {
         元       | not a number
         约5亿元  | not a number
         5美元    | not a number
+        (-5元)   | not a number
         """)
     void givenNoAmount_itIsRejected(String raw, String reasonEn) {
       assertThatThrownBy(() -> CellValues.yuan(raw, AmountUnit.WAN))
