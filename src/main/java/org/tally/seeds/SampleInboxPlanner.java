@@ -453,7 +453,8 @@ final class SampleInboxPlanner {
 
     List<BigDecimal> weights = new ArrayList<>();
     for (int k = 0; k < SCIENCE_ITEMS; k++) {
-      int w = 5 + random.nextInt(96);
+      // A wide weight range keeps two contracts from landing on the same amount.
+      int w = 5_000 + random.nextInt(95_001);
       weights.add(BigDecimal.valueOf(random.nextInt(100) < 10 ? w * 5L : w));
     }
     List<BigDecimal> amounts = Allocation.split(SCIENCE_TOTAL, HUNDRED_YUAN, weights);
