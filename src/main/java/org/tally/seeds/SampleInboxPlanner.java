@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -137,7 +138,7 @@ final class SampleInboxPlanner {
     for (int i = 0; i < PROJECTS; i++) {
       Project p = new Project();
       p.index = i;
-      p.code = String.format("JC2023-%04d", i + 1);
+      p.code = String.format(Locale.ROOT, "JC2023-%04d", i + 1);
       p.field = fields.get(i);
       p.county = counties.get(i);
       p.name = uniqueName(p.county, p.field, names);
@@ -452,7 +453,8 @@ final class SampleInboxPlanner {
 
     List<BigDecimal> weights = new ArrayList<>();
     for (int k = 0; k < SCIENCE_ITEMS; k++) {
-      int w = 5 + random.nextInt(96);
+      // A wide weight range keeps two contracts from landing on the same amount.
+      int w = 5_000 + random.nextInt(95_001);
       weights.add(BigDecimal.valueOf(random.nextInt(100) < 10 ? w * 5L : w));
     }
     List<BigDecimal> amounts = Allocation.split(SCIENCE_TOTAL, HUNDRED_YUAN, weights);
@@ -460,7 +462,7 @@ final class SampleInboxPlanner {
     List<ScienceItem> items = new ArrayList<>();
     for (int k = 0; k < SCIENCE_ITEMS; k++) {
       items.add(new ScienceItem(
-          String.format("KJ2024-%03d", k + 1), ordered.get(k), pick(Catalog.BEIJING_INSTITUTIONS),
+          String.format(Locale.ROOT, "KJ2024-%03d", k + 1), ordered.get(k), pick(Catalog.BEIJING_INSTITUTIONS),
           pick(Catalog.CHANGZHI_RECIPIENTS), Catalog.TRADITIONAL_COUNTIES.get(county()),
           amounts.get(k), dates.get(k)));
     }

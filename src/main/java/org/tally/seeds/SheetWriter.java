@@ -176,8 +176,8 @@ final class SheetWriter {
   void save(Path file, LocalDate stamped) throws IOException {
     workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Date when = Date.from(stamped.atTime(9, 0).toInstant(ZoneOffset.ofHours(8)));
     if (workbook instanceof XSSFWorkbook xssf) {
-      Date when = Date.from(stamped.atTime(9, 0).toInstant(ZoneOffset.ofHours(8)));
       var core = xssf.getProperties().getCoreProperties();
       core.setCreator(OFFICE_USER);
       core.setCreated(Optional.of(when));
@@ -187,6 +187,12 @@ final class SheetWriter {
       Files.write(file, withFixedEntryTimes(bytes.toByteArray(), stamped));
     } else if (workbook instanceof HSSFWorkbook hssf) {
       hssf.getInternalWorkbook().getWriteAccess().setUsername(OFFICE_USER);
+      // Excel always writes the summary streams; readers warn when they are missing.
+      hssf.createInformationProperties();
+      hssf.getSummaryInformation().setAuthor(OFFICE_USER);
+      hssf.getSummaryInformation().setLastAuthor(OFFICE_USER);
+      hssf.getSummaryInformation().setCreateDateTime(when);
+      hssf.getSummaryInformation().setLastSaveDateTime(when);
       hssf.write(bytes);
       Files.write(file, bytes.toByteArray());
     } else {
