@@ -1,0 +1,96 @@
+package org.tally.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The inbox of the integration tests: emptied per test, filled with seeds or files built in the test. */
+public final class TestInbox {
+
+	private final Path root;
+
+	TestInbox(Path root) {
+		this.root = root;
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	/** Empties the inbox. */
+	public TestInbox clear() {
+		try {
+			if (Files.exists(root)) {
+				try (Stream<Path> walk = Files.walk(root)) {
+					walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).forEach(TestInbox::delete);
+				}
+			}
+			Files.createDirectories(root);
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Copies the committed sample inbox (seeds/inbox) in. */
+	public TestInbox withSeeds() {
+		return copyTree(Path.of("seeds/inbox"));
+	}
+
+	/** Copies one committed seed file to {@code department/name}. */
+	public Path copySeed(String seedRelativePath, String targetRelativePath) {
+		try {
+			Path target = root.resolve(targetRelativePath);
+			Files.createDirectories(target.getParent());
+			return Files.copy(Path.of("seeds/inbox").resolve(seedRelativePath), target,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Where a test writes a file of its own for a department folder. */
+	public Path file(String relativePath) {
+		try {
+			Path file = root.resolve(relativePath);
+			Files.createDirectories(file.getParent());
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void remove(String relativePath) {
+		delete(root.resolve(relativePath));
+	}
+
+	private TestInbox copyTree(Path source) {
+		try (Stream<Path> walk = Files.walk(source)) {
+			for (Path from : walk.filter(Files::isRegularFile).toList()) {
+				Path to = root.resolve(source.relativize(from).toString());
+				Files.createDirectories(to.getParent());
+				Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+			}
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
