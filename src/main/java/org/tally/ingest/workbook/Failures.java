@@ -71,6 +71,9 @@ final class Failures {
         if (msg.contains("ODF (Open Document)")) {
             return "OpenDocument spreadsheet (.ods) is not supported; save it as .xlsx";
         }
+        if (msg.contains("content type part [M1.13]") || msg.contains("No valid entries or contents found")) {
+            return "ZIP archive is not an Office document (no [Content_Types].xml)";
+        }
         if (msg.contains("more than 1 entry with the name")) {
             return "damaged ZIP: duplicate entry names";
         }

@@ -43,14 +43,12 @@ final class XlsxPackage implements Closeable {
     private final PackagePart workbookPart;
     private final List<Sheet> sheets;
     private final boolean date1904;
-    private final boolean strict;
     private final XMLInputFactory xml;
 
-    private XlsxPackage(Path file, OPCPackage pkg, PackagePart workbookPart, boolean strict) throws Exception {
+    private XlsxPackage(Path file, OPCPackage pkg, PackagePart workbookPart) throws Exception {
         this.file = file;
         this.pkg = pkg;
         this.workbookPart = workbookPart;
-        this.strict = strict;
         this.xml = Xml.factory();
         List<Sheet> found = new ArrayList<>();
         boolean[] d1904 = new boolean[1];
@@ -72,18 +70,16 @@ final class XlsxPackage implements Closeable {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
-            boolean strict = false;
             PackageRelationshipCollection rels = pkg.getRelationshipsByType(TRANSITIONAL_DOC);
             if (rels.isEmpty()) {
                 rels = pkg.getRelationshipsByType(STRICT_DOC);
-                strict = !rels.isEmpty();
             }
             PackagePart main = rels.isEmpty() ? fallbackWorkbook(pkg) : pkg.getPart(rels.getRelationship(0));
             if (main == null) {
                 throw new UnreadableFileException(file, null, "ZIP archive is not an Office document (no main part)");
             }
             checkContentType(file, main.getContentType());
-            return new XlsxPackage(file, pkg, main, strict);
+            return new XlsxPackage(file, pkg, main);
         } catch (Throwable t) {
             if (pkg != null) {
                 pkg.revert();
@@ -243,10 +239,6 @@ final class XlsxPackage implements Closeable {
 
     boolean date1904() {
         return date1904;
-    }
-
-    boolean strict() {
-        return strict;
     }
 
     @Override
