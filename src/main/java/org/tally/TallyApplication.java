@@ -10,6 +10,6 @@ import org.tally.operate.TallyCommandLine;
 public class TallyApplication {
 
 	public static void main(String[] args) {
-		System.exit(TallyCommandLine.execute(args));
+		System.exit(TallyCommandLine.execute(TallyApplication.class, args));
 	}
 }

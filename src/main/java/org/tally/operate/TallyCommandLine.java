@@ -13,8 +13,9 @@ public final class TallyCommandLine {
 	private TallyCommandLine() {
 	}
 
-	public static int execute(String... args) {
-		CommandLine commandLine = new CommandLine(new TallyCommand());
+	/** Runs the command {@code args} name; commands that need Spring start {@code application}'s context. */
+	public static int execute(Class<?> application, String... args) {
+		CommandLine commandLine = new CommandLine(new TallyCommand(), new TallyCommand.Factory(application));
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
 			// One line for the person at the terminal; the stack trace goes to logs/tally.json.

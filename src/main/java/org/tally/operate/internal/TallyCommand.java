@@ -15,4 +15,22 @@ public class TallyCommand implements Runnable {
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
+
+	/** Creates the commands; hands every command's location options the application to start. */
+	public static final class Factory implements picocli.CommandLine.IFactory {
+
+		private final Class<?> application;
+
+		public Factory(Class<?> application) {
+			this.application = application;
+		}
+
+		@Override
+		public <K> K create(Class<K> type) throws Exception {
+			if (type == LocationOptions.class) {
+				return type.cast(new LocationOptions(application));
+			}
+			return picocli.CommandLine.defaultFactory().create(type);
+		}
+	}
 }

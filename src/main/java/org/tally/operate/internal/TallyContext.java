@@ -6,7 +6,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.tally.TallyApplication;
 
 /** Starts the application context for one CLI command, with the command line's locations applied. */
 final class TallyContext {
@@ -32,7 +31,7 @@ final class TallyContext {
 		// As command-line arguments, these outrank config/application.yml, as an option should.
 		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(TallyApplication.class)
+		return new SpringApplicationBuilder(options.application)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
