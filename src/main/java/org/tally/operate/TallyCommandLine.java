@@ -1,5 +1,7 @@
 package org.tally.operate;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tally.operate.internal.TallyCommand;
@@ -15,7 +17,15 @@ public final class TallyCommandLine {
 
 	/** Runs the command {@code args} name; commands that need Spring start {@code application}'s context. */
 	public static int execute(Class<?> application, String... args) {
+		return execute(application, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+				new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+	}
+
+	/** As {@link #execute(Class, String...)}, printing to the given writers. */
+	public static int execute(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(new TallyCommand(), new TallyCommand.Factory(application));
+		commandLine.setOut(out);
+		commandLine.setErr(err);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
 			// One line for the person at the terminal; the stack trace goes to logs/tally.json.

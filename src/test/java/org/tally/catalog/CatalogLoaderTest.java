@@ -1,0 +1,97 @@
+package org.tally.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tally.catalog.internal.CatalogLoader;
+
+/** The project's config/ loads; a broken edit fails naming the file and the key at fault. */
+class CatalogLoaderTest {
+
+	@TempDir
+	Path config;
+
+	@BeforeEach
+	void copyProjectConfig() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("config"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path target = config.resolve(Path.of("config").relativize(file).toString());
+				Files.createDirectories(target.getParent());
+				Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+
+	@Test
+	void theProjectConfiguration_loadsWithItsFourDepartmentsAndSevenFigures() {
+		Catalog catalog = CatalogLoader.load(config);
+
+		assertThat(catalog.sources()).extracting(SourceDefinition::department)
+			.containsExactlyInAnyOrder("finance", "education", "health", "science");
+		assertThat(catalog.figures()).extracting(FigureDefinition::id)
+			.containsExactly("committed_investment", "project_count", "started_projects", "completed_investment",
+					"tech_transfers", "tech_contract_value", "counties_covered");
+		assertThat(catalog.vocabularies().get("counties")).hasSize(12);
+	}
+
+	@Test
+	void aSourceFeedingAnUndeclaredDataset_isRefusedNamingTheFile() throws IOException {
+		replace("sources/health-activities.yml", "dataset: health_activities", "dataset: hospitals");
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("health-activities.yml")
+			.hasMessageContaining("dataset 'hospitals' is not declared");
+	}
+
+	@Test
+	void aDatasetNameThatIsNotASafeIdentifier_isRefused() throws IOException {
+		replace("datasets/tech_transfers.yml", "name: tech_transfers", "name: \"tech; DROP TABLE x\"");
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("tech_transfers.yml")
+			.hasMessageContaining("must be lower-case letters, digits and underscores");
+	}
+
+	@Test
+	void aRequiredColumnWithoutHeaderAliases_isRefusedNamingTheColumn() throws IOException {
+		replace("sources/finance-projects.yml", "  project_code:         { aliases: [项目编号, 项目代码, 编号] }\n", "");
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("finance-projects.yml")
+			.hasMessageContaining("required column 'project_code'");
+	}
+
+	@Test
+	void anUnknownKey_isRefusedRatherThanIgnored() throws IOException {
+		replace("sources/finance-projects.yml", "maxRejectRate: 0.05", "maxRejectRatio: 0.05");
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("finance-projects.yml")
+			.hasMessageContaining("maxRejectRatio");
+	}
+
+	@Test
+	void aFigureDependingOnAnUndeclaredCheck_isRefused() throws IOException {
+		replace("figures.yml", "checks: [tech_transfers_totals]\n    aliases: [科技成果, 成果转化]",
+				"checks: [no_such_check]\n    aliases: [科技成果, 成果转化]");
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("figures.yml")
+			.hasMessageContaining("unknown check 'no_such_check'");
+	}
+
+	private void replace(String file, String from, String to) throws IOException {
+		Path path = config.resolve(file);
+		String text = Files.readString(path);
+		assertThat(text).contains(from);
+		Files.writeString(path, text.replace(from, to));
+	}
+}

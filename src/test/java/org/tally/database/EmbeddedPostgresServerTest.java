@@ -1,0 +1,67 @@
+package org.tally.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One postmaster per data directory, durable settings, and data that outlives the server. */
+class EmbeddedPostgresServerTest {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void aSecondProcessOnTheSameDirectory_connectsToTheRunningServerInsteadOfStartingAnother() throws Exception {
+		try (EmbeddedPostgresServer first = EmbeddedPostgresServer.attachOrStart(dataDir)) {
+			EmbeddedPostgresServer second = EmbeddedPostgresServer.attachOrStart(dataDir);
+
+			assertThat(second.port()).isEqualTo(first.port());
+			assertThat(EmbeddedPostgresServer.runningServerPort(dataDir.resolve("postgres"))).contains(first.port());
+			second.close(); // attached, not started: closing it must leave the server running
+			assertThat(query(first, "SELECT 1")).isEqualTo("1");
+		}
+		assertThat(EmbeddedPostgresServer.runningServerPort(dataDir.resolve("postgres"))).isEmpty();
+	}
+
+	@Test
+	void theServerIsDurable_fsyncAndSynchronousCommitAreOn() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(dataDir)) {
+			assertThat(query(server, "SHOW fsync")).isEqualTo("on");
+			assertThat(query(server, "SHOW synchronous_commit")).isEqualTo("on");
+			assertThat(query(server, "SHOW server_version")).startsWith("18.");
+		}
+	}
+
+	@Test
+	void dataWrittenBeforeAStop_isThereAfterTheNextStart() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(dataDir)) {
+			execute(server, "CREATE TABLE kept (v text)");
+			execute(server, "INSERT INTO kept VALUES ('600余亿元')");
+		}
+		try (EmbeddedPostgresServer again = EmbeddedPostgresServer.attachOrStart(dataDir)) {
+			assertThat(query(again, "SELECT v FROM kept")).isEqualTo("600余亿元");
+		}
+	}
+
+	private static String query(EmbeddedPostgresServer server, String sql) throws Exception {
+		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+				Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
+		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+				Statement s = c.createStatement()) {
+			s.execute(sql);
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package org.tally.operate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.tally.TallyApplication;
+
+/**
+ * The `tally` command line as a user meets it: a fresh data directory, the seed inbox, and the
+ * commands' output and exit status. Each command starts its own application context, as it does
+ * from the shell.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TallyCommandLineTest {
+
+	@TempDir
+	static Path workspace;
+
+	static Path inbox;
+	static Path dataDir;
+
+	@BeforeAll
+	static void seedInboxAndEmptyDataDirectory() throws IOException {
+		inbox = workspace.resolve("inbox");
+		dataDir = workspace.resolve("data");
+		Path seeds = Path.of("seeds/inbox");
+		try (Stream<Path> files = Files.walk(seeds)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path target = inbox.resolve(seeds.relativize(file).toString());
+				Files.createDirectories(target.getParent());
+				Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void run_onTheSeeds_printsTheSummaryAndTheVerifiedFigures() {
+		Result result = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
+
+		assertThat(result.status()).as(result.err()).isZero();
+		assertThat(result.out()).contains("COMPLETED")
+			.contains("Files read: 8 (loaded 8, duplicate 0, quarantined 0, rejected 0)")
+			.contains("Rows loaded: 454, rows rejected: 0")
+			.containsPattern("committed_investment\\s+社会资金签约额\\s+60237450000.00\\s+602.37亿元\\s+600余亿元\\s+verified")
+			.containsPattern("completed_investment\\s+完成投资额\\s+10985632500.00\\s+109.86亿元\\s+约110亿元\\s+verified");
+	}
+
+	@Test
+	@Order(2)
+	void run_again_loadsNothingTwiceAndPrintsTheSameFigures() {
+		Result result = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
+
+		assertThat(result.status()).as(result.err()).isZero();
+		assertThat(result.out()).contains("Files read: 8 (loaded 0, duplicate 8, quarantined 0, rejected 0)")
+			.contains("Rows loaded: 0, rows rejected: 0")
+			.containsPattern("started_projects\\s+落地开工项目数\\s+87\\s+87个\\s+87个\\s+verified");
+	}
+
+	@Test
+	@Order(3)
+	void figures_asJson_givesExactDecimalValuesAndProvenance() {
+		Result result = tally("figures", "--format", "json", "--data-dir", dataDir.toString());
+
+		assertThat(result.status()).as(result.err()).isZero();
+		assertThat(result.out()).contains("\"asOf\" : \"2024-12-31\"")
+			.contains("\"id\" : \"committed_investment\"")
+			.contains("\"value\" : \"60237450000.00\"")
+			.contains("\"phrase\" : \"600余亿元\"")
+			.contains("\"file\" : \"市财政局_京长对口合作项目台账_2024-12-31.xlsx\"")
+			.contains("\"rows\" : 140");
+	}
+
+	@Test
+	@Order(4)
+	void files_listsEverySighting_loadedThenDuplicate() {
+		Result result = tally("files", "--format", "json", "--data-dir", dataDir.toString());
+
+		assertThat(result.status()).as(result.err()).isZero();
+		assertThat(result.out().split("\"status\" : \"loaded\"", -1)).hasSize(9);
+		assertThat(result.out().split("\"status\" : \"duplicate\"", -1)).hasSize(9);
+		assertThat(result.out()).contains("\"period\" : \"2024-06-30\"").contains("\"department\" : \"health\"");
+	}
+
+	@Test
+	@Order(5)
+	void run_withAMissingInbox_failsWithAOneLineReason() {
+		Result result = tally("run", "--inbox", workspace.resolve("no-such-inbox").toString(), "--data-dir",
+				dataDir.toString());
+
+		assertThat(result.status()).isEqualTo(1);
+		assertThat(result.err().strip()).matches("tally: run \\d+ FAILED: gatherSourceFilesStep: the inbox .*no-such-inbox"
+				+ " does not exist or is not a directory");
+	}
+
+	@Test
+	@Order(6)
+	void anyCommand_withAMissingConfigDirectory_saysWhichInOneLine() {
+		Result result = tally("figures", "--config", workspace.resolve("no-config").toString(), "--data-dir",
+				dataDir.toString());
+
+		assertThat(result.status()).isEqualTo(1);
+		assertThat(result.err().strip()).startsWith("tally figures: configuration directory")
+			.endsWith("no-config does not exist")
+			.doesNotContain("\n");
+	}
+
+	private static Result tally(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int status = TallyCommandLine.execute(TallyApplication.class, new PrintWriter(out, true),
+				new PrintWriter(err, true), args);
+		return new Result(status, out.toString(), err.toString());
+	}
+
+	record Result(int status, String out, String err) {
+	}
+}
