@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.internal.PrefetchingCursor;
 import org.tally.ingest.internal.RowClassifier;
 import org.tally.ingest.internal.SheetLayout;
 import org.tally.ingest.internal.SheetLayoutException;
@@ -108,8 +109,9 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
 			try {
 				SourceDefinition.Sheet sheet = source.sheet();
-				cursor = Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
-						new ReadLimits(properties.maxFileBytes(), 32_767, 16_384, 1_048_576));
+				cursor = new PrefetchingCursor(Workbooks.open(file,
+						new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
+						new ReadLimits(properties.maxFileBytes(), 32_767, 16_384, 1_048_576)));
 				List<RawRow> head = new ArrayList<>();
 				while (head.size() < source.headerSearchRows() && cursor.hasNext()) {
 					head.add(cursor.next());

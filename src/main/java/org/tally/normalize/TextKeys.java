@@ -1,6 +1,7 @@
 package org.tally.normalize;
 
 import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.text.UnicodeSet;
 
 /** Canonical form for matching header cells, aliases, enum values and county names across scripts. */
 public final class TextKeys {
@@ -8,6 +9,10 @@ public final class TextKeys {
   // ICU transliterators are not thread-safe and costly to build, so each thread builds one once.
   private static final ThreadLocal<Transliterator> TRADITIONAL_TO_SIMPLIFIED =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+
+  // Characters the transliterator may change; text without any of them (most cells) skips it.
+  private static final UnicodeSet TRADITIONAL_ONLY =
+      Transliterator.getInstance("Traditional-Simplified").getSourceSet().freeze();
 
   private TextKeys() {}
 
@@ -54,6 +59,9 @@ public final class TextKeys {
   }
 
   static String toSimplified(String text) {
+    if (TRADITIONAL_ONLY.containsNone(text)) {
+      return text;
+    }
     return TRADITIONAL_TO_SIMPLIFIED.get().transliterate(text);
   }
 }

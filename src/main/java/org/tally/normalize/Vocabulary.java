@@ -13,6 +13,7 @@ public final class Vocabulary {
 
   private final String name;
   private final Set<String> canonicalValues;
+  private final Map<String, String> byText;
   private final Map<String, String> byKey;
 
   /**
@@ -32,6 +33,14 @@ public final class Vocabulary {
     });
     this.canonicalValues = Collections.unmodifiableSet(values);
     this.byKey = Map.copyOf(keys);
+    Map<String, String> texts = new HashMap<>();
+    canonicalToSynonyms.forEach((canonical, synonyms) -> {
+      texts.put(canonical, canonical);
+      if (synonyms != null) {
+        synonyms.forEach(synonym -> texts.putIfAbsent(synonym, canonical));
+      }
+    });
+    this.byText = Map.copyOf(texts);
   }
 
   private void claim(Map<String, String> keys, String text, String canonical) {
@@ -57,6 +66,11 @@ public final class Vocabulary {
    * @throws ValueFormatException when the text is none of the values or synonyms
    */
   public String resolve(String raw) {
+    // Cells repeat the declared spellings: an exact hit skips the (costly) canonical key.
+    String exact = byText.get(raw);
+    if (exact != null) {
+      return exact;
+    }
     String canonical = byKey.get(TextKeys.canonical(raw));
     if (canonical != null) {
       return canonical;

@@ -39,8 +39,11 @@ class RunContextListener implements JobExecutionListener, StepExecutionListener 
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
-		log.info("run={} step {} {}: read {}, written {}, skipped {}", step.getJobExecution().getJobInstance().getInstanceId(),
-				step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount());
+		java.time.Duration took = step.getStartTime() == null ? java.time.Duration.ZERO
+				: java.time.Duration.between(step.getStartTime(), java.time.LocalDateTime.now());
+		log.info("run={} step {} {} in {} ms: read {}, written {}, skipped {}",
+				step.getJobExecution().getJobInstance().getInstanceId(), step.getStepName(), step.getStatus(),
+				took.toMillis(), step.getReadCount(), step.getWriteCount(), step.getSkipCount());
 		MDC.remove("step");
 		return step.getExitStatus();
 	}

@@ -26,8 +26,8 @@ import org.tally.normalize.Vocabulary;
 public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 
 	private final Map<String, Vocabulary> vocabularies = new HashMap<>();
-	/** Keys seen per load: a repeated key within one file is a duplicate row. */
-	private final Map<Long, Set<List<Object>>> keysByLoad = new HashMap<>();
+	/** Keys seen per load (joined into one string: a million rows must fit a small heap). */
+	private final Map<Long, Set<String>> keysByLoad = new HashMap<>();
 
 	public RowValidator(Catalog catalog) {
 		catalog.vocabularies().forEach((name, values) -> vocabularies.put(name, new Vocabulary(name, values)));
@@ -45,15 +45,17 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			if (row.totals() && !numeric(column.type())) {
 				continue;
 			}
-			String ref = context.cellRef(i, row.rowNumber());
 			if (cell == null) {
+				String ref = context.cellRef(i, row.rowNumber());
 				if (column.required() && !row.totals()) {
 					problems.add(new CellProblem(ref, column.name(), null, "必填项为空：" + label(column),
 							"required value missing: " + column.name()));
 				}
 				continue;
 			}
+			String ref = null;
 			if (cell.kind() == CellKind.ERROR || cell.kind() == CellKind.FORMULA_WITHOUT_VALUE) {
+				ref = context.cellRef(i, row.rowNumber());
 				problems.add(new CellProblem(ref, column.name(), cell.value(), "单元格公式错误（" + cell.value() + "）",
 						"formula error in cell (" + cell.value() + ")"));
 				continue;
@@ -61,12 +63,13 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			try {
 				values[i] = read(column, cell, context.units().get(i), context.date1904());
 				if (values[i] == null && column.required() && !row.totals()) {
+					ref = context.cellRef(i, row.rowNumber());
 					problems.add(new CellProblem(ref, column.name(), cell.value(), "必填项为空：" + label(column),
 							"required value missing: " + column.name()));
 				}
 			}
 			catch (ValueFormatException ex) {
-				problems.add(new CellProblem(ref, column.name(), cell.value(), ex.reasonZh(), ex.reasonEn()));
+				problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), cell.value(), ex.reasonZh(), ex.reasonEn()));
 			}
 		}
 		if (problems.isEmpty() && !row.totals()) {
@@ -96,15 +99,19 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		if (key.isEmpty()) {
 			return;
 		}
-		List<Object> keyValues = new ArrayList<>();
+		List<Object> keyValues = new ArrayList<>(key.size());
+		StringBuilder joined = new StringBuilder();
+		boolean any = false;
 		for (String name : key) {
 			int index = context.dataset().columns().indexOf(context.dataset().column(name).orElseThrow());
 			keyValues.add(values[index]);
+			any |= values[index] != null;
+			joined.append(values[index]).append('\u0001');
 		}
-		if (keyValues.stream().allMatch(v -> v == null)) {
+		if (!any) {
 			return;
 		}
-		if (!keysByLoad.computeIfAbsent(context.load().id(), id -> new HashSet<>()).add(keyValues)) {
+		if (!keysByLoad.computeIfAbsent(context.load().id(), id -> new HashSet<>()).add(joined.toString())) {
 			String first = key.get(0);
 			int index = context.dataset().columns().indexOf(context.dataset().column(first).orElseThrow());
 			problems.add(new CellProblem(context.cellRef(index, rowNumber), first, String.valueOf(keyValues.get(0)),

@@ -46,8 +46,13 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 			}
 			appendCopyLine(copies.computeIfAbsent(row.context().dataset(), d -> new StringBuilder()), row);
 		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (var statement = connection.createStatement()) {
+			// Staging is re-derivable: a restart re-reads every file not fully staged, so a chunk need
+			// not wait for its WAL flush. Promotion, which makes data current, stays synchronous.
+			statement.execute("SET LOCAL synchronous_commit = off");
+		}
 		if (!copies.isEmpty()) {
-			Connection connection = DataSourceUtils.getConnection(dataSource);
 			var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
 			for (Map.Entry<DatasetDefinition, StringBuilder> copy : copies.entrySet()) {
 				copyApi.copyIn(copySql(copy.getKey()), new StringReader(copy.getValue().toString()));

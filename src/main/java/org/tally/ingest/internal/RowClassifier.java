@@ -14,13 +14,18 @@ public final class RowClassifier {
 	private static final List<String> NOTES = List.of("注:", "注：", "说明:", "备注:", "填报人", "审核人", "填表人", "制表人",
 			"联系人", "填报日期", "填报单位", "数据来源", "负责人");
 
+	/** First characters of every note label, simplified and traditional, to skip the costly key. */
+	private static final java.util.Set<Integer> NOTE_STARTS = "注註说說备備填审審制联聯数數负負".codePoints().boxed()
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
 	private RowClassifier() {
 	}
 
 	public static boolean isTotals(RawRow row) {
 		int seen = 0;
 		for (RawCell cell : row.cells()) {
-			if (cell.kind() == CellKind.TEXT) {
+			// Every totals label (合计, 合計, 总计, 小计) has 计 or 計: other cells skip the costly key.
+			if (cell.kind() == CellKind.TEXT && (cell.value().indexOf('计') >= 0 || cell.value().indexOf('計') >= 0)) {
 				String text = TextKeys.canonical(cell.value());
 				if (TOTALS.stream().anyMatch(text::startsWith)) {
 					return true;
@@ -35,7 +40,8 @@ public final class RowClassifier {
 
 	public static boolean isNote(RawRow row) {
 		RawCell first = row.cells().get(0);
-		if (first.kind() != CellKind.TEXT) {
+		String start = first.value().strip();
+		if (first.kind() != CellKind.TEXT || start.isEmpty() || !NOTE_STARTS.contains(start.codePointAt(0))) {
 			return false;
 		}
 		String text = TextKeys.canonical(first.value());

@@ -1,0 +1,13 @@
+package org.tally.bench;
+
+import java.util.List;
+
+/** What `tally bench` measured: rows per second (median of the repetitions) and memory. */
+public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long maxHeapBytes, List<Measure> measures,
+		double xlsxToParseRatio, double csvToCopyRatio, long peakHeapBytesTallyXlsx, long peakHeapBytesTallyCsv,
+		long peakRssBytes, String machine) {
+
+	/** One measured path: its median time and rate, and every repetition's time. */
+	public record Measure(String name, double medianSeconds, double rowsPerSecond, List<Double> seconds) {
+	}
+}

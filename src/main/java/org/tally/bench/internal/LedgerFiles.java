@@ -1,0 +1,148 @@
+package org.tally.bench.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A realistic project ledger of any size, written once per size into the work directory: the
+ * department's XLSX (title, unit line, header, rows, totals), the same as a department CSV, and a
+ * plain CSV of the same columns for the COPY-only reference.
+ */
+public final class LedgerFiles {
+
+	static final List<String> HEADER = List.of("序号", "项目编号", "项目名称", "所在县区", "合作领域", "北京合作方", "合作方性质",
+			"签约投资额", "累计完成投资", "项目状态", "开工日期", "对口资金安排", "对口资金拨付");
+
+	private static final List<String> COUNTIES = List.of("潞州区", "上党区", "屯留区", "潞城区", "襄垣县", "平顺县", "黎城县",
+			"壶关县", "长子县", "武乡县", "沁县", "沁源县");
+	private static final List<String> FIELDS = List.of("产业合作", "文旅康养", "现代农业", "生态环保", "科技创新", "基础设施");
+	private static final List<String> STATUSES = List.of("签约", "开工", "竣工");
+
+	private final Path xlsx;
+	private final Path departmentCsv;
+	private final Path plainCsv;
+
+	private LedgerFiles(Path xlsx, Path departmentCsv, Path plainCsv) {
+		this.xlsx = xlsx;
+		this.departmentCsv = departmentCsv;
+		this.plainCsv = plainCsv;
+	}
+
+	public Path xlsx() {
+		return xlsx;
+	}
+
+	public Path departmentCsv() {
+		return departmentCsv;
+	}
+
+	public Path plainCsv() {
+		return plainCsv;
+	}
+
+	/** The files for {@code rows} rows under {@code workDir}, generated unless already there. */
+	public static LedgerFiles forRows(Path workDir, int rows) throws IOException {
+		Path dir = workDir.resolve("ledger-" + rows);
+		LedgerFiles files = new LedgerFiles(
+				dir.resolve("inbox-xlsx/finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
+				dir.resolve("inbox-csv/finance/市财政局_京长对口合作项目台账_2024-12-31.csv"), dir.resolve("copy.csv"));
+		if (Files.isRegularFile(files.xlsx) && Files.isRegularFile(files.departmentCsv)
+				&& Files.isRegularFile(files.plainCsv)) {
+			return files;
+		}
+		Files.createDirectories(files.xlsx.getParent());
+		Files.createDirectories(files.departmentCsv.getParent());
+		files.write(rows);
+		return files;
+	}
+
+	private void write(int rows) throws IOException {
+		Random random = new Random(20250107L);
+		BigDecimal committedTotal = BigDecimal.ZERO;
+		BigDecimal completedTotal = BigDecimal.ZERO;
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, true);
+				BufferedWriter csv = Files.newBufferedWriter(departmentCsv, StandardCharsets.UTF_8);
+				BufferedWriter plain = Files.newBufferedWriter(plainCsv, StandardCharsets.UTF_8)) {
+			Sheet sheet = workbook.createSheet("项目台账");
+			CellStyle dateStyle = workbook.createCellStyle();
+			dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+			sheet.createRow(0).createCell(0).setCellValue("京长对口合作项目台账（截至2024年12月31日）");
+			sheet.createRow(1).createCell(0).setCellValue("单位：万元");
+			Row header = sheet.createRow(2);
+			for (int c = 0; c < HEADER.size(); c++) {
+				header.createCell(c).setCellValue(HEADER.get(c));
+			}
+			csv.write("京长对口合作项目台账（截至2024年12月31日）\n单位：万元\n");
+			csv.write(String.join(",", HEADER));
+			csv.write('\n');
+			plain.write(String.join(",", HEADER));
+			plain.write('\n');
+			for (int i = 1; i <= rows; i++) {
+				String code = String.format("JC%07d", i);
+				String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
+				String field = FIELDS.get(random.nextInt(FIELDS.size()));
+				String status = STATUSES.get(random.nextInt(STATUSES.size()));
+				BigDecimal committed = BigDecimal.valueOf(1_000 + random.nextInt(9_000_000), 2);
+				BigDecimal completed = "签约".equals(status) ? BigDecimal.ZERO
+						: committed.multiply(BigDecimal.valueOf(random.nextInt(100))).movePointLeft(2)
+							.setScale(2, java.math.RoundingMode.DOWN);
+				BigDecimal allocated = BigDecimal.valueOf(random.nextInt(50_000), 2);
+				BigDecimal disbursed = allocated.multiply(BigDecimal.valueOf(random.nextInt(100))).movePointLeft(2)
+					.setScale(2, java.math.RoundingMode.DOWN);
+				LocalDate start = LocalDate.of(2022, 5, 1).plusDays(random.nextInt(900));
+				String name = county + field + "合作项目" + i;
+				String partner = "北京" + (char) ('甲' + random.nextInt(10)) + "科技有限公司";
+				String type = random.nextBoolean() ? "民营" : "国有";
+				committedTotal = committedTotal.add(committed);
+				completedTotal = completedTotal.add(completed);
+
+				Row row = sheet.createRow(2 + i);
+				row.createCell(0).setCellValue(i);
+				row.createCell(1).setCellValue(code);
+				row.createCell(2).setCellValue(name);
+				row.createCell(3).setCellValue(county);
+				row.createCell(4).setCellValue(field);
+				row.createCell(5).setCellValue(partner);
+				row.createCell(6).setCellValue(type);
+				row.createCell(7).setCellValue(committed.doubleValue()); // the cell boundary: Excel stores doubles
+				row.createCell(8).setCellValue(completed.doubleValue());
+				row.createCell(9).setCellValue(status);
+				if (!"签约".equals(status)) {
+					var cell = row.createCell(10);
+					cell.setCellValue(start);
+					cell.setCellStyle(dateStyle);
+				}
+				row.createCell(11).setCellValue(allocated.doubleValue());
+				row.createCell(12).setCellValue(disbursed.doubleValue());
+
+				String line = i + "," + code + "," + name + "," + county + "," + field + "," + partner + "," + type + ","
+						+ committed.toPlainString() + "," + completed.toPlainString() + "," + status + ","
+						+ ("签约".equals(status) ? "" : start.toString()) + "," + allocated.toPlainString() + ","
+						+ disbursed.toPlainString() + "\n";
+				csv.write(line);
+				plain.write(line);
+			}
+			Row totals = sheet.createRow(3 + rows);
+			totals.createCell(0).setCellValue("合计");
+			totals.createCell(7).setCellValue(committedTotal.doubleValue());
+			totals.createCell(8).setCellValue(completedTotal.doubleValue());
+			csv.write("合计,,,,,,," + committedTotal.toPlainString() + "," + completedTotal.toPlainString() + ",,,,\n");
+			try (OutputStream out = Files.newOutputStream(xlsx)) {
+				workbook.write(out);
+			}
+			workbook.dispose();
+		}
+	}
+}
