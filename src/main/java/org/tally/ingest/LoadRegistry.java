@@ -97,6 +97,23 @@ public class LoadRegistry {
 			.update());
 	}
 
+	/** The sheet column of every mapped dataset column, kept so checks can name a row's exact cell. */
+	void describeColumns(LoadContext context) {
+		ownTransaction.executeWithoutResult(status -> {
+			long loadId = context.load().id();
+			for (int i = 0; i < context.dataset().columns().size(); i++) {
+				String letter = context.columnLetter(i);
+				if (!letter.isEmpty()) {
+					jdbc.sql("""
+							INSERT INTO registry.load_column (load_id, column_name, column_letter) VALUES (?, ?, ?)
+							ON CONFLICT (load_id, column_name) DO UPDATE SET column_letter = excluded.column_letter""")
+						.params(loadId, context.dataset().columns().get(i).name(), letter)
+						.update();
+				}
+			}
+		});
+	}
+
 	void markStaged(long loadId) {
 		jdbc.sql("UPDATE registry.load SET status = 'staged' WHERE id = ? AND status = 'pending'").param(loadId).update();
 	}

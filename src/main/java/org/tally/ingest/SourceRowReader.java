@@ -121,6 +121,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 				context = new LoadContext(load, source, dataset, cursor.sheetName(), period, layout.sheetColumns(),
 						layout.units(), cursor.date1904());
 				registry.describe(load.id(), cursor.sheetName(), period);
+				registry.describeColumns(context);
 				buffered = head.stream().filter(r -> r.rowNumber() > layout.headerLastRow()).iterator();
 				fillDownValues = new RawCell[dataset.columns().size()];
 				rowsDelivered = 0;

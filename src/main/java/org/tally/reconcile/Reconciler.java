@@ -1,112 +1,59 @@
 package org.tally.reconcile;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.tally.catalog.Catalog;
-import org.tally.catalog.CheckDefinition;
-import org.tally.catalog.SqlIdentifier;
+import org.tally.reconcile.internal.Check;
+import org.tally.reconcile.internal.Checks;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs the declared reconciliation checks for the given periods and stores every outcome. */
+/**
+ * Runs the checks declared in config/reconciliation.yml for the given periods and stores every
+ * outcome with its evidence in recon.check_result; an inconsistent declaration fails at start-up.
+ */
 @Component
 public class Reconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
-	private static final int MAX_EVIDENCE = 50;
+	private static final TypeReference<List<CheckOutcome.Evidence>> EVIDENCE = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
-	private final Catalog catalog;
+	private final List<Check> checks;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Reconciler(JdbcClient jdbc, Catalog catalog) {
+	Reconciler(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.checks = catalog.checks().stream().map(c -> Checks.of(c, catalog, jdbc, transactionManager)).toList();
 	}
 
 	@Transactional
 	public List<CheckOutcome> reconcile(long runId, List<LocalDate> periods) {
 		List<CheckOutcome> outcomes = new ArrayList<>();
 		for (LocalDate period : periods) {
-			for (CheckDefinition check : catalog.checks()) {
-				CheckOutcome outcome = switch (check.type()) {
-					case "totals" -> totals(check, period);
-					default -> throw new IllegalStateException("check type '" + check.type() + "' is not supported");
-				};
+			for (Check check : checks) {
+				CheckOutcome outcome = check.run(period);
 				store(runId, outcome);
 				outcomes.add(outcome);
 				if (outcome.passed()) {
 					log.info("run={} check={} period={} passed: {}", runId, check.id(), period, outcome.message());
 				}
 				else {
-					log.warn("run={} check={} period={} FAILED: {}", runId, check.id(), period, outcome.message());
+					log.warn("run={} check={} period={} FAILED ({}): {}", runId, check.id(), period, outcome.severity(),
+							outcome.message());
 				}
 			}
 		}
 		return outcomes;
-	}
-
-	/** Every totals cell of the dataset's current loads equals the sum of the detail rows above it. */
-	private CheckOutcome totals(CheckDefinition check, LocalDate period) {
-		String table = "warehouse." + SqlIdentifier.quote(catalog.dataset(check.dataset()).name());
-		List<TotalsCell> cells = jdbc.sql("""
-				SELECT l.id, l.file_name, l.sheet, t.row_number, t.column_name, t.cell_ref, t.value,
-				       coalesce((SELECT max(p.row_number) FROM staging.totals_row p
-				                 WHERE p.load_id = t.load_id AND p.row_number < t.row_number), 0)
-				FROM staging.totals_row t JOIN registry.load l ON l.id = t.load_id
-				WHERE l.is_current AND l.dataset = ? AND l.period = ?
-				ORDER BY l.id, t.row_number, t.column_name""")
-			.params(check.dataset(), period)
-			.query((rs, n) -> new TotalsCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8)))
-			.list();
-		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
-		BigDecimal expected = null;
-		BigDecimal actual = null;
-		for (TotalsCell cell : cells) {
-			catalog.dataset(check.dataset()).column(cell.column()).orElseThrow();
-			BigDecimal sum = jdbc.sql("SELECT coalesce(sum(" + SqlIdentifier.quote(cell.column()) + "), 0) FROM " + table
-					+ " WHERE load_id = ? AND row_number > ? AND row_number < ?")
-				.params(cell.loadId(), cell.previousTotalsRow(), cell.row())
-				.query(BigDecimal.class)
-				.single();
-			if (expected == null) {
-				expected = cell.value();
-				actual = sum;
-			}
-			if (cell.value().subtract(sum).abs().compareTo(check.tolerance()) > 0) {
-				if (evidence.isEmpty()) {
-					expected = cell.value();
-					actual = sum;
-				}
-				if (evidence.size() < MAX_EVIDENCE) {
-					evidence.add(new CheckOutcome.Evidence(cell.file(), cell.sheet(), cell.cellRef(), cell.column(),
-							cell.value(), sum));
-				}
-			}
-		}
-		BigDecimal difference = expected == null ? null : expected.subtract(actual);
-		String message;
-		if (cells.isEmpty()) {
-			message = "no totals row in the current loads of " + check.dataset() + " for " + period;
-		}
-		else if (evidence.isEmpty()) {
-			message = cells.size() + " totals cells equal the sum of their detail rows";
-		}
-		else {
-			CheckOutcome.Evidence first = evidence.get(0);
-			message = evidence.size() + " of " + cells.size() + " totals cells differ from their detail rows; first: "
-					+ first.file() + " [" + first.sheet() + "] " + first.cell() + " says " + first.expected().toPlainString()
-					+ ", the rows above sum to " + first.actual().toPlainString();
-		}
-		return new CheckOutcome(check.id(), check.type(), check.severity(), period, evidence.isEmpty(), expected, actual,
-				difference, message, evidence);
 	}
 
 	private void store(long runId, CheckOutcome outcome) {
@@ -120,19 +67,30 @@ public class Reconciler {
 			.update();
 	}
 
-	/** The outcomes stored for a run and period, by check id. */
+	/** The outcomes stored for a run and period, in the order they ran, with their evidence. */
 	public List<CheckOutcome> outcomes(long runId, LocalDate asOf) {
 		return jdbc.sql("""
-				SELECT check_id, check_type, severity, as_of, passed, expected, actual, difference, message
-				FROM recon.check_result WHERE run_id = ? AND as_of = ? ORDER BY id""")
-			.params(runId, asOf)
+				SELECT check_id, check_type, severity, as_of, passed, expected, actual, difference, message, evidence
+				FROM recon.check_result WHERE run_id = ? AND (CAST(? AS date) IS NULL OR as_of = ?) ORDER BY id""")
+			.params(runId, asOf, asOf)
 			.query((rs, n) -> new CheckOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getObject(4, LocalDate.class), rs.getBoolean(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-					rs.getBigDecimal(8), rs.getString(9), List.of()))
+					rs.getBigDecimal(8), rs.getString(9), json.readValue(rs.getString(10), EVIDENCE)))
 			.list();
 	}
 
-	private record TotalsCell(long loadId, String file, String sheet, int row, String column, String cellRef,
-			BigDecimal value, int previousTotalsRow) {
+	/** The latest run that checked {@code asOf} (any period when null). */
+	public Optional<Long> latestRun(LocalDate asOf) {
+		return jdbc.sql("""
+				SELECT run_id FROM recon.check_result WHERE (CAST(? AS date) IS NULL OR as_of = ?)
+				ORDER BY id DESC LIMIT 1""")
+			.params(asOf, asOf)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The latest run's outcomes: for {@code asOf}, or for every period that run checked when null. */
+	public List<CheckOutcome> latest(LocalDate asOf) {
+		return latestRun(asOf).map(run -> outcomes(run, asOf)).orElse(List.of());
 	}
 }

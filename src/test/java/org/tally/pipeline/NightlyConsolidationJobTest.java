@@ -60,7 +60,7 @@ class NightlyConsolidationJobTest {
 		assertThat(steps.get("ingestSourceFilesStep").getWriteCount()).isEqualTo(details + 8);
 		assertThat(steps.get("ingestSourceFilesStep").getSkipCount()).isZero();
 		assertThat(steps.get("promoteLoadsStep").getWriteCount()).isEqualTo(details);
-		assertThat(steps.get("reconcileChecksStep").getReadCount()).isEqualTo(2 * 4);
+		assertThat(steps.get("reconcileChecksStep").getReadCount()).isEqualTo(2 * 17);
 		assertThat(steps.get("publishFiguresStep").getWriteCount()).isEqualTo(2 * 7);
 		assertThat(warehouse.count("SELECT count(*) FROM registry.load WHERE status = 'loaded' AND is_current")).isEqualTo(8);
 	}

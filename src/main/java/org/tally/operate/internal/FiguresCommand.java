@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
+import org.tally.figures.FigureVersion;
+import org.tally.figures.PressFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -33,11 +35,21 @@ class FiguresCommand implements Callable<Integer> {
 	@Option(names = "--as-of", paramLabel = "DATE", description = "reporting period; default the latest")
 	LocalDate asOf;
 
+	@Option(names = "--history", paramLabel = "ID", description = "one figure's versions and what each changed")
+	String history;
+
+	@Option(names = "--press", description = "the press view: each figure's latest verified version and its as-of date")
+	boolean press;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
-			List<FigureValue> figures = context.getBean(FigurePublisher.class).latest(asOf);
+			if (history != null) {
+				return history(context.getBean(PressFigures.class).history(history, asOf), out);
+			}
+			List<FigureValue> figures = press ? context.getBean(PressFigures.class).pressView()
+					: context.getBean(FigurePublisher.class).latest(asOf);
 			if (figures.isEmpty()) {
 				spec.commandLine().getErr().println("tally: no figures published" + (asOf == null ? "" : " for " + asOf)
 						+ " yet; run `tally run` first");
@@ -49,10 +61,38 @@ class FiguresCommand implements Callable<Integer> {
 		}
 	}
 
+	private Integer history(List<FigureVersion> versions, PrintWriter out) {
+		if (versions.isEmpty()) {
+			spec.commandLine().getErr().println("tally: figure '" + history + "' has no published version"
+					+ (asOf == null ? "" : " for " + asOf));
+			return 1;
+		}
+		if (format == OutputFormat.JSON) {
+			out.print(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+				.writeValueAsString(versions.stream().map(v -> {
+					Map<String, Object> version = figure(v.figure());
+					version.put("asOf", v.figure().asOf().toString());
+					version.put("runId", v.figure().runId());
+					version.put("publishedAt", v.publishedAt() == null ? null : v.publishedAt().toString());
+					version.put("changes", v.changes());
+					return version;
+				}).toList()) + "\n");
+		}
+		else {
+			TextTable table = new TextTable("as of", "version", "value", "display", "status", "run", "published", "changes");
+			versions.forEach(v -> table.row(v.figure().asOf(), v.figure().version(),
+					v.figure().value() == null ? "" : v.figure().value().toPlainString(), v.figure().display(),
+					v.figure().status(), v.figure().runId(), v.publishedAt(), String.join("; ", v.changes())));
+			out.print(table);
+		}
+		out.flush();
+		return 0;
+	}
+
 	static String table(List<FigureValue> figures) {
-		TextTable table = new TextTable("figure", "label", "value", "display", "phrase", "status");
-		figures.forEach(f -> table.row(f.id(), f.label(), f.value() == null ? "" : f.value().toPlainString(), f.display(),
-				f.phrase(), f.status() + (f.reasons().isEmpty() ? "" : ": " + String.join("; ", f.reasons()))));
+		TextTable table = new TextTable("figure", "label", "as of", "value", "display", "phrase", "status");
+		figures.forEach(f -> table.row(f.id(), f.label(), f.asOf(), f.value() == null ? "" : f.value().toPlainString(),
+				f.display(), f.phrase(), f.status() + (f.reasons().isEmpty() ? "" : ": " + String.join("; ", f.reasons()))));
 		return table.toString();
 	}
 
@@ -67,6 +107,7 @@ class FiguresCommand implements Callable<Integer> {
 	private static Map<String, Object> figure(FigureValue f) {
 		Map<String, Object> figure = new LinkedHashMap<>();
 		figure.put("id", f.id());
+		figure.put("asOf", f.asOf().toString());
 		figure.put("label", f.label());
 		figure.put("labelEn", f.labelEn());
 		figure.put("value", f.value() == null ? null : f.value().toPlainString());

@@ -1,0 +1,53 @@
+package org.tally.claims;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.FigureDefinition;
+import org.tally.figures.FigureUnit;
+import org.tally.figures.FigureValue;
+import org.tally.figures.PressFigures;
+
+/**
+ * The facts a press text is checked against: the press view's figures verified for its latest as-of
+ * date, with the aliases figures.yml gives them. A figure verified only for an earlier period is
+ * offered unverified, so claims about it are reported as unverifiable rather than judged on old data.
+ */
+@Component
+public class PressFacts {
+
+	private final PressFigures press;
+	private final Catalog catalog;
+
+	PressFacts(PressFigures press, Catalog catalog) {
+		this.press = press;
+		this.catalog = catalog;
+	}
+
+	/** The facts and the as-of date they hold for (null when nothing was ever verified). */
+	public Facts current() {
+		List<FigureValue> view = press.pressView();
+		LocalDate asOf = press.pressAsOf(view);
+		Map<String, FigureValue> byId = view.stream().collect(Collectors.toMap(FigureValue::id, Function.identity()));
+		List<FigureFact> facts = new ArrayList<>();
+		for (FigureDefinition figure : catalog.figures()) {
+			FigureValue value = byId.get(figure.id());
+			boolean current = value != null && value.asOf().equals(asOf);
+			facts.add(new FigureFact(figure.id(), figure.label(), figure.aliases(), current ? value.value() : null,
+					FigureUnit.valueOf(figure.unit()), current));
+		}
+		return new Facts(asOf, facts);
+	}
+
+	/** Figure facts for one as-of date. */
+	public record Facts(LocalDate asOf, List<FigureFact> figures) {
+		public Facts {
+			figures = List.copyOf(figures);
+		}
+	}
+}

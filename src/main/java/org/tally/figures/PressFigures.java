@@ -1,0 +1,125 @@
+package org.tally.figures;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.FigureDefinition;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the immutable figure snapshots: the press view (per figure, its latest verified version, with
+ * the as-of date it is verified for; an unverified snapshot never reaches the press), and a figure's
+ * history of versions with what each one changed.
+ */
+@Component
+public class PressFigures {
+
+	private static final String COLUMNS = """
+			SELECT figure_id, label, label_en, as_of, run_id, version, value, unit, display, phrase, phrase_en,
+			       status, reasons, sources, created_at
+			FROM publish.figure_version""";
+
+	private final JdbcClient jdbc;
+	private final Catalog catalog;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	PressFigures(JdbcClient jdbc, Catalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * Per figure, the latest verified version: of the latest period it was ever verified for, the most
+	 * recent snapshot that verified it. A later unverified snapshot leaves it standing.
+	 */
+	public List<FigureValue> pressView() {
+		return jdbc.sql(COLUMNS.replace("SELECT ", "SELECT DISTINCT ON (figure_id) ") + """
+				 WHERE status = 'verified'
+				ORDER BY figure_id, as_of DESC, id DESC""")
+			.query((rs, n) -> row(rs).figure())
+			.list()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(f -> declared(f.id())))
+			.toList();
+	}
+
+	/** The press view's latest as-of date: what the press may currently quote. */
+	public LocalDate pressAsOf(List<FigureValue> pressView) {
+		return pressView.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElse(null);
+	}
+
+	/**
+	 * Every version of a figure (for one period, or all periods oldest first), each with the snapshot
+	 * that introduced it and what changed from the version before: value, status, reasons.
+	 */
+	public List<FigureVersion> history(String figureId, LocalDate asOf) {
+		List<FigureVersion> rows = jdbc.sql(COLUMNS + """
+				 WHERE figure_id = ? AND (CAST(? AS date) IS NULL OR as_of = ?)
+				ORDER BY as_of, id""")
+			.params(figureId, asOf, asOf)
+			.query((rs, n) -> row(rs))
+			.list();
+		List<FigureVersion> versions = new ArrayList<>();
+		FigureVersion previous = null;
+		for (FigureVersion row : rows) {
+			FigureValue now = row.figure();
+			boolean samePeriod = previous != null && previous.figure().asOf().equals(now.asOf());
+			if (samePeriod && previous.figure().version() == now.version()) {
+				continue;
+			}
+			versions.add(new FigureVersion(now, row.publishedAt(), changes(samePeriod ? previous.figure() : null, now)));
+			previous = row;
+		}
+		return versions;
+	}
+
+	private static List<String> changes(FigureValue before, FigureValue now) {
+		List<String> changes = new ArrayList<>();
+		if (before == null) {
+			changes.add("first version for " + now.asOf() + ": " + shown(now) + ", " + now.status());
+		}
+		else {
+			if (!Objects.equals(before.value() == null ? null : before.value().stripTrailingZeros(),
+					now.value() == null ? null : now.value().stripTrailingZeros())) {
+				changes.add("value " + shown(before) + " -> " + shown(now));
+			}
+			if (!before.status().equals(now.status())) {
+				changes.add("status " + before.status() + " -> " + now.status());
+			}
+		}
+		if (!now.reasons().isEmpty()) {
+			changes.add("reasons: " + String.join("; ", now.reasons()));
+		}
+		else if (before != null && !before.reasons().isEmpty()) {
+			changes.add("reasons cleared");
+		}
+		return changes;
+	}
+
+	private static String shown(FigureValue figure) {
+		return figure.display() == null ? String.valueOf(figure.value()) : figure.display();
+	}
+
+	/** Figures in the order figures.yml declares them; ones no longer declared last. */
+	private int declared(String figureId) {
+		List<String> ids = catalog.figures().stream().map(FigureDefinition::id).toList();
+		int index = ids.indexOf(figureId);
+		return index < 0 ? ids.size() : index;
+	}
+
+	private FigureVersion row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		FigureValue figure = new FigureValue(rs.getString(1), rs.getString(2), rs.getString(3),
+				rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8),
+				rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+				json.readValue(rs.getString(13), new TypeReference<List<String>>() {
+				}), json.readValue(rs.getString(14), new TypeReference<List<FigureValue.Source>>() {
+				}));
+		return new FigureVersion(figure, rs.getObject(15, OffsetDateTime.class), List.of());
+	}
+}

@@ -1,0 +1,107 @@
+package org.tally.operate.internal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tally.claims.ClaimChecker;
+import org.tally.claims.ClaimVerdict;
+import org.tally.claims.PressFacts;
+import org.tally.claims.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `tally claims check`: judges every figure a press text states against the press view's verified figures. */
+@Command(name = "claims", mixinStandardHelpOptions = true, description = "Checks press texts against verified figures.",
+		subcommands = ClaimsCommand.Check.class)
+class ClaimsCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	@Command(name = "check", mixinStandardHelpOptions = true,
+			description = "Finds each figure phrase in FILE (UTF-8; - for standard input) and judges it; "
+					+ "exit 1 when a claim is contradicted.")
+	static class Check implements Callable<Integer> {
+
+		@Mixin
+		LocationOptions locations;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "FILE|-", description = "the press text, or - to read standard input")
+		String file;
+
+		@Option(names = "--format", defaultValue = "table", description = "table or json")
+		OutputFormat format;
+
+		@Override
+		public Integer call() throws IOException {
+			String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+					: Files.readString(Path.of(file), StandardCharsets.UTF_8);
+			PrintWriter out = spec.commandLine().getOut();
+			try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+				PressFacts.Facts facts = context.getBean(PressFacts.class).current();
+				if (facts.asOf() == null) {
+					spec.commandLine().getErr().println("tally: no verified figures yet; claims would all be unverifiable"
+							+ " (run `tally run` first)");
+				}
+				List<ClaimVerdict> verdicts = new ClaimChecker(facts.figures()).check(text);
+				out.print(format == OutputFormat.JSON ? json(verdicts) : table(facts, verdicts));
+				out.flush();
+				return verdicts.stream().anyMatch(v -> v.verdict() == Verdict.CONTRADICTED) ? 1 : 0;
+			}
+		}
+
+		static String table(PressFacts.Facts facts, List<ClaimVerdict> verdicts) {
+			TextTable table = new TextTable("phrase", "figure", "low", "high", "value", "verdict");
+			verdicts.forEach(v -> table.row(v.phrase(), v.figureId(), plain(v.low()), plain(v.high()), plain(v.value()),
+					v.verdict()));
+			long consistent = verdicts.stream().filter(v -> v.verdict() == Verdict.CONSISTENT).count();
+			long contradicted = verdicts.stream().filter(v -> v.verdict() == Verdict.CONTRADICTED).count();
+			return "Claims against the verified figures as of " + facts.asOf() + "\n" + table
+					+ String.format("%d claims: %d consistent, %d contradicted, %d unverifiable%n", verdicts.size(),
+							consistent, contradicted, verdicts.size() - consistent - contradicted);
+		}
+
+		static String json(List<ClaimVerdict> verdicts) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("claims", verdicts.stream().map(v -> {
+				Map<String, Object> claim = new LinkedHashMap<>();
+				claim.put("sentence", v.sentence());
+				claim.put("phrase", v.phrase());
+				claim.put("figure", v.figureId());
+				claim.put("low", plain(v.low()));
+				claim.put("high", plain(v.high()));
+				claim.put("value", plain(v.value()));
+				claim.put("verdict", v.verdict().name());
+				return claim;
+			}).toList());
+			return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
+					+ "\n";
+		}
+
+		private static String plain(BigDecimal value) {
+			return value == null ? null : value.toPlainString();
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package org.tally.reconcile.internal;
+
+import java.time.LocalDate;
+import org.tally.reconcile.CheckOutcome;
+
+/** One declared check, validated against the datasets, ready to run for any reporting period. */
+public interface Check {
+
+	String id();
+
+	/** Checks the current loads of {@code period}; a violation is an outcome, never an exception. */
+	CheckOutcome run(LocalDate period);
+}

@@ -1,0 +1,204 @@
+package org.tally.reconcile.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.catalog.CheckDefinition;
+import org.tally.catalog.ColumnType;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.reconcile.CheckOutcome;
+
+/**
+ * One aggregate against another, each a sum (or count) over one or more datasets with a filter. With a
+ * {@code key} the two are compared key by key over the keys both sides have (an inner join: a key
+ * missing on one side is the references check's business), and every differing key is evidence.
+ */
+final class CompareCheck implements Check {
+
+	private final Definitions defs;
+	private final JdbcClient jdbc;
+	private final Side left;
+	private final Side right;
+	private final String key;
+
+	CompareCheck(Definitions defs, JdbcClient jdbc) {
+		this.defs = defs;
+		this.jdbc = jdbc;
+		this.key = defs.definition().key();
+		this.left = side("left", defs.require("left", defs.definition().left()));
+		this.right = side("right", defs.require("right", defs.definition().right()));
+	}
+
+	private Side side(String name, CheckDefinition.Side declared) {
+		if (declared.datasets().isEmpty()) {
+			throw defs.invalid("'" + name + ".datasets' needs at least one dataset");
+		}
+		String measure = declared.measure() == null ? "sum" : declared.measure();
+		if (!measure.equals("sum") && !measure.equals("count")) {
+			throw defs.invalid("'" + name + ".measure' must be sum or count");
+		}
+		List<Part> parts = new ArrayList<>();
+		for (String datasetName : declared.datasets()) {
+			DatasetDefinition dataset = defs.dataset(datasetName);
+			if (measure.equals("sum")) {
+				ColumnType type = defs.column(dataset, declared.column()).type();
+				if (type != ColumnType.MONEY && type != ColumnType.INTEGER && type != ColumnType.DECIMAL) {
+					throw defs.invalid("'" + name + ".column' " + declared.column() + " is not numeric in " + datasetName);
+				}
+			}
+			if (key != null) {
+				defs.column(dataset, key);
+			}
+			parts.add(new Part(dataset, defs.conditions(dataset, declared.where())));
+		}
+		return new Side(name, measure, declared.column(), parts);
+	}
+
+	@Override
+	public String id() {
+		return defs.definition().id();
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period) {
+		return key == null ? totals(period) : byKey(period);
+	}
+
+	private CheckOutcome totals(LocalDate period) {
+		BigDecimal l = sum(left.byKey(jdbc, null, period));
+		BigDecimal r = sum(right.byKey(jdbc, null, period));
+		boolean passed = defs.within(r.subtract(l), l, r);
+		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		if (!passed) {
+			evidence.addAll(left.perLoad(jdbc, period));
+			evidence.addAll(right.perLoad(jdbc, period));
+		}
+		String message = left.describe() + " = " + l.toPlainString() + ", " + right.describe() + " = " + r.toPlainString()
+				+ (passed ? "" : ": they differ by " + r.subtract(l).toPlainString());
+		return defs.outcome(period, passed, r, l, message, evidence.subList(0, Math.min(evidence.size(), Query.MAX_EVIDENCE)));
+	}
+
+	private CheckOutcome byKey(LocalDate period) {
+		Map<String, BigDecimal> l = left.byKey(jdbc, key, period);
+		Map<String, BigDecimal> r = right.byKey(jdbc, key, period);
+		TreeSet<String> keys = new TreeSet<>(l.keySet());
+		keys.retainAll(r.keySet());
+		BigDecimal leftTotal = BigDecimal.ZERO;
+		BigDecimal rightTotal = BigDecimal.ZERO;
+		List<String> differing = new ArrayList<>();
+		for (String k : keys) {
+			leftTotal = leftTotal.add(l.get(k));
+			rightTotal = rightTotal.add(r.get(k));
+			if (!defs.within(r.get(k).subtract(l.get(k)), l.get(k), r.get(k))) {
+				differing.add(k);
+			}
+		}
+		boolean passed = differing.isEmpty() && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
+		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		for (String k : differing) {
+			for (Side side : List.of(left, right)) {
+				for (CheckOutcome.Evidence e : side.rowsOf(jdbc, key, k, period)) {
+					if (evidence.size() < Query.MAX_EVIDENCE) {
+						evidence.add(new CheckOutcome.Evidence(e.file(), e.sheet(), e.cell(), e.column(), r.get(k), l.get(k),
+								key + " " + k + ": " + left.describe() + " " + l.get(k).toPlainString() + " but "
+										+ right.describe() + " " + r.get(k).toPlainString() + "; this row has "
+										+ e.note()));
+					}
+				}
+			}
+		}
+		String message = keys.size() + " " + key + " values on both sides; " + left.describe() + " "
+				+ leftTotal.toPlainString() + ", " + right.describe() + " " + rightTotal.toPlainString()
+				+ (differing.isEmpty() ? "" : "; " + differing.size() + " differ, first " + differing.get(0));
+		return defs.outcome(period, passed, rightTotal, leftTotal, message, evidence);
+	}
+
+	private static BigDecimal sum(Map<String, BigDecimal> values) {
+		return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private record Part(DatasetDefinition dataset, List<Condition> where) {
+	}
+
+	private record Side(String name, String measure, String column, List<Part> parts) {
+
+		String describe() {
+			String datasets = String.join("+", parts.stream().map(p -> p.dataset().name()).toList());
+			return measure.equals("sum") ? "sum of " + datasets + "." + column : "count of " + datasets;
+		}
+
+		private String aggregate() {
+			return measure.equals("sum") ? "coalesce(sum(" + Query.col("w", column) + "), 0)" : "count(*)";
+		}
+
+		private void filter(Query query, Part part, String key, LocalDate period) {
+			if (key != null) {
+				query.append(" AND " + Query.col("w", key) + " IS NOT NULL");
+			}
+			for (Condition condition : part.where()) {
+				query.append(" AND ");
+				condition.render(query, "w", period);
+			}
+		}
+
+		/** The aggregate per key value, or under the empty key when {@code key} is null. */
+		Map<String, BigDecimal> byKey(JdbcClient jdbc, String key, LocalDate period) {
+			Map<String, BigDecimal> values = new TreeMap<>();
+			for (Part part : parts) {
+				Query query = new Query().append("SELECT " + (key == null ? "''" : "CAST(" + Query.col("w", key) + " AS text)")
+						+ ", " + aggregate());
+				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
+				filter(query, part, key, period);
+				if (key != null) {
+					query.append(" GROUP BY 1");
+				}
+				jdbc.sql(query.sql()).params(query.params())
+					.query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+					.list()
+					.forEach(e -> values.merge(e.getKey(), e.getValue(), BigDecimal::add));
+			}
+			return values;
+		}
+
+		/** The rows of one key value, each with the cell of the measured column (or of the key, for counts). */
+		List<CheckOutcome.Evidence> rowsOf(JdbcClient jdbc, String key, String value, LocalDate period) {
+			String shown = measure.equals("sum") ? column : key;
+			List<CheckOutcome.Evidence> rows = new ArrayList<>();
+			for (Part part : parts) {
+				Query query = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", shown)
+						+ ", CAST(" + Query.col("w", shown) + " AS text)");
+				query.currentRows(part.dataset(), "w", "l", period)
+					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ?", value);
+				filter(query, part, key, period);
+				query.append(" ORDER BY l.id, w.row_number");
+				rows.addAll(jdbc.sql(query.sql()).params(query.params())
+					.query((rs, n) -> new CheckOutcome.Evidence(rs.getString(1), rs.getString(2), rs.getString(3), shown,
+							null, null, part.dataset().name() + "." + shown + " " + rs.getString(4)))
+					.list());
+			}
+			return rows;
+		}
+
+		/** Each load's share of the aggregate, when two totals differ and there is no key to go by. */
+		List<CheckOutcome.Evidence> perLoad(JdbcClient jdbc, LocalDate period) {
+			List<CheckOutcome.Evidence> loads = new ArrayList<>();
+			for (Part part : parts) {
+				Query query = new Query().append("SELECT l.file_name, l.sheet, " + aggregate());
+				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
+				filter(query, part, null, period);
+				query.append(" GROUP BY l.id, l.file_name, l.sheet ORDER BY l.id");
+				loads.addAll(jdbc.sql(query.sql()).params(query.params())
+					.query((rs, n) -> new CheckOutcome.Evidence(rs.getString(1), rs.getString(2), null, column, null,
+							rs.getBigDecimal(3), name + ": " + describe() + " in this file is "
+									+ rs.getBigDecimal(3).toPlainString()))
+					.list());
+			}
+			return loads;
+		}
+	}
+}

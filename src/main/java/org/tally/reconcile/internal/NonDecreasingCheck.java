@@ -1,0 +1,103 @@
+package org.tally.reconcile.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.catalog.CheckDefinition;
+import org.tally.catalog.ColumnDefinition;
+import org.tally.catalog.ColumnType;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.reconcile.CheckOutcome;
+
+/**
+ * Cumulative measures do not fall: per key, each column's value in this period's current loads is at
+ * least its value in the previous period that has current loads of the dataset (less the tolerance).
+ * A blank on either side is not compared.
+ */
+final class NonDecreasingCheck implements Check {
+
+	private final Definitions defs;
+	private final JdbcClient jdbc;
+	private final DatasetDefinition dataset;
+	private final ColumnDefinition key;
+	private final List<ColumnDefinition> columns;
+
+	NonDecreasingCheck(Definitions defs, JdbcClient jdbc) {
+		this.defs = defs;
+		this.jdbc = jdbc;
+		CheckDefinition check = defs.definition();
+		this.dataset = defs.dataset(check.dataset());
+		String keyName = check.key() != null ? check.key() : dataset.key().size() == 1 ? dataset.key().get(0) : null;
+		this.key = defs.column(dataset, defs.require("key", keyName));
+		if (check.columns().isEmpty()) {
+			throw defs.invalid("'columns' (the cumulative measures) is required");
+		}
+		this.columns = check.columns().stream().map(n -> defs.column(dataset, n)).toList();
+		for (ColumnDefinition column : columns) {
+			if (column.type() != ColumnType.MONEY && column.type() != ColumnType.INTEGER
+					&& column.type() != ColumnType.DECIMAL && column.type() != ColumnType.DATE) {
+				throw defs.invalid("column '" + column.name() + "' is not a number or a date");
+			}
+		}
+	}
+
+	@Override
+	public String id() {
+		return defs.definition().id();
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period) {
+		Optional<LocalDate> previous = jdbc.sql("""
+				SELECT max(period) FROM registry.load WHERE is_current AND dataset = ? AND period < ?""")
+			.params(dataset.name(), period)
+			.query(LocalDate.class)
+			.optional();
+		if (previous.isEmpty()) {
+			return defs.outcome(period, true, BigDecimal.ZERO, BigDecimal.ZERO,
+					"no earlier period of " + dataset.name() + " before " + period + " to compare with", List.of());
+		}
+		long compared = 0;
+		long falling = 0;
+		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		String sameKey = " ON CAST(" + Query.col("p", key.name()) + " AS text) = CAST(" + Query.col("w", key.name())
+				+ " AS text)";
+		for (ColumnDefinition column : columns) {
+			String now = Query.col("w", column.name());
+			String before = Query.col("p", column.name());
+			boolean date = column.type() == ColumnType.DATE;
+			Query count = new Query().append("SELECT count(*)");
+			count.currentRows(dataset, "w", "l", period)
+				.append(" JOIN " + Query.table(dataset) + " p" + sameKey)
+				.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?", previous.get())
+				.append(" WHERE " + now + " IS NOT NULL AND " + before + " IS NOT NULL");
+			compared += jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+
+			Query query = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column.name()) + ", '"
+					+ column.name() + "', " + (date ? "NULL::numeric, NULL::numeric" : before + ", " + now)
+					+ ", CAST(" + Query.col("w", key.name()) + " AS text) || ': ' || CAST(? AS text) || CAST(" + before
+					+ " AS text) || ' in ' || pl.file_name || ' (' || CAST(pl.period AS text) || '), now ' || CAST(" + now
+					+ " AS text)" + Offenders.TOTAL, column.name() + " was ");
+			query.currentRows(dataset, "w", "l", period)
+				.append(" JOIN " + Query.table(dataset) + " p" + sameKey)
+				.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?", previous.get())
+				.append(date ? " WHERE " + now + " < " + before : " WHERE " + now + " < " + before + " - ?",
+						date ? new Object[0] : new Object[] { defs.definition().tolerance() })
+				.append(" ORDER BY l.id, w.row_number");
+			Offenders offenders = Offenders.find(jdbc, query);
+			falling += offenders.total();
+			offenders.evidence().stream().limit(Query.MAX_EVIDENCE - evidence.size()).forEach(evidence::add);
+		}
+		String names = String.join(", ", columns.stream().map(ColumnDefinition::name).toList());
+		String message = falling == 0
+				? compared + " values of " + names + " per " + key.name() + " did not fall since " + previous.get()
+				: falling + " of " + compared + " values of " + names + " per " + key.name() + " fell since "
+						+ previous.get() + "; first " + evidence.get(0).file() + " [" + evidence.get(0).sheet() + "] "
+						+ evidence.get(0).cell() + ": " + evidence.get(0).note();
+		return defs.outcome(period, falling == 0, BigDecimal.valueOf(compared), BigDecimal.valueOf(compared - falling),
+				message, evidence);
+	}
+}

@@ -1,0 +1,79 @@
+package org.tally.reconcile.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.catalog.CheckDefinition;
+import org.tally.catalog.ColumnType;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.reconcile.CheckOutcome;
+
+/**
+ * A condition every row of the dataset's current loads must meet (completed ≤ committed, start date
+ * not after the period end). A row where an operand is blank is not judged: blanks are for other checks.
+ */
+final class RowRuleCheck implements Check {
+
+	private final Definitions defs;
+	private final JdbcClient jdbc;
+	private final DatasetDefinition dataset;
+	private final Condition rule;
+	private final List<Condition> where;
+
+	RowRuleCheck(Definitions defs, JdbcClient jdbc) {
+		this.defs = defs;
+		this.jdbc = jdbc;
+		CheckDefinition check = defs.definition();
+		this.dataset = defs.dataset(check.dataset());
+		this.rule = Condition.of(defs, dataset, defs.require("rule", check.rule()));
+		this.where = defs.conditions(dataset, check.where());
+	}
+
+	@Override
+	public String id() {
+		return defs.definition().id();
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period) {
+		Query checked = new Query().append("SELECT count(*)");
+		scope(checked, period);
+		long rows = jdbc.sql(checked.sql()).params(checked.params()).query(Long.class).single();
+
+		String column = rule.column().name();
+		boolean numeric = numeric(rule.column().type()) && (rule.other() == null || numeric(rule.other().type()));
+		String actual = numeric ? "CAST(" + Query.col("w", column) + " AS numeric)" : "NULL::numeric";
+		String expected = numeric && rule.other() != null ? "CAST(" + Query.col("w", rule.other().name()) + " AS numeric)"
+				: "NULL::numeric";
+		String otherText = rule.other() != null
+				? " || ', " + rule.other().name() + " is ' || coalesce(CAST(" + Query.col("w", rule.other().name())
+						+ " AS text), 'blank')"
+				: Condition.PERIOD_END.equals(rule.value()) ? " || ', the period ends ' || CAST(l.period AS text)" : "";
+		Query failing = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column) + ", '" + column
+				+ "', " + expected + ", " + actual + ", CAST(? AS text) || coalesce(CAST(" + Query.col("w", column)
+				+ " AS text), 'blank')" + otherText + Offenders.TOTAL, "breaks " + rule.describe() + ": " + column + " is ");
+		scope(failing, period);
+		failing.append(" AND NOT coalesce(");
+		rule.render(failing, "w", period);
+		failing.append(", true) ORDER BY l.id, w.row_number");
+		Offenders offenders = Offenders.find(jdbc, failing);
+		String message = offenders.none() ? rows + " rows of " + dataset.name() + " meet " + rule.describe()
+				: offenders.total() + " of " + rows + " rows of " + dataset.name() + " break " + rule.describe()
+						+ "; first " + offenders.first();
+		return defs.outcome(period, offenders.none(), BigDecimal.valueOf(rows),
+				BigDecimal.valueOf(rows - offenders.total()), message, offenders.evidence());
+	}
+
+	private void scope(Query query, LocalDate period) {
+		query.currentRows(dataset, "w", "l", period).append(" WHERE true");
+		for (Condition condition : where) {
+			query.append(" AND ");
+			condition.render(query, "w", period);
+		}
+	}
+
+	private static boolean numeric(ColumnType type) {
+		return type == ColumnType.MONEY || type == ColumnType.INTEGER || type == ColumnType.DECIMAL;
+	}
+}

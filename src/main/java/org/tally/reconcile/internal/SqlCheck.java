@@ -1,0 +1,103 @@
+package org.tally.reconcile.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSetMetaData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tally.reconcile.CheckOutcome;
+
+/**
+ * The escape hatch: a SELECT with the named parameter {@code :as_of}, run in a read-only transaction
+ * of its own under a statement timeout; it passes when it returns no rows, and each row is evidence
+ * (columns named file, sheet, cell and column fill those fields, the others the note).
+ */
+final class SqlCheck implements Check {
+
+	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s+|--[^\\n]*(\\n|\\z)|/\\*.*?\\*/)*",
+			Pattern.DOTALL);
+	private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+	private final Definitions defs;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate readOnly;
+	private final String sql;
+	private final int timeoutMillis;
+
+	SqlCheck(Definitions defs, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this.defs = defs;
+		this.jdbc = jdbc;
+		String text = defs.require("sql", defs.definition().sql()).strip();
+		if (text.endsWith(";")) {
+			text = text.substring(0, text.length() - 1).strip();
+		}
+		String body = LEADING_COMMENTS.matcher(text).replaceFirst("").toLowerCase(Locale.ROOT);
+		if (!(body.startsWith("select") || body.startsWith("with")) || text.contains(";")) {
+			throw defs.invalid("'sql' must be one SELECT (or WITH … SELECT) statement");
+		}
+		this.sql = text;
+		int seconds = defs.definition().timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS
+				: defs.definition().timeoutSeconds();
+		if (seconds <= 0) {
+			throw defs.invalid("'timeoutSeconds' must be positive");
+		}
+		this.timeoutMillis = seconds * 1000;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.readOnly.setReadOnly(true);
+	}
+
+	@Override
+	public String id() {
+		return defs.definition().id();
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period) {
+		List<Map<String, String>> rows;
+		try {
+			rows = readOnly.execute(status -> {
+				// Explicit, so that the guard holds whatever the driver makes of a read-only connection.
+				jdbc.sql("SET TRANSACTION READ ONLY").update();
+				jdbc.sql("SET LOCAL statement_timeout = " + timeoutMillis).update();
+				return jdbc.sql(sql).param("as_of", period).query((rs, n) -> {
+					ResultSetMetaData meta = rs.getMetaData();
+					Map<String, String> row = new LinkedHashMap<>();
+					for (int i = 1; i <= meta.getColumnCount(); i++) {
+						row.put(meta.getColumnLabel(i), rs.getString(i));
+					}
+					return row;
+				}).list();
+			});
+		}
+		catch (DataAccessException ex) {
+			String reason = ex.getMostSpecificCause().getMessage();
+			return defs.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
+		}
+		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		for (Map<String, String> row : rows.subList(0, Math.min(rows.size(), Query.MAX_EVIDENCE))) {
+			Map<String, String> rest = new LinkedHashMap<>(row);
+			String file = rest.remove("file");
+			String sheet = rest.remove("sheet");
+			String cell = rest.remove("cell");
+			String column = rest.remove("column");
+			List<String> note = new ArrayList<>();
+			rest.forEach((k, v) -> note.add(k + "=" + v));
+			evidence.add(new CheckOutcome.Evidence(file, sheet, cell, column, null, null, String.join(", ", note)));
+		}
+		String message = rows.isEmpty() ? "the query returned no rows"
+				: "the query returned " + rows.size() + " rows; first " + (evidence.get(0).file() == null ? ""
+						: evidence.get(0).file() + " [" + evidence.get(0).sheet() + "] " + evidence.get(0).cell() + ": ")
+						+ evidence.get(0).note();
+		return defs.outcome(period, rows.isEmpty(), BigDecimal.ZERO, BigDecimal.valueOf(rows.size()), message, evidence);
+	}
+}

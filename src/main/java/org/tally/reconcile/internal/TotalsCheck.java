@@ -1,0 +1,91 @@
+package org.tally.reconcile.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.catalog.CheckDefinition;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.reconcile.CheckOutcome;
+
+/** Every totals cell (合计) of the dataset's current loads equals the sum of the detail rows above it. */
+final class TotalsCheck implements Check {
+
+	private final Definitions defs;
+	private final JdbcClient jdbc;
+	private final DatasetDefinition dataset;
+
+	TotalsCheck(Definitions defs, JdbcClient jdbc) {
+		this.defs = defs;
+		this.jdbc = jdbc;
+		this.dataset = defs.dataset(defs.definition().dataset());
+	}
+
+	@Override
+	public String id() {
+		return defs.definition().id();
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period) {
+		CheckDefinition check = defs.definition();
+		List<TotalsCell> cells = jdbc.sql("""
+				SELECT l.id, l.file_name, l.sheet, t.row_number, t.column_name, t.cell_ref, t.value,
+				       coalesce((SELECT max(p.row_number) FROM staging.totals_row p
+				                 WHERE p.load_id = t.load_id AND p.row_number < t.row_number), 0)
+				FROM staging.totals_row t JOIN registry.load l ON l.id = t.load_id
+				WHERE l.is_current AND l.dataset = ? AND l.period = ?
+				ORDER BY l.id, t.row_number, t.column_name""")
+			.params(dataset.name(), period)
+			.query((rs, n) -> new TotalsCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8)))
+			.list();
+		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		BigDecimal expected = null;
+		BigDecimal actual = null;
+		int differing = 0;
+		for (TotalsCell cell : cells) {
+			defs.column(dataset, cell.column());
+			BigDecimal sum = jdbc.sql("SELECT coalesce(sum(" + Query.col("w", cell.column()) + "), 0) FROM "
+					+ Query.table(dataset) + " w WHERE load_id = ? AND row_number > ? AND row_number < ?")
+				.params(cell.loadId(), cell.previousTotalsRow(), cell.row())
+				.query(BigDecimal.class)
+				.single();
+			if (expected == null) {
+				expected = cell.value();
+				actual = sum;
+			}
+			if (!defs.within(cell.value().subtract(sum), cell.value(), sum)) {
+				if (differing == 0) {
+					expected = cell.value();
+					actual = sum;
+				}
+				differing++;
+				if (evidence.size() < Query.MAX_EVIDENCE) {
+					evidence.add(new CheckOutcome.Evidence(cell.file(), cell.sheet(), cell.cellRef(), cell.column(),
+							cell.value(), sum, "the totals cell says " + cell.value().toPlainString()
+									+ ", the detail rows above it sum to " + sum.toPlainString()));
+				}
+			}
+		}
+		String message;
+		if (cells.isEmpty()) {
+			message = "no totals row in the current loads of " + check.dataset() + " for " + period;
+		}
+		else if (differing == 0) {
+			message = cells.size() + " totals cells equal the sum of their detail rows";
+		}
+		else {
+			CheckOutcome.Evidence first = evidence.get(0);
+			message = differing + " of " + cells.size() + " totals cells differ from their detail rows; first: "
+					+ first.file() + " [" + first.sheet() + "] " + first.cell() + " says "
+					+ first.expected().toPlainString() + ", the rows above sum to " + first.actual().toPlainString();
+		}
+		return defs.outcome(period, differing == 0, expected, actual, message, evidence);
+	}
+
+	private record TotalsCell(long loadId, String file, String sheet, int row, String column, String cellRef,
+			BigDecimal value, int previousTotalsRow) {
+	}
+}
