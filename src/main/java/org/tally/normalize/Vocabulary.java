@@ -67,7 +67,7 @@ public final class Vocabulary {
    */
   public String resolve(String raw) {
     // Cells repeat the declared spellings: an exact hit skips the (costly) canonical key.
-    String exact = byText.get(raw);
+    String exact = raw == null ? null : byText.get(raw);
     if (exact != null) {
       return exact;
     }

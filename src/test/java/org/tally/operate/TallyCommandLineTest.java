@@ -54,8 +54,8 @@ class TallyCommandLineTest {
 		assertThat(result.out()).contains("COMPLETED")
 			.contains("Files read: 8 (loaded 8, duplicate 0, quarantined 0, rejected 0)")
 			.contains("Rows loaded: 454, rows rejected: 0")
-			.containsPattern("committed_investment\\s+社会资金签约额\\s+60237450000.00\\s+602.37亿元\\s+600余亿元\\s+verified")
-			.containsPattern("completed_investment\\s+完成投资额\\s+10985632500.00\\s+109.86亿元\\s+约110亿元\\s+verified");
+			.containsPattern("committed_investment\\s+社会资金签约额\\s+2024-12-31\\s+60237450000.00\\s+602.37亿元\\s+600余亿元\\s+verified")
+			.containsPattern("completed_investment\\s+完成投资额\\s+2024-12-31\\s+10985632500.00\\s+109.86亿元\\s+约110亿元\\s+verified");
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class TallyCommandLineTest {
 		assertThat(result.status()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Files read: 8 (loaded 0, duplicate 8, quarantined 0, rejected 0)")
 			.contains("Rows loaded: 0, rows rejected: 0")
-			.containsPattern("started_projects\\s+落地开工项目数\\s+87\\s+87个\\s+87个\\s+verified");
+			.containsPattern("started_projects\\s+落地开工项目数\\s+2024-12-31\\s+87\\s+87个\\s+87个\\s+verified");
 	}
 
 	@Test
@@ -92,6 +92,26 @@ class TallyCommandLineTest {
 		assertThat(result.out().split("\"status\" : \"loaded\"", -1)).hasSize(9);
 		assertThat(result.out().split("\"status\" : \"duplicate\"", -1)).hasSize(9);
 		assertThat(result.out()).contains("\"period\" : \"2024-06-30\"").contains("\"department\" : \"health\"");
+	}
+
+	@Test
+	@Order(4)
+	void checks_afterTheSeedRun_allPass() {
+		Result result = tally("checks", "--data-dir", dataDir.toString());
+
+		assertThat(result.status()).as(result.out() + result.err()).isZero();
+		assertThat(result.out()).contains("projects_totals").doesNotContain("FAILED");
+	}
+
+	@Test
+	@Order(4)
+	void claimsCheck_onTheSeedPressRelease_findsTheSevenClaimsAllConsistent() {
+		Result result = tally("claims", "check", "src/test/resources/org/tally/claims/seed-press-release.txt",
+				"--format", "json", "--data-dir", dataDir.toString());
+
+		assertThat(result.status()).as(result.err()).isZero();
+		assertThat(result.out().split("\"verdict\" : \"consistent\"", -1)).hasSize(8);
+		assertThat(result.out()).doesNotContain("contradicted").doesNotContain("unverifiable");
 	}
 
 	@Test

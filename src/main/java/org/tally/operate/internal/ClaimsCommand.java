@@ -75,7 +75,7 @@ class ClaimsCommand implements Runnable {
 		static String table(PressFacts.Facts facts, List<ClaimVerdict> verdicts) {
 			TextTable table = new TextTable("phrase", "figure", "low", "high", "value", "verdict");
 			verdicts.forEach(v -> table.row(v.phrase(), v.figureId(), plain(v.low()), plain(v.high()), plain(v.value()),
-					v.verdict()));
+					v.verdict().name().toLowerCase(java.util.Locale.ROOT)));
 			long consistent = verdicts.stream().filter(v -> v.verdict() == Verdict.CONSISTENT).count();
 			long contradicted = verdicts.stream().filter(v -> v.verdict() == Verdict.CONTRADICTED).count();
 			return "Claims against the verified figures as of " + facts.asOf() + "\n" + table
@@ -93,7 +93,7 @@ class ClaimsCommand implements Runnable {
 				claim.put("low", plain(v.low()));
 				claim.put("high", plain(v.high()));
 				claim.put("value", plain(v.value()));
-				claim.put("verdict", v.verdict().name());
+				claim.put("verdict", v.verdict().name().toLowerCase(java.util.Locale.ROOT));
 				return claim;
 			}).toList());
 			return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)

@@ -49,7 +49,7 @@ class ChecksAndClaimsOutputTest {
 		JsonNode claim = json.readTree(ClaimsCommand.Check.json(List.of(verdict))).get("claims").get(0);
 
 		assertThat(claim.propertyNames()).containsExactly("sentence", "phrase", "figure", "low", "high", "value", "verdict");
-		assertThat(claim.get("verdict").asString()).isEqualTo("CONSISTENT");
+		assertThat(claim.get("verdict").asString()).isEqualTo("consistent");
 		assertThat(claim.get("value").asString()).isEqualTo("60237450000.00");
 	}
 }
