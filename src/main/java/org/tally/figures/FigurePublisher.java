@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.FigureDefinition;
 import org.tally.catalog.SourceDefinition;
-import org.tally.catalog.SqlIdentifier;
+import org.tally.figures.internal.FigureQuery;
 import org.tally.reconcile.CheckOutcome;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,23 +52,11 @@ public class FigurePublisher {
 	}
 
 	private FigureValue compute(long runId, LocalDate asOf, FigureDefinition figure, List<CheckOutcome> checks) {
-		String table = "warehouse." + SqlIdentifier.quote(catalog.dataset(figure.dataset()).name());
-		String aggregate = switch (figure.measure()) {
-			case SUM -> "coalesce(sum(w." + SqlIdentifier.quote(figure.column()) + "), 0)";
-			case COUNT -> "count(*)";
-			case COUNT_DISTINCT -> "count(DISTINCT w." + SqlIdentifier.quote(figure.column()) + ")";
-		};
-		StringBuilder where = new StringBuilder(" WHERE l.is_current AND l.period = ?");
-		List<Object> params = new ArrayList<>(List.of(asOf));
-		for (Map.Entry<String, List<String>> filter : figure.where().entrySet()) {
-			where.append(" AND w.").append(SqlIdentifier.quote(filter.getKey())).append(" = ANY (?)");
-			params.add(filter.getValue().toArray(String[]::new));
-		}
-		String from = " FROM " + table + " w JOIN registry.load l ON l.id = w.load_id";
-		BigDecimal value = jdbc.sql("SELECT " + aggregate + from + where).params(params).query(BigDecimal.class).single();
-		List<FigureValue.Source> sources = jdbc
-			.sql("SELECT l.file_name, l.sheet, count(*)" + from + where + " GROUP BY l.id, l.file_name, l.sheet ORDER BY l.id")
-			.params(params)
+		catalog.dataset(figure.dataset()); // declared, so its table exists
+		FigureQuery query = FigureQuery.of(figure, "warehouse", asOf);
+		BigDecimal value = jdbc.sql(query.valueSql()).params(query.params()).query(BigDecimal.class).single();
+		List<FigureValue.Source> sources = jdbc.sql(query.sourcesSql())
+			.params(query.params())
 			.query((rs, n) -> new FigureValue.Source(rs.getString(1), rs.getString(2), rs.getLong(3)))
 			.list();
 

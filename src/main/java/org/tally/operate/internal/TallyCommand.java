@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tally", mixinStandardHelpOptions = true, version = "Tally 0.1",
 		description = "Consolidates department spreadsheets into the PostgreSQL reporting warehouse.",
 		subcommands = { RunCommand.class, FiguresCommand.class, FilesCommand.class, SeedsCommand.class,
-				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class })
+				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class })
 public class TallyCommand implements Runnable {
 
 	@picocli.CommandLine.Spec
