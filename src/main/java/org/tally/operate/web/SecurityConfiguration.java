@@ -71,7 +71,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityUsers configured, Environment environment) throws Exception {
+		if (configured.users().isEmpty() && !environment.acceptsProfiles(Profiles.of("demo"))) {
+			log.warn("no web users configured (tally.security.users): nobody can sign in; see docs/operations.md");
+		}
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/figures", "/api/figures/**").hasAnyRole(PRESS, OPERATOR)
