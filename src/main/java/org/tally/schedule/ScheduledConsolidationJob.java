@@ -61,7 +61,12 @@ class ScheduledConsolidationJob implements Job {
 	/** The fire time the run is named by; a recovery fire carries the original one in its data. */
 	static Instant scheduledFireTime(JobExecutionContext context) {
 		if (context.isRecovering()) {
-			Object original = context.getMergedJobDataMap().get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
+			JobDataMap data = context.getMergedJobDataMap();
+			// Quartz records both the original scheduled time and when it actually fired; the schedule names the run.
+			Object original = data.get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+			if (original == null) {
+				original = data.get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
+			}
 			if (original != null) {
 				return Instant.ofEpochMilli(Long.parseLong(original.toString()));
 			}

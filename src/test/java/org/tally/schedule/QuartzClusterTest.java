@@ -47,9 +47,9 @@ class QuartzClusterTest {
 
 	@BeforeEach
 	void emptyStore() {
-		jdbc.sql("CREATE TABLE IF NOT EXISTS ops_test_fire (id bigserial PRIMARY KEY, job text, node text, at timestamptz DEFAULT now())")
-			.update();
-		jdbc.sql("TRUNCATE ops_test_fire").update();
+		jdbc.sql("DROP TABLE IF EXISTS ops_test_fire").update();
+		jdbc.sql("CREATE TABLE ops_test_fire (id bigserial PRIMARY KEY, job text, node text, recovering boolean, original bigint,"
+				+ " at timestamptz DEFAULT now())").update();
 		for (String table : List.of("qrtz_fired_triggers", "qrtz_cron_triggers", "qrtz_simple_triggers", "qrtz_triggers",
 				"qrtz_job_details", "qrtz_scheduler_state", "qrtz_locks", "qrtz_paused_trigger_grps")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE sched_name = ?").param(CLUSTER).update();
@@ -105,6 +105,26 @@ class QuartzClusterTest {
 		assertThat(next.toInstant()).isAfter(Instant.now());
 	}
 
+	@Test
+	void givenTheNodeRunningAJobDies_theOtherNodeRefiresItAsARecoveryWithTheOriginalFireTime() throws Exception {
+		Scheduler a = node("node-a");
+		JobDetail job = JobBuilder.newJob(SlowJob.class).withIdentity("slow", "test").requestRecovery(true).build();
+		Instant scheduled = Instant.now().plusSeconds(1);
+		a.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity("slow", "test").startAt(Date.from(scheduled)).build());
+		a.start();
+		awaitFires("slow", 1, Duration.ofSeconds(20));
+
+		// Node A stops checking in while its job is still running: as far as the cluster can tell, it died.
+		a.shutdown(false);
+		Scheduler b = node("node-b");
+		b.start();
+		awaitFires("slow", 2, Duration.ofSeconds(40));
+
+		assertThat(jdbc.sql("SELECT node || ' ' || recovering || ' ' || original FROM ops_test_fire WHERE job = 'slow' ORDER BY id")
+			.query(String.class).list())
+			.containsExactly("node-a false " + scheduled.toEpochMilli(), "node-b true " + scheduled.toEpochMilli());
+	}
+
 	private Scheduler node(String instanceId) throws Exception {
 		SchedulerFactoryBean factory = new SchedulerFactoryBean();
 		factory.setDataSource(dataSource);
@@ -132,6 +152,30 @@ class QuartzClusterTest {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (fires(job) < count && System.nanoTime() < deadline) {
 			Thread.sleep(100);
+		}
+	}
+
+	/** Records its fire (with the original fire time a recovery carries), then runs until interrupted. */
+	public static class SlowJob implements Job {
+		@Override
+		public void execute(JobExecutionContext context) {
+			try {
+				JdbcClient jdbc = (JdbcClient) context.getScheduler().getContext().get("jdbc");
+				Instant original = ScheduledConsolidationJob.scheduledFireTime(context);
+				jdbc.sql("INSERT INTO ops_test_fire (job, node, recovering, original) VALUES (?, ?, ?, ?)")
+					.params("slow", context.getScheduler().getSchedulerInstanceId(), context.isRecovering(),
+							original.toEpochMilli())
+					.update();
+				if (!context.isRecovering()) {
+					Thread.sleep(60_000);
+				}
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

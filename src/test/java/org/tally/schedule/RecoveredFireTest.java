@@ -31,7 +31,10 @@ class RecoveredFireTest {
 		JobDetail job = Schedules.job(nightly);
 		// What Quartz's cluster recovery puts on the recovery trigger: the original fire time, as text.
 		OperableTrigger recovery = (OperableTrigger) TriggerBuilder.newTrigger().forJob(job)
-			.usingJobData(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS, String.valueOf(original.toEpochMilli()))
+			.usingJobData(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS,
+					String.valueOf(original.toEpochMilli()))
+			.usingJobData(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS,
+					String.valueOf(original.plusSeconds(3).toEpochMilli()))
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()).startAt(Date.from(recoveredAt)).build();
 		var context = new JobExecutionContextImpl(null, new TriggerFiredBundle(job, recovery, null, true,
 				Date.from(recoveredAt), Date.from(recoveredAt), null, null), null);
