@@ -44,11 +44,20 @@ public class SourceFileGatherer {
 	}
 
 	public GatherSummary gather(long runId) {
+		return gather(runId, java.util.Set.of());
+	}
+
+	/** Gathers only the sources whose id or department is in {@code only}; all of them when it is empty. */
+	public GatherSummary gather(long runId, java.util.Set<String> only) {
 		Path inbox = properties.inbox().toAbsolutePath().normalize();
 		if (!Files.isDirectory(inbox)) {
 			throw new InboxException("the inbox " + inbox + " does not exist or is not a directory");
 		}
 		Map<Path, List<SourceDefinition>> claims = claimedFiles(inbox);
+		if (!only.isEmpty()) {
+			claims.values().removeIf(sources -> sources.stream()
+				.noneMatch(s -> only.contains(s.id()) || only.contains(s.department())));
+		}
 		int newFiles = 0;
 		int duplicates = 0;
 		int quarantined = 0;

@@ -69,7 +69,10 @@ class NightlyConsolidationJobConfiguration {
 	Step gatherSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunContextListener listener, SourceFileGatherer gatherer) {
 		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			var summary = gatherer.gather(RunIds.of(chunk));
+			// Only the sources or departments asked for (a department rerun); none named: all of them.
+			Object only = chunk.getStepContext().getJobParameters().get(ConsolidationRuns.SOURCES_PARAMETER);
+			var summary = gatherer.gather(RunIds.of(chunk), only == null ? java.util.Set.of()
+					: java.util.Set.of(only.toString().split(",")));
 			for (int i = 0; i < summary.filesSeen(); i++) {
 				contribution.incrementReadCount();
 			}

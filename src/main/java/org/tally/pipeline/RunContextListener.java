@@ -10,15 +10,22 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.stereotype.Component;
 
-/** Puts the run id and step name into the MDC around each job and step, and clears them after. */
+/** Records which process owns each execution; puts the run id and step name into the MDC around each job and step, and clears them after. */
 @Component
 class RunContextListener implements JobExecutionListener, StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(RunContextListener.class);
 
+	private final RunOwners owners;
+
+	RunContextListener(RunOwners owners) {
+		this.owners = owners;
+	}
+
 	@Override
 	public void beforeJob(JobExecution execution) {
 		MDC.put("run", String.valueOf(execution.getJobInstance().getInstanceId()));
+		owners.claim(execution);
 		log.info("run={} started ({}), parameters {}", execution.getJobInstance().getInstanceId(),
 				execution.getJobInstance().getJobName(), execution.getJobParameters());
 	}

@@ -1,13 +1,11 @@
 package org.tally.operate.internal;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadStatus;
-import org.tally.pipeline.ConsolidationRuns;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunReport;
 import org.tally.reconcile.CheckOutcome;
@@ -39,7 +37,7 @@ class RunCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = TallyContext.start(locations, true)) {
 			RunReport report;
 			try {
-				report = context.getBean(ConsolidationRuns.class).run(asOf, "cli:" + Instant.now());
+				report = context.getBean(org.tally.operate.Operations.class).runNow(asOf, org.tally.operate.Actor.cli());
 			}
 			catch (RunRefusedException ex) {
 				err.println("tally: run refused: " + ex.getMessage());

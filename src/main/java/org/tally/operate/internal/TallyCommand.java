@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "tally", mixinStandardHelpOptions = true, version = "Tally 0.1",
 		description = "Consolidates department spreadsheets into the PostgreSQL reporting warehouse.",
 		subcommands = { RunCommand.class, FiguresCommand.class, FilesCommand.class, SeedsCommand.class,
-				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class })
+				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class,
+				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
+				ServeCommand.class })
 public class TallyCommand implements Runnable {
 
 	@picocli.CommandLine.Spec

@@ -14,7 +14,22 @@ final class TallyContext {
 	}
 
 	static ConfigurableApplicationContext start(LocationOptions options, boolean progress) {
-		Map<String, Object> properties = new HashMap<>();
+		return start(options, progress, Map.of(), WebApplicationType.NONE);
+	}
+
+	/** `tally serve`: the web application on {@code port} and the clustered scheduler, started. */
+	static ConfigurableApplicationContext startServer(LocationOptions options, Integer port) {
+		Map<String, Object> server = new HashMap<>();
+		server.put("spring.quartz.auto-startup", "true");
+		if (port != null) {
+			server.put("server.port", port);
+		}
+		return start(options, true, server, WebApplicationType.SERVLET);
+	}
+
+	private static ConfigurableApplicationContext start(LocationOptions options, boolean progress,
+			Map<String, Object> extra, WebApplicationType web) {
+		Map<String, Object> properties = new HashMap<>(extra);
 		if (options.configDir != null) {
 			properties.put("tally.config-dir", options.configDir.toString());
 			properties.put("spring.config.additional-location", "optional:file:" + options.configDir.toAbsolutePath() + "/");
@@ -32,7 +47,7 @@ final class TallyContext {
 		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(options.application)
-			.web(WebApplicationType.NONE)
+			.web(web)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.run(args);

@@ -1,0 +1,122 @@
+package org.tally.operate.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tally.figures.FigurePublisher;
+import org.tally.figures.FigureValue;
+import org.tally.ingest.FileRecord;
+import org.tally.ingest.LoadRegistry;
+import org.tally.operate.Actor;
+import org.tally.operate.Operations;
+import org.tally.pipeline.RunRefusedException;
+import org.tally.pipeline.RunSubmission;
+import org.tally.pipeline.RunSummary;
+import org.tally.schedule.ScheduleException;
+import org.tally.schedule.ScheduleState;
+
+/** The JSON API: the operator's operations (the CLI's, same service) and the verified figures. */
+@RestController
+@RequestMapping("/api")
+class ApiController {
+
+	private final Operations operations;
+	private final FigurePublisher figures;
+	private final LoadRegistry registry;
+
+	ApiController(Operations operations, FigurePublisher figures, LoadRegistry registry) {
+		this.operations = operations;
+		this.figures = figures;
+		this.registry = registry;
+	}
+
+	@GetMapping("/runs")
+	List<RunSummary> runs(@RequestParam(defaultValue = "50") int limit) {
+		return operations.runs(limit);
+	}
+
+	/** Run now: 202 once admitted; the run goes on in the background (GET /api/runs follows it). */
+	@PostMapping("/runs")
+	ResponseEntity<RunSubmission> runNow(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			Principal principal, HttpServletRequest request) throws RunRefusedException {
+		return ResponseEntity.accepted().body(operations.submitRunNow(asOf, actor(principal, request)));
+	}
+
+	@PostMapping("/runs/rerun")
+	ResponseEntity<RunSubmission> rerun(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) String department, Principal principal, HttpServletRequest request)
+			throws RunRefusedException {
+		return ResponseEntity.accepted().body(operations.submitRerun(asOf, department, actor(principal, request)));
+	}
+
+	@PostMapping("/runs/{runId}/restart")
+	ResponseEntity<RunSubmission> restart(@PathVariable long runId, Principal principal, HttpServletRequest request)
+			throws RunRefusedException {
+		return ResponseEntity.accepted().body(operations.submitRestart(runId, actor(principal, request)));
+	}
+
+	@PostMapping("/runs/{runId}/stop")
+	ResponseEntity<Map<String, Object>> stop(@PathVariable long runId, Principal principal, HttpServletRequest request)
+			throws RunRefusedException {
+		return ResponseEntity.accepted().body(Map.of("runId", runId, "message", operations.stop(runId, actor(principal, request))));
+	}
+
+	@GetMapping("/figures")
+	List<FigureValue> figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return figures.latest(asOf);
+	}
+
+	@GetMapping("/files")
+	List<FileRecord> files(@RequestParam(required = false) Long run) {
+		return registry.files(run);
+	}
+
+	@GetMapping("/schedules")
+	List<ScheduleState> schedules() {
+		return operations.schedules();
+	}
+
+	@PostMapping("/schedules/{schedule}/pause")
+	Map<String, Object> pause(@PathVariable String schedule, Principal principal, HttpServletRequest request) {
+		operations.pause(schedule, actor(principal, request));
+		return Map.of("schedule", schedule, "state", "PAUSED");
+	}
+
+	@PostMapping("/schedules/{schedule}/resume")
+	Map<String, Object> resume(@PathVariable String schedule, Principal principal, HttpServletRequest request) {
+		operations.resume(schedule, actor(principal, request));
+		return Map.of("schedule", schedule, "state", "NORMAL");
+	}
+
+	@ExceptionHandler(RunRefusedException.class)
+	ResponseEntity<Map<String, String>> refused(RunRefusedException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", ex.getMessage()));
+	}
+
+	@ExceptionHandler(ScheduleException.class)
+	ResponseEntity<Map<String, String>> schedule(ScheduleException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", ex.getMessage()));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
+	}
+
+	static Actor actor(Principal principal, HttpServletRequest request) {
+		return Actor.web(principal == null ? "anonymous" : principal.getName(), request.getRemoteAddr());
+	}
+}

@@ -1,0 +1,76 @@
+package org.tally.schedule;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tally.pipeline.ConsolidationRuns;
+import org.tally.pipeline.RunRefusedException;
+import org.tally.pipeline.RunReport;
+import org.tally.pipeline.RunRequest;
+
+/**
+ * Quartz's side of a schedule, kept thin: turns a fire into a consolidation run named by the
+ * business date of the scheduled fire time (nightly:2026-11-25). On recovery after a node died it
+ * rebuilds the same trigger from the original fire time, so the same run is continued, not a new one.
+ */
+@DisallowConcurrentExecution
+class ScheduledConsolidationJob implements Job {
+
+	static final String SCHEDULE = "schedule";
+	static final String ZONE = "timeZone";
+	static final String SOURCES = "sources";
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduledConsolidationJob.class);
+
+	private final ConsolidationRuns runs;
+
+	ScheduledConsolidationJob(ConsolidationRuns runs) {
+		this.runs = runs;
+	}
+
+	@Override
+	public void execute(JobExecutionContext context) {
+		JobDataMap data = context.getMergedJobDataMap();
+		String schedule = data.getString(SCHEDULE);
+		ZoneId zone = ZoneId.of(data.getString(ZONE));
+		String sources = data.getString(SOURCES);
+		Instant fireTime = scheduledFireTime(context);
+		String trigger = BusinessDate.trigger(schedule, fireTime, zone);
+		List<String> only = sources == null || sources.isBlank() ? List.of() : Arrays.asList(sources.split(","));
+		String startedBy = "schedule:" + schedule + (context.isRecovering() ? " (recovered)" : "");
+		log.info("schedule={} fired for {} (scheduled {}{})", schedule, trigger, fireTime,
+				context.isRecovering() ? ", recovering a run whose node died" : "");
+		try {
+			RunReport report = runs.run(new RunRequest(null, trigger, only, startedBy));
+			log.info("schedule={} run={} {}", schedule, report.runId(), report.status());
+		}
+		catch (RunRefusedException ex) {
+			// Not a scheduler failure: the run is already going elsewhere, or this night is already done.
+			log.warn("schedule={} {} not started: {}", schedule, trigger, ex.getMessage());
+		}
+	}
+
+	/** The fire time the run is named by; a recovery fire carries the original one in its data. */
+	static Instant scheduledFireTime(JobExecutionContext context) {
+		if (context.isRecovering()) {
+			JobDataMap data = context.getMergedJobDataMap();
+			// Quartz records both the original scheduled time and when it actually fired; the schedule names the run.
+			Object original = data.get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+			if (original == null) {
+				original = data.get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
+			}
+			if (original != null) {
+				return Instant.ofEpochMilli(Long.parseLong(original.toString()));
+			}
+		}
+		return context.getScheduledFireTime().toInstant();
+	}
+}

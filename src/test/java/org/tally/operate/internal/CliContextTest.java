@@ -1,0 +1,30 @@
+package org.tally.operate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Given any command but serve, its context starts neither the scheduler nor a web server, yet can reach the schedules. */
+class CliContextTest {
+
+	@Test
+	void givenACliCommand_noSchedulerRunsAndNoPortIsOpened() throws Exception {
+		LocationOptions locations = new LocationOptions();
+		locations.dataDir = Path.of("target/it-data");
+		locations.inbox = Path.of("target/it-inbox");
+		locations.configDir = Path.of("config");
+
+		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			assertThat(scheduler.isStarted()).isFalse();
+			assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+			assertThat(scheduler.getMetaData().getJobStoreClass().getName())
+				.isEqualTo("org.springframework.scheduling.quartz.LocalDataSourceJobStore");
+		}
+	}
+}
