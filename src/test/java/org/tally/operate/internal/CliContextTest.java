@@ -13,7 +13,7 @@ class CliContextTest {
 
 	@Test
 	void givenACliCommand_noSchedulerRunsAndNoPortIsOpened() throws Exception {
-		LocationOptions locations = new LocationOptions();
+		LocationOptions locations = new LocationOptions(org.tally.TallyApplication.class);
 		locations.dataDir = Path.of("target/it-data");
 		locations.inbox = Path.of("target/it-inbox");
 		locations.configDir = Path.of("config");
