@@ -60,11 +60,27 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	@Override
 	public void open(ExecutionContext executionContext) {
 		queue.clear();
-		for (LoadRef load : registry.pending(runId)) {
+		List<LoadRef> pending = new ArrayList<>(registry.pending(runId));
+		// Referenced datasets first (the project ledger before the files whose codes refer to it), so
+		// a reference is checked against the ledger this run makes current; otherwise oldest first.
+		pending.sort(java.util.Comparator.comparingInt((LoadRef load) -> referenceDepth(load.dataset(), 0)));
+		for (LoadRef load : pending) {
 			// A restarted step re-reads unfinished files whole: drop what an earlier attempt staged.
 			registry.discardStaged(load);
 			queue.add(load);
 		}
+	}
+
+	/** 0 for a dataset that references none, else one more than the deepest dataset it references. */
+	private int referenceDepth(String datasetName, int guard) {
+		if (guard > catalog.datasets().size()) {
+			throw new IllegalStateException("dataset references form a cycle through '" + datasetName + "'");
+		}
+		return catalog.dataset(datasetName).columns().stream()
+			.flatMap(column -> column.reference().stream())
+			.mapToInt(reference -> 1 + referenceDepth(reference.dataset(), guard + 1))
+			.max()
+			.orElse(0);
 	}
 
 	@Override

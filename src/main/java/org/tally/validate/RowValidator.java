@@ -10,6 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.ColumnType;
+import org.tally.catalog.DatasetDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.ingest.LoadContext;
 import org.tally.ingest.SourceRow;
 import org.tally.ingest.workbook.CellKind;
@@ -29,8 +31,13 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	/** Keys seen per load: a repeated key within one file is a duplicate row. */
 	private final Map<Long, Set<List<Object>>> keysByLoad = new HashMap<>();
 
-	public RowValidator(Catalog catalog) {
+	private final ReferenceCodes references;
+	private final Catalog catalog;
+
+	public RowValidator(Catalog catalog, JdbcClient jdbc) {
 		catalog.vocabularies().forEach((name, values) -> vocabularies.put(name, new Vocabulary(name, values)));
+		this.references = new ReferenceCodes(jdbc, catalog);
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -70,10 +77,18 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			}
 		}
 		if (problems.isEmpty() && !row.totals()) {
+			checkReferences(context, values, row, problems);
 			checkKey(context, values, row.rowNumber(), problems);
 		}
+		boolean referenced = references.isReferenced(context.dataset());
 		if (!problems.isEmpty()) {
+			if (referenced) {
+				references.rejected(context, row.rowNumber());
+			}
 			throw new RowRejectedException(row, problems);
+		}
+		if (referenced && !row.totals()) {
+			references.accepted(context, values);
 		}
 		return new ValidRow(context, row.rowNumber(), row.totals(), values);
 	}
@@ -89,6 +104,32 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
 			case ENUM -> CellValues.isPlaceholder(raw) ? null : vocabularies.get(column.vocabulary()).resolve(raw);
 		};
+	}
+
+	/** A code must name a row of the referenced dataset as it will be current for the same period. */
+	private void checkReferences(LoadContext context, Object[] values, SourceRow row, List<CellProblem> problems) {
+		List<ColumnDefinition> columns = context.dataset().columns();
+		for (int i = 0; i < columns.size(); i++) {
+			ColumnDefinition column = columns.get(i);
+			if (values[i] == null || column.reference().isEmpty()) {
+				continue;
+			}
+			ColumnDefinition.Reference reference = column.reference().get();
+			if (!references.codes(context.load().runId(), context.period(), reference).contains(values[i])) {
+				problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), row.cells()[i].value(),
+						label(column) + "不存在：" + values[i] + "（" + context.period() + "期" + referenceLabel(reference)
+								+ "中没有该编号）",
+						"unknown " + column.name().replace('_', ' ') + " " + values[i] + ": not in the current "
+								+ reference.dataset() + " for period " + context.period()));
+			}
+		}
+	}
+
+	private String referenceLabel(ColumnDefinition.Reference reference) {
+		DatasetDefinition dataset = catalog.dataset(reference.dataset());
+		String label = dataset.label() == null ? dataset.name() : dataset.label();
+		int slash = label.indexOf(" / ");
+		return slash < 0 ? label : label.substring(0, slash);
 	}
 
 	private void checkKey(LoadContext context, Object[] values, int rowNumber, List<CellProblem> problems) {
