@@ -73,7 +73,7 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 				}
 			}
 			catch (ValueFormatException ex) {
-				problems.add(new CellProblem(ref, column.name(), cell.value(), ex.reasonZh(), ex.reasonEn()));
+				problems.add(valueProblem(ref, column, cell.value(), ex));
 			}
 		}
 		if (problems.isEmpty() && !row.totals()) {
@@ -152,6 +152,20 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 					"重复的" + label(context.dataset().columns().get(index)) + "：" + keyValues.get(0),
 					"duplicate key " + keyValues + " in this file"));
 		}
+	}
+
+	/**
+	 * A clerk reads the column's label, not the vocabulary's config name: 所在县区不是有效取值：朝阳区（可填：…）.
+	 */
+	private CellProblem valueProblem(String ref, ColumnDefinition column, String raw, ValueFormatException ex) {
+		if (column.type() == ColumnType.ENUM) {
+			List<String> allowed = List.copyOf(catalog.vocabularies().get(column.vocabulary()).keySet());
+			return new CellProblem(ref, column.name(), raw,
+					label(column) + "不是有效取值：" + raw.strip() + "（可填：" + String.join("、", allowed) + "）",
+					column.name() + ": unknown value " + raw.strip() + " (expected one of " + String.join(", ", allowed) + ")");
+		}
+		return new CellProblem(ref, column.name(), raw, label(column) + "：" + ex.reasonZh(),
+				column.name() + ": " + ex.reasonEn());
 	}
 
 	private static boolean numeric(ColumnType type) {
