@@ -16,5 +16,8 @@ for seed in \
     # A private profile keeps the run independent of any user's LibreOffice settings.
     soffice -env:UserInstallation="file://$profile" --headless --convert-to xlsx --outdir "$out" "$seed"
 done
+# An OpenDocument spreadsheet, which Tally refuses with a clear reason (MalformedInboxTest).
+soffice -env:UserInstallation="file://$profile" --headless --convert-to ods --outdir "$out" \
+    "seeds/inbox/science/市科技局_科技成果转化_2024-12-31.xlsx"
 soffice --version > "$out/VERSION"
 ls -l "$out"

@@ -107,6 +107,10 @@ public class SourceFileGatherer {
 				}
 			}
 		}
+		// A file no source claims is left alone (a readme, a department's scratch copy): it is not
+		// registered or quarantined, since no source says how to read it; the log names it.
+		files.stream().filter(f -> !claims.containsKey(f))
+			.forEach(f -> log.warn("file={} matches no source's inbox pattern: ignored", inbox.relativize(f)));
 		List<Path> order = files.stream().filter(claims::containsKey).toList();
 		Map<Path, List<SourceDefinition>> ordered = new LinkedHashMap<>();
 		order.forEach(f -> ordered.put(f, claims.get(f)));

@@ -223,6 +223,9 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private void quarantine(LoadRef load, String reason) {
 		closeCursor();
+		// Reasons go back to departments: they name the file by its inbox path, never the server's.
+		reason = reason.replace(properties.inbox().toAbsolutePath().normalize() + java.io.File.separator, "")
+			.replace(properties.inbox().toAbsolutePath().normalize().toString(), "inbox");
 		log.warn("run={} file={} quarantined: {}", runId, load.filePath(), reason);
 		registry.quarantine(load, reason);
 	}
