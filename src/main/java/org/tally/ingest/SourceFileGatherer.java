@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
+import org.tally.normalize.ReportingPeriods;
 
 /**
  * Gathers the inbox: every file a source's glob matches is identified by SHA-256 and registered
@@ -64,6 +65,17 @@ public class SourceFileGatherer {
 				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
 						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED, reason, null);
 				log.warn("run={} file={} quarantined: {}", runId, relative, reason);
+				quarantined++;
+				continue;
+			}
+			// Decided by the name alone, so before the content check: otherwise a correctly named copy
+			// of the same bytes would count as its duplicate and be lost with it.
+			if (source.period().from() == SourceDefinition.PeriodFrom.FILENAME
+					&& ReportingPeriods.find(file.getFileName().toString()).isEmpty()) {
+				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
+						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED, SourceRowReader.NO_PERIOD_IN_FILE_NAME,
+						null);
+				log.warn("run={} file={} quarantined: {}", runId, relative, SourceRowReader.NO_PERIOD_IN_FILE_NAME);
 				quarantined++;
 				continue;
 			}

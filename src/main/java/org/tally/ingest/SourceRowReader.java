@@ -37,6 +37,8 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
 
+	static final String NO_PERIOD_IN_FILE_NAME = "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
+
 	private final long runId;
 	private final Catalog catalog;
 	private final LoadRegistry registry;
@@ -160,7 +162,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 			case TITLE -> Optional.ofNullable(layout.titlePeriod());
 		};
 		return period.orElseThrow(() -> new PeriodNotFoundException(switch (source.period().from()) {
-			case FILENAME -> "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
+			case FILENAME -> NO_PERIOD_IN_FILE_NAME;
 			case TITLE -> "no reporting period in the title rows above the header (expected e.g. 截至2024年12月31日)";
 			case FIXED -> "no fixed period configured";
 		}));
