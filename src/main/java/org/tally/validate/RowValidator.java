@@ -76,8 +76,11 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 				problems.add(valueProblem(ref, column, cell.value(), ex));
 			}
 		}
-		if (problems.isEmpty() && !row.totals()) {
+		if (!row.totals()) {
+			// Checked whatever else is wrong, so the department learns every problem of the row at once.
 			checkReferences(context, values, row, problems);
+		}
+		if (problems.isEmpty() && !row.totals()) {
 			checkKey(context, values, row.rowNumber(), problems);
 		}
 		boolean referenced = references.isReferenced(context.dataset());

@@ -123,6 +123,21 @@ class UnknownProjectCodeTest {
 			.containsExactly("unknown project code JC2024-0004: not in the current projects for period 2024-12-31");
 	}
 
+	@Test
+	void givenARowWithAnUnknownCodeAndAnUnknownCounty_bothProblemsAreRecorded() throws IOException {
+		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 5, null);
+		StringBuilder csv = new StringBuilder("项目编号,北京医院,长治医院,所在县区\r\nJC2099-0001,北京朝阳医院,潞州区人民医院,火星\r\n");
+		for (int i = 0; i < 20; i++) {
+			csv.append("JC2024-0001,北京朝阳医院,潞州区人民医院,潞州区\r\n");
+		}
+		Files.writeString(inbox.file("health/市卫健委_20241231.csv"), csv);
+
+		completedRun(jobs, "two-problems");
+
+		assertThat(rows(warehouse, "SELECT cell_ref, column_name FROM registry.reject ORDER BY cell_ref"))
+			.containsExactly(List.of("A2", "project_code"), List.of("D2", "county"));
+	}
+
 	/** A ledger with codes JC2024-0001 … JC2024-(n-1) plus one more row, all valid. */
 	private void ledger(LocalDate period, String name, int rows, Instant modified) {
 		WorkbookBuilder ledger = WorkbookBuilder.ledger(period);
