@@ -36,17 +36,18 @@ final class ReferenceCodes {
 	/** What the validator saw of each load of a referenced dataset in this step. */
 	private final Map<Long, SeenLoad> seen = new HashMap<>();
 	private final Map<Key, Set<Object>> resolved = new HashMap<>();
-	private final Set<String> referencedDatasets = new HashSet<>();
+	/** Referenced dataset -> its referenced columns: only those values are remembered. */
+	private final Map<String, Set<String>> referencedColumns = new HashMap<>();
 
 	ReferenceCodes(JdbcClient jdbc, Catalog catalog) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
-		catalog.datasets().values().forEach(d -> d.columns().forEach(
-				c -> c.reference().ifPresent(r -> referencedDatasets.add(r.dataset()))));
+		catalog.datasets().values().forEach(d -> d.columns().forEach(c -> c.reference()
+			.ifPresent(r -> referencedColumns.computeIfAbsent(r.dataset(), k -> new HashSet<>()).add(r.column()))));
 	}
 
 	boolean isReferenced(DatasetDefinition dataset) {
-		return referencedDatasets.contains(dataset.name());
+		return referencedColumns.containsKey(dataset.name());
 	}
 
 	/** A row of a referenced dataset passed validation: its values may be referred to. */
@@ -54,8 +55,9 @@ final class ReferenceCodes {
 		SeenLoad load = seen(context);
 		load.valid++;
 		List<ColumnDefinition> columns = context.dataset().columns();
+		Set<String> remembered = referencedColumns.get(context.dataset().name());
 		for (int i = 0; i < columns.size(); i++) {
-			if (values[i] != null) {
+			if (values[i] != null && remembered.contains(columns.get(i).name())) {
 				load.values.computeIfAbsent(columns.get(i).name(), c -> new HashSet<>()).add(values[i]);
 			}
 		}
