@@ -227,7 +227,7 @@ public final class CatalogLoader {
 	/** Referenced datasets are read first in a run; a cycle would leave no first. */
 	private static void requireAcyclicReferences(Catalog catalog, Path datasetsDir) {
 		Set<String> done = new HashSet<>();
-		for (String name : catalog.datasets().keySet()) {
+		for (String name : catalog.datasets().keySet().stream().sorted().toList()) {
 			visit(catalog, datasetsDir, name, new ArrayList<>(), done);
 		}
 	}
@@ -237,8 +237,9 @@ public final class CatalogLoader {
 			return;
 		}
 		if (path.contains(name)) {
-			path.add(name);
-			throw new CatalogException(datasetsDir + ": dataset references form a cycle: " + String.join(" -> ", path));
+			List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+			cycle.add(name);
+			throw new CatalogException(datasetsDir + ": dataset references form a cycle: " + String.join(" -> ", cycle));
 		}
 		path.add(name);
 		for (ColumnDefinition column : catalog.datasets().get(name).columns()) {
