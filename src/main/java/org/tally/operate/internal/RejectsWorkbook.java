@@ -178,7 +178,9 @@ final class RejectsWorkbook {
 
 	/** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 	private static String unique(String wanted, Set<String> taken) {
-		String base = WorkbookUtil.createSafeSheetName(neutralised(wanted).replace("'", ""));
+		// A sheet name cannot start with an apostrophe, so formula-like leading characters are dropped.
+		String stripped = wanted.replaceFirst("^[=+\\-@\t\r']+", "").strip();
+		String base = WorkbookUtil.createSafeSheetName(stripped.isEmpty() ? "file" : stripped).strip();
 		String name = base;
 		for (int n = 2; taken.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
 			String suffix = " (" + n + ")";
