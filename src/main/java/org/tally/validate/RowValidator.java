@@ -123,16 +123,25 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 						label(column) + "不存在：" + values[i] + "（" + context.period() + "期" + referenceLabel(reference)
 								+ "中没有该编号）",
 						"unknown " + column.name().replace('_', ' ') + " " + values[i] + ": not in the current "
-								+ reference.dataset() + " for period " + context.period()));
+								+ referenceLabelEn(reference) + " for period " + context.period()));
 			}
 		}
 	}
 
+	/** A dataset label reads "京长对口合作项目台账 / cooperation project ledger": the Chinese half. */
 	private String referenceLabel(ColumnDefinition.Reference reference) {
 		DatasetDefinition dataset = catalog.dataset(reference.dataset());
 		String label = dataset.label() == null ? dataset.name() : dataset.label();
 		int slash = label.indexOf(" / ");
 		return slash < 0 ? label : label.substring(0, slash);
+	}
+
+	/** The English half of the label with the dataset name: "cooperation project ledger (projects)". */
+	private String referenceLabelEn(ColumnDefinition.Reference reference) {
+		DatasetDefinition dataset = catalog.dataset(reference.dataset());
+		String label = dataset.label() == null ? "" : dataset.label();
+		int slash = label.indexOf(" / ");
+		return slash < 0 ? dataset.name() : label.substring(slash + 3) + " (" + dataset.name() + ")";
 	}
 
 	private void checkKey(LoadContext context, Object[] values, int rowNumber, List<CellProblem> problems) {

@@ -59,7 +59,7 @@ class UnknownProjectCodeTest {
 		assertThat(rows(warehouse, "SELECT cell_ref, column_name, raw_value, reason_zh, reason_en FROM registry.reject"))
 			.containsExactly(List.of("A2", "project_code", "JC2024-0099",
 					"项目编号不存在：JC2024-0099（2024-12-31期京长对口合作项目台账中没有该编号）",
-					"unknown project code JC2024-0099: not in the current projects for period 2024-12-31"));
+					"unknown project code JC2024-0099: not in the current cooperation project ledger (projects) for period 2024-12-31"));
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class UnknownProjectCodeTest {
 
 		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities")).containsExactly("JC2024-0002");
 		assertThat(warehouse.strings("SELECT reason_en FROM registry.reject"))
-			.containsExactly("unknown project code JC2024-0004: not in the current projects for period 2024-12-31");
+			.containsExactly("unknown project code JC2024-0004: not in the current cooperation project ledger (projects) for period 2024-12-31");
 	}
 
 	@Test
