@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
+import org.tally.normalize.ReportingPeriods;
 
 /**
  * Gathers the inbox: every file a source's glob matches is identified by SHA-256 and registered
@@ -76,6 +77,17 @@ public class SourceFileGatherer {
 				quarantined++;
 				continue;
 			}
+			// Decided by the name alone, so before the content check: otherwise a correctly named copy
+			// of the same bytes would count as its duplicate and be lost with it.
+			if (source.period().from() == SourceDefinition.PeriodFrom.FILENAME
+					&& ReportingPeriods.find(file.getFileName().toString()).isEmpty()) {
+				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
+						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED, SourceRowReader.NO_PERIOD_IN_FILE_NAME,
+						null);
+				log.warn("run={} file={} quarantined: {}", runId, relative, SourceRowReader.NO_PERIOD_IN_FILE_NAME);
+				quarantined++;
+				continue;
+			}
 			Optional<Long> earlier = registry.loadedWithContent(sha).or(() -> registry.registeredInRun(runId, sha));
 			if (earlier.isPresent()) {
 				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
@@ -116,6 +128,10 @@ public class SourceFileGatherer {
 				}
 			}
 		}
+		// A file no source claims is left alone (a readme, a department's scratch copy): it is not
+		// registered or quarantined, since no source says how to read it; the log names it.
+		files.stream().filter(f -> !claims.containsKey(f))
+			.forEach(f -> log.warn("file={} matches no source's inbox pattern: ignored", inbox.relativize(f)));
 		List<Path> order = files.stream().filter(claims::containsKey).toList();
 		Map<Path, List<SourceDefinition>> ordered = new LinkedHashMap<>();
 		order.forEach(f -> ordered.put(f, claims.get(f)));

@@ -38,6 +38,8 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
 
+	static final String NO_PERIOD_IN_FILE_NAME = "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
+
 	private final long runId;
 	private final Catalog catalog;
 	private final LoadRegistry registry;
@@ -61,11 +63,27 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	@Override
 	public void open(ExecutionContext executionContext) {
 		queue.clear();
-		for (LoadRef load : registry.pending(runId)) {
+		List<LoadRef> pending = new ArrayList<>(registry.pending(runId));
+		// Referenced datasets first (the project ledger before the files whose codes refer to it), so
+		// a reference is checked against the ledger this run makes current; otherwise oldest first.
+		pending.sort(java.util.Comparator.comparingInt((LoadRef load) -> referenceDepth(load.dataset(), 0)));
+		for (LoadRef load : pending) {
 			// A restarted step re-reads unfinished files whole: drop what an earlier attempt staged.
 			registry.discardStaged(load);
 			queue.add(load);
 		}
+	}
+
+	/** 0 for a dataset that references none, else one more than the deepest dataset it references. */
+	private int referenceDepth(String datasetName, int guard) {
+		if (guard > catalog.datasets().size()) {
+			throw new IllegalStateException("dataset references form a cycle through '" + datasetName + "'");
+		}
+		return catalog.dataset(datasetName).columns().stream()
+			.flatMap(column -> column.reference().stream())
+			.mapToInt(reference -> 1 + referenceDepth(reference.dataset(), guard + 1))
+			.max()
+			.orElse(0);
 	}
 
 	@Override
@@ -147,7 +165,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 			case TITLE -> Optional.ofNullable(layout.titlePeriod());
 		};
 		return period.orElseThrow(() -> new PeriodNotFoundException(switch (source.period().from()) {
-			case FILENAME -> "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
+			case FILENAME -> NO_PERIOD_IN_FILE_NAME;
 			case TITLE -> "no reporting period in the title rows above the header (expected e.g. 截至2024年12月31日)";
 			case FIXED -> "no fixed period configured";
 		}));
@@ -210,6 +228,9 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private void quarantine(LoadRef load, String reason) {
 		closeCursor();
+		// Reasons go back to departments: they name the file by its inbox path, never the server's.
+		reason = reason.replace(properties.inbox().toAbsolutePath().normalize() + java.io.File.separator, "")
+			.replace(properties.inbox().toAbsolutePath().normalize().toString(), "inbox");
 		log.warn("run={} file={} quarantined: {}", runId, load.filePath(), reason);
 		registry.quarantine(load, reason);
 	}

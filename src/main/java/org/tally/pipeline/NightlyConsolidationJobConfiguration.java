@@ -140,8 +140,8 @@ class NightlyConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	RowValidator rowValidator(Catalog catalog) {
-		return new RowValidator(catalog);
+	RowValidator rowValidator(Catalog catalog, JdbcClient jdbc) {
+		return new RowValidator(catalog, jdbc);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.ColumnType;
+import org.tally.catalog.DatasetDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.ingest.LoadContext;
 import org.tally.ingest.SourceRow;
 import org.tally.ingest.workbook.CellKind;
@@ -29,8 +31,13 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	/** Keys seen per load (joined into one string: a million rows must fit a small heap). */
 	private final Map<Long, Set<String>> keysByLoad = new HashMap<>();
 
-	public RowValidator(Catalog catalog) {
+	private final ReferenceCodes references;
+	private final Catalog catalog;
+
+	public RowValidator(Catalog catalog, JdbcClient jdbc) {
 		catalog.vocabularies().forEach((name, values) -> vocabularies.put(name, new Vocabulary(name, values)));
+		this.references = new ReferenceCodes(jdbc, catalog);
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -45,38 +52,46 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			if (row.totals() && !numeric(column.type())) {
 				continue;
 			}
+			// Cell references are built only for problems: most rows have none.
 			if (cell == null) {
-				String ref = context.cellRef(i, row.rowNumber());
 				if (column.required() && !row.totals()) {
-					problems.add(new CellProblem(ref, column.name(), null, "必填项为空：" + label(column),
-							"required value missing: " + column.name()));
+					problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), null,
+							"必填项为空：" + label(column), "required value missing: " + column.name()));
 				}
 				continue;
 			}
-			String ref = null;
 			if (cell.kind() == CellKind.ERROR || cell.kind() == CellKind.FORMULA_WITHOUT_VALUE) {
-				ref = context.cellRef(i, row.rowNumber());
-				problems.add(new CellProblem(ref, column.name(), cell.value(), "单元格公式错误（" + cell.value() + "）",
-						"formula error in cell (" + cell.value() + ")"));
+				problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), cell.value(),
+						"单元格公式错误（" + cell.value() + "）", "formula error in cell (" + cell.value() + ")"));
 				continue;
 			}
 			try {
 				values[i] = read(column, cell, context.units().get(i), context.date1904());
 				if (values[i] == null && column.required() && !row.totals()) {
-					ref = context.cellRef(i, row.rowNumber());
-					problems.add(new CellProblem(ref, column.name(), cell.value(), "必填项为空：" + label(column),
-							"required value missing: " + column.name()));
+					problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), cell.value(),
+							"必填项为空：" + label(column), "required value missing: " + column.name()));
 				}
 			}
 			catch (ValueFormatException ex) {
-				problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), cell.value(), ex.reasonZh(), ex.reasonEn()));
+				problems.add(valueProblem(context.cellRef(i, row.rowNumber()), column, cell.value(), ex));
 			}
+		}
+		if (!row.totals()) {
+			// Checked whatever else is wrong, so the department learns every problem of the row at once.
+			checkReferences(context, values, row, problems);
 		}
 		if (problems.isEmpty() && !row.totals()) {
 			checkKey(context, values, row.rowNumber(), problems);
 		}
+		boolean referenced = references.isReferenced(context.dataset());
 		if (!problems.isEmpty()) {
+			if (referenced) {
+				references.rejected(context, row.rowNumber());
+			}
 			throw new RowRejectedException(row, problems);
+		}
+		if (referenced && !row.totals()) {
+			references.accepted(context, values);
 		}
 		return new ValidRow(context, row.rowNumber(), row.totals(), values);
 	}
@@ -92,6 +107,41 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
 			case ENUM -> CellValues.isPlaceholder(raw) ? null : vocabularies.get(column.vocabulary()).resolve(raw);
 		};
+	}
+
+	/** A code must name a row of the referenced dataset as it will be current for the same period. */
+	private void checkReferences(LoadContext context, Object[] values, SourceRow row, List<CellProblem> problems) {
+		List<ColumnDefinition> columns = context.dataset().columns();
+		for (int i = 0; i < columns.size(); i++) {
+			ColumnDefinition column = columns.get(i);
+			if (values[i] == null || column.reference().isEmpty()) {
+				continue;
+			}
+			ColumnDefinition.Reference reference = column.reference().get();
+			if (!references.codes(context.load().runId(), context.period(), reference).contains(values[i])) {
+				problems.add(new CellProblem(context.cellRef(i, row.rowNumber()), column.name(), row.cells()[i].value(),
+						label(column) + "不存在：" + values[i] + "（" + context.period() + "期" + referenceLabel(reference)
+								+ "中没有该编号）",
+						"unknown " + column.name().replace('_', ' ') + " " + values[i] + ": not in the current "
+								+ referenceLabelEn(reference) + " for period " + context.period()));
+			}
+		}
+	}
+
+	/** A dataset label reads "京长对口合作项目台账 / cooperation project ledger": the Chinese half. */
+	private String referenceLabel(ColumnDefinition.Reference reference) {
+		DatasetDefinition dataset = catalog.dataset(reference.dataset());
+		String label = dataset.label() == null ? dataset.name() : dataset.label();
+		int slash = label.indexOf(" / ");
+		return slash < 0 ? label : label.substring(0, slash);
+	}
+
+	/** The English half of the label with the dataset name: "cooperation project ledger (projects)". */
+	private String referenceLabelEn(ColumnDefinition.Reference reference) {
+		DatasetDefinition dataset = catalog.dataset(reference.dataset());
+		String label = dataset.label() == null ? "" : dataset.label();
+		int slash = label.indexOf(" / ");
+		return slash < 0 ? dataset.name() : label.substring(slash + 3) + " (" + dataset.name() + ")";
 	}
 
 	private void checkKey(LoadContext context, Object[] values, int rowNumber, List<CellProblem> problems) {
@@ -118,6 +168,20 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 					"重复的" + label(context.dataset().columns().get(index)) + "：" + keyValues.get(0),
 					"duplicate key " + keyValues + " in this file"));
 		}
+	}
+
+	/**
+	 * A clerk reads the column's label, not the vocabulary's config name: 所在县区不是有效取值：朝阳区（可填：…）.
+	 */
+	private CellProblem valueProblem(String ref, ColumnDefinition column, String raw, ValueFormatException ex) {
+		if (column.type() == ColumnType.ENUM) {
+			List<String> allowed = List.copyOf(catalog.vocabularies().get(column.vocabulary()).keySet());
+			return new CellProblem(ref, column.name(), raw,
+					label(column) + "不是有效取值：" + raw.strip() + "（可填：" + String.join("、", allowed) + "）",
+					column.name() + ": unknown value " + raw.strip() + " (expected one of " + String.join(", ", allowed) + ")");
+		}
+		return new CellProblem(ref, column.name(), raw, label(column) + "：" + ex.reasonZh(),
+				column.name() + ": " + ex.reasonEn());
 	}
 
 	private static boolean numeric(ColumnType type) {

@@ -141,8 +141,10 @@ public final class CatalogLoader {
 					throw new CatalogException(datasetsDir + "/" + dataset.name() + ".yml: vocabulary '"
 							+ column.vocabulary() + "' is not in vocabularies.yml");
 				}
+				validateReference(catalog, datasetsDir.resolve(dataset.name() + ".yml"), dataset, column);
 			}
 		}
+		requireAcyclicReferences(catalog, datasetsDir);
 		Path checksFile = directory.resolve("reconciliation.yml");
 		Set<String> checkIds = new HashSet<>();
 		for (CheckDefinition check : catalog.checks()) {
@@ -189,6 +191,64 @@ public final class CatalogLoader {
 				throw new CatalogException(figuresFile + ": figure '" + figure.id() + "' unit must be CNY or COUNT");
 			}
 		}
+	}
+
+	/** A reference names a key column of another dataset, so "is this code known" has one answer per period. */
+	private static void validateReference(Catalog catalog, Path file, DatasetDefinition dataset, ColumnDefinition column) {
+		if (column.reference().isEmpty()) {
+			return;
+		}
+		ColumnDefinition.Reference reference = column.reference().get();
+		String where = file + ": column '" + column.name() + "' references '" + column.references() + "'";
+		if (reference.column().isEmpty()) {
+			throw new CatalogException(where + ", which is not of the form dataset.column (e.g. projects.project_code)");
+		}
+		DatasetDefinition target = catalog.datasets().get(reference.dataset());
+		if (target == null) {
+			throw new CatalogException(where + ", but dataset '" + reference.dataset() + "' is not declared (declared: "
+					+ catalog.datasets().keySet() + ")");
+		}
+		if (target.name().equals(dataset.name())) {
+			throw new CatalogException(where + ": a dataset cannot reference itself");
+		}
+		ColumnDefinition targetColumn = target.column(reference.column())
+			.orElseThrow(() -> new CatalogException(where + ", but dataset '" + target.name() + "' has no column '"
+					+ reference.column() + "'"));
+		if (!target.key().equals(List.of(targetColumn.name()))) {
+			throw new CatalogException(where + ", but '" + reference.column() + "' is not the key of dataset '"
+					+ target.name() + "' (key: " + target.key() + ")");
+		}
+		if (column.type() != targetColumn.type()) {
+			throw new CatalogException(where + ", but its type " + column.type() + " differs from "
+					+ targetColumn.type());
+		}
+	}
+
+	/** Referenced datasets are read first in a run; a cycle would leave no first. */
+	private static void requireAcyclicReferences(Catalog catalog, Path datasetsDir) {
+		Set<String> done = new HashSet<>();
+		for (String name : catalog.datasets().keySet().stream().sorted().toList()) {
+			visit(catalog, datasetsDir, name, new ArrayList<>(), done);
+		}
+	}
+
+	private static void visit(Catalog catalog, Path datasetsDir, String name, List<String> path, Set<String> done) {
+		if (done.contains(name)) {
+			return;
+		}
+		if (path.contains(name)) {
+			List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+			cycle.add(name);
+			throw new CatalogException(datasetsDir + ": dataset references form a cycle: " + String.join(" -> ", cycle));
+		}
+		path.add(name);
+		for (ColumnDefinition column : catalog.datasets().get(name).columns()) {
+			if (column.reference().isPresent()) {
+				visit(catalog, datasetsDir, column.reference().get().dataset(), path, done);
+			}
+		}
+		path.remove(path.size() - 1);
+		done.add(name);
 	}
 
 	private void requireIdentifier(Path file, String key, String value) {

@@ -1,0 +1,128 @@
+package org.tally.operate.internal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tally.ingest.FileRecord;
+import org.tally.ingest.LoadRegistry;
+import org.tally.validate.RejectLog;
+import org.tally.validate.RejectedCell;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `tally rejects`: the rows a run rejected, with cell, value and reason, as a table, JSON or a workbook. */
+@Command(name = "rejects", mixinStandardHelpOptions = true,
+		description = "Lists the rejected rows of a run (default: the latest) with cell, value and reason.")
+class RejectsCommand implements Callable<Integer> {
+
+	enum Format {
+		TABLE, JSON, XLSX
+	}
+
+	@Mixin
+	LocationOptions locations;
+
+	@Spec
+	CommandSpec spec;
+
+	@ArgGroup(exclusive = true)
+	Which which;
+
+	static class Which {
+		@Option(names = "--run", paramLabel = "ID", description = "the rejects of this run")
+		Long run;
+
+		@Option(names = "--latest", description = "the rejects of the latest run (the default)")
+		boolean latest;
+	}
+
+	@Option(names = "--format", defaultValue = "table", description = "table, json or xlsx (a workbook to send back)")
+	Format format;
+
+	@Option(names = "--out", paramLabel = "FILE",
+			description = "write to FILE instead of the terminal; for xlsx default rejects-run-ID.xlsx")
+	Path out;
+
+	@Override
+	public Integer call() {
+		PrintWriter terminal = spec.commandLine().getOut();
+		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+			RejectLog log = context.getBean(RejectLog.class);
+			Optional<Long> runId = which != null && which.run != null ? Optional.of(which.run) : log.latestRun();
+			if (runId.isEmpty()) {
+				spec.commandLine().getErr().println("tally: no run has seen any file yet");
+				return 1;
+			}
+			List<RejectedCell> rejects = log.rejects(runId.get());
+			List<FileRecord> files = context.getBean(LoadRegistry.class).files(runId.get());
+			if (format == Format.XLSX) {
+				Path target = out != null ? out : Path.of("rejects-run-" + runId.get() + ".xlsx");
+				RejectsWorkbook.write(runId.get(), rejects, files, target);
+				terminal.println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + target);
+			}
+			else {
+				String text = format == Format.JSON ? json(rejects) : table(runId.get(), rejects);
+				if (out != null) {
+					Files.writeString(out, text, StandardCharsets.UTF_8);
+					terminal.println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + out);
+				}
+				else {
+					terminal.print(text);
+				}
+			}
+			terminal.flush();
+			return 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + out, ex);
+		}
+	}
+
+	static String table(long runId, List<RejectedCell> rejects) {
+		if (rejects.isEmpty()) {
+			return "Run " + runId + " rejected no rows.\n";
+		}
+		TextTable table = new TextTable("file", "sheet", "cell", "column", "value", "原因", "reason");
+		rejects.forEach(r -> table.row(r.filePath(), r.sheet(), r.cellRef() == null ? "row " + r.rowNumber() : r.cellRef(),
+				r.column(), r.rawValue(), r.reasonZh(), r.reasonEn()));
+		return "Run " + runId + ": " + rejects.size() + " rejected cells\n" + table;
+	}
+
+	static String json(List<RejectedCell> rejects) {
+		List<Map<String, Object>> list = rejects.stream().map(r -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("run", r.runId());
+			m.put("load", r.loadId());
+			m.put("source", r.sourceId());
+			m.put("department", r.department());
+			m.put("file", r.filePath());
+			m.put("period", r.period() == null ? null : r.period().toString());
+			m.put("fileStatus", r.loadStatus());
+			m.put("sheet", r.sheet());
+			m.put("row", r.rowNumber());
+			m.put("cell", r.cellRef());
+			m.put("column", r.column());
+			m.put("value", r.rawValue());
+			m.put("reasonZh", r.reasonZh());
+			m.put("reasonEn", r.reasonEn());
+			m.put("rowValues", r.rowValues());
+			return m;
+		}).toList();
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(list) + "\n";
+	}
+}

@@ -1,0 +1,103 @@
+package org.tally.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tally.support.Runs.completedRun;
+import static org.tally.support.Runs.rows;
+import static org.tally.support.WorkbookBuilder.error;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.TallyTest;
+import org.tally.support.TestInbox;
+import org.tally.support.TestWarehouse;
+import org.tally.support.WorkbookBuilder;
+
+/**
+ * Given a ledger with one broken row of each kind, each is rejected with the file, sheet, cell,
+ * column, raw value and a reason in Chinese and English, and the other rows load.
+ */
+@TallyTest
+class RowRejectsTest {
+
+	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
+
+	@Autowired
+	JobOperatorTestUtils jobs;
+
+	@Autowired
+	TestInbox inbox;
+
+	@Autowired
+	TestWarehouse warehouse;
+
+	@BeforeEach
+	void emptyWarehouse() {
+		warehouse.reset();
+		inbox.clear();
+	}
+
+	/** 100 good ledger rows (JC2024-1000…1099), so five bad rows stay under the 5% limit. */
+	static WorkbookBuilder withGoodRows(WorkbookBuilder ledger) {
+		for (int i = 0; i < 100; i++) {
+			ledger.row("JC2024-" + (1000 + i), "项目" + i, "潞州区", 100, "开工");
+		}
+		return ledger;
+	}
+
+	@Test
+	void givenOneBrokenRowOfEachKind_eachIsRejectedAtItsCellWithABilingualReason() {
+		withGoodRows(WorkbookBuilder.ledger(DECEMBER)
+			.row("JC2024-0001", "项目甲", "潞州区", 3500, "开工")
+			.row("JC2024-0002", null, "上党区", 100, "签约")
+			.row("JC2024-0003", "项目丙", "屯留区", "12x万", "开工")
+			.row("JC2024-0004", "项目丁", "朝阳区", 100, "开工")
+			.row("JC2024-0001", "项目甲（重报）", "潞州区", 200, "开工")
+			.row("JC2024-0005", "项目戊", "潞城区", error("1/0", FormulaError.DIV0), "开工"))
+			.writeTo(inbox.file("finance/ledger-2024-12-31.xlsx"));
+
+		completedRun(jobs, "broken-rows");
+
+		assertThat(rows(warehouse, """
+				SELECT r.sheet, r.row_number::text, r.cell_ref, r.column_name, r.raw_value, r.reason_zh, r.reason_en
+				FROM registry.reject r JOIN registry.load l ON l.id = r.load_id
+				WHERE l.file_name = 'ledger-2024-12-31.xlsx' ORDER BY r.row_number, r.cell_ref""")).containsExactly(
+				Arrays.asList("项目台账", "5", "B5", "project_name", null, "必填项为空：项目名称", "required value missing: project_name"),
+				Arrays.asList("项目台账", "6", "D6", "committed_investment", "12x万", "签约投资额：不是有效的数字",
+						"committed_investment: not a number"),
+				Arrays.asList("项目台账", "7", "C7", "county", "朝阳区", 
+						"所在县区不是有效取值：朝阳区（可填：潞州区、上党区、屯留区、潞城区、襄垣县、平顺县、黎城县、壶关县、长子县、武乡县、沁县、沁源县）",
+						"county: unknown value 朝阳区 (expected one of 潞州区, 上党区, 屯留区, 潞城区, 襄垣县, 平顺县, 黎城县, 壶关县, 长子县, 武乡县, 沁县, 沁源县)"),
+				Arrays.asList("项目台账", "8", "A8", "project_code", "JC2024-0001", "重复的项目编号：JC2024-0001",
+						"duplicate key [JC2024-0001] in this file"),
+				Arrays.asList("项目台账", "9", "D9", "committed_investment", "#DIV/0!", "单元格公式错误（#DIV/0!）",
+						"formula error in cell (#DIV/0!)"));
+		assertThat(warehouse.strings("SELECT row_values::text FROM registry.reject WHERE cell_ref = 'C7'"))
+			.singleElement()
+			.isEqualTo("{\"A7\": \"JC2024-0004\", \"B7\": \"项目丁\", \"C7\": \"朝阳区\", \"D7\": \"100.0\", \"E7\": \"开工\"}");
+		assertThat(rows(warehouse, """
+				SELECT status, rows_read::text, rows_loaded::text, rows_rejected::text, is_current::text
+				FROM registry.load WHERE file_name = 'ledger-2024-12-31.xlsx'"""))
+			.containsExactly(List.of("loaded", "106", "101", "5", "true"));
+		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects WHERE project_code = 'JC2024-0001'")).isOne();
+		assertThat(warehouse.decimal("SELECT committed_investment FROM warehouse.projects WHERE project_code = 'JC2024-0001'"))
+			.isEqualByComparingTo("35000000");
+	}
+
+	@Test
+	void givenARowWithTwoProblems_bothAreRecordedAndTheRowCountsOnce() {
+		withGoodRows(WorkbookBuilder.ledger(DECEMBER)
+			.row("JC2024-0001", null, "朝阳区", 100, "开工"))
+			.writeTo(inbox.file("finance/ledger-2024-12-31.xlsx"));
+
+		completedRun(jobs, "two-problems");
+
+		assertThat(warehouse.strings("SELECT cell_ref FROM registry.reject ORDER BY cell_ref")).containsExactly("B4", "C4");
+		assertThat(warehouse.strings("SELECT rows_rejected::text FROM registry.load")).containsExactly("1");
+	}
+}
