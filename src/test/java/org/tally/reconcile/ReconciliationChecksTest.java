@@ -106,8 +106,14 @@ class ReconciliationChecksTest {
 	}
 
 	@Test
-	void givenAHealthCodeMissingFromTheLedger_onlyTheReferencesCheckFailsAtThatCodeCell() throws Exception {
-		HealthCsvEdit.of(seed(HEALTH)).set("B4", "JC2023-9999").saveAs(inbox.root().resolve(HEALTH));
+	void givenALedgerCorrectionDroppingACodeTheHealthSheetUses_onlyTheReferencesCheckFailsAtThatCodeCell()
+			throws Exception {
+		// A code unknown when the health sheet is read is rejected with the row (UnknownProjectCodeTest);
+		// the check catches what validation cannot: a later ledger correction that drops a code.
+		run("references-before");
+		String code = HealthCsvEdit.of(seed(HEALTH)).get("B4");
+		LedgerWorkbookEdit ledger = LedgerWorkbookEdit.of(seed(LEDGER));
+		ledger.set(ledger.row(code), LedgerWorkbookEdit.CODE, "JC2023-9999").saveAs(inbox.root().resolve(LEDGER));
 
 		CheckOutcome failed = onlyFailure(run("references-fault"));
 
@@ -115,7 +121,7 @@ class ReconciliationChecksTest {
 		assertThat(failed.evidence()).singleElement().satisfies(e -> {
 			assertThat(e.file()).isEqualTo(HEALTH_FILE);
 			assertThat(e.cell()).isEqualTo("B4");
-			assertThat(e.note()).startsWith("JC2023-9999 is not a projects.project_code");
+			assertThat(e.note()).startsWith(code + " is not a projects.project_code");
 		});
 	}
 
