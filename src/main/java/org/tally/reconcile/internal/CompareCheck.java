@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnType;
@@ -83,39 +82,61 @@ final class CompareCheck implements Check {
 		return defs.outcome(period, passed, r, l, message, evidence.subList(0, Math.min(evidence.size(), Query.MAX_EVIDENCE)));
 	}
 
+	/**
+	 * Key by key, in SQL: both sides are aggregated per key and joined in the database, so a
+	 * million keys never reach the heap; only the totals and the first differing keys come back.
+	 */
 	private CheckOutcome byKey(LocalDate period) {
-		Map<String, BigDecimal> l = left.byKey(jdbc, key, period);
-		Map<String, BigDecimal> r = right.byKey(jdbc, key, period);
-		TreeSet<String> keys = new TreeSet<>(l.keySet());
-		keys.retainAll(r.keySet());
-		BigDecimal leftTotal = BigDecimal.ZERO;
-		BigDecimal rightTotal = BigDecimal.ZERO;
-		List<String> differing = new ArrayList<>();
-		for (String k : keys) {
-			leftTotal = leftTotal.add(l.get(k));
-			rightTotal = rightTotal.add(r.get(k));
-			if (!defs.within(r.get(k).subtract(l.get(k)), l.get(k), r.get(k))) {
-				differing.add(k);
-			}
-		}
-		boolean passed = differing.isEmpty() && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
+		BigDecimal tolerance = defs.definition().tolerance();
+		BigDecimal relative = defs.definition().relativeTolerance() == null ? BigDecimal.ZERO
+				: defs.definition().relativeTolerance();
+		String differs = " abs(rv - lv) > greatest(CAST(? AS numeric), CAST(? AS numeric) * greatest(abs(lv), abs(rv)))";
+
+		Query summary = joined(period).append("SELECT count(*), coalesce(sum(lv), 0), coalesce(sum(rv), 0),"
+				+ " count(*) FILTER (WHERE" + differs + ") FROM j", tolerance, relative);
+		Object[] totals = jdbc.sql(summary.sql()).params(summary.params())
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4) })
+			.single();
+		long keys = (Long) totals[0];
+		BigDecimal leftTotal = (BigDecimal) totals[1];
+		BigDecimal rightTotal = (BigDecimal) totals[2];
+		long differingCount = (Long) totals[3];
+
+		Query first = joined(period).append("SELECT k, lv, rv FROM j WHERE" + differs + " ORDER BY k LIMIT "
+				+ Query.MAX_EVIDENCE, tolerance, relative);
+		List<Object[]> differing = jdbc.sql(first.sql()).params(first.params())
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3) })
+			.list();
+
+		boolean passed = differingCount == 0 && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
-		for (String k : differing) {
+		for (Object[] row : differing) {
+			String k = (String) row[0];
+			BigDecimal l = (BigDecimal) row[1];
+			BigDecimal r = (BigDecimal) row[2];
 			for (Side side : List.of(left, right)) {
 				for (CheckOutcome.Evidence e : side.rowsOf(jdbc, key, k, period)) {
 					if (evidence.size() < Query.MAX_EVIDENCE) {
-						evidence.add(new CheckOutcome.Evidence(e.file(), e.sheet(), e.cell(), e.column(), r.get(k), l.get(k),
-								key + " " + k + ": " + left.describe() + " " + l.get(k).toPlainString() + " but "
-										+ right.describe() + " " + r.get(k).toPlainString() + "; this row has "
-										+ e.note()));
+						evidence.add(new CheckOutcome.Evidence(e.file(), e.sheet(), e.cell(), e.column(), r, l,
+								key + " " + k + ": " + left.describe() + " " + l.toPlainString() + " but "
+										+ right.describe() + " " + r.toPlainString() + "; this row has " + e.note()));
 					}
 				}
 			}
 		}
-		String message = keys.size() + " " + key + " values on both sides; " + left.describe() + " "
-				+ leftTotal.toPlainString() + ", " + right.describe() + " " + rightTotal.toPlainString()
-				+ (differing.isEmpty() ? "" : "; " + differing.size() + " differ, first " + differing.get(0));
+		String message = keys + " " + key + " values on both sides; " + left.describe() + " " + leftTotal.toPlainString()
+				+ ", " + right.describe() + " " + rightTotal.toPlainString()
+				+ (differing.isEmpty() ? "" : "; " + differingCount + " differ, first " + differing.get(0)[0]);
 		return defs.outcome(period, passed, rightTotal, leftTotal, message, evidence);
+	}
+
+	/** {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)}, ready for a SELECT. */
+	private Query joined(LocalDate period) {
+		Query query = new Query().append("WITH l AS (");
+		left.keyed(query, key, period);
+		query.append("), r AS (");
+		right.keyed(query, key, period);
+		return query.append("), j AS (SELECT l.k, l.v AS lv, r.v AS rv FROM l JOIN r ON r.k = l.k) ");
 	}
 
 	private static BigDecimal sum(Map<String, BigDecimal> values) {
@@ -163,6 +184,22 @@ final class CompareCheck implements Check {
 					.forEach(e -> values.merge(e.getKey(), e.getValue(), BigDecimal::add));
 			}
 			return values;
+		}
+
+		/** Appends {@code SELECT k, v}: the aggregate per key over all parts of this side. */
+		void keyed(Query query, String key, LocalDate period) {
+			query.append("SELECT k, sum(v) AS v FROM (");
+			for (int i = 0; i < parts.size(); i++) {
+				Part part = parts.get(i);
+				if (i > 0) {
+					query.append(" UNION ALL ");
+				}
+				query.append("SELECT CAST(" + Query.col("w", key) + " AS text) AS k, " + aggregate() + " AS v");
+				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
+				filter(query, part, key, period);
+				query.append(" GROUP BY 1");
+			}
+			query.append(") s GROUP BY k");
 		}
 
 		/** The rows of one key value, each with the cell of the measured column (or of the key, for counts). */

@@ -69,23 +69,36 @@ final class SqlCheck implements Check {
 				// Explicit, so that the guard holds whatever the driver makes of a read-only connection.
 				jdbc.sql("SET TRANSACTION READ ONLY").update();
 				jdbc.sql("SET LOCAL statement_timeout = " + timeoutMillis).update();
-				return jdbc.sql(sql).param("as_of", period).query((rs, n) -> {
-					ResultSetMetaData meta = rs.getMetaData();
-					Map<String, String> row = new LinkedHashMap<>();
-					for (int i = 1; i <= meta.getColumnCount(); i++) {
-						row.put(meta.getColumnLabel(i), rs.getString(i));
+				// Streamed with a fetch size (we are in a transaction): every row is counted, only the
+				// evidence is kept, so a query matching millions of rows cannot fill the heap.
+				List<Map<String, String>> kept = new ArrayList<>();
+				long[] count = { 0 };
+				jdbc.sql(sql).withFetchSize(1000).param("as_of", period).query((java.sql.ResultSet rs) -> {
+					if (count[0]++ < Query.MAX_EVIDENCE) {
+						ResultSetMetaData meta = rs.getMetaData();
+						Map<String, String> row = new LinkedHashMap<>();
+						for (int i = 1; i <= meta.getColumnCount(); i++) {
+							row.put(meta.getColumnLabel(i), rs.getString(i));
+						}
+						kept.add(row);
 					}
-					return row;
-				}).list();
+				});
+				if (!kept.isEmpty()) {
+					kept.get(0).put("offending_rows", String.valueOf(count[0]));
+				}
+				return kept;
 			});
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
+			// A failing query is a failed check, not a failed run; the reason is the database's.
 			String reason = ex.getMostSpecificCause().getMessage();
 			return defs.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
 		}
+		long offending = rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get("offending_rows"));
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
-		for (Map<String, String> row : rows.subList(0, Math.min(rows.size(), Query.MAX_EVIDENCE))) {
+		for (Map<String, String> row : rows) {
 			Map<String, String> rest = new LinkedHashMap<>(row);
+			rest.remove("offending_rows");
 			String file = rest.remove("file");
 			String sheet = rest.remove("sheet");
 			String cell = rest.remove("cell");
@@ -95,9 +108,9 @@ final class SqlCheck implements Check {
 			evidence.add(new CheckOutcome.Evidence(file, sheet, cell, column, null, null, String.join(", ", note)));
 		}
 		String message = rows.isEmpty() ? "the query returned no rows"
-				: "the query returned " + rows.size() + " rows; first " + (evidence.get(0).file() == null ? ""
+				: "the query returned " + offending + " rows; first " + (evidence.get(0).file() == null ? ""
 						: evidence.get(0).file() + " [" + evidence.get(0).sheet() + "] " + evidence.get(0).cell() + ": ")
 						+ evidence.get(0).note();
-		return defs.outcome(period, rows.isEmpty(), BigDecimal.ZERO, BigDecimal.valueOf(rows.size()), message, evidence);
+		return defs.outcome(period, rows.isEmpty(), BigDecimal.ZERO, BigDecimal.valueOf(offending), message, evidence);
 	}
 }
