@@ -36,6 +36,8 @@ final class ReferenceCodes {
 	/** What the validator saw of each load of a referenced dataset in this step. */
 	private final Map<Long, SeenLoad> seen = new HashMap<>();
 	private final Map<Key, Set<Object>> resolved = new HashMap<>();
+	/** Per run and referenced dataset: whether any file of the run refers to it. */
+	private final Map<String, Boolean> referred = new HashMap<>();
 	/** Referenced dataset -> its referenced columns: only those values are remembered. */
 	private final Map<String, Set<String>> referencedColumns = new HashMap<>();
 
@@ -54,6 +56,9 @@ final class ReferenceCodes {
 	void accepted(LoadContext context, Object[] values) {
 		SeenLoad load = seen(context);
 		load.valid++;
+		if (!referredToInRun(context)) {
+			return; // nothing in this run refers to it: a million-row ledger need not sit in the heap
+		}
 		List<ColumnDefinition> columns = context.dataset().columns();
 		Set<String> remembered = referencedColumns.get(context.dataset().name());
 		for (int i = 0; i < columns.size(); i++) {
@@ -61,6 +66,24 @@ final class ReferenceCodes {
 				load.values.computeIfAbsent(columns.get(i).name(), c -> new HashSet<>()).add(values[i]);
 			}
 		}
+	}
+
+	/** Whether any file of this run feeds a dataset whose rows refer to this one. */
+	private boolean referredToInRun(LoadContext context) {
+		return referred.computeIfAbsent(context.load().runId() + "/" + context.dataset().name(), key -> {
+			List<String> referring = catalog.datasets().values().stream()
+				.filter(d -> d.columns().stream().anyMatch(c -> c.reference()
+					.map(r -> r.dataset().equals(context.dataset().name()))
+					.orElse(false)))
+				.map(DatasetDefinition::name)
+				.toList();
+			return !referring.isEmpty() && jdbc.sql("""
+					SELECT count(*) > 0 FROM registry.load
+					WHERE run_id = ? AND status IN ('pending', 'staged') AND dataset = ANY (?)""")
+				.params(context.load().runId(), referring.toArray(String[]::new))
+				.query(Boolean.class)
+				.single();
+		});
 	}
 
 	/** A row of a referenced dataset was rejected: it counts towards its file's reject rate. */

@@ -2,10 +2,8 @@ package org.tally.validate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
@@ -28,8 +26,6 @@ import org.tally.normalize.Vocabulary;
 public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 
 	private final Map<String, Vocabulary> vocabularies = new HashMap<>();
-	/** Keys seen per load (joined into one string: a million rows must fit a small heap). */
-	private final Map<Long, Set<String>> keysByLoad = new HashMap<>();
 
 	private final ReferenceCodes references;
 	private final Catalog catalog;
@@ -79,9 +75,6 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		if (!row.totals()) {
 			// Checked whatever else is wrong, so the department learns every problem of the row at once.
 			checkReferences(context, values, row, problems);
-		}
-		if (problems.isEmpty() && !row.totals()) {
-			checkKey(context, values, row.rowNumber(), problems);
 		}
 		boolean referenced = references.isReferenced(context.dataset());
 		if (!problems.isEmpty()) {
@@ -144,31 +137,6 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		return slash < 0 ? dataset.name() : label.substring(slash + 3) + " (" + dataset.name() + ")";
 	}
 
-	private void checkKey(LoadContext context, Object[] values, int rowNumber, List<CellProblem> problems) {
-		List<String> key = context.dataset().key();
-		if (key.isEmpty()) {
-			return;
-		}
-		List<Object> keyValues = new ArrayList<>(key.size());
-		StringBuilder joined = new StringBuilder();
-		boolean any = false;
-		for (String name : key) {
-			int index = context.dataset().columns().indexOf(context.dataset().column(name).orElseThrow());
-			keyValues.add(values[index]);
-			any |= values[index] != null;
-			joined.append(values[index]).append('\u0001');
-		}
-		if (!any) {
-			return;
-		}
-		if (!keysByLoad.computeIfAbsent(context.load().id(), id -> new HashSet<>()).add(joined.toString())) {
-			String first = key.get(0);
-			int index = context.dataset().columns().indexOf(context.dataset().column(first).orElseThrow());
-			problems.add(new CellProblem(context.cellRef(index, rowNumber), first, String.valueOf(keyValues.get(0)),
-					"重复的" + label(context.dataset().columns().get(index)) + "：" + keyValues.get(0),
-					"duplicate key " + keyValues + " in this file"));
-		}
-	}
 
 	/**
 	 * A clerk reads the column's label, not the vocabulary's config name: 所在县区不是有效取值：朝阳区（可填：…）.

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tally.catalog.Catalog;
+import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.catalog.SqlIdentifier;
@@ -46,6 +47,7 @@ public class LoadPromoter {
 			SourceDefinition source = catalog.source(load.sourceId()).orElseThrow();
 			DatasetDefinition dataset = catalog.dataset(load.dataset());
 			String stagingTable = "staging." + SqlIdentifier.quote(dataset.name());
+			rejectRepeatedKeys(load, dataset);
 			int loaded = jdbc.sql("SELECT count(*) FROM " + stagingTable + " WHERE load_id = ?")
 				.param(load.id())
 				.query(Integer.class)
@@ -79,6 +81,49 @@ public class LoadPromoter {
 			rowsLoaded += loaded;
 		}
 		return new PromotionSummary(promoted, rejected, rowsLoaded, rowsRejected);
+	}
+
+	/**
+	 * A key repeated within one file: every row after the first is moved from staging to the
+	 * rejects, set-based at the end of the file, so that no per-row key set has to fit the heap.
+	 */
+	private void rejectRepeatedKeys(LoadRef load, DatasetDefinition dataset) {
+		if (dataset.key().isEmpty()) {
+			return;
+		}
+		String table = "staging." + SqlIdentifier.quote(dataset.name());
+		String keys = dataset.key().stream().map(SqlIdentifier::quote).collect(Collectors.joining(", "));
+		String anyKey = dataset.key().stream().map(k -> SqlIdentifier.quote(k) + " IS NOT NULL")
+			.collect(Collectors.joining(" OR "));
+		String shown = dataset.key().stream().map(k -> "coalesce(CAST(g." + SqlIdentifier.quote(k) + " AS text), 'null')")
+			.collect(Collectors.joining(" || ', ' || "));
+		ColumnDefinition first = dataset.column(dataset.key().get(0)).orElseThrow();
+		int rejected = jdbc.sql("""
+				WITH ranked AS (
+				  SELECT row_number, row_number() OVER (PARTITION BY %2$s ORDER BY row_number) AS nth
+				  FROM %1$s WHERE load_id = :load AND (%3$s)),
+				gone AS (
+				  DELETE FROM %1$s s USING ranked r
+				  WHERE s.load_id = :load AND s.row_number = r.row_number AND r.nth > 1 RETURNING s.*)
+				INSERT INTO registry.reject (load_id, sheet, row_number, cell_ref, column_name, raw_value, reason_zh,
+				                             reason_en, row_values)
+				SELECT :load, l.sheet, g.row_number, coalesce(c.column_letter, '') || g.row_number, :column,
+				       CAST(g.%4$s AS text), '重复的' || :label || '：' || CAST(g.%4$s AS text),
+				       'duplicate key [' || %5$s || '] in this file',
+				       (SELECT jsonb_object_agg(lc.column_letter || g.row_number, e.value)
+				        FROM jsonb_each_text(to_jsonb(g) - 'load_id' - 'row_number') e
+				        JOIN registry.load_column lc ON lc.load_id = l.id AND lc.column_name = e.key)
+				FROM gone g JOIN registry.load l ON l.id = :load
+				LEFT JOIN registry.load_column c ON c.load_id = l.id AND c.column_name = :column"""
+			.formatted(table, keys, anyKey, SqlIdentifier.quote(first.name()), shown))
+			.param("load", load.id())
+			.param("column", first.name())
+			.param("label", first.label() == null ? first.name() : first.label())
+			.update();
+		if (rejected > 0) {
+			log.info("run={} file={} {} rows rejected for a repeated {}", load.runId(), load.filePath(), rejected,
+					first.name());
+		}
 	}
 
 	private static String percent(BigDecimal rate) {
