@@ -20,11 +20,65 @@ public final class CellValues {
   private CellValues() {}
 
   /**
+   * Most cells are plain: "6023745.5", "-12", digits as Excel or a CSV writes them. They take the
+   * short way (no placeholder, unit or numeral handling), with the same result as the long way.
+   */
+  static boolean plainDecimal(String raw) {
+    if (raw == null) {
+      return false;
+    }
+    int n = raw.length();
+    if (n == 0 || n > 30) {
+      return false;
+    }
+    int i = raw.charAt(0) == '-' ? 1 : 0;
+    int digits = 0;
+    boolean point = false;
+    for (; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !point && digits > 0 && i < n - 1) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0;
+  }
+
+  /**
+   * Text that text() would return unchanged: printable ASCII and CJK ideographs, no space at
+   * either end nor two in a row, not a placeholder or Excel error (those are short or start with
+   * '#', and fall through to the long way).
+   */
+  static boolean ordinaryText(String raw) {
+    if (raw == null || raw.length() <= 4 || raw.charAt(0) == '#') {
+      return false;
+    }
+    char previous = ' ';
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      boolean ascii = c > ' ' && c < 0x7F;
+      boolean ideograph = c >= 0x4E00 && c <= 0x9FFF;
+      boolean innerSpace = c == ' ' && previous != ' ' && i < raw.length() - 1;
+      if (!ascii && !ideograph && !innerSpace) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
+  }
+
+  /**
    * Plain or Chinese-formatted number: "12,345.67", "１２３４５", " 1 234 ", "(1,200)" -> -1200, "12.5%" ->
    * 0.125, "一百四十" -> 140, "1.5万" -> 15000, "6.0237E3", "0.30000000000000004" -> 0.3. Beyond 15
    * significant digits the text is rounded (Excel float noise); the result has no trailing zeros.
    */
   public static BigDecimal number(String raw) {
+    if (plainDecimal(raw)) {
+      return NumberText.tidy(NumberText.literal(raw));
+    }
     if (Chars.isPlaceholder(raw)) {
       return null;
     }
@@ -57,6 +111,10 @@ public final class CellValues {
    */
   public static BigDecimal yuan(String raw, AmountUnit unitOfColumn) {
     Objects.requireNonNull(unitOfColumn, "unitOfColumn");
+    if (plainDecimal(raw)) {
+      BigDecimal tidy = NumberText.tidy(unitOfColumn.toYuan(NumberText.literal(raw)));
+      return tidy.scale() < 2 ? tidy.setScale(2) : tidy;
+    }
     if (Chars.isPlaceholder(raw)) {
       return null;
     }
@@ -131,6 +189,9 @@ public final class CellValues {
 
   /** Free text: trimmed, line breaks and runs of spaces folded to one space, full-width ASCII to half-width. */
   public static String text(String raw) {
+    if (ordinaryText(raw)) {
+      return raw;
+    }
     if (Chars.isPlaceholder(raw)) {
       return null;
     }

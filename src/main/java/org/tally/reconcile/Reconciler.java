@@ -41,15 +41,18 @@ public class Reconciler {
 		List<CheckOutcome> outcomes = new ArrayList<>();
 		for (LocalDate period : periods) {
 			for (Check check : checks) {
+				long started = System.nanoTime();
 				CheckOutcome outcome = check.run(period);
+				long millis = (System.nanoTime() - started) / 1_000_000;
 				store(runId, outcome);
 				outcomes.add(outcome);
 				if (outcome.passed()) {
-					log.info("run={} check={} period={} passed: {}", runId, check.id(), period, outcome.message());
+					log.info("run={} check={} period={} passed in {} ms: {}", runId, check.id(), period, millis,
+							outcome.message());
 				}
 				else {
-					log.warn("run={} check={} period={} FAILED ({}): {}", runId, check.id(), period, outcome.severity(),
-							outcome.message());
+					log.warn("run={} check={} period={} FAILED ({}) in {} ms: {}", runId, check.id(), period,
+							outcome.severity(), millis, outcome.message());
 				}
 			}
 		}
