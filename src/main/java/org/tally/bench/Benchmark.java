@@ -52,14 +52,16 @@ public final class Benchmark {
 		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent())) {
 			DataSource dataSource = context.getBean(DataSource.class);
 			measures.add(measure("COPY-only (PostgreSQL, CSV)", () -> References.copyRows(dataSource, files.plainCsv())));
-			Resources.resetPeakHeap();
-			measures.add(measure("Tally end to end (XLSX)", () -> consolidate(context)));
-			peaks[0] = Resources.peakHeapBytes();
+			try (Resources.HeapSampler heap = new Resources.HeapSampler()) {
+				measures.add(measure("Tally end to end (XLSX)", () -> consolidate(context)));
+				peaks[0] = heap.peakBytes();
+			}
 		}
 		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent())) {
-			Resources.resetPeakHeap();
-			measures.add(measure("Tally end to end (CSV)", () -> consolidate(context)));
-			peaks[1] = Resources.peakHeapBytes();
+			try (Resources.HeapSampler heap = new Resources.HeapSampler()) {
+				measures.add(measure("Tally end to end (CSV)", () -> consolidate(context)));
+				peaks[1] = heap.peakBytes();
+			}
 		}
 		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), Resources.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),

@@ -2,34 +2,60 @@ package org.tally.bench.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak heap (summed over heap pools since the last reset) and the process's resident set size. */
+/** Peak heap in use while a measure runs (sampled), and the process's resident set size. */
 public final class Resources {
 
 	private Resources() {
 	}
 
-	public static void resetPeakHeap() {
-		System.gc();
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				pool.resetPeakUsage();
-			}
-		}
-	}
+	/**
+	 * Samples the heap in use every 10 ms on a daemon thread until closed. Per-pool peaks would add
+	 * up peaks of different moments; one sampled total is what the process really held at once.
+	 */
+	public static final class HeapSampler implements AutoCloseable {
 
-	public static long peakHeapBytes() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
+		private final Thread thread;
+		private volatile boolean running = true;
+		private volatile long peak;
+
+		public HeapSampler() {
+			System.gc();
+			this.thread = new Thread(this::sample, "tally-bench-heap");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		private void sample() {
+			var memory = ManagementFactory.getMemoryMXBean();
+			while (running) {
+				peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 		}
-		return peak;
+
+		public long peakBytes() {
+			return peak;
+		}
+
+		@Override
+		public void close() {
+			running = false;
+			try {
+				thread.join(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	public static long maxHeapBytes() {
