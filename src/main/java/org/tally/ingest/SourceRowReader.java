@@ -51,6 +51,8 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	private LoadContext context;
 	private SheetLayout layout;
 	private RawCell[] fillDownValues;
+	/** Per dataset column: whether a blank cell takes the value above (looked up once per file). */
+	private boolean[] fillDown;
 	private int rowsDelivered;
 
 	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties) {
@@ -142,6 +144,11 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 				registry.describeColumns(context);
 				buffered = head.stream().filter(r -> r.rowNumber() > layout.headerLastRow()).iterator();
 				fillDownValues = new RawCell[dataset.columns().size()];
+				fillDown = new boolean[dataset.columns().size()];
+				for (int i = 0; i < fillDown.length; i++) {
+					SourceDefinition.Column spec = source.columns().get(dataset.columns().get(i).name());
+					fillDown[i] = spec != null && spec.fillDown();
+				}
 				rowsDelivered = 0;
 				return true;
 			}
@@ -199,8 +206,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}
 		if (!totals) {
 			for (int i = 0; i < cells.length; i++) {
-				SourceDefinition.Column spec = context.source().columns().get(context.dataset().columns().get(i).name());
-				if (spec != null && spec.fillDown()) {
+				if (fillDown[i]) {
 					if (cells[i] == null) {
 						cells[i] = fillDownValues[i];
 					}

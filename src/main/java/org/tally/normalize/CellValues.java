@@ -48,12 +48,36 @@ public final class CellValues {
   }
 
   /**
+   * A code code() would return unchanged: letters, digits, '-', '_' and '/' only, long enough not
+   * to be a placeholder, and with nothing that could be a number printed from a double (no '.',
+   * no '+', no exponent with a sign).
+   */
+  static boolean plainCode(String raw) {
+    if (raw == null || raw.length() < 4) {
+      return false;
+    }
+    boolean letterE = false;
+    boolean minus = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_'
+          || c == '/';
+      if (!ok) {
+        return false;
+      }
+      letterE |= c == 'e' || c == 'E';
+      minus |= c == '-';
+    }
+    return !(letterE && minus);
+  }
+
+  /**
    * Text that text() would return unchanged: printable ASCII and CJK ideographs, no space at
-   * either end nor two in a row, not a placeholder or Excel error (those are short or start with
-   * '#', and fall through to the long way).
+   * either end nor two in a row, not an Excel error (those start with '#'). Placeholder words are
+   * excluded by the caller.
    */
   static boolean ordinaryText(String raw) {
-    if (raw == null || raw.length() <= 4 || raw.charAt(0) == '#') {
+    if (raw == null || raw.isEmpty() || raw.charAt(0) == '#') {
       return false;
     }
     char previous = ' ';
@@ -159,6 +183,9 @@ public final class CellValues {
    * 15 or more digits ("140402200000001.0") are rejected because digits may have been lost.
    */
   public static String code(String raw) {
+    if (plainCode(raw)) {
+      return raw;
+    }
     if (Chars.isPlaceholder(raw)) {
       return null;
     }
@@ -189,7 +216,7 @@ public final class CellValues {
 
   /** Free text: trimmed, line breaks and runs of spaces folded to one space, full-width ASCII to half-width. */
   public static String text(String raw) {
-    if (ordinaryText(raw)) {
+    if (ordinaryText(raw) && !Chars.listedPlaceholder(raw)) {
       return raw;
     }
     if (Chars.isPlaceholder(raw)) {

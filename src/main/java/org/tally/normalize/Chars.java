@@ -51,6 +51,11 @@ final class Chars {
     return s.isEmpty() || PLACEHOLDERS.contains(s.toLowerCase(Locale.ROOT));
   }
 
+  /** An already-compact text that is one of the placeholder words. */
+  static boolean listedPlaceholder(String compact) {
+    return PLACEHOLDERS.contains(compact.toLowerCase(Locale.ROOT));
+  }
+
   static boolean isExcelError(String compacted) {
     return EXCEL_ERRORS.contains(compacted.toUpperCase(Locale.ROOT));
   }

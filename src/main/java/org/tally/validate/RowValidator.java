@@ -98,7 +98,7 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			case DECIMAL -> CellValues.number(raw);
 			case MONEY -> CellValues.yuan(raw, unit == null ? AmountUnit.YUAN : unit);
 			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
-			case ENUM -> CellValues.isPlaceholder(raw) ? null : vocabularies.get(column.vocabulary()).resolve(raw);
+			case ENUM -> vocabularies.get(column.vocabulary()).resolve(raw); // placeholders resolve to null
 		};
 	}
 

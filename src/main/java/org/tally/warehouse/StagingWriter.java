@@ -80,7 +80,9 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 				out.append("\\N");
 			}
 			else if (value instanceof BigDecimal decimal) {
-				out.append(decimal.toPlainString());
+				// toString() is plain for these magnitudes and much cheaper than toPlainString().
+				boolean plain = decimal.scale() >= 0 && decimal.precision() - decimal.scale() - 1 >= -6;
+				out.append(plain ? decimal.toString() : decimal.toPlainString());
 			}
 			else {
 				escape(out, value.toString());
