@@ -54,11 +54,17 @@ public class FigurePublisher {
 	private FigureValue compute(long runId, LocalDate asOf, FigureDefinition figure, List<CheckOutcome> checks) {
 		catalog.dataset(figure.dataset()); // declared, so its table exists
 		FigureQuery query = FigureQuery.of(figure, "warehouse", asOf);
-		BigDecimal value = jdbc.sql(query.valueSql()).params(query.params()).query(BigDecimal.class).single();
-		List<FigureValue.Source> sources = jdbc.sql(query.sourcesSql())
-			.params(query.params())
-			.query((rs, n) -> new FigureValue.Source(rs.getString(1), rs.getString(2), rs.getLong(3)))
-			.list();
+		List<FigureValue.Source> sources = new ArrayList<>();
+		BigDecimal[] total = { BigDecimal.ZERO };
+		jdbc.sql(query.valueAndSourcesSql()).params(query.params()).query((java.sql.ResultSet rs) -> {
+			if (rs.getInt(5) == 1) {
+				total[0] = rs.getBigDecimal(4);
+			}
+			else {
+				sources.add(new FigureValue.Source(rs.getString(1), rs.getString(2), rs.getLong(3)));
+			}
+		});
+		BigDecimal value = total[0];
 
 		List<String> reasons = new ArrayList<>();
 		for (SourceDefinition source : catalog.sourcesOf(figure.dataset())) {

@@ -36,8 +36,12 @@ public record FigureQuery(String from, String where, List<Object> params, String
 		return "SELECT " + aggregate + from + where;
 	}
 
-	/** The files behind the value, with the rows each contributes. */
-	public String sourcesSql() {
-		return "SELECT l.file_name, l.sheet, count(*)" + from + where + " GROUP BY l.id, l.file_name, l.sheet ORDER BY l.id";
+	/**
+	 * The value and the files behind it in one scan: a row per load (file, sheet, rows) and a grand
+	 * total row (grouping = 1) whose aggregate is the figure's value.
+	 */
+	public String valueAndSourcesSql() {
+		return "SELECT l.file_name, l.sheet, count(*), " + aggregate + ", GROUPING(l.id)" + from + where
+				+ " GROUP BY GROUPING SETS ((l.id, l.file_name, l.sheet), ()) ORDER BY GROUPING(l.id), l.id";
 	}
 }
