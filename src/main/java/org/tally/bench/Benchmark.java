@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.bench.internal.LedgerFiles;
+import org.tally.bench.internal.NightFiles;
 import org.tally.bench.internal.References;
 import org.tally.bench.internal.Resources;
 import org.tally.pipeline.ConsolidationRuns;
@@ -66,7 +67,37 @@ public final class Benchmark {
 		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), Resources.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
 				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), peaks[0], peaks[1],
-				Resources.peakRssBytes(), machine());
+				Resources.peakRssBytes(), machine(), null);
+	}
+
+	/**
+	 * A realistic night: twenty departments' sheets of 2,000 to 20,000 rows, two periods,
+	 * consolidated, reconciled and published, from a fresh warehouse.
+	 */
+	public BenchmarkReport.Measure night(Path projectConfig,
+			java.util.function.BiFunction<Path, Path, ConfigurableApplicationContext> application) throws Exception {
+		NightFiles night = NightFiles.prepare(workDir, projectConfig);
+		log.info("bench: a night of {} files, {} rows", night.files(), night.rows());
+		try (ConfigurableApplicationContext context = application.apply(night.config(), night.inbox())) {
+			List<Double> seconds = new ArrayList<>();
+			for (int i = 0; i < repetitions; i++) {
+				freshWarehouse(context.getBean(JdbcClient.class));
+				long start = System.nanoTime();
+				RunReport report = context.getBean(ConsolidationRuns.class).run(null, "bench-night:" + Instant.now());
+				double elapsed = (System.nanoTime() - start) / 1e9;
+				long loaded = report.files().stream().mapToLong(f -> f.rowsLoaded() == null ? 0 : f.rowsLoaded()).sum();
+				if (!report.completed() || loaded != night.rows()) {
+					throw new IllegalStateException("the night run loaded " + loaded + " of " + night.rows() + " rows: "
+							+ report.status() + " " + report.failure());
+				}
+				seconds.add(elapsed);
+				log.info("bench: night #{}: {} s", i + 1, String.format("%.2f", elapsed));
+			}
+			List<Double> sorted = seconds.stream().sorted().toList();
+			double median = sorted.get(sorted.size() / 2);
+			return new BenchmarkReport.Measure("realistic night (" + night.files() + " files, 2 periods)", median,
+					night.rows() / median, List.copyOf(seconds));
+		}
 	}
 
 	/** One whole nightly run on a fresh warehouse; answers the rows it loaded. */

@@ -39,6 +39,7 @@ public class LoadPromoter {
 	@Transactional
 	public PromotionSummary promote(long runId) {
 		registry.discardQuarantined(runId);
+		java.util.Set<String> promotedDatasets = new java.util.TreeSet<>();
 		int promoted = 0;
 		int rejected = 0;
 		long rowsLoaded = 0;
@@ -79,6 +80,12 @@ public class LoadPromoter {
 			log.info("run={} file={} promoted: {} rows loaded, {} rejected", runId, load.filePath(), loaded, rejectedRows);
 			promoted++;
 			rowsLoaded += loaded;
+			promotedDatasets.add(dataset.name());
+		}
+		// Fresh statistics, or the checks' joins over a million new rows get planned as if the
+		// tables were empty (a nested loop that never ends); ANALYZE samples, so it stays cheap.
+		for (String dataset : promotedDatasets) {
+			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
 		}
 		return new PromotionSummary(promoted, rejected, rowsLoaded, rowsRejected);
 	}

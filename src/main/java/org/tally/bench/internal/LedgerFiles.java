@@ -64,12 +64,26 @@ public final class LedgerFiles {
 		}
 		Files.createDirectories(files.xlsx.getParent());
 		Files.createDirectories(files.departmentCsv.getParent());
-		files.write(rows);
+		files.write(rows, 20250107L, "2024-12-31", "JC");
 		return files;
 	}
 
-	private void write(int rows) throws IOException {
-		Random random = new Random(20250107L);
+	/** One department's ledger for a period, XLSX only (plus CSVs beside it in {@code dir}). */
+	public static Path departmentLedger(Path dir, String department, String period, int rows, long seed)
+			throws IOException {
+		Files.createDirectories(dir);
+		LedgerFiles files = new LedgerFiles(dir.resolve(department + "_项目台账_" + period + ".xlsx"),
+				dir.resolve("csv").resolve(department + "_" + period + ".csv"),
+				dir.resolve("csv").resolve(department + "_" + period + "_plain.csv"));
+		Files.createDirectories(files.departmentCsv.getParent());
+		files.write(rows, seed, period, department.toUpperCase(java.util.Locale.ROOT) + "-");
+		return files.xlsx;
+	}
+
+	private void write(int rows, long seed, String period, String codePrefix) throws IOException {
+		LocalDate end = LocalDate.parse(period);
+		String title = "京长对口合作项目台账（截至" + end.getYear() + "年" + end.getMonthValue() + "月" + end.getDayOfMonth() + "日）";
+		Random random = new Random(seed);
 		BigDecimal committedTotal = BigDecimal.ZERO;
 		BigDecimal completedTotal = BigDecimal.ZERO;
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, true);
@@ -78,19 +92,19 @@ public final class LedgerFiles {
 			Sheet sheet = workbook.createSheet("项目台账");
 			CellStyle dateStyle = workbook.createCellStyle();
 			dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-			sheet.createRow(0).createCell(0).setCellValue("京长对口合作项目台账（截至2024年12月31日）");
+			sheet.createRow(0).createCell(0).setCellValue(title);
 			sheet.createRow(1).createCell(0).setCellValue("单位：万元");
 			Row header = sheet.createRow(2);
 			for (int c = 0; c < HEADER.size(); c++) {
 				header.createCell(c).setCellValue(HEADER.get(c));
 			}
-			csv.write("京长对口合作项目台账（截至2024年12月31日）\n单位：万元\n");
+			csv.write(title + "\n单位：万元\n");
 			csv.write(String.join(",", HEADER));
 			csv.write('\n');
 			plain.write(String.join(",", HEADER));
 			plain.write('\n');
 			for (int i = 1; i <= rows; i++) {
-				String code = String.format("JC%07d", i);
+				String code = codePrefix + String.format("%07d", i);
 				String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
 				String field = FIELDS.get(random.nextInt(FIELDS.size()));
 				String status = STATUSES.get(random.nextInt(STATUSES.size()));
