@@ -1,0 +1,44 @@
+package org.tally.operate.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tally.figures.PressExport;
+
+/** Downloads of the press view: the workbook with its chart, and the CSV, for PRESS and OPERATOR. */
+@RestController
+class ExportController {
+
+	private final PressExport export;
+
+	ExportController(PressExport export) {
+		this.export = export;
+	}
+
+	@GetMapping("/press/export.xlsx")
+	ResponseEntity<byte[]> xlsx() throws IOException {
+		return download(PressExport.Format.XLSX);
+	}
+
+	@GetMapping("/press/export.csv")
+	ResponseEntity<byte[]> csv() throws IOException {
+		return download(PressExport.Format.CSV);
+	}
+
+	/** Buffered, not streamed: a few kilobytes, and an error then still becomes a proper status. */
+	private ResponseEntity<byte[]> download(PressExport.Format format) throws IOException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		export.write(format, body);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(export.fileName(format)).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(body.toByteArray());
+	}
+}
