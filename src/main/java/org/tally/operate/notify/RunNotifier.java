@@ -66,8 +66,15 @@ final class RunNotifier implements JobExecutionListener {
 			return;
 		}
 		for (String webhook : properties.webhooks()) {
-			for (RunEvent event : found) {
-				post(webhook, event);
+			for (int i = 0; i < found.size(); i++) {
+				if (!post(webhook, found.get(i))) {
+					// unreachable: fifty quarantined files must not cost fifty timeouts at the run's end
+					if (i + 1 < found.size()) {
+						log.warn("run={} webhook {} unreachable: its {} further notifications were not sent", runId,
+								webhook, found.size() - i - 1);
+					}
+					break;
+				}
 			}
 		}
 		if (!properties.mail().to().isEmpty()) {
@@ -75,7 +82,8 @@ final class RunNotifier implements JobExecutionListener {
 		}
 	}
 
-	private void post(String webhook, RunEvent event) {
+	/** Whether the webhook could be reached (whatever it answered). */
+	private boolean post(String webhook, RunEvent event) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(webhook))
 				.timeout(TIMEOUT)
@@ -87,15 +95,18 @@ final class RunNotifier implements JobExecutionListener {
 				log.warn("run={} webhook {} answered {} to the {} notification", event.runId(), webhook,
 						response.statusCode(), event.type().json());
 			}
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			log.warn("run={} webhook {} interrupted: the {} notification was not sent", event.runId(), webhook,
 					event.type().json());
+			return false;
 		}
 		catch (java.io.IOException | RuntimeException ex) {
 			log.warn("run={} webhook {} failed: the {} notification was not sent: {}", event.runId(), webhook,
 					event.type().json(), ex.toString());
+			return false;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.tally.operate.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.springframework.http.ContentDisposition;
@@ -14,18 +15,24 @@ import org.tally.figures.PressExport;
 @RestController
 class ExportController {
 
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 	private final PressExport export;
 
 	ExportController(PressExport export) {
 		this.export = export;
 	}
 
-	@GetMapping("/press/export.xlsx")
+	@GetMapping(path = "/press/export.xlsx", produces = XLSX)
+	@Operation(summary = "The press view as a workbook: figures, sources, and a by-county chart",
+			description = "A page: needs a signed-in session (form login), as from the press page.")
 	ResponseEntity<byte[]> xlsx() throws IOException {
 		return download(PressExport.Format.XLSX);
 	}
 
-	@GetMapping("/press/export.csv")
+	@GetMapping(path = "/press/export.csv", produces = "text/csv")
+	@Operation(summary = "The press view as CSV, UTF-8 with a byte-order mark",
+			description = "A page: needs a signed-in session (form login), as from the press page.")
 	ResponseEntity<byte[]> csv() throws IOException {
 		return download(PressExport.Format.CSV);
 	}

@@ -1,5 +1,6 @@
 package org.tally.operate.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.tally.figures.PressFigures;
  * (OPERATOR, ?all=true), a figure's history, and the claim check `tally claims check` does.
  */
 @RestController
-@RequestMapping("/api")
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class PressApiController {
 
 	/** A press text's length limit: a long article is some 20 000 characters. */
@@ -49,6 +50,8 @@ class PressApiController {
 
 	/** The press view; with all=true (OPERATOR only) the latest run's figures, unverified ones with reasons. */
 	@GetMapping("/figures")
+	@Operation(summary = "The press view: per figure its latest verified version",
+			description = "With all=true (OPERATOR only) the latest run's figures for the period, unverified ones with their reasons.")
 	List<FigureValue> figures(@RequestParam(defaultValue = "false") boolean all,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			Authentication authentication) {
@@ -62,7 +65,8 @@ class PressApiController {
 
 	/** A figure's versions with what each changed; PRESS sees only the verified ones. */
 	@GetMapping("/figures/{id}/history")
-	ResponseEntity<?> history(@PathVariable String id,
+	@Operation(summary = "A figure's versions and what each changed", description = "PRESS sees only verified versions; 404 when there is none.")
+	List<FigureVersion> history(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			Authentication authentication) {
 		List<FigureVersion> versions = press.history(id, asOf);
@@ -70,18 +74,20 @@ class PressApiController {
 			versions = versions.stream().filter(v -> v.figure().verified()).toList();
 		}
 		if (versions.isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Map.of("error", "figure '" + id + "' has no published version" + (asOf == null ? "" : " for " + asOf)));
+			throw new NoSuchFigureException(id, asOf);
 		}
-		return ResponseEntity.ok(versions);
+		return versions;
 	}
 
 	@PostMapping(path = "/claims/check", consumes = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "Judges every figure a press text states against the verified figures",
+			description = "The text as text/plain or as JSON {\"text\": \"…\"}; each claim is consistent, contradicted or unverifiable.")
 	ClaimsResponse checkText(@RequestBody String text) {
 		return check(text);
 	}
 
 	@PostMapping(path = "/claims/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Judges every figure a press text states against the verified figures")
 	ClaimsResponse checkJson(@RequestBody ClaimsRequest request) {
 		return check(request.text());
 	}
@@ -102,6 +108,32 @@ class PressApiController {
 	@org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
 		return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(NoSuchFigureException.class)
+	ResponseEntity<Map<String, String>> notFound(NoSuchFigureException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", ex.getMessage()));
+	}
+
+	/** A history asked of a figure without a (visible) published version. */
+	static final class NoSuchFigureException extends RuntimeException {
+
+		private final String figureId;
+		private final LocalDate asOf;
+
+		NoSuchFigureException(String figureId, LocalDate asOf) {
+			super("figure '" + figureId + "' has no published version" + (asOf == null ? "" : " for " + asOf));
+			this.figureId = figureId;
+			this.asOf = asOf;
+		}
+
+		String figureId() {
+			return figureId;
+		}
+
+		LocalDate asOf() {
+			return asOf;
+		}
 	}
 
 	private static void requireOperator(Authentication authentication, String why) {

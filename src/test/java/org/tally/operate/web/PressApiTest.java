@@ -161,6 +161,11 @@ class PressApiTest {
 				"/press/export.xlsx", "/press/export.csv", "/api/runs");
 		assertThat(mapped).containsAll(documented);
 		assertThat(docs.get("openapi").asString()).startsWith("3.1");
+		java.nio.file.Files.writeString(java.nio.file.Path.of("target/api-docs.json"), docs.toPrettyString());
+		assertThat(docs.get("paths").get("/api/claims/check").get("post").get("requestBody").get("content").propertyNames())
+			.contains("text/plain", "application/json");
+		assertThat(docs.get("paths").get("/press/export.xlsx").get("get").get("responses").get("200").get("content")
+			.propertyNames()).containsExactly(ExportController.XLSX);
 		assertThat(status(get("/v3/api-docs"), null)).isEqualTo(401);
 	}
 
