@@ -45,13 +45,17 @@ final class RunEvents {
 			}
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			// a run without an as-of date publishes every current period, not only the latest
 			Object asOf = execution.getJobParameters().getParameter("asOf") == null ? null
 					: execution.getJobParameters().getParameter("asOf").value();
-			for (FigureValue figure : publisher.latest(asOf instanceof LocalDate date ? date : null)) {
-				if (figure.runId() == runId && !figure.verified() && previousWasVerified(figure)) {
-					events.add(new RunEvent(RunEvent.Type.FIGURE_UNVERIFIED, runId, "run " + runId + ": figure "
-							+ figure.id() + " (" + figure.label() + ") as of " + figure.asOf() + " is no longer verified: "
-							+ String.join("; ", figure.reasons()), link, now));
+			List<LocalDate> periods = asOf instanceof LocalDate date ? List.of(date) : registry.currentPeriods();
+			for (LocalDate period : periods) {
+				for (FigureValue figure : publisher.latest(period)) {
+					if (figure.runId() == runId && !figure.verified() && previousWasVerified(figure)) {
+						events.add(new RunEvent(RunEvent.Type.FIGURE_UNVERIFIED, runId, "run " + runId + ": figure "
+								+ figure.id() + " (" + figure.label() + ") as of " + figure.asOf()
+								+ " is no longer verified: " + String.join("; ", figure.reasons()), link, now));
+					}
 				}
 			}
 		}

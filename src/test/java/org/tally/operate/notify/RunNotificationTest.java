@@ -47,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RunNotificationTest {
 
 	static final String LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
+	static final String HALF_YEAR_LEDGER = "finance/市财政局_京长对口合作项目台账_2024-06-30.xlsx";
 	static final String BASE_URL = "https://tally.example/console";
 
 	static final List<String> posted = new CopyOnWriteArrayList<>();
@@ -123,6 +124,19 @@ class RunNotificationTest {
 	}
 
 	@Test
+	void givenAFigureThatLostItsVerificationForAnEarlierPeriod_itIsNotifiedToo() throws Exception {
+		plantStartDateAfterPeriodEnd(HALF_YEAR_LEDGER);
+
+		JobExecution second = run("half-year-correction");
+
+		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(posted).hasSize(1);
+		JsonNode event = json.readTree(posted.get(0));
+		assertThat(event.get("event").asString()).isEqualTo("figure_unverified");
+		assertThat(event.get("message").asString()).contains("started_projects").contains("as of 2024-06-30");
+	}
+
+	@Test
 	void givenARunThatFails_theFailureIsPostedAndMailedWithTheLink() throws Exception {
 		blankTwoProjectNames();
 
@@ -152,7 +166,11 @@ class RunNotificationTest {
 
 	/** A check fails (a project started after the period end): started_projects loses its verification. */
 	private void plantStartDateAfterPeriodEnd() throws IOException {
-		rewriteLedger(sheet -> {
+		plantStartDateAfterPeriodEnd(LEDGER);
+	}
+
+	private void plantStartDateAfterPeriodEnd(String ledger) throws IOException {
+		rewriteLedger(ledger, sheet -> {
 			for (Row row : sheet) {
 				Cell date = row.getCell(10);
 				if (row.getRowNum() > 2 && date != null && date.getCellType() == CellType.NUMERIC) {
@@ -165,7 +183,7 @@ class RunNotificationTest {
 
 	/** Two required cells left empty: two rows rejected, one more than tolerated, and the run fails. */
 	private void blankTwoProjectNames() throws IOException {
-		rewriteLedger(sheet -> {
+		rewriteLedger(LEDGER, sheet -> {
 			int nameColumn = -1;
 			int blanked = 0;
 			for (Row row : sheet) {
@@ -187,9 +205,9 @@ class RunNotificationTest {
 		});
 	}
 
-	private void rewriteLedger(java.util.function.Consumer<Sheet> change) throws IOException {
-		Path target = inbox.root().resolve(LEDGER);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
+	private void rewriteLedger(String ledger, java.util.function.Consumer<Sheet> change) throws IOException {
+		Path target = inbox.root().resolve(ledger);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(ledger)))) {
 			change.accept(workbook.getSheet("项目台账"));
 			try (var out = Files.newOutputStream(target)) {
 				workbook.write(out);
