@@ -70,9 +70,12 @@ public class PressExport {
 		return figures;
 	}
 
-	/** The file name a download gets: the as-of date in it, so two exports never overwrite each other. */
-	public String fileName(Format format) {
-		LocalDate asOf = press.pressAsOf(press.pressView());
+	/**
+	 * The file name for the figures {@link #write} wrote: their as-of date in it, so two exports never
+	 * overwrite each other (taken from what was written, not read again: a run may end in between).
+	 */
+	public String fileName(Format format, List<FigureValue> written) {
+		LocalDate asOf = press.pressAsOf(written);
 		return "tally-press-figures" + (asOf == null ? "" : "-" + asOf) + "." + format.extension();
 	}
 

@@ -40,11 +40,11 @@ class ExportController {
 	/** Buffered, not streamed: a few kilobytes, and an error then still becomes a proper status. */
 	private ResponseEntity<byte[]> download(PressExport.Format format) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		export.write(format, body);
+		var written = export.write(format, body);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(export.fileName(format)).build().toString())
+					ContentDisposition.attachment().filename(export.fileName(format, written)).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(body.toByteArray());
 	}
