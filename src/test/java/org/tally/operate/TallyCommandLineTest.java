@@ -85,6 +85,31 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(4)
+	void figures_pressExport_writesTheWorkbookWithAChartAndTheCsvWithABom() throws IOException {
+		Path xlsx = workspace.resolve("press.xlsx");
+		Path csv = workspace.resolve("press.csv");
+
+		Result workbook = tally("figures", "--press", "--format", "xlsx", "--out", xlsx.toString(), "--data-dir",
+				dataDir.toString());
+		Result text = tally("figures", "--press", "--format", "csv", "--out", csv.toString(), "--data-dir",
+				dataDir.toString());
+		Result notPress = tally("figures", "--format", "xlsx", "--out", xlsx.toString(), "--data-dir", dataDir.toString());
+
+		assertThat(workbook.status()).as(workbook.err()).isZero();
+		assertThat(workbook.out()).contains("Wrote 7 figures as of 2024-12-31 to " + xlsx);
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+			assertThat(book.getSheet("figures").getRow(1).getCell(3).getNumericCellValue()).isEqualTo(60237450000.00);
+			assertThat(book.getSheet("by county").getDrawingPatriarch().getCharts()).hasSize(1);
+		}
+		assertThat(text.status()).as(text.err()).isZero();
+		assertThat(Files.readString(csv)).startsWith("\uFEFFfigure,label,label_en,value")
+			.contains("committed_investment,社会资金签约额,");
+		assertThat(notPress.status()).isEqualTo(2);
+		assertThat(notPress.err()).contains("use it with --press");
+	}
+
+	@Test
+	@Order(4)
 	void files_listsEverySighting_loadedThenDuplicate() {
 		Result result = tally("files", "--format", "json", "--data-dir", dataDir.toString());
 

@@ -1,6 +1,10 @@
 package org.tally.operate.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
+import org.tally.figures.PressExport;
 import org.tally.figures.PressFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +34,16 @@ class FiguresCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--format", defaultValue = "table", description = "table or json")
-	OutputFormat format;
+	@Option(names = "--format", defaultValue = "table", description = "table, json; with --press also xlsx or csv")
+	Format format;
+
+	@Option(names = "--out", paramLabel = "FILE", description = "where xlsx or csv is written (csv: standard output without)")
+	Path outFile;
+
+	/** The output formats: the listing ones, and the press export's files. */
+	enum Format {
+		TABLE, JSON, XLSX, CSV
+	}
 
 	@Option(names = "--as-of", paramLabel = "DATE", description = "reporting period; default the latest")
 	LocalDate asOf;
@@ -42,9 +55,22 @@ class FiguresCommand implements Callable<Integer> {
 	boolean press;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
+		if ((format == Format.XLSX || format == Format.CSV) && (!press || history != null)) {
+			spec.commandLine().getErr().println("tally: --format " + format.name().toLowerCase(java.util.Locale.ROOT)
+					+ " exports the press view: use it with --press");
+			return 2;
+		}
+		if (format == Format.XLSX && outFile == null) {
+			spec.commandLine().getErr().println("tally: --format xlsx needs --out FILE");
+			return 2;
+		}
 		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+			if (format == Format.XLSX || format == Format.CSV) {
+				return export(context.getBean(PressExport.class), format == Format.XLSX ? PressExport.Format.XLSX
+						: PressExport.Format.CSV);
+			}
 			if (history != null) {
 				return history(context.getBean(PressFigures.class).history(history, asOf), out);
 			}
@@ -55,10 +81,33 @@ class FiguresCommand implements Callable<Integer> {
 						+ " yet; run `tally run` first");
 				return 1;
 			}
-			out.print(format == OutputFormat.JSON ? json(figures) : table(figures));
+			out.print(format == Format.JSON ? json(figures) : table(figures));
 			out.flush();
 			return 0;
 		}
+	}
+
+	private Integer export(PressExport export, PressExport.Format as) throws IOException {
+		List<FigureValue> written;
+		if (outFile == null) {
+			written = export.write(as, System.out);
+			System.out.flush();
+		}
+		else {
+			try (OutputStream file = Files.newOutputStream(outFile)) {
+				written = export.write(as, file);
+			}
+		}
+		if (written.isEmpty()) {
+			spec.commandLine().getErr().println("tally: no verified figures yet; the export has only its headers"
+					+ " (run `tally run` first)");
+			return 1;
+		}
+		if (outFile != null) {
+			spec.commandLine().getOut().println("Wrote " + written.size() + " figures as of "
+					+ written.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElseThrow() + " to " + outFile);
+		}
+		return 0;
 	}
 
 	private Integer history(List<FigureVersion> versions, PrintWriter out) {
@@ -67,7 +116,7 @@ class FiguresCommand implements Callable<Integer> {
 					+ (asOf == null ? "" : " for " + asOf));
 			return 1;
 		}
-		if (format == OutputFormat.JSON) {
+		if (format == Format.JSON) {
 			out.print(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
 				.writeValueAsString(versions.stream().map(v -> {
 					Map<String, Object> version = figure(v.figure());

@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tally.figures.FigurePublisher;
-import org.tally.figures.FigureValue;
 import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
 import org.tally.operate.Actor;
@@ -27,18 +25,16 @@ import org.tally.pipeline.RunSummary;
 import org.tally.schedule.ScheduleException;
 import org.tally.schedule.ScheduleState;
 
-/** The JSON API: the operator's operations (the CLI's, same service) and the verified figures. */
+/** The JSON API: the operator's operations (the CLI's, same service); figures and claims are PressApiController's. */
 @RestController
 @RequestMapping("/api")
 class ApiController {
 
 	private final Operations operations;
-	private final FigurePublisher figures;
 	private final LoadRegistry registry;
 
-	ApiController(Operations operations, FigurePublisher figures, LoadRegistry registry) {
+	ApiController(Operations operations, LoadRegistry registry) {
 		this.operations = operations;
-		this.figures = figures;
 		this.registry = registry;
 	}
 
@@ -72,11 +68,6 @@ class ApiController {
 	ResponseEntity<Map<String, Object>> stop(@PathVariable long runId, Principal principal, HttpServletRequest request)
 			throws RunRefusedException {
 		return ResponseEntity.accepted().body(Map.of("runId", runId, "message", operations.stop(runId, actor(principal, request))));
-	}
-
-	@GetMapping("/figures")
-	List<FigureValue> figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return figures.latest(asOf);
 	}
 
 	@GetMapping("/files")

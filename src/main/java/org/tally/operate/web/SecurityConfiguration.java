@@ -75,9 +75,12 @@ class SecurityConfiguration {
 		if (configured.users().isEmpty() && !environment.acceptsProfiles(Profiles.of("demo"))) {
 			log.warn("no web users configured (tally.security.users): nobody can sign in; see docs/operations.md");
 		}
-		return http.securityMatcher("/api/**")
+		return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**") // exports branch: + API docs
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/figures", "/api/figures/**").hasAnyRole(PRESS, OPERATOR)
+				// exports branch: the claim check and the API's description are for the press too
+				.requestMatchers(HttpMethod.POST, "/api/claims/check").hasAnyRole(PRESS, OPERATOR)
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").hasAnyRole(PRESS, OPERATOR)
 				.anyRequest().hasRole(OPERATOR))
 			.httpBasic(basic -> basic.realmName("tally"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

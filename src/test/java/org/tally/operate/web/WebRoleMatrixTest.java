@@ -79,7 +79,12 @@ class WebRoleMatrixTest {
 				new Row(HttpMethod.POST, "/api/runs", 401, 403, 202),
 				// the run just accepted is still going (or just ended): the rerun is refused or accepted, never forbidden
 				new Row(HttpMethod.POST, "/api/runs/rerun?asOf=2024-12-31&department=finance", 401, 403, -1),
-				new Row(HttpMethod.GET, "/actuator/health", 200, 200, 200));
+				new Row(HttpMethod.GET, "/actuator/health", 200, 200, 200),
+				// exports branch: figures and claims API, its OpenAPI description (no run yet: no history)
+				new Row(HttpMethod.GET, "/api/figures?all=true", 401, 403, 200),
+				new Row(HttpMethod.GET, "/api/figures/committed_investment/history", 401, 404, 404),
+				new Row(HttpMethod.POST, "/api/claims/check", 401, 200, 200),
+				new Row(HttpMethod.GET, "/v3/api-docs", 401, 200, 200));
 		for (Row row : matrix) {
 			assertThat(status(request(row), null, null)).as("anonymous %s %s", row.method(), row.path()).isEqualTo(row.anonymous());
 			assertThat(status(request(row), "press", "press")).as("press %s %s", row.method(), row.path()).isEqualTo(row.press());
@@ -121,6 +126,12 @@ class WebRoleMatrixTest {
 		assertThat(page(post("/runs"), "OPERATOR")).isEqualTo(403); // no CSRF token
 		assertThat(page(post("/runs").with(csrf()), "OPERATOR")).isEqualTo(302);
 		assertThat(page(get("/login"), null)).isEqualTo(200);
+		// exports branch: the press downloads
+		for (String export : List.of("/press/export.xlsx", "/press/export.csv")) {
+			assertThat(page(get(export), null)).as("anonymous %s", export).isEqualTo(302);
+			assertThat(page(get(export), "PRESS")).as("press %s", export).isEqualTo(200);
+			assertThat(page(get(export), "OPERATOR")).as("operator %s", export).isEqualTo(200);
+		}
 	}
 
 	private int page(MockHttpServletRequestBuilder request, String role) throws Exception {
@@ -131,6 +142,9 @@ class WebRoleMatrixTest {
 	}
 
 	private static MockHttpServletRequestBuilder request(Row row) {
+		if (row.path().equals("/api/claims/check")) {
+			return post(row.path()).contentType(org.springframework.http.MediaType.TEXT_PLAIN).content("社会资金600余亿元。");
+		}
 		return row.method() == HttpMethod.GET ? get(row.path()) : post(row.path());
 	}
 

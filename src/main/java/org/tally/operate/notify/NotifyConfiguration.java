@@ -1,0 +1,38 @@
+package org.tally.operate.notify;
+
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.tally.figures.FigurePublisher;
+import org.tally.figures.PressFigures;
+import org.tally.ingest.LoadRegistry;
+
+/**
+ * Wires the run notifier onto the jobs from here, so the pipeline (which the operate module depends
+ * on) need not know of notifications: registering on the built job is what .listener() does.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotifyProperties.class)
+class NotifyConfiguration {
+
+	@Bean
+	RunNotifier runNotifier(NotifyProperties properties, LoadRegistry registry, FigurePublisher publisher,
+			PressFigures press, @Value("${tally.web.base-url:http://localhost:8080}") String baseUrl,
+			ObjectProvider<JavaMailSender> mail) {
+		return new RunNotifier(properties, new RunEvents(registry, publisher, press, baseUrl), mail);
+	}
+
+	@Bean
+	SmartInitializingSingleton runNotifierOnJobs(ObjectProvider<Job> jobs, RunNotifier notifier) {
+		return () -> jobs.orderedStream()
+			.filter(AbstractJob.class::isInstance)
+			.map(AbstractJob.class::cast)
+			.forEach(job -> job.registerJobExecutionListener(notifier));
+	}
+}
