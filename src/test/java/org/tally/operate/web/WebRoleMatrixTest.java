@@ -80,16 +80,26 @@ class WebRoleMatrixTest {
 				// the run just accepted is still going (or just ended): the rerun is refused or accepted, never forbidden
 				new Row(HttpMethod.POST, "/api/runs/rerun?asOf=2024-12-31&department=finance", 401, 403, -1),
 				new Row(HttpMethod.GET, "/actuator/health", 200, 200, 200),
-				// exports branch: figures and claims API, its OpenAPI description (no run yet: no history)
+				// exports branch: figures and claims API, its OpenAPI description; a figure's history is 200
+				// or 404 depending on whether an earlier test in this JVM published one (-2: either, never 401/403)
 				new Row(HttpMethod.GET, "/api/figures?all=true", 401, 403, 200),
-				new Row(HttpMethod.GET, "/api/figures/committed_investment/history", 401, 404, 404),
+				new Row(HttpMethod.GET, "/api/figures/committed_investment/history", 401, -2, -2),
 				new Row(HttpMethod.POST, "/api/claims/check", 401, 200, 200),
 				new Row(HttpMethod.GET, "/v3/api-docs", 401, 200, 200));
 		for (Row row : matrix) {
 			assertThat(status(request(row), null, null)).as("anonymous %s %s", row.method(), row.path()).isEqualTo(row.anonymous());
-			assertThat(status(request(row), "press", "press")).as("press %s %s", row.method(), row.path()).isEqualTo(row.press());
+			int press = status(request(row), "press", "press");
+			if (row.press() == -2) {
+				assertThat(press).as("press %s %s", row.method(), row.path()).isIn(200, 404);
+			}
+			else {
+				assertThat(press).as("press %s %s", row.method(), row.path()).isEqualTo(row.press());
+			}
 			int operator = status(request(row), "operator", "operator");
-			if (row.operator() == -1) {
+			if (row.operator() == -2) {
+				assertThat(operator).as("operator %s %s", row.method(), row.path()).isIn(200, 404);
+			}
+			else if (row.operator() == -1) {
 				assertThat(operator).as("operator %s %s", row.method(), row.path()).isIn(202, 409);
 			}
 			else {
