@@ -57,7 +57,7 @@ class Uploads {
 	record Upload(String token, SourceDefinition source, String fileName, Path file, long size) {
 
 		/** The inbox path it will have, relative to the inbox: finance/项目台账_2024-12-31.xlsx. */
-		String inboxPath() {
+		public String inboxPath() {
 			return folder(source) + "/" + fileName;
 		}
 	}

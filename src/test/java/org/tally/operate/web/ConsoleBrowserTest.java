@@ -144,6 +144,7 @@ class ConsoleBrowserTest {
 
 	@Test
 	void givenACorrectedFile_theOperatorSeesItsPreviewWithTheCellReferenceAndAcceptsItIntoTheInbox() throws Exception {
+		run("ledger"); // the health file's project codes are checked against the current ledger
 		Path corrected = temp.resolve("市卫健委_卫生健康对口合作_20241231_更正.csv");
 		List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("seeds/inbox").resolve(HEALTH_YEAR_END), GBK));
 		lines.set(2, lines.get(2).replace(",68,", ",很多,")); // row 3: 派驻专家 is not a number
