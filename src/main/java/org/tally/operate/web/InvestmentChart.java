@@ -26,8 +26,9 @@ class InvestmentChart {
 		this.jdbc = jdbc;
 	}
 
-	/** One bar pair: a county in a period, committed and completed investment in 亿元. */
-	record Bar(LocalDate period, String county, BigDecimal committed, BigDecimal completed) {
+	/** One bar pair: a county in a period, committed and completed investment in 亿元 (rounded for display). */
+	record Bar(LocalDate period, String county, BigDecimal committed, BigDecimal completed, BigDecimal committedYuan,
+			BigDecimal completedYuan) {
 	}
 
 	/** One period's chart: its bars and the SVG drawing them. */
@@ -43,9 +44,8 @@ class InvestmentChart {
 					WHERE l.is_current AND p.county IS NOT NULL
 					GROUP BY l.period, p.county
 					ORDER BY l.period, p.county""")
-				.query((rs, n) -> new Bar(rs.getObject(1, LocalDate.class), rs.getString(2),
-						rs.getBigDecimal(3).divide(YI, 2, RoundingMode.HALF_UP),
-						rs.getBigDecimal(4).divide(YI, 2, RoundingMode.HALF_UP)))
+				.query((rs, n) -> new Bar(rs.getObject(1, LocalDate.class), rs.getString(2), yi(rs.getBigDecimal(3)),
+						yi(rs.getBigDecimal(4)), rs.getBigDecimal(3), rs.getBigDecimal(4)))
 				.list();
 		}
 		catch (DataAccessException ex) {
@@ -57,8 +57,9 @@ class InvestmentChart {
 			.max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
 		List<PeriodChart> charts = new ArrayList<>();
 		byPeriod.forEach((period, periodBars) -> charts.add(new PeriodChart(period, periodBars,
-				periodBars.stream().map(Bar::committed).reduce(BigDecimal.ZERO, BigDecimal::add),
-				periodBars.stream().map(Bar::completed).reduce(BigDecimal.ZERO, BigDecimal::add),
+				// totals from yuan, not from the rounded bars, so they agree with the published figures
+				yi(periodBars.stream().map(Bar::committedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
+				yi(periodBars.stream().map(Bar::completedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
 				svg(period, periodBars, max))));
 		return charts;
 	}
@@ -66,7 +67,7 @@ class InvestmentChart {
 	/** Horizontal bar pairs, one row per county, on one scale for all periods so periods compare by eye. */
 	static String svg(LocalDate period, List<Bar> bars, BigDecimal max) {
 		int labelWidth = 90;
-		int plotWidth = 460;
+		int plotWidth = 400;
 		int row = 34;
 		int top = 28;
 		int height = top + bars.size() * row + 10;
@@ -98,6 +99,10 @@ class InvestmentChart {
 			y += row;
 		}
 		return svg.append("</svg>").toString();
+	}
+
+	private static BigDecimal yi(BigDecimal yuan) {
+		return yuan.divide(YI, 2, RoundingMode.HALF_UP);
 	}
 
 	static String escape(String text) {
