@@ -11,14 +11,15 @@ import org.tally.TallyApplication;
 
 /**
  * A browser test of the pages: the real stack of {@link TallyTest} served on a free port, with the
- * demo users operator/operator and press/press, and the pipeline's INFO lines in the JSON log so a
+ * demo users operator/operator and press/press, and the pipeline's INFO lines in the JSON log (the same
+ * target/logs as {@link TallyTest}: logging is set up once per JVM) so a
  * run's page has its log to show.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TallyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tally.db.data-dir=target/it-data", "tally.ingest.inbox=target/it-inbox",
-				"tally.config-dir=config", "tally.log-dir=target/web-logs", "tally.web.upload-dir=target/web-uploads",
+				"tally.config-dir=config", "tally.log-dir=target/logs", "tally.web.upload-dir=target/web-uploads",
 				"logging.level.org.tally=INFO" })
 @ActiveProfiles("demo")
 @Import(TestSupportConfiguration.class)

@@ -40,6 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tally.operate.Operations;
 import org.tally.pipeline.RunSummary;
@@ -89,6 +91,8 @@ class ConsoleBrowserTest {
 				"needs chromium and chromium-driver (apt-get install chromium chromium-driver)");
 		warehouse.reset();
 		inbox.clear().withSeeds();
+		// Contexts started later in the same JVM set org.tally to WARN; a run's page shows its INFO lines.
+		LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.tally", LogLevel.INFO);
 		Files.createDirectories(SCREENSHOTS);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
