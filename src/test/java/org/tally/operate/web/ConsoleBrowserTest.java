@@ -178,6 +178,22 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void givenTheNightlySchedule_theOperatorPausesAndResumesItAndBothAreAudited() throws Exception {
+		operations.resume("nightly", org.tally.operate.Actor.web("test", "127.0.0.1"));
+		signIn("operator", "operator");
+
+		browser.findElement(By.id("pause-nightly")).click();
+		assertThat(browser.findElement(By.id("schedules")).getText()).contains("PAUSED");
+		browser.findElement(By.id("resume-nightly")).click();
+		assertThat(browser.findElement(By.id("schedules")).getText()).doesNotContain("PAUSED");
+
+		browser.findElement(By.id("nav-audit")).click();
+		String audit = browser.findElement(By.id("audit")).getText();
+		assertThat(audit).contains("resume").contains("pause").contains("schedule nightly");
+		screenshot("operator-audit");
+	}
+
+	@Test
 	void givenAnUploadOfTheWrongType_itIsRefusedAndNothingReachesTheInbox() throws Exception {
 		Path script = Files.writeString(temp.resolve("evil.sh"), "rm -rf /\n");
 		signIn("operator", "operator");
