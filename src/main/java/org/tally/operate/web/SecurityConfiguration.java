@@ -95,7 +95,7 @@ class SecurityConfiguration {
 				.requestMatchers("/press", "/press/**").hasAnyRole(PRESS, OPERATOR)
 				.requestMatchers("/").authenticated()
 				.anyRequest().hasRole(OPERATOR))
-			.formLogin(withDefaults())
+			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(withDefaults())
 			.build();
 	}

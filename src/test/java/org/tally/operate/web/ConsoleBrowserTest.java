@@ -122,7 +122,6 @@ class ConsoleBrowserTest {
 	void givenABadRowInTheInbox_theOperatorRunsNowWatchesTheRunFinishAndOpensItsRejects() throws Exception {
 		plantBadCountyRow();
 		signIn("operator", "operator");
-		screenshot("operator-runs-empty");
 
 		browser.findElement(By.id("run-now")).click();
 
