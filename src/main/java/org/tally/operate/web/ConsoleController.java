@@ -90,7 +90,8 @@ class ConsoleController {
 		model.addAttribute("runs", runs);
 		model.addAttribute("schedules", operations.schedules());
 		model.addAttribute("departments", departments());
-		model.addAttribute("refresh", runs.stream().anyMatch(RunSummary::running));
+		// No auto-refresh here: it would wipe a half-filled rerun form; a run's own page refreshes.
+		model.addAttribute("running", runs.stream().filter(RunSummary::running).findFirst().orElse(null));
 		model.addAttribute("page", "runs");
 		return "console";
 	}
