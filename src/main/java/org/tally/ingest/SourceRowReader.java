@@ -166,9 +166,14 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	private LocalDate period(SourceDefinition source, LoadRef load, SheetLayout layout) {
+		return period(source, load.fileName(), layout);
+	}
+
+	/** The file's reporting period as its source says to find it; shared with {@link FileRows}. */
+	static LocalDate period(SourceDefinition source, String fileName, SheetLayout layout) {
 		Optional<LocalDate> period = switch (source.period().from()) {
 			case FIXED -> Optional.of(source.period().date());
-			case FILENAME -> ReportingPeriods.find(load.fileName());
+			case FILENAME -> ReportingPeriods.find(fileName);
 			case TITLE -> Optional.ofNullable(layout.titlePeriod());
 		};
 		return period.orElseThrow(() -> new PeriodNotFoundException(switch (source.period().from()) {
@@ -186,6 +191,11 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	private SourceRow toSourceRow(RawRow raw) {
+		return toSourceRow(context, fillDownValues, raw);
+	}
+
+	/** A sheet row lined up with the dataset's columns (null for notes and empty rows); shared with {@link FileRows}. */
+	static SourceRow toSourceRow(LoadContext context, RawCell[] fillDownValues, RawRow raw) {
 		if (raw.cells().isEmpty() || RowClassifier.isNote(raw)) {
 			return null;
 		}

@@ -27,7 +27,7 @@ import org.tally.validate.RejectedCell;
  * run's files, then one sheet per file with each rejected cell, its reason in Chinese and English,
  * and the original row beside it, column by column as the department's sheet has it.
  */
-final class RejectsWorkbook {
+public final class RejectsWorkbook {
 
 	static final List<String> HEADER = List.of("行 Row", "单元格 Cell", "列 Column", "原值 Value", "原因", "Reason");
 
@@ -47,7 +47,7 @@ final class RejectsWorkbook {
 				? "'" + text : text;
 	}
 
-	static void write(long runId, List<RejectedCell> rejects, List<FileRecord> files, Path out) throws IOException {
+	public static void write(long runId, List<RejectedCell> rejects, List<FileRecord> files, Path out) throws IOException {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 		try (OutputStream stream = Files.newOutputStream(out)) {
 			CellStyle bold = workbook.createCellStyle();

@@ -94,11 +94,11 @@ class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**").permitAll()
 				.requestMatchers("/press", "/press/**").hasAnyRole(PRESS, OPERATOR)
 				.requestMatchers("/").authenticated()
 				.anyRequest().hasRole(OPERATOR))
-			.formLogin(withDefaults())
+			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(withDefaults())
 			.build();
 	}

@@ -1,0 +1,207 @@
+package org.tally.operate.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.IngestProperties;
+
+/**
+ * Files an operator uploads, held aside until accepted: each in its own folder under the upload
+ * directory, named by a random token, never in the inbox before the operator has seen its preview.
+ * Accepting moves it into its source's inbox folder under a sanitised name that cannot leave it.
+ */
+@Component
+class Uploads {
+
+	static final List<String> EXTENSIONS = List.of("xlsx", "xlsm", "xls", "csv");
+
+	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+	/** Letters (any script), digits and a few harmless marks; everything else becomes _. */
+	private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._\\-()（）]+");
+
+	private final Path directory;
+	private final Path inbox;
+	private final Catalog catalog;
+	private final long maxBytes;
+
+	Uploads(@Value("${tally.web.upload-dir:#{null}}") Path directory, IngestProperties ingest, Catalog catalog,
+			@Value("${tally.web.max-upload-bytes:52428800}") long maxBytes) {
+		this.directory = directory != null ? directory
+				: Path.of(System.getProperty("java.io.tmpdir"), "tally-uploads");
+		this.inbox = ingest.inbox().toAbsolutePath().normalize();
+		this.catalog = catalog;
+		this.maxBytes = maxBytes;
+	}
+
+	long maxBytes() {
+		return maxBytes;
+	}
+
+	/** An upload waiting for the operator: its token, source, the name it will have, and where it is held. */
+	record Upload(String token, SourceDefinition source, String fileName, Path file, long size) {
+
+		/** The inbox path it will have, relative to the inbox: finance/项目台账_2024-12-31.xlsx. */
+		public String inboxPath() {
+			return folder(source) + "/" + fileName;
+		}
+	}
+
+	/** The name a file is kept under: its last path segment, NFC, unsafe characters replaced, no leading dots. */
+	static String sanitise(String original) {
+		String name = original == null ? "" : original;
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		name = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
+		name = UNSAFE.matcher(name).replaceAll("_");
+		name = name.replaceFirst("^[._]+", "");
+		if (name.length() > 120) {
+			int dot = name.lastIndexOf('.');
+			String extension = dot < 0 ? "" : name.substring(dot);
+			name = name.substring(0, 120 - extension.length()) + extension;
+		}
+		return name;
+	}
+
+	/** The inbox folder of a source: its glob up to the first wildcard's folder (finance/*.xlsx -> finance). */
+	static String folder(SourceDefinition source) {
+		String glob = source.inbox();
+		int wildcard = glob.length();
+		for (char c : new char[] { '*', '?', '{', '[' }) {
+			int at = glob.indexOf(c);
+			if (at >= 0) {
+				wildcard = Math.min(wildcard, at);
+			}
+		}
+		int slash = glob.lastIndexOf('/', wildcard);
+		return slash < 0 ? "" : glob.substring(0, slash);
+	}
+
+	Upload store(String sourceId, String originalName, long size, InputStream content) {
+		SourceDefinition source = catalog.source(sourceId)
+			.orElseThrow(() -> new UploadRefusedException("unknown source '" + sourceId + "'"));
+		String name = sanitise(originalName);
+		int dot = name.lastIndexOf('.');
+		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+		if (name.isEmpty() || dot <= 0 || !EXTENSIONS.contains(extension)) {
+			throw new UploadRefusedException("'" + originalName + "': only " + String.join(", ", EXTENSIONS)
+					+ " files are accepted");
+		}
+		if (size > maxBytes) {
+			throw new UploadRefusedException("'" + originalName + "' is " + size + " bytes; at most " + maxBytes
+					+ " are accepted");
+		}
+		String relative = folder(source) + "/" + name;
+		if (!FileSystems.getDefault().getPathMatcher("glob:" + source.inbox()).matches(Path.of(relative))) {
+			throw new UploadRefusedException("'" + name + "' would not be read by source " + source.id() + " (its inbox is "
+					+ source.inbox() + ")");
+		}
+		String token = UUID.randomUUID().toString();
+		Path held = directory.resolve(token).resolve(source.id()).resolve(name);
+		try {
+			Files.createDirectories(held.getParent());
+			long copied = Files.copy(content, held);
+			if (copied > maxBytes) {
+				discard(token);
+				throw new UploadRefusedException("'" + originalName + "' is larger than " + maxBytes + " bytes");
+			}
+			return new Upload(token, source, name, held, copied);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot keep the upload " + name + " in " + directory, ex);
+		}
+	}
+
+	Optional<Upload> find(String token) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
+			return Optional.empty();
+		}
+		Path folder = directory.resolve(token);
+		if (!Files.isDirectory(folder)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> files = Files.walk(folder, 2)) {
+			return files.filter(Files::isRegularFile).findFirst().flatMap(file -> catalog
+				.source(file.getParent().getFileName().toString())
+				.map(source -> new Upload(token, source, file.getFileName().toString(), file, size(file))));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the upload folder " + folder, ex);
+		}
+	}
+
+	/** Moves the upload into its source's inbox folder; refuses to replace a file already there. */
+	Path accept(Upload upload) {
+		Path target = inbox.resolve(upload.inboxPath()).normalize();
+		// The name is sanitised already; this guards the guard.
+		if (!target.startsWith(inbox.resolve(folder(upload.source())).normalize()) || !target.startsWith(inbox)) {
+			throw new UploadRefusedException("'" + upload.fileName() + "' would leave the inbox folder");
+		}
+		if (Files.exists(target)) {
+			throw new UploadRefusedException("inbox/" + upload.inboxPath()
+					+ " exists already; rename the corrected file (e.g. add _v2 before the extension) and upload it again");
+		}
+		try {
+			Files.createDirectories(target.getParent());
+			Files.move(upload.file(), target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			try {
+				Files.move(upload.file(), target);
+			}
+			catch (IOException again) {
+				throw new UncheckedIOException("cannot move the upload into " + target, again);
+			}
+		}
+		discard(upload.token());
+		return target;
+	}
+
+	void discard(String token) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
+			return;
+		}
+		Path folder = directory.resolve(token);
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(folder)) {
+			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete the upload folder " + folder, ex);
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** An upload the console will not take: a wrong type, too large, outside its source, or a name taken. */
+	static class UploadRefusedException extends RuntimeException {
+		UploadRefusedException(String message) {
+			super(message);
+		}
+	}
+}

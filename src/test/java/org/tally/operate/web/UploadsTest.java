@@ -1,0 +1,83 @@
+package org.tally.operate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tally.catalog.Catalog;
+import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.IngestProperties;
+
+/** Given hostile or careless file names, an upload stays inside its source's inbox folder or is refused. */
+class UploadsTest {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void givenPathsAndOddCharacters_theNameKeepsOnlyItsLastSegmentAndSafeCharacters() {
+		assertThat(Uploads.sanitise("../../etc/passwd.csv")).isEqualTo("passwd.csv");
+		assertThat(Uploads.sanitise("..\\..\\windows\\台账_2024-12-31.xlsx")).isEqualTo("台账_2024-12-31.xlsx");
+		assertThat(Uploads.sanitise("...hidden.csv")).isEqualTo("hidden.csv");
+		assertThat(Uploads.sanitise("a b;c|d$e.csv")).isEqualTo("a_b_c_d_e.csv");
+		assertThat(Uploads.sanitise("市卫健委_卫生健康对口合作_20241231（更正）.csv")).isEqualTo("市卫健委_卫生健康对口合作_20241231（更正）.csv");
+		assertThat(Uploads.sanitise("x".repeat(300) + ".xlsx")).hasSize(120).endsWith(".xlsx");
+	}
+
+	@Test
+	void givenASourceGlob_itsFolderIsThePartBeforeTheWildcard() {
+		assertThat(Uploads.folder(source("finance/*.{xlsx,xlsm,xls,csv}"))).isEqualTo("finance");
+		assertThat(Uploads.folder(source("a/b/*.csv"))).isEqualTo("a/b");
+	}
+
+	@Test
+	void givenAnUpload_itIsHeldAsideUntilAcceptedAndThenMovedIntoTheSourceFolderOnly() throws Exception {
+		Path inbox = Files.createDirectories(temp.resolve("inbox"));
+		Uploads uploads = uploads(inbox, 1000);
+
+		Uploads.Upload upload = uploads.store("finance-projects", "../../../台账_2024-12-31.csv", 3,
+				new ByteArrayInputStream("a,b".getBytes()));
+
+		assertThat(upload.file()).startsWith(temp.resolve("held"));
+		assertThat(uploads.find(upload.token())).get().extracting(Uploads.Upload::fileName).isEqualTo("台账_2024-12-31.csv");
+		Path accepted = uploads.accept(upload);
+		assertThat(accepted).isEqualTo(inbox.toAbsolutePath().resolve("finance/台账_2024-12-31.csv"));
+		assertThat(uploads.find(upload.token())).isEmpty();
+		assertThat(uploads.find("../../etc")).isEmpty();
+	}
+
+	@Test
+	void givenAWrongTypeATooLargeFileOrANameTaken_theUploadIsRefused() throws Exception {
+		Path inbox = Files.createDirectories(temp.resolve("inbox"));
+		Uploads uploads = uploads(inbox, 10);
+
+		assertThatThrownBy(() -> uploads.store("finance-projects", "run.sh", 3, new ByteArrayInputStream(new byte[3])))
+			.hasMessageContaining("only xlsx, xlsm, xls, csv");
+		assertThatThrownBy(() -> uploads.store("finance-projects", "big.csv", 11, new ByteArrayInputStream(new byte[11])))
+			.hasMessageContaining("at most 10");
+		assertThatThrownBy(() -> uploads.store("no-such-source", "a.csv", 1, new ByteArrayInputStream(new byte[1])))
+			.hasMessageContaining("unknown source");
+		Files.createDirectories(inbox.resolve("finance"));
+		Files.writeString(inbox.resolve("finance/taken.csv"), "x");
+		Uploads.Upload again = uploads.store("finance-projects", "taken.csv", 1, new ByteArrayInputStream(new byte[1]));
+		assertThatThrownBy(() -> uploads.accept(again)).hasMessageContaining("exists already");
+	}
+
+	private Uploads uploads(Path inbox, long maxBytes) {
+		Catalog catalog = new Catalog(temp, Map.of(), List.of(source("finance/*.{xlsx,xlsm,xls,csv}")), Map.of(),
+				List.of(), List.of());
+		return new Uploads(temp.resolve("held"), new IngestProperties(inbox, 1_000_000), catalog, maxBytes);
+	}
+
+	private static SourceDefinition source(String glob) {
+		return new SourceDefinition("finance-projects", "finance", "市财政局", "projects", glob, null, null, null,
+				BigDecimal.ONE, 0, Map.of());
+	}
+}
