@@ -53,13 +53,14 @@ public final class FileRows {
 			LoadContext context = new LoadContext(load, source, dataset, cursor.sheetName(), period,
 					layout.sheetColumns(), layout.units(), cursor.date1904());
 			RawCell[] fillDown = new RawCell[dataset.columns().size()];
+			boolean[] fillDownColumns = SourceRowReader.fillDownColumns(source, dataset);
 			for (RawRow raw : head) {
 				if (raw.rowNumber() > layout.headerLastRow()) {
-					deliver(context, fillDown, raw, rows);
+					deliver(context, fillDownColumns, fillDown, raw, rows);
 				}
 			}
 			while (cursor.hasNext()) {
-				deliver(context, fillDown, cursor.next(), rows);
+				deliver(context, fillDownColumns, fillDown, cursor.next(), rows);
 			}
 			return new Outline(cursor.sheetName(), period, null);
 		}
@@ -71,8 +72,9 @@ public final class FileRows {
 		}
 	}
 
-	private static void deliver(LoadContext context, RawCell[] fillDown, RawRow raw, Consumer<SourceRow> rows) {
-		SourceRow row = SourceRowReader.toSourceRow(context, fillDown, raw);
+	private static void deliver(LoadContext context, boolean[] fillDownColumns, RawCell[] fillDown, RawRow raw,
+			Consumer<SourceRow> rows) {
+		SourceRow row = SourceRowReader.toSourceRow(context, fillDownColumns, fillDown, raw);
 		if (row != null) {
 			rows.accept(row);
 		}

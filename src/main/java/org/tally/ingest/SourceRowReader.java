@@ -144,11 +144,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 				registry.describeColumns(context);
 				buffered = head.stream().filter(r -> r.rowNumber() > layout.headerLastRow()).iterator();
 				fillDownValues = new RawCell[dataset.columns().size()];
-				fillDown = new boolean[dataset.columns().size()];
-				for (int i = 0; i < fillDown.length; i++) {
-					SourceDefinition.Column spec = source.columns().get(dataset.columns().get(i).name());
-					fillDown[i] = spec != null && spec.fillDown();
-				}
+				fillDown = fillDownColumns(source, dataset);
 				rowsDelivered = 0;
 				return true;
 			}
@@ -191,11 +187,21 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	private SourceRow toSourceRow(RawRow raw) {
-		return toSourceRow(context, fillDownValues, raw);
+		return toSourceRow(context, fillDown, fillDownValues, raw);
+	}
+
+	/** Per dataset column: whether a blank cell takes the value above (merged blocks); once per file. */
+	static boolean[] fillDownColumns(SourceDefinition source, DatasetDefinition dataset) {
+		boolean[] fillDown = new boolean[dataset.columns().size()];
+		for (int i = 0; i < fillDown.length; i++) {
+			SourceDefinition.Column spec = source.columns().get(dataset.columns().get(i).name());
+			fillDown[i] = spec != null && spec.fillDown();
+		}
+		return fillDown;
 	}
 
 	/** A sheet row lined up with the dataset's columns (null for notes and empty rows); shared with {@link FileRows}. */
-	static SourceRow toSourceRow(LoadContext context, RawCell[] fillDownValues, RawRow raw) {
+	static SourceRow toSourceRow(LoadContext context, boolean[] fillDown, RawCell[] fillDownValues, RawRow raw) {
 		if (raw.cells().isEmpty() || RowClassifier.isNote(raw)) {
 			return null;
 		}
