@@ -105,6 +105,8 @@ class ConsoleBrowserTest {
 			.build();
 		browser = new ChromeDriver(service, options);
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		// After a click that posts a form, find waits for the next page's elements instead of failing at once.
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
 	}
 
 	@AfterEach
@@ -182,9 +184,14 @@ class ConsoleBrowserTest {
 		signIn("operator", "operator");
 
 		browser.findElement(By.id("pause-nightly")).click();
-		assertThat(browser.findElement(By.id("schedules")).getText()).contains("PAUSED");
+		// The form posts and redirects: wait for the new page rather than reading the old one.
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("schedules")).getText().contains("PAUSED"));
 		browser.findElement(By.id("resume-nightly")).click();
-		assertThat(browser.findElement(By.id("schedules")).getText()).doesNotContain("PAUSED");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> !d.findElement(By.id("schedules")).getText().contains("PAUSED"));
 
 		browser.findElement(By.id("nav-audit")).click();
 		String audit = browser.findElement(By.id("audit")).getText();
