@@ -171,7 +171,8 @@ public final class FaultSuite {
 		if (child.verdict().isEmpty() || child.verdict().contains("\n")) {
 			differences.add("no one-line reason (tally: …) on the failed run's output");
 		}
-		it.restart(run, differences, notes); // a new process: it starts the server again
+		it.restart(run, differences, notes); // a new process: it starts the server again, and stops it at exit
+		it.ensureServer();
 		long compared = it.compareWithClean(differences);
 		it.verify(differences);
 		it.stopServer();
@@ -261,7 +262,7 @@ public final class FaultSuite {
 		return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
 	}
 
-	private Installation prepare(String name) throws IOException {
+	private Installation prepare(String name) throws IOException, SQLException {
 		progress.accept("scenario " + name);
 		Path dir = workDir.resolve(name);
 		if (Files.exists(dir)) {
@@ -279,6 +280,7 @@ public final class FaultSuite {
 			// Oldest first, in this order: the large ledger, copied later, is the correction that wins.
 			Files.setLastModifiedTime(target, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
 		}
+		it.ensureServer();
 		return it;
 	}
 
@@ -289,6 +291,11 @@ public final class FaultSuite {
 		final Path inbox;
 		final Path data;
 		int processes;
+		/**
+		 * The embedded server, started by the suite like a long-running `tally serve` would hold it: a
+		 * Tally process stops the server it started itself when it exits, so each process attaches to this one.
+		 */
+		io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
 		Installation(Path dir, Path inbox, Path data) {
 			this.dir = dir;
@@ -303,6 +310,33 @@ public final class FaultSuite {
 				command.addAll(List.of("--config", configDir.toString()));
 			}
 			return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, command);
+		}
+
+		/** Starts the installation's server unless one runs on its data directory. */
+		void ensureServer() throws IOException, SQLException {
+			if (WarehouseProbe.port(data).isPresent()) {
+				return;
+			}
+			Path pgData = data.resolve("postgres");
+			Files.createDirectories(pgData);
+			server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+				.setDataDirectory(pgData)
+				.setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.start();
+			try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+					"jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres", "postgres", "");
+					java.sql.Statement st = c.createStatement();
+					java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'tally'")) {
+				rs.next();
+				if (rs.getInt(1) == 0) {
+					st.execute("CREATE DATABASE tally ENCODING 'UTF8' TEMPLATE template0");
+				}
+			}
 		}
 
 		void runToEnd(String label, List<String> differences, String... args) throws InterruptedException {
@@ -364,6 +398,14 @@ public final class FaultSuite {
 		}
 
 		void stopServer() throws IOException, InterruptedException {
+			if (server != null) {
+				try {
+					server.close();
+				}
+				catch (IOException ex) {
+					// a server stopped under the scenario: nothing left to stop
+				}
+			}
 			WarehouseProbe.stop(data);
 		}
 	}
