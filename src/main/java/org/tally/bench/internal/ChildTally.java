@@ -92,11 +92,11 @@ public final class ChildTally {
 		}
 	}
 
-	/** The last line starting with "tally:" (the one-line reason of a failure or refusal), or "". */
+	/** The last line "tally: …" or "tally COMMAND: …" (the one-line reason of a failure or refusal), or "". */
 	public String verdict() {
 		String result = "";
 		for (String line : output().split("\n")) {
-			if (line.startsWith("tally:")) {
+			if (line.startsWith("tally:") || line.matches("tally [a-z-]+: .*")) {
 				result = line;
 			}
 		}
