@@ -158,6 +158,7 @@ public final class FaultSuite {
 		}
 		Instant stopped = Instant.now();
 		WarehouseProbe.stopImmediately(it.data);
+		it.releaseServer();
 		int exit = child.await(180);
 		double took = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
 		notes.add("PostgreSQL stopped (immediate) under run %d; the run process exited %d after %.1f s: %s".formatted(run,
@@ -262,7 +263,7 @@ public final class FaultSuite {
 		return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
 	}
 
-	private Installation prepare(String name) throws IOException, SQLException {
+	private Installation prepare(String name) throws IOException, SQLException, InterruptedException {
 		progress.accept("scenario " + name);
 		Path dir = workDir.resolve(name);
 		if (Files.exists(dir)) {
@@ -291,12 +292,6 @@ public final class FaultSuite {
 		final Path inbox;
 		final Path data;
 		int processes;
-		/**
-		 * The embedded server, started by the suite like a long-running `tally serve` would hold it: a
-		 * Tally process stops the server it started itself when it exits, so each process attaches to this one.
-		 */
-		io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
-
 		Installation(Path dir, Path inbox, Path data) {
 			this.dir = dir;
 			this.inbox = inbox;
@@ -312,11 +307,18 @@ public final class FaultSuite {
 			return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, command);
 		}
 
+		/**
+		 * The embedded server, held by the suite as a long-running `tally serve` would hold it: a
+		 * Tally process stops a server it started itself when it exits, so each one attaches to this.
+		 */
+		io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
 		/** Starts the installation's server unless one runs on its data directory. */
 		void ensureServer() throws IOException, SQLException {
 			if (WarehouseProbe.port(data).isPresent()) {
 				return;
 			}
+			releaseServer();
 			Path pgData = data.resolve("postgres");
 			Files.createDirectories(pgData);
 			server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -324,7 +326,6 @@ public final class FaultSuite {
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
@@ -336,6 +337,19 @@ public final class FaultSuite {
 				if (rs.getInt(1) == 0) {
 					st.execute("CREATE DATABASE tally ENCODING 'UTF8' TEMPLATE template0");
 				}
+			}
+		}
+
+		/** Lets go of a server stopped under the scenario, and of the directory lock the library holds for it. */
+		void releaseServer() {
+			if (server != null) {
+				try {
+					server.close();
+				}
+				catch (IOException | RuntimeException ex) {
+					// already stopped by the fault: only the lock was left to release
+				}
+				server = null;
 			}
 		}
 
@@ -398,14 +412,7 @@ public final class FaultSuite {
 		}
 
 		void stopServer() throws IOException, InterruptedException {
-			if (server != null) {
-				try {
-					server.close();
-				}
-				catch (IOException ex) {
-					// a server stopped under the scenario: nothing left to stop
-				}
-			}
+			releaseServer();
 			WarehouseProbe.stop(data);
 		}
 	}
