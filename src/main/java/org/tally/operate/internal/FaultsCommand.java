@@ -42,6 +42,11 @@ class FaultsCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		// The suite starts and stops embedded servers itself; the library's chatter (and its error
+		// on letting go of a server the scenario stopped on purpose) would bury the report.
+		if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
+			zonky.setLevel(ch.qos.logback.classic.Level.OFF);
+		}
 		List<FaultScenario> scenarios = new FaultSuite(work, seeds, config, rows, line -> {
 			err.println("tally: faults: " + line);
 			err.flush();
