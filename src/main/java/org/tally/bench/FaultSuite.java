@@ -226,7 +226,7 @@ public final class FaultSuite {
 		it.stopServer();
 		return new FaultScenario("two nodes and an operator at once",
 				"two `tally run` processes (the nightly fire on two nodes) and a `tally rerun` started together",
-				"exactly one run proceeds, the others are refused naming it; the warehouse equals the clean run's",
+				"exactly one run proceeds, the others are refused with a one-line reason; the warehouse equals the clean run's",
 				BEFORE.size() + 1, compared, differences, notes, seconds(start));
 	}
 
