@@ -107,6 +107,47 @@ class InboxFaultsTest {
 		assertIntegrity();
 	}
 
+	@Test
+	void givenAFileThatChangesWhileItIsRead_itIsQuarantinedAndNoneOfItsRowsStayStaged(@org.junit.jupiter.api.io.TempDir Path temp)
+			throws Exception {
+		Path big = org.tally.bench.internal.LedgerFiles.forRows(temp, 40_000).xlsx();
+		String path = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
+		Path file = inbox.file(path);
+		Files.copy(big, file);
+		java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+		Thread department = new Thread(() -> {
+			// The department saves a new version over the file once the reader is well into it.
+			long deadline = System.nanoTime() + 120_000_000_000L;
+			while (System.nanoTime() < deadline && !changed.get()) {
+				if (warehouse.count("SELECT count(*) FROM staging.projects s JOIN registry.load l ON l.id = s.load_id"
+						+ " WHERE l.file_path = ? AND l.status = 'pending'", path) > 0) {
+					try {
+						Files.write(file, new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
+						changed.set(true);
+					}
+					catch (java.io.IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}
+				Thread.onSpinWait();
+			}
+		});
+		department.start();
+		long run = completedRun(jobs, "changed-while-read");
+		department.join();
+
+		assertThat(changed).as("the file was changed during the read").isTrue();
+		assertThat(rows(warehouse, "SELECT status, reason FROM registry.load WHERE run_id = ? AND file_path = ?", run, path))
+			.singleElement()
+			.satisfies(row -> {
+				assertThat(row.get(0)).isEqualTo("quarantined");
+				assertThat(row.get(1)).startsWith("the file changed while it was being read (sha256 ");
+			});
+		assertThat(warehouse.count("SELECT count(*) FROM staging.projects")).as("rows staged").isZero();
+		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects")).as("rows promoted").isZero();
+		assertIntegrity();
+	}
+
 	private void assertIntegrity() {
 		List<WarehouseAudit.Finding> findings = warehouseAudit.audit();
 		assertThat(findings).allSatisfy(f -> assertThat(f.differences()).as(f.rule()).isEmpty());
