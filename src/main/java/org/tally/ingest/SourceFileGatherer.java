@@ -2,7 +2,6 @@ package org.tally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,9 @@ import org.tally.normalize.ReportingPeriods;
 public class SourceFileGatherer {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceFileGatherer.class);
+
+	/** The registry's sha256 of a file that could not be read: no real content hashes to it. */
+	static final String UNREAD_SHA256 = "0".repeat(64);
 
 	private final Catalog catalog;
 	private final LoadRegistry registry;
@@ -66,8 +68,33 @@ public class SourceFileGatherer {
 			Path file = entry.getKey();
 			SourceDefinition source = entry.getValue().get(0);
 			String relative = inbox.relativize(file).toString();
-			long size = size(file);
-			String sha = sha256(file);
+			// One file that cannot be read (a FIFO, a directory named like a workbook, a link out of the
+			// inbox, a read error) is quarantined with its reason; the other files of the inbox still load.
+			String unreadable = unreadable(inbox, file);
+			long bytes = 0;
+			String hash = UNREAD_SHA256;
+			if (unreadable == null) {
+				try {
+					bytes = Files.size(file);
+					hash = sha256(file);
+				}
+				catch (InboxException ex) {
+					unreadable = "cannot be read: " + rootMessage(ex);
+				}
+				catch (IOException ex) {
+					unreadable = "cannot be read: " + ex;
+				}
+			}
+			if (unreadable != null) {
+				String why = unreadable;
+				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
+						file.getFileName().toString(), UNREAD_SHA256, bytes, LoadStatus.QUARANTINED, why, null);
+				log.warn("run={} file={} quarantined: {}", runId, relative, why);
+				quarantined++;
+				continue;
+			}
+			long size = bytes;
+			String sha = hash;
 			if (entry.getValue().size() > 1) {
 				String reason = "matches more than one source: "
 						+ entry.getValue().stream().map(SourceDefinition::id).toList() + "; make the inbox globs disjoint";
@@ -110,7 +137,11 @@ public class SourceFileGatherer {
 	private Map<Path, List<SourceDefinition>> claimedFiles(Path inbox) {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(inbox)) {
-			files = walk.filter(Files::isRegularFile)
+			// Not only regular files: a FIFO or a directory named like a workbook is quarantined with a
+			// reason rather than silently skipped (a FIFO is never opened: reading it would block).
+			files = walk.filter(f -> !f.equals(inbox))
+				.filter(f -> Files.isRegularFile(f) || !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+						|| looksLikeAFile(f))
 				.filter(f -> !f.getFileName().toString().startsWith("."))
 				.filter(f -> !f.getFileName().toString().startsWith("~$")) // Office lock files
 				.sorted(Comparator.comparing(SourceFileGatherer::modified).thenComparing(Path::toString))
@@ -138,21 +169,49 @@ public class SourceFileGatherer {
 		return ordered;
 	}
 
-	private static java.nio.file.attribute.FileTime modified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/** A directory whose name has a spreadsheet extension: a source's glob may match it. */
+	private static boolean looksLikeAFile(Path path) {
+		String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		return name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv");
 	}
 
-	private static long size(Path file) {
+	/** Why {@code file} must not be read, or null when it is a regular file inside the inbox. */
+	private static String unreadable(Path inbox, Path file) {
+		if (Files.isSymbolicLink(file)) {
+			try {
+				Path target = file.toRealPath();
+				if (!target.startsWith(inbox.toRealPath())) {
+					return "a link to a file outside the inbox (" + target + "): refused, not read";
+				}
+			}
+			catch (IOException ex) {
+				return "a link whose target does not exist";
+			}
+		}
+		if (Files.isDirectory(file)) {
+			return "a directory, not a file";
+		}
+		if (!Files.isRegularFile(file)) {
+			return "not a regular file (a pipe, socket or device): not read";
+		}
+		return null;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.toString();
+	}
+
+	private static java.nio.file.attribute.FileTime modified(Path file) {
 		try {
-			return Files.size(file);
+			return Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (IOException ex) {
-			throw new InboxException("cannot read " + file + ": " + ex.getMessage(), ex);
+			// Vanished between the listing and now: sorted first, then quarantined as unreadable.
+			return java.nio.file.attribute.FileTime.fromMillis(0);
 		}
 	}
 

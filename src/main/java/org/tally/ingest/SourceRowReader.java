@@ -36,6 +36,7 @@ import org.tally.normalize.ReportingPeriods;
  */
 public class SourceRowReader implements ItemStreamReader<SourceRow> {
 
+	private final List<LoadRef> changedWhileRead = new ArrayList<>();
 	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
 
 	static final String NO_PERIOD_IN_FILE_NAME = "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
@@ -118,7 +119,22 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}
 	}
 
+	private static String currentSha256(Path file) {
+		try {
+			return SourceFileGatherer.sha256(file);
+		}
+		catch (InboxException ex) {
+			return null;
+		}
+	}
+
+	private void discardChangedWhileRead() {
+		changedWhileRead.forEach(registry::discardStaged);
+		changedWhileRead.clear();
+	}
+
 	private boolean openNext() {
+		discardChangedWhileRead();
 		while (!queue.isEmpty()) {
 			LoadRef load = queue.poll();
 			SourceDefinition source = catalog.source(load.sourceId())
@@ -236,6 +252,18 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	private void finishFile() {
+		LoadRef load = context.load();
+		String now = currentSha256(properties.inbox().resolve(load.filePath()));
+		if (!load.sha256().equals(now)) {
+			// Rows read from a file that changed (or vanished) under the reader may mix two versions:
+			// none of them may stay staged. The rows of the chunk still in flight are written after
+			// this, so they are discarded again when the next file opens and when the step closes.
+			quarantine(load, "the file changed while it was being read (sha256 " + load.sha256().substring(0, 12)
+					+ "… when gathered, " + (now == null ? "now missing" : now.substring(0, 12) + "… now")
+					+ "); it is read again on the next run");
+			changedWhileRead.add(load);
+			return;
+		}
 		log.info("run={} file={} read: sheet {} period {} rows {}", runId, context.load().filePath(), context.sheet(),
 				context.period(), rowsDelivered);
 		registry.markStaged(context.load().id());
@@ -274,6 +302,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	@Override
 	public void close() {
 		closeCursor();
+		discardChangedWhileRead();
 	}
 
 	/** The source says where its period comes from, and it was not there. */

@@ -24,6 +24,12 @@ final class Xml {
         }
     }
 
+    /**
+     * A worksheet nests a handful of levels; skipping 200,000 nested elements took the JDK parser
+     * minutes (HostileInputBoundsTest), so a deeper subtree is refused as soon as it is seen.
+     */
+    static final int MAX_ELEMENT_DEPTH = 256;
+
     private Xml() {
     }
 
@@ -42,6 +48,11 @@ final class Xml {
     /** OOXML never carries a DTD: one is either an XXE or an entity-expansion attack. */
     static Refused dtd(String part) {
         return new Refused("XML external entity / DTD in " + part + ": refused");
+    }
+
+    static Refused tooDeep(String part) {
+        return new Refused("XML nested deeper than " + MAX_ELEMENT_DEPTH + " elements in " + part
+                + ": not a normal workbook");
     }
 
     static int nextTag(XMLStreamReader r, String part) throws XMLStreamException {
@@ -84,7 +95,11 @@ final class Xml {
                         throw new TooLong();
                     }
                 }
-                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (++depth > MAX_ELEMENT_DEPTH) {
+                        throw tooDeep(part);
+                    }
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (depth == 0) {
                         return single != null ? single : sb.toString();
@@ -106,7 +121,9 @@ final class Xml {
         while (depth > 0) {
             int ev = nextTag(r, part);
             if (ev == XMLStreamConstants.START_ELEMENT) {
-                depth++;
+                if (++depth > MAX_ELEMENT_DEPTH) {
+                    throw tooDeep(part);
+                }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (ev == XMLStreamConstants.END_DOCUMENT) {

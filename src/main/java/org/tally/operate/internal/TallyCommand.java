@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 		subcommands = { RunCommand.class, FiguresCommand.class, FilesCommand.class, SeedsCommand.class,
 				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class,
 				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
-				ServeCommand.class, RejectsCommand.class })
+				ServeCommand.class, RejectsCommand.class, FaultsCommand.class })
 public class TallyCommand implements Runnable {
 
 	@picocli.CommandLine.Spec
