@@ -25,7 +25,7 @@ class DatabaseConfiguration {
 		config.setMaximumPoolSize(properties.poolSize());
 		// When the server goes away under a run, every step's bookkeeping waits for a connection in
 		// turn: 5 s each (Hikari's default is 30 s) lets the run end FAILED within a minute (fault suite).
-		config.setConnectionTimeout(5_000);
+		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		config.setValidationTimeout(2_000);
 		if (properties.external()) {
 			config.setJdbcUrl(properties.url());

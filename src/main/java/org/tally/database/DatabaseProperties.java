@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tally.db")
 public record DatabaseProperties(String url, String user, String password,
-		@DefaultValue("./data") Path dataDir, @DefaultValue("8") int poolSize) {
+		@DefaultValue("./data") Path dataDir, @DefaultValue("8") int poolSize,
+		@DefaultValue("5s") java.time.Duration connectionTimeout) {
 
 	public boolean external() {
 		return url != null && !url.isBlank();

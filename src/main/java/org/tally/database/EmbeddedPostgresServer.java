@@ -57,7 +57,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60))
-				.setRegisterShutdownHook(true)
+				// No JVM shutdown hook of the library's: it would stop the server even while other Tally
+				// processes use it. close() (the context's shutdown) stops it only when none are connected.
+				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Started embedded PostgreSQL on {} (port {})", pgData, pg.getPort());
 			return ready(new EmbeddedPostgresServer(pgData, pg, pg.getPort()));
@@ -159,11 +161,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private boolean otherClientsConnected() {
 		try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, "");
-				Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
-						+ " AND pid <> pg_backend_pid() AND application_name <> 'tally-pool-" + ProcessHandle.current().pid() + "'")) {
-			rs.next();
-			return rs.getInt(1) > 0;
+				var others = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+						+ " AND pid <> pg_backend_pid() AND application_name <> ?")) {
+			others.setString(1, "tally-pool-" + ProcessHandle.current().pid());
+			try (ResultSet rs = others.executeQuery()) {
+				rs.next();
+				return rs.getInt(1) > 0;
+			}
 		}
 		catch (SQLException ex) {
 			return false;
