@@ -20,6 +20,17 @@ public record SourceDefinition(String id, String department, String departmentNa
 		columns = Map.copyOf(columns);
 	}
 
+	/** The share of a file's rows rejected, to four places: what {@link #maxRejectRate()} is compared with. */
+	public static BigDecimal rejectRate(int rejected, int read) {
+		return read == 0 ? BigDecimal.ZERO
+				: BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, java.math.RoundingMode.HALF_UP);
+	}
+
+	/** Whether a file with these counts may become current: it has rows, and few enough were rejected. */
+	public boolean acceptsRejects(int rejected, int read) {
+		return read > 0 && rejectRate(rejected, read).compareTo(maxRejectRate) <= 0;
+	}
+
 	/** Which sheet of a workbook: by exact name, 0-based index among visible sheets, or name pattern. */
 	public record Sheet(String name, Integer index, String pattern) {
 	}

@@ -1,17 +1,12 @@
 package org.tally.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,18 +211,11 @@ public class SourceFileGatherer {
 	}
 
 	static String sha256(Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			byte[] buffer = new byte[1 << 16];
-			while (in.read(buffer) >= 0) {
-				// reading feeds the digest
-			}
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		try {
+			return FileDigests.sha256(file);
 		}
 		catch (IOException ex) {
 			throw new InboxException("cannot read " + file + ": " + ex.getMessage(), ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package org.tally.validate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,14 +137,10 @@ final class ReferenceCodes {
 		return codes;
 	}
 
-	/** The same rule LoadPromoter applies: some rows, and a reject rate (to 4 places) within the limit. */
+	/** Promotion's own rule (SourceDefinition), so a ledger counted here is the one that becomes current. */
 	static boolean passes(int valid, int rejected, BigDecimal maxRejectRate) {
 		int read = valid + rejected;
-		if (read == 0) {
-			return false;
-		}
-		BigDecimal rate = BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
-		return rate.compareTo(maxRejectRate) <= 0;
+		return read > 0 && SourceDefinition.rejectRate(rejected, read).compareTo(maxRejectRate) <= 0;
 	}
 
 	private int count(String sql, long loadId) {

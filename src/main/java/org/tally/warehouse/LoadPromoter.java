@@ -1,7 +1,6 @@
 package org.tally.warehouse;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +58,8 @@ public class LoadPromoter {
 				.single();
 			int read = loaded + rejectedRows;
 			rowsRejected += rejectedRows;
-			BigDecimal rate = read == 0 ? BigDecimal.ZERO
-					: BigDecimal.valueOf(rejectedRows).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
-			if (read == 0 || rate.compareTo(source.maxRejectRate()) > 0) {
+			BigDecimal rate = SourceDefinition.rejectRate(rejectedRows, read);
+			if (!source.acceptsRejects(rejectedRows, read)) {
 				String reason = read == 0 ? "no data rows below the header"
 						: rejectedRows + " of " + read + " rows rejected (" + percent(rate) + "), above the source's limit of "
 								+ percent(source.maxRejectRate()) + "; the previous load stays current";

@@ -1,14 +1,9 @@
 package org.tally.warehouse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
+import org.tally.ingest.FileDigests;
 import org.tally.ingest.IngestProperties;
 
 /**
@@ -142,15 +138,11 @@ public class WarehouseAudit {
 	}
 
 	private static String sha256(Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		try {
+			return FileDigests.sha256(file);
 		}
 		catch (IOException ex) {
 			return "unreadable: " + ex.getMessage();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 }
