@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,7 +28,7 @@ import org.apache.poi.ss.util.CellReference;
  * Delimited text in an unknown encoding, streamed record by record. All cells are TEXT; the row
  * number is the record number (a quoted line break does not start a new row, as in Excel).
  */
-final class CsvSheetCursor implements SheetCursor {
+final class CsvSheetCursor extends RowCursor {
 
     static final int SAMPLE = 64 * 1024;
     private static final Charset GB18030 = Charset.forName("GB18030");
@@ -38,25 +37,25 @@ final class CsvSheetCursor implements SheetCursor {
     record Encoding(Charset charset, int bomLength) {
     }
 
-    private final Path file;
-    private final String sheetName;
     private final ReadLimits limits;
     private final Charset charset;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final ArrayList<RawCell> cells = new ArrayList<>();
-    private RawRow pending;
-    private boolean closed;
 
     private CsvSheetCursor(Path file, ReadLimits limits, Charset charset, CSVParser parser) {
-        this.file = file;
-        String name = String.valueOf(file.getFileName());
-        int dot = name.lastIndexOf('.');
-        this.sheetName = dot > 0 ? name.substring(0, dot) : name;
+        super(file, sheetNameOf(file));
         this.limits = limits;
         this.charset = charset;
         this.parser = parser;
         this.records = parser.iterator();
+    }
+
+    /** A CSV's one sheet is named after the file. */
+    private static String sheetNameOf(Path file) {
+        String name = String.valueOf(file.getFileName());
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     static SheetCursor open(Path file, ReadLimits limits) throws IOException {
@@ -235,22 +234,7 @@ final class CsvSheetCursor implements SheetCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !closed) {
-            try {
-                pending = readRow();
-            } catch (Throwable t) {
-                close();
-                throw unreadable(t);
-            }
-            if (pending == null) {
-                close();
-            }
-        }
-        return pending != null;
-    }
-
-    private UnreadableFileException unreadable(Throwable t) {
+    UnreadableFileException failure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof CharacterCodingException) {
                 return new UnreadableFileException(file, sheetName, "text is not valid " + charset.name()
@@ -269,16 +253,7 @@ final class CsvSheetCursor implements SheetCursor {
     }
 
     @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRow r = pending;
-        pending = null;
-        return r;
-    }
-
-    private RawRow readRow() {
+    RawRow readRow() {
         while (records.hasNext()) {
             CSVRecord rec = records.next();
             // After a "sep=" line the first data record is still row 1, as Excel shows it.
@@ -310,16 +285,6 @@ final class CsvSheetCursor implements SheetCursor {
     }
 
     @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public String sheetName() {
-        return sheetName;
-    }
-
-    @Override
     public boolean date1904() {
         return false;
     }
@@ -335,11 +300,7 @@ final class CsvSheetCursor implements SheetCursor {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void release() {
         try {
             parser.close();
         } catch (IOException ignored) {

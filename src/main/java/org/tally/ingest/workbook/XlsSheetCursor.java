@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.poi.hssf.usermodel.HSSFCell;
@@ -24,25 +23,20 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * Legacy .xls through HSSF. The whole workbook is loaded (acceptable for BIFF8 files, which Excel
  * caps at 65,536 rows); rows are converted lazily.
  */
-final class XlsSheetCursor implements SheetCursor {
+final class XlsSheetCursor extends RowCursor {
 
-    private final Path file;
     private final POIFSFileSystem fs;
     private final HSSFWorkbook wb;
-    private final String sheetName;
     private final Iterator<Row> rows;
     private final ReadLimits limits;
     private final boolean date1904;
     private final ArrayList<RawCell> cells = new ArrayList<>();
-    private RawRow pending;
-    private boolean closed;
     private long rowCount;
 
     private XlsSheetCursor(Path file, POIFSFileSystem fs, HSSFWorkbook wb, HSSFSheet sheet, ReadLimits limits) {
-        this.file = file;
+        super(file, sheet.getSheetName());
         this.fs = fs;
         this.wb = wb;
-        this.sheetName = sheet.getSheetName();
         this.rows = sheet.rowIterator();
         this.limits = limits;
         this.date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
@@ -136,32 +130,7 @@ final class XlsSheetCursor implements SheetCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !closed) {
-            try {
-                pending = readRow();
-            } catch (Throwable t) {
-                close();
-                throw Failures.unreadable(file, sheetName, t);
-            }
-            if (pending == null) {
-                close();
-            }
-        }
-        return pending != null;
-    }
-
-    @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRow r = pending;
-        pending = null;
-        return r;
-    }
-
-    private RawRow readRow() {
+    RawRow readRow() {
         while (rows.hasNext()) {
             HSSFRow row = (HSSFRow) rows.next();
             int rowNumber = row.getRowNum() + 1;
@@ -220,16 +189,6 @@ final class XlsSheetCursor implements SheetCursor {
     }
 
     @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public String sheetName() {
-        return sheetName;
-    }
-
-    @Override
     public boolean date1904() {
         return date1904;
     }
@@ -240,11 +199,7 @@ final class XlsSheetCursor implements SheetCursor {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void release() {
         try {
             wb.close();
         } catch (Exception ignored) {

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.NoSuchElementException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -14,10 +13,8 @@ import org.apache.poi.ss.util.CellReference;
  * Streams one worksheet part with a pull parser: only the current row is in memory. Stops reading
  * at the end of sheetData (merge and format records after it are not needed here).
  */
-final class XlsxSheetCursor implements SheetCursor {
+final class XlsxSheetCursor extends RowCursor {
 
-    private final Path file;
-    private final String sheetName;
     private final XlsxPackage pkg;
     private final ReadLimits limits;
     private final XlsxSharedStrings strings;
@@ -30,17 +27,13 @@ final class XlsxSheetCursor implements SheetCursor {
     private final StringBuilder scratch = new StringBuilder();
     private final StringBuilder inline = new StringBuilder();
 
-    private RawRow pending;
-    private boolean done;
-    private boolean closed;
     private boolean inSheetData;
     private long rowElements;
     private int lastRow;
 
     private XlsxSheetCursor(Path file, String sheetName, XlsxPackage pkg, ReadLimits limits,
                             XlsxSharedStrings strings, XlsxStyles styles, PackagePart sheetPart) throws Exception {
-        this.file = file;
-        this.sheetName = sheetName;
+        super(file, sheetName);
         this.pkg = pkg;
         this.limits = limits;
         this.strings = strings;
@@ -74,36 +67,7 @@ final class XlsxSheetCursor implements SheetCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !done) {
-            try {
-                pending = readRow();
-            } catch (Throwable t) {
-                close();
-                throw Failures.unreadable(file, sheetName, t);
-            }
-            if (pending == null) {
-                done = true;
-                close();
-            }
-        }
-        return pending != null;
-    }
-
-    @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRow r = pending;
-        pending = null;
-        return r;
-    }
-
-    private RawRow readRow() throws Exception {
-        if (closed) {
-            return null;
-        }
+    RawRow readRow() throws Exception {
         while (true) {
             int ev = Xml.nextTag(xr, part);
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -445,16 +409,6 @@ final class XlsxSheetCursor implements SheetCursor {
     }
 
     @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public String sheetName() {
-        return sheetName;
-    }
-
-    @Override
     public boolean date1904() {
         return pkg.date1904();
     }
@@ -465,11 +419,7 @@ final class XlsxSheetCursor implements SheetCursor {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void release() {
         try {
             xr.close();
         } catch (Exception ignored) {
