@@ -371,6 +371,10 @@ public class ConsolidationRuns implements DisposableBean {
 		return null;
 	}
 
+	private static Duration duration(LocalDateTime start, LocalDateTime end) {
+		return start == null ? Duration.ZERO : Duration.between(start, end == null ? LocalDateTime.now() : end);
+	}
+
 	private RunSummary summary(JobInstance instance, JobExecution last, int executions) {
 		JobParameters parameters = last.getJobParameters();
 		var owner = owners.of(last.getId());
@@ -378,10 +382,9 @@ public class ConsolidationRuns implements DisposableBean {
 		List<RunSummary.StepSummary> steps = last.getStepExecutions().stream()
 			.sorted(Comparator.comparingLong(StepExecution::getId))
 			.map(s -> new RunSummary.StepSummary(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-					s.getSkipCount(), s.getProcessSkipCount(), s.getFilterCount()))
+					s.getSkipCount(), s.getProcessSkipCount(), s.getFilterCount(), duration(s.getStartTime(), s.getEndTime())))
 			.toList();
-		Duration duration = last.getStartTime() == null ? Duration.ZERO
-				: Duration.between(last.getStartTime(), last.getEndTime() == null ? LocalDateTime.now() : last.getEndTime());
+		Duration duration = duration(last.getStartTime(), last.getEndTime());
 		String failure = failure(last).orElseGet(() -> blankToNull(last.getExitStatus().getExitDescription()));
 		return new RunSummary(instance.getInstanceId(), last.getId(), executions, last.getStatus().name(),
 				last.getExitStatus().getExitCode(), failure, asOf(parameters), parameters.getString("trigger"),

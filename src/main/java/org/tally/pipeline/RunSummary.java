@@ -17,8 +17,11 @@ public record RunSummary(long runId, long executionId, int executions, String st
 		return "STARTING".equals(status) || "STARTED".equals(status) || "STOPPING".equals(status);
 	}
 
-	/** A step of the latest execution: rejected counts rows refused by validation, skipped all skips. */
+	/**
+	 * A step of the latest execution: rejected counts rows refused by validation, skipped all skips;
+	 * duration is how long it ran (so far, while it runs), so an operator sees where a night's time went.
+	 */
 	public record StepSummary(String name, String status, long read, long written, long skipped, long rejected,
-			long filtered) {
+			long filtered, Duration duration) {
 	}
 }

@@ -61,7 +61,7 @@ class RunsCommand implements Callable<Integer> {
 		return text.toString();
 	}
 
-	/** read/written/skipped/rejected per step, in a compact form: ingest 316/316/0/0. */
+	/** read/written/skipped/rejected and seconds per step, in a compact form: ingest 316/316/0/0 1.2s. */
 	private static String steps(RunSummary run) {
 		StringBuilder text = new StringBuilder();
 		for (RunSummary.StepSummary step : run.steps()) {
@@ -69,7 +69,8 @@ class RunsCommand implements Callable<Integer> {
 				text.append(", ");
 			}
 			text.append(step.name().replace("Step", "")).append(' ').append(step.read()).append('/').append(step.written())
-				.append('/').append(step.skipped()).append('/').append(step.rejected());
+				.append('/').append(step.skipped()).append('/').append(step.rejected())
+				.append(String.format(java.util.Locale.ROOT, " %.1fs", step.duration().toMillis() / 1000.0));
 			if (!"COMPLETED".equals(step.status())) {
 				text.append(' ').append(step.status());
 			}
@@ -107,6 +108,7 @@ class RunsCommand implements Callable<Integer> {
 			step.put("skipped", s.skipped());
 			step.put("rejected", s.rejected());
 			step.put("filtered", s.filtered());
+			step.put("durationSeconds", s.duration().toMillis() / 1000.0);
 			return step;
 		}).toList());
 		return json;
