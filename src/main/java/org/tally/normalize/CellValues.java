@@ -171,6 +171,11 @@ public final class CellValues {
    * Excel serial numbers when {@code excelSerial} (1900 system with its fictitious 1900-02-29, or 1904).
    */
   public static LocalDate date(String raw, boolean excelSerial, boolean date1904) {
+    // Digits-only shapes are never placeholders: read them before any normalising.
+    LocalDate plain = raw == null ? null : DateText.plain(raw, excelSerial, date1904);
+    if (plain != null) {
+      return plain;
+    }
     if (Chars.isPlaceholder(raw)) {
       return null;
     }

@@ -28,6 +28,10 @@ final class DateText {
   private DateText() {}
 
   static LocalDate parse(String raw, boolean excelSerial, boolean date1904) {
+    LocalDate plain = plain(raw, excelSerial, date1904);
+    if (plain != null) {
+      return plain;
+    }
     String spaced = Chars.nfkc(raw).strip().replaceAll("[\\s\\p{Z}]+", " ");
     String s = Chars.withoutSpaces(spaced);
     if (Chars.isExcelError(s)) {
@@ -56,6 +60,39 @@ final class DateText {
       return fromSerial(serial, date1904, raw);
     }
     throw notADate(raw);
+  }
+
+  /**
+   * The two shapes nearly every cell has, 2024-05-14 as text and a whole Excel serial such as 45426,
+   * read without normalising or matching patterns (a million-row sheet is mostly dates like these);
+   * null for anything else, which the full parse then reads with the same result.
+   */
+  static LocalDate plain(String raw, boolean excelSerial, boolean date1904) {
+    int n = raw.length();
+    if (n == 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {
+      int year = digits(raw, 0, 4);
+      int month = digits(raw, 5, 7);
+      int day = digits(raw, 8, 10);
+      return year < 0 || month < 0 || day < 0 ? null : of(raw, year, month, day);
+    }
+    if (excelSerial && n >= 1 && n <= 7) {
+      int serial = digits(raw, 0, n);
+      return serial < 0 ? null : fromSerial(serial, date1904, raw);
+    }
+    return null;
+  }
+
+  /** The ASCII digits raw[from, to) as a number, or -1 when any is not one. */
+  private static int digits(String raw, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   static LocalDate fromSerial(long serial, boolean date1904, String raw) {
