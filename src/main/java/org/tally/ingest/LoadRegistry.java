@@ -44,15 +44,23 @@ public class LoadRegistry {
 			.optional();
 	}
 
-	/** Loads a failed run left half-done are taken over by this run; a restart of that run then skips them. */
+	/**
+	 * Loads a failed run left half-done are taken over by this run; a restart of that run then skips
+	 * them, and the rows they had staged go.
+	 */
 	int abandonUnfinished(String sha256, long runId) {
-		return jdbc.sql("""
+		List<LoadRef> abandoned = jdbc.sql("""
 				UPDATE registry.load SET status = 'abandoned', reason = 'taken over by run ' || ?
-				WHERE sha256 = ? AND run_id <> ? AND status IN ('pending', 'staged')""")
+				WHERE sha256 = ? AND run_id <> ? AND status IN ('pending', 'staged')
+				RETURNING id, run_id, source_id, dataset, file_path, file_name, sha256""")
 			.param(String.valueOf(runId))
 			.param(sha256)
 			.param(runId)
-			.update();
+			.query((rs, n) -> new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+		abandoned.forEach(this::discardRows); // its rejects stay: they tell what that run found
+		return abandoned.size();
 	}
 
 	long register(long runId, String sourceId, String department, String dataset, String filePath, String fileName,
@@ -131,12 +139,18 @@ public class LoadRegistry {
 		});
 	}
 
-	/** Removes rows staged for a load, so that re-reading it after a restart cannot stage them twice. */
+	/**
+	 * Removes the rows staged for a load (in warehouse.&lt;dataset&gt;, invisible while the load is not
+	 * current), so that re-reading it after a restart cannot stage them twice.
+	 */
 	void discardStaged(LoadRef load) {
-		String table = "staging." + quoted(load.dataset());
-		jdbc.sql("DELETE FROM " + table + " WHERE load_id = ?").param(load.id()).update();
-		jdbc.sql("DELETE FROM staging.totals_row WHERE load_id = ?").param(load.id()).update();
+		discardRows(load);
 		jdbc.sql("DELETE FROM registry.reject WHERE load_id = ?").param(load.id()).update();
+	}
+
+	private void discardRows(LoadRef load) {
+		jdbc.sql("DELETE FROM warehouse." + quoted(load.dataset()) + " WHERE load_id = ?").param(load.id()).update();
+		jdbc.sql("DELETE FROM staging.totals_row WHERE load_id = ?").param(load.id()).update();
 	}
 
 	/** Rows that reached staging from files quarantined later in the same chunk are removed here. */

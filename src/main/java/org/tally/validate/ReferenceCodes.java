@@ -26,7 +26,7 @@ import org.tally.ingest.LoadContext;
  * current is the newest load of this run for the period whose reject rate passes the source's
  * limit (promotion goes oldest to newest, each superseding the one before, and skips a load over
  * its limit), else the load current now. Rows still in the chunk being written are not in staging
- * yet, hence the memory; loads staged by an earlier attempt of a restarted run are read from staging.
+ * yet, hence the memory; loads staged by an earlier attempt of a restarted run are read from their staged rows.
  */
 final class ReferenceCodes {
 
@@ -113,7 +113,7 @@ final class ReferenceCodes {
 				SeenLoad load = seen.get(id);
 				int rejected = load != null ? load.rejectedRows.size() : count(
 						"SELECT count(DISTINCT row_number) FROM registry.reject WHERE load_id = ?", id);
-				int valid = load != null ? load.valid : count("SELECT count(*) FROM staging." + table + " WHERE load_id = ?", id);
+				int valid = load != null ? load.valid : count("SELECT count(*) FROM warehouse." + table + " WHERE load_id = ?", id);
 				if (passes(valid, rejected, source.maxRejectRate())) {
 					chosen = id;
 					break;
@@ -123,7 +123,7 @@ final class ReferenceCodes {
 				codes.addAll(seen.get(chosen).values.getOrDefault(reference.column(), Set.of()));
 			}
 			else if (chosen != null) {
-				codes.addAll(jdbc.sql("SELECT " + column + " FROM staging." + table + " WHERE load_id = ? AND " + column
+				codes.addAll(jdbc.sql("SELECT " + column + " FROM warehouse." + table + " WHERE load_id = ? AND " + column
 						+ " IS NOT NULL").param(chosen).query((rs, n) -> rs.getObject(1)).list());
 			}
 			else {

@@ -14,9 +14,10 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
 
 /**
- * Derives staging.&lt;dataset&gt; and warehouse.&lt;dataset&gt; from the dataset declarations: creates
- * missing tables, adds new columns, and refuses (with the column named) any change that would
- * destroy data, such as a new type for an existing column. Dropped declarations leave columns in place.
+ * Derives warehouse.&lt;dataset&gt; from the dataset declarations: creates missing tables, adds new
+ * columns, and refuses (with the column named) any change that would destroy data, such as a new
+ * type for an existing column. Dropped declarations leave columns in place. (Earlier versions
+ * staged rows in a copy, staging.&lt;dataset&gt;; such tables are left as they are, no longer written.)
  */
 @Component
 public class DatasetTables {
@@ -34,7 +35,6 @@ public class DatasetTables {
 	@Transactional
 	public void prepare() {
 		for (DatasetDefinition dataset : catalog.datasets().values()) {
-			prepare("staging", dataset);
 			prepare("warehouse", dataset);
 		}
 	}

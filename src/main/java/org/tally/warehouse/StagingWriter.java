@@ -22,8 +22,10 @@ import org.tally.ingest.LoadContext;
 import org.tally.validate.ValidRow;
 
 /**
- * Writes a chunk of valid rows to staging with PostgreSQL COPY on the chunk's own connection, so
- * the COPY commits or rolls back with the chunk; totals rows go to staging.totals_row for checking.
+ * Stages a chunk of valid rows: PostgreSQL COPY straight into warehouse.&lt;dataset&gt; under the
+ * row's load id, on the chunk's own connection, so the COPY commits or rolls back with the chunk.
+ * Nobody sees the rows until promotion makes their load current (every reader joins the current
+ * loads), so they are written once, never copied again. Totals rows go to staging.totals_row.
  */
 public class StagingWriter implements ItemWriter<ValidRow> {
 
@@ -48,8 +50,8 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
-			// Staging is re-derivable: a restart re-reads every file not fully staged, so a chunk need
-			// not wait for its WAL flush. Promotion, which makes data current, stays synchronous.
+			// Staged rows are re-derivable: a restart re-reads every file not fully staged, so a chunk
+			// need not wait for its WAL flush. Promotion, which makes data current, stays synchronous.
 			statement.execute("SET LOCAL synchronous_commit = off");
 		}
 		if (!copies.isEmpty()) {
@@ -64,7 +66,7 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 	}
 
 	private static String copySql(DatasetDefinition dataset) {
-		StringBuilder sql = new StringBuilder("COPY staging.").append(SqlIdentifier.quote(dataset.name()))
+		StringBuilder sql = new StringBuilder("COPY warehouse.").append(SqlIdentifier.quote(dataset.name()))
 			.append(" (load_id, row_number");
 		for (ColumnDefinition column : dataset.columns()) {
 			sql.append(", ").append(SqlIdentifier.quote(column.name()));
@@ -80,9 +82,10 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 				out.append("\\N");
 			}
 			else if (value instanceof BigDecimal decimal) {
-				// toString() is plain for these magnitudes and much cheaper than toPlainString().
-				boolean plain = decimal.scale() >= 0 && decimal.precision() - decimal.scale() - 1 >= -6;
-				out.append(plain ? decimal.toString() : decimal.toPlainString());
+				// toString() is plain whenever 0 <= scale <= 6 (its exponent form needs an adjusted exponent
+				// below -6), and cheaper than toPlainString(); asking precision() to decide would count digits.
+				int scale = decimal.scale();
+				out.append(scale >= 0 && scale <= 6 ? decimal.toString() : decimal.toPlainString());
 			}
 			else {
 				escape(out, value.toString());

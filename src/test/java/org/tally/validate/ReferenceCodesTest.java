@@ -117,7 +117,7 @@ class ReferenceCodesTest {
 	}
 
 	private void stagedRow(long load, int row, String code) {
-		jdbc.sql("INSERT INTO staging.projects (load_id, row_number, project_code) VALUES (?, ?, ?)").params(load, row, code).update();
+		jdbc.sql("INSERT INTO warehouse.projects (load_id, row_number, project_code) VALUES (?, ?, ?)").params(load, row, code).update();
 	}
 
 	private void reject(long load, int row) {

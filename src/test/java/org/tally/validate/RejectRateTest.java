@@ -59,6 +59,9 @@ class RejectRateTest {
 					List.of("ledger-2024-12-31-corrected.xlsx", "rejected", "false",
 							"4 of 20 rows rejected (20%), above the source's limit of 5%; the previous load stays current"));
 		assertThat(warehouseRows()).isEqualTo(before);
+		// Its 16 good rows were staged in the warehouse table, invisible; the rejection removed them.
+		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects w JOIN registry.load l ON l.id = w.load_id"
+				+ " WHERE l.file_name = 'ledger-2024-12-31-corrected.xlsx'")).isZero();
 		// The rejected rows stay on record, so the department can be told what to fix.
 		assertThat(warehouse.count("SELECT count(*) FROM registry.reject r JOIN registry.load l ON l.id = r.load_id"
 				+ " WHERE l.file_name = 'ledger-2024-12-31-corrected.xlsx'")).isEqualTo(4);

@@ -60,4 +60,35 @@ class IntegrityAuditTest {
 			.extracting(FigureAudit.Comparison::figureId)
 			.contains("project_count", "committed_investment");
 	}
+
+	@Test
+	void givenRowsStagedForAPendingLoad_theyAreANoteAndRowsOfAQuarantinedLoadADifference() {
+		long pending = load("pending");
+		long quarantined = load("quarantined");
+		stageRow(pending);
+		stageRow(quarantined);
+
+		assertThat(audit.audit()).filteredOn(f -> f.rule().equals("projects: warehouse rows belong to promoted loads"))
+			.singleElement()
+			.satisfies(f -> {
+				assertThat(f.notes()).containsExactly("rows of load " + pending + " (pending): 1 rows await promotion");
+				assertThat(f.differences()).containsExactly("rows of load " + quarantined + " (quarantined): 1 rows");
+			});
+	}
+
+	private long load(String status) {
+		return warehouse.jdbc().sql("""
+				INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
+				                           status)
+				VALUES (0, 'finance-projects', 'finance', 'projects', ?, ?, ?, 1, ?) RETURNING id""")
+			.params("finance/" + status + ".xlsx", status + ".xlsx", status, status)
+			.query(Long.class)
+			.single();
+	}
+
+	private void stageRow(long load) {
+		warehouse.jdbc().sql("INSERT INTO warehouse.projects (load_id, row_number, project_code) VALUES (?, 4, 'X')")
+			.param(load)
+			.update();
+	}
 }

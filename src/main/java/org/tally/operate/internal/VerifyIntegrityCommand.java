@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** `tally verify-integrity`: recomputes the figures and cross-checks registry and warehouse; non-zero on any difference. */
 @Command(name = "verify-integrity", mixinStandardHelpOptions = true,
-		description = "Recomputes every current figure from the staged rows and checks registry and warehouse.")
+		description = "Recomputes every current figure from the warehouse rows and checks registry and warehouse.")
 class VerifyIntegrityCommand implements Callable<Integer> {
 
 	@Mixin
@@ -53,9 +53,8 @@ class VerifyIntegrityCommand implements Callable<Integer> {
 				findings.forEach(f -> table.row(f.rule(), f.compared(), f.clean() ? "ok" + notes(f)
 						: "DIFFERS: " + String.join("; ", f.differences())));
 				figures.forEach(c -> table.row("figure " + c.figureId() + " " + c.asOf()
-						+ " = recomputation from staging and warehouse", 1, c.agrees() ? "ok"
-								: "DIFFERS: stored " + c.stored() + ", warehouse " + c.fromWarehouse() + ", staging "
-										+ c.fromStaging()));
+						+ " = recomputation from the warehouse", 1, c.agrees() ? "ok"
+								: "DIFFERS: stored " + c.stored() + ", recomputed " + c.fromWarehouse()));
 				out.print(table);
 				out.printf("%d rules, %d items and %d figures compared, %d differences%n", findings.size(), rowsCompared,
 						figures.size(), differences);
