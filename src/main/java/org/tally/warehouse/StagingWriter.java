@@ -1,7 +1,7 @@
 package org.tally.warehouse;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,13 +16,15 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.ColumnDefinition;
+import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
 import org.tally.ingest.LoadContext;
 import org.tally.validate.ValidRow;
+import org.tally.warehouse.internal.BinaryCopyRows;
 
 /**
- * Stages a chunk of valid rows: PostgreSQL COPY straight into warehouse.&lt;dataset&gt; under the
+ * Stages a chunk of valid rows: PostgreSQL binary COPY straight into warehouse.&lt;dataset&gt; under the
  * row's load id, on the chunk's own connection, so the COPY commits or rolls back with the chunk.
  * Nobody sees the rows until promotion makes their load current (every reader joins the current
  * loads), so they are written once, never copied again. Totals rows go to staging.totals_row.
@@ -39,14 +41,15 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 
 	@Override
 	public void write(Chunk<? extends ValidRow> chunk) throws SQLException, IOException {
-		Map<DatasetDefinition, StringBuilder> copies = new LinkedHashMap<>();
+		Map<DatasetDefinition, BinaryCopyRows> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
 		for (ValidRow row : chunk) {
 			if (row.totals()) {
 				totals.add(row);
 				continue;
 			}
-			appendCopyLine(copies.computeIfAbsent(row.context().dataset(), d -> new StringBuilder()), row);
+			copies.computeIfAbsent(row.context().dataset(), StagingWriter::rowsOf)
+				.add(row.context().load().id(), row.rowNumber(), row.values());
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
@@ -56,8 +59,9 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 		}
 		if (!copies.isEmpty()) {
 			var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-			for (Map.Entry<DatasetDefinition, StringBuilder> copy : copies.entrySet()) {
-				copyApi.copyIn(copySql(copy.getKey()), new StringReader(copy.getValue().toString()));
+			for (Map.Entry<DatasetDefinition, BinaryCopyRows> copy : copies.entrySet()) {
+				byte[] rows = copy.getValue().finish();
+				copyApi.copyIn(copySql(copy.getKey()), new ByteArrayInputStream(rows, 0, copy.getValue().length()));
 			}
 		}
 		for (ValidRow row : totals) {
@@ -65,47 +69,18 @@ public class StagingWriter implements ItemWriter<ValidRow> {
 		}
 	}
 
+	private static BinaryCopyRows rowsOf(DatasetDefinition dataset) {
+		return new BinaryCopyRows(dataset.columns().stream().map(ColumnDefinition::type).toArray(ColumnType[]::new));
+	}
+
+	/** Binary COPY: typed values travel as they are, with no text to print here or to parse there. */
 	private static String copySql(DatasetDefinition dataset) {
 		StringBuilder sql = new StringBuilder("COPY warehouse.").append(SqlIdentifier.quote(dataset.name()))
 			.append(" (load_id, row_number");
 		for (ColumnDefinition column : dataset.columns()) {
 			sql.append(", ").append(SqlIdentifier.quote(column.name()));
 		}
-		return sql.append(") FROM STDIN").toString();
-	}
-
-	private static void appendCopyLine(StringBuilder out, ValidRow row) {
-		out.append(row.context().load().id()).append('\t').append(row.rowNumber());
-		for (Object value : row.values()) {
-			out.append('\t');
-			if (value == null) {
-				out.append("\\N");
-			}
-			else if (value instanceof BigDecimal decimal) {
-				// toString() is plain whenever 0 <= scale <= 6 (its exponent form needs an adjusted exponent
-				// below -6), and cheaper than toPlainString(); asking precision() to decide would count digits.
-				int scale = decimal.scale();
-				out.append(scale >= 0 && scale <= 6 ? decimal.toString() : decimal.toPlainString());
-			}
-			else {
-				escape(out, value.toString());
-			}
-		}
-		out.append('\n');
-	}
-
-	/** COPY text format: backslash, tab, newline and carriage return are escaped. */
-	private static void escape(StringBuilder out, String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
+		return sql.append(") FROM STDIN (FORMAT binary)").toString();
 	}
 
 	private void writeTotals(ValidRow row) {

@@ -1,0 +1,190 @@
+package org.tally.warehouse.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.tally.catalog.ColumnType;
+
+/**
+ * Rows in PostgreSQL's binary COPY format, built in one reusable byte buffer: typed values go over
+ * the wire as they are (a date as its day number, an amount as base-10000 digits), so neither side
+ * prints or parses text for them. The layout is PostgreSQL's "COPY … FROM STDIN (FORMAT binary)":
+ * a signature, then per row a field count and length-prefixed fields, then a -1 trailer.
+ */
+public final class BinaryCopyRows {
+
+	private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
+	/** PostgreSQL's dates count days from 2000-01-01. */
+	private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+	private static final short NUMERIC_POSITIVE = 0x0000;
+	private static final short NUMERIC_NEGATIVE = 0x4000;
+
+	private final ColumnType[] types;
+	private byte[] buffer = new byte[1 << 16];
+	private int length;
+
+	/** A buffer for rows of (load_id bigint, row_number integer, then these columns). */
+	public BinaryCopyRows(ColumnType[] types) {
+		this.types = types.clone();
+		start();
+	}
+
+	/** Empties the buffer for the next batch of rows (the signature is written again). */
+	public void start() {
+		length = 0;
+		write(SIGNATURE, 0, SIGNATURE.length);
+		writeInt(0); // flags: no OIDs
+		writeInt(0); // no header extension
+	}
+
+	/**
+	 * Adds one row; values are in column order: String, Long, BigDecimal, LocalDate or null.
+	 * A value of another class than its column's type reads as is a programming error.
+	 */
+	public void add(long loadId, int rowNumber, Object[] values) {
+		writeShort(2 + values.length);
+		writeInt(8);
+		writeLong(loadId);
+		writeInt(4);
+		writeInt(rowNumber);
+		for (int i = 0; i < values.length; i++) {
+			Object value = values[i];
+			if (value == null) {
+				writeInt(-1);
+				continue;
+			}
+			switch (types[i]) {
+				case TEXT, CODE, ENUM -> writeText((String) value);
+				case INTEGER -> {
+					writeInt(8);
+					writeLong((Long) value);
+				}
+				case DECIMAL, MONEY -> writeNumeric((BigDecimal) value);
+				case DATE -> {
+					writeInt(4);
+					writeInt(Math.toIntExact(((LocalDate) value).toEpochDay() - POSTGRES_EPOCH_DAY));
+				}
+			}
+		}
+	}
+
+	/** Closes the batch with the trailer; answers the buffer, valid up to {@link #length()}. */
+	public byte[] finish() {
+		writeShort(-1);
+		return buffer;
+	}
+
+	public int length() {
+		return length;
+	}
+
+	private void writeText(String text) {
+		int at = length;
+		writeInt(0); // the length, known once encoded
+		if (isAscii(text)) {
+			ensure(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				buffer[length++] = (byte) text.charAt(i);
+			}
+		}
+		else {
+			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+			write(utf8, 0, utf8.length);
+		}
+		putInt(at, length - at - 4);
+	}
+
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * numeric's wire form: ndigits, weight (of the first base-10000 digit), sign, display scale, then
+	 * the digits. Grouped from the decimal point outwards, so 1234567.89 is 123|4567|8900, weight 1.
+	 */
+	private void writeNumeric(BigDecimal value) {
+		int scale = value.scale();
+		if (scale < 0) {
+			value = value.setScale(0);
+			scale = 0;
+		}
+		BigInteger unscaled = value.unscaledValue();
+		short sign = unscaled.signum() < 0 ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE;
+		String digits = unscaled.abs().toString();
+		if (unscaled.signum() == 0) {
+			writeInt(8);
+			writeShort(0);
+			writeShort(0);
+			writeShort(NUMERIC_POSITIVE);
+			writeShort(scale);
+			return;
+		}
+		int integerDigits = digits.length() - scale; // <= 0 for values below 1
+		int integerGroups = integerDigits > 0 ? (integerDigits + 3) / 4 : 0;
+		int fractionGroups = (scale + 3) / 4;
+		// Leading base-10000 groups of a value below 1 that are all zero are not sent: weight goes negative.
+		int leadingZeroGroups = integerDigits >= 0 ? 0 : (-integerDigits) / 4;
+		int groups = integerGroups + fractionGroups - leadingZeroGroups;
+		writeInt(8 + 2 * groups);
+		writeShort(groups);
+		writeShort(integerGroups > 0 ? integerGroups - 1 : -1 - leadingZeroGroups);
+		writeShort(sign);
+		writeShort(scale);
+		// Position of each decimal digit relative to the point: digit k (from the left) has exponent
+		// integerDigits - 1 - k; group g covers exponents [4*(weight-g)+3 .. 4*(weight-g)].
+		int weight = integerGroups > 0 ? integerGroups - 1 : -1 - leadingZeroGroups;
+		for (int g = 0; g < groups; g++) {
+			int group = 0;
+			int highExponent = 4 * (weight - g) + 3;
+			for (int e = highExponent; e > highExponent - 4; e--) {
+				int k = integerDigits - 1 - e;
+				int digit = k >= 0 && k < digits.length() ? digits.charAt(k) - '0' : 0;
+				group = group * 10 + digit;
+			}
+			writeShort(group);
+		}
+	}
+
+	private void writeShort(int value) {
+		ensure(2);
+		buffer[length++] = (byte) (value >>> 8);
+		buffer[length++] = (byte) value;
+	}
+
+	private void writeInt(int value) {
+		ensure(4);
+		putInt(length, value);
+		length += 4;
+	}
+
+	private void putInt(int at, int value) {
+		buffer[at] = (byte) (value >>> 24);
+		buffer[at + 1] = (byte) (value >>> 16);
+		buffer[at + 2] = (byte) (value >>> 8);
+		buffer[at + 3] = (byte) value;
+	}
+
+	private void writeLong(long value) {
+		writeInt((int) (value >>> 32));
+		writeInt((int) value);
+	}
+
+	private void write(byte[] bytes, int offset, int count) {
+		ensure(count);
+		System.arraycopy(bytes, offset, buffer, length, count);
+		length += count;
+	}
+
+	private void ensure(int more) {
+		if (length + more > buffer.length) {
+			buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+		}
+	}
+}
