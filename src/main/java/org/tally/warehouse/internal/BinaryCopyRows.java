@@ -21,7 +21,14 @@ public final class BinaryCopyRows {
 	private static final short NUMERIC_POSITIVE = 0x0000;
 	private static final short NUMERIC_NEGATIVE = 0x4000;
 
+	private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1000 };
+	/** Below these a magnitude times 10^pad still fits a long with room to spare. */
+	private static final long[] LIMIT_BEFORE_PAD = { Long.MAX_VALUE / 10, Long.MAX_VALUE / 100, Long.MAX_VALUE / 1000,
+			Long.MAX_VALUE / 10_000 };
+
 	private final ColumnType[] types;
+	/** Base-10000 digits of one small numeric, least significant first. */
+	private final int[] groups = new int[8];
 	private byte[] buffer = new byte[1 << 16];
 	private int length;
 
@@ -116,6 +123,9 @@ public final class BinaryCopyRows {
 			scale = 0;
 		}
 		BigInteger unscaled = value.unscaledValue();
+		if (unscaled.bitLength() < 60 && scale <= 12 && writeSmallNumeric(unscaled.longValue(), scale)) {
+			return;
+		}
 		short sign = unscaled.signum() < 0 ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE;
 		String digits = unscaled.abs().toString();
 		if (unscaled.signum() == 0) {
@@ -150,6 +160,31 @@ public final class BinaryCopyRows {
 			}
 			writeShort(group);
 		}
+	}
+
+	/** Amounts as they come (up to 18 digits): base-10000 groups by long division, no digit string. */
+	private boolean writeSmallNumeric(long unscaled, int scale) {
+		long magnitude = Math.abs(unscaled);
+		int pad = (4 - scale % 4) % 4; // fractional digits are grouped from the point: scale up to a multiple of 4
+		if (magnitude >= LIMIT_BEFORE_PAD[pad]) {
+			return false;
+		}
+		long v = magnitude * POWERS_OF_TEN[pad];
+		int fractionGroups = (scale + pad) / 4;
+		int count = 0;
+		while (v > 0) {
+			groups[count++] = (int) (v % 10_000);
+			v /= 10_000;
+		}
+		writeInt(8 + 2 * count);
+		writeShort(count);
+		writeShort(count == 0 ? 0 : count - fractionGroups - 1);
+		writeShort(unscaled < 0 ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE);
+		writeShort(scale);
+		for (int i = count - 1; i >= 0; i--) {
+			writeShort(groups[i]);
+		}
+		return true;
 	}
 
 	private void writeShort(int value) {
