@@ -92,21 +92,26 @@ final class CompareCheck implements Check {
 				: defs.definition().relativeTolerance();
 		String differs = " abs(rv - lv) > greatest(CAST(? AS numeric), CAST(? AS numeric) * greatest(abs(lv), abs(rv)))";
 
-		Query summary = joined(period).append("SELECT count(*), coalesce(sum(lv), 0), coalesce(sum(rv), 0),"
-				+ " count(*) FILTER (WHERE" + differs + ") FROM j", tolerance, relative);
-		Object[] totals = jdbc.sql(summary.sql()).params(summary.params())
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4) })
-			.single();
-		long keys = (Long) totals[0];
-		BigDecimal leftTotal = (BigDecimal) totals[1];
-		BigDecimal rightTotal = (BigDecimal) totals[2];
-		long differingCount = (Long) totals[3];
-
-		Query first = joined(period).append("SELECT k, lv, rv FROM j WHERE" + differs + " ORDER BY k LIMIT "
-				+ Query.MAX_EVIDENCE, tolerance, relative);
-		List<Object[]> differing = jdbc.sql(first.sql()).params(first.params())
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3) })
-			.list();
+		// One statement: the totals ride along as window aggregates on the first 50 keys, differing first.
+		Query query = joined(period).append("SELECT k, lv, rv, d, count(*) OVER (), coalesce(sum(lv) OVER (), 0),"
+				+ " coalesce(sum(rv) OVER (), 0), count(*) FILTER (WHERE d) OVER () FROM (SELECT k, lv, rv," + differs
+				+ " AS d FROM j) x ORDER BY d DESC, k LIMIT " + Query.MAX_EVIDENCE, tolerance, relative);
+		long[] counts = new long[2];
+		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO };
+		List<Object[]> differing = new ArrayList<>();
+		jdbc.sql(query.sql()).params(query.params()).query((java.sql.ResultSet rs) -> {
+			counts[0] = rs.getLong(5);
+			sums[0] = rs.getBigDecimal(6);
+			sums[1] = rs.getBigDecimal(7);
+			counts[1] = rs.getLong(8);
+			if (rs.getBoolean(4)) {
+				differing.add(new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3) });
+			}
+		});
+		long keys = counts[0];
+		BigDecimal leftTotal = sums[0];
+		BigDecimal rightTotal = sums[1];
+		long differingCount = counts[1];
 
 		boolean passed = differingCount == 0 && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
@@ -130,12 +135,16 @@ final class CompareCheck implements Check {
 		return defs.outcome(period, passed, rightTotal, leftTotal, message, evidence);
 	}
 
-	/** {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)}, ready for a SELECT. */
+	/**
+	 * {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)}, ready for a
+	 * SELECT. The right side reads only rows whose key the left side has: the join is inner, so the
+	 * others could not match, and a large dataset need not be grouped by every one of its keys.
+	 */
 	private Query joined(LocalDate period) {
-		Query query = new Query().append("WITH l AS (");
-		left.keyed(query, key, period);
+		Query query = new Query().append("WITH l AS MATERIALIZED (");
+		left.keyed(query, key, period, null);
 		query.append("), r AS (");
-		right.keyed(query, key, period);
+		right.keyed(query, key, period, "l");
 		return query.append("), j AS (SELECT l.k, l.v AS lv, r.v AS rv FROM l JOIN r ON r.k = l.k) ");
 	}
 
@@ -186,8 +195,8 @@ final class CompareCheck implements Check {
 			return values;
 		}
 
-		/** Appends {@code SELECT k, v}: the aggregate per key over all parts of this side. */
-		void keyed(Query query, String key, LocalDate period) {
+		/** Appends {@code SELECT k, v}: the aggregate per key over all parts, only keys in {@code among} if given. */
+		void keyed(Query query, String key, LocalDate period, String among) {
 			query.append("SELECT k, sum(v) AS v FROM (");
 			for (int i = 0; i < parts.size(); i++) {
 				Part part = parts.get(i);
@@ -197,6 +206,9 @@ final class CompareCheck implements Check {
 				query.append("SELECT CAST(" + Query.col("w", key) + " AS text) AS k, " + aggregate() + " AS v");
 				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
 				filter(query, part, key, period);
+				if (among != null) {
+					query.append(" AND CAST(" + Query.col("w", key) + " AS text) IN (SELECT k FROM " + among + ")");
+				}
 				query.append(" GROUP BY 1");
 			}
 			query.append(") s GROUP BY k");

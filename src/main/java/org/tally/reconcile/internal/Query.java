@@ -41,6 +41,16 @@ final class Query {
 				+ ".id = " + alias + ".load_id AND " + loadAlias + ".is_current AND " + loadAlias + ".period = ?", period);
 	}
 
+	/**
+	 * Rows of the dataset's current loads for a period, alias {@code w}, without the load's columns:
+	 * {@code IN (subquery)} keeps the scan a plain seq scan PostgreSQL can run in parallel workers,
+	 * so aggregates that need no file name should use this rather than {@link #currentRows}.
+	 */
+	Query currentLoadRows(DatasetDefinition dataset, String alias, Object period) {
+		return append(" FROM " + table(dataset) + " " + alias + " WHERE " + alias
+				+ ".load_id IN (SELECT id FROM registry.load WHERE is_current AND period = ?)", period);
+	}
+
 	/** The cell of a column in a row, such as H17, from the letter the column had in the row's load. */
 	static String cell(String alias, String loadAlias, String column) {
 		SqlIdentifier.quote(column); // only validated identifiers reach this literal
