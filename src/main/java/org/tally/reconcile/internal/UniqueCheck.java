@@ -61,7 +61,7 @@ final class UniqueCheck implements Check {
 		for (int i = 0; i < columns.size(); i++) {
 			query.append(", " + Query.col("w", columns.get(i).name()) + " AS k" + i);
 		}
-		query.currentLoadRows(dataset, "w", period);
+		query.currentLoadRowsManyGroups(dataset, "w", period);
 		scope(query, period);
 		query.append(" GROUP BY w.load_id");
 		for (ColumnDefinition column : columns) {

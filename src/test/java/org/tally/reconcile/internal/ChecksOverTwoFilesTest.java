@@ -173,6 +173,35 @@ class ChecksOverTwoFilesTest {
 		assertThat(outcome.message()).startsWith("0 project_code values on both sides");
 	}
 
+	@Test
+	void givenTwoTotalsRowsInOneFileAndOneInTheOther_eachTotalsCellIsJudgedAgainstTheRowsAboveIt() {
+		totals(east, 8, "committed_investment", "H8", "500.00");
+		totals(east, 8, "completed_investment", "I8", "401.00"); // the rows above sum to 400.00
+		totals(east, 10, "committed_investment", "H10", "0.00"); // no detail row since row 8
+		totals(east, 10, "completed_investment", "I10", "0.00");
+		totals(west, 7, "committed_investment", "H7", "400.00");
+		totals(west, 7, "completed_investment", "I7", "30.00");
+
+		CheckOutcome outcome = check("projects_totals").run(PERIOD);
+
+		assertThat(outcome.passed()).isFalse();
+		assertThat(outcome.expected()).isEqualByComparingTo("401.00");
+		assertThat(outcome.actual()).isEqualByComparingTo("400.00");
+		assertThat(outcome.evidence()).singleElement().satisfies(e -> {
+			assertThat(e.file()).isEqualTo("east.xlsx");
+			assertThat(e.cell()).isEqualTo("I8");
+			assertThat(e.column()).isEqualTo("completed_investment");
+		});
+		assertThat(outcome.message()).isEqualTo("1 of 6 totals cells differ from their detail rows; first: east.xlsx [台账] "
+				+ "I8 says 401.00, the rows above sum to 400.00");
+	}
+
+	private void totals(long load, int row, String column, String cell, String value) {
+		jdbc.sql("INSERT INTO staging.totals_row (load_id, row_number, column_name, cell_ref, value) VALUES (?, ?, ?, ?, ?)")
+			.params(load, row, column, cell, new BigDecimal(value))
+			.update();
+	}
+
 	private Check check(String id) {
 		return Checks.of(catalog.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(), catalog,
 				jdbc, transactions);
