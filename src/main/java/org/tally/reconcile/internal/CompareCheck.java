@@ -3,6 +3,7 @@ package org.tally.reconcile.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,12 +116,17 @@ final class CompareCheck implements Check {
 
 		boolean passed = differingCount == 0 && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		List<String> differingKeys = differing.stream().map(row -> (String) row[0]).toList();
+		Map<Side, Map<String, List<CheckOutcome.Evidence>>> rows = new HashMap<>();
+		for (Side side : List.of(left, right)) {
+			rows.put(side, differingKeys.isEmpty() ? Map.of() : side.rowsOf(jdbc, key, differingKeys, period));
+		}
 		for (Object[] row : differing) {
 			String k = (String) row[0];
 			BigDecimal l = (BigDecimal) row[1];
 			BigDecimal r = (BigDecimal) row[2];
 			for (Side side : List.of(left, right)) {
-				for (CheckOutcome.Evidence e : side.rowsOf(jdbc, key, k, period)) {
+				for (CheckOutcome.Evidence e : rows.get(side).getOrDefault(k, List.of())) {
 					if (evidence.size() < Query.MAX_EVIDENCE) {
 						evidence.add(new CheckOutcome.Evidence(e.file(), e.sheet(), e.cell(), e.column(), r, l,
 								key + " " + k + ": " + left.describe() + " " + l.toPlainString() + " but "
@@ -214,21 +220,28 @@ final class CompareCheck implements Check {
 			query.append(") s GROUP BY k");
 		}
 
-		/** The rows of one key value, each with the cell of the measured column (or of the key, for counts). */
-		List<CheckOutcome.Evidence> rowsOf(JdbcClient jdbc, String key, String value, LocalDate period) {
+		/**
+		 * The rows of the given key values, each with the cell of the measured column (or of the key, for
+		 * counts), by key; per key the parts in order, each part's rows in file and row order. One query
+		 * per part for all keys: a query per key would read a large dataset once per differing key.
+		 */
+		Map<String, List<CheckOutcome.Evidence>> rowsOf(JdbcClient jdbc, String key, List<String> values,
+				LocalDate period) {
 			String shown = measure.equals("sum") ? column : key;
-			List<CheckOutcome.Evidence> rows = new ArrayList<>();
+			Map<String, List<CheckOutcome.Evidence>> rows = new HashMap<>();
 			for (Part part : parts) {
-				Query query = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", shown)
-						+ ", CAST(" + Query.col("w", shown) + " AS text)");
+				Query query = new Query().append("SELECT CAST(" + Query.col("w", key) + " AS text), l.file_name, l.sheet, "
+						+ Query.cell("w", "l", shown) + ", CAST(" + Query.col("w", shown) + " AS text)");
 				query.currentRows(part.dataset(), "w", "l", period)
-					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ?", value);
+					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ANY (?)", (Object) values.toArray(String[]::new));
 				filter(query, part, key, period);
 				query.append(" ORDER BY l.id, w.row_number");
-				rows.addAll(jdbc.sql(query.sql()).params(query.params())
-					.query((rs, n) -> new CheckOutcome.Evidence(rs.getString(1), rs.getString(2), rs.getString(3), shown,
-							null, null, part.dataset().name() + "." + shown + " " + rs.getString(4)))
-					.list());
+				jdbc.sql(query.sql()).params(query.params())
+					.query((java.sql.ResultSet rs) -> {
+						rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+							.add(new CheckOutcome.Evidence(rs.getString(2), rs.getString(3), rs.getString(4), shown, null, null,
+									part.dataset().name() + "." + shown + " " + rs.getString(5)));
+					});
 			}
 			return rows;
 		}

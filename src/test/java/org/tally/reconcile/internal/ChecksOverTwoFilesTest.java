@@ -161,6 +161,29 @@ class ChecksOverTwoFilesTest {
 	}
 
 	@Test
+	void givenTwoDifferingKeys_theCompareEvidenceListsEachKeysRowsLeftThenRightInFileAndRowOrder() {
+		long health = load("health-activities", "health_activities", "health.csv", PERIOD, true);
+		health(health, 2, "JC1", "150.00");
+		health(health, 3, "JC2", "80.00");
+		disbursed(east, 3, "100.00");
+		disbursed(east, 5, "50.00");
+		disbursed(west, 3, "10.00");
+		disbursed(east, 4, "70.00");
+
+		CheckOutcome outcome = check("pairing_funds_received_match_disbursed").run(PERIOD);
+
+		assertThat(outcome.passed()).isFalse();
+		assertThat(outcome.message()).endsWith("; 2 differ, first JC1");
+		assertThat(outcome.evidence()).extracting(CheckOutcome.Evidence::file, CheckOutcome.Evidence::cell)
+			.containsExactly(tuple("health.csv", "I2"), tuple("east.xlsx", "M3"), tuple("east.xlsx", "M5"),
+					tuple("west.xlsx", "M3"), tuple("health.csv", "I3"), tuple("east.xlsx", "M4"));
+		assertThat(outcome.evidence()).extracting(e -> e.note().substring(0, e.note().indexOf(':')))
+			.containsExactly("project_code JC1", "project_code JC1", "project_code JC1", "project_code JC1",
+					"project_code JC2", "project_code JC2");
+		assertThat(outcome.evidence().get(3).note()).endsWith("this row has projects.funds_disbursed 10.00");
+	}
+
+	@Test
 	void givenNoKeyInCommon_theCompareCheckPassesOverNoKeys() {
 		long health = load("health-activities", "health_activities", "health.csv", PERIOD, true);
 		health(health, 2, "JC7", "150.00");
