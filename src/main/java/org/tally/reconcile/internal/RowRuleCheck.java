@@ -37,19 +37,48 @@ final class RowRuleCheck implements Check {
 
 	@Override
 	public CheckOutcome run(LocalDate period) {
-		// One scan for the rows checked and those breaking the rule; the evidence query (cells, notes,
-		// ordering) runs only when some row breaks it.
-		Query checked = new Query().append("SELECT count(*), count(*) FILTER (WHERE NOT coalesce(");
-		rule.render(checked, "w", period);
-		checked.append(", true))");
-		checked.currentLoadRows(dataset, "w", period);
-		for (Condition condition : where) {
-			checked.append(" AND ");
-			condition.render(checked, "w", period);
-		}
-		long[] counts = jdbc.sql(checked.sql()).params(checked.params())
+		Query checked = new Query().append("SELECT count(*), ");
+		appendBreaking(checked, period);
+		appendScope(checked, period);
+		return run(period, jdbc.sql(checked.sql()).params(checked.params())
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
+			.single());
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period, SharedScans scans) {
+		return run(period, scans.ruleCounts(this, period));
+	}
+
+	DatasetDefinition dataset() {
+		return dataset;
+	}
+
+	List<Condition> where() {
+		return where;
+	}
+
+	/** {@code count(*) FILTER (…)}: the rows breaking the rule; a blank operand does not break it. */
+	void appendBreaking(Query query, LocalDate period) {
+		query.append("count(*) FILTER (WHERE NOT coalesce(");
+		rule.render(query, "w", period);
+		query.append(", true))");
+	}
+
+	/**
+	 * The rows checked, without a join: one scan that counts them and the breaking rows (of this rule
+	 * and of every rule sharing the scope); the evidence query runs only when some row breaks it.
+	 */
+	void appendScope(Query query, LocalDate period) {
+		query.currentLoadRows(dataset, "w", period);
+		for (Condition condition : where) {
+			query.append(" AND ");
+			condition.render(query, "w", period);
+		}
+	}
+
+	/** The outcome from {rows checked, rows breaking}: evidence is queried only when a row breaks the rule. */
+	private CheckOutcome run(LocalDate period, long[] counts) {
 		long rows = counts[0];
 
 		String column = rule.column().name();

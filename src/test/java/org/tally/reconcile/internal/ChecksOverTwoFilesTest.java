@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +135,26 @@ class ChecksOverTwoFilesTest {
 		assertThat(outcome.expected()).isEqualByComparingTo("9");
 		assertThat(outcome.actual()).isEqualByComparingTo("9");
 		assertThat(outcome.message()).isEqualTo("9 rows of projects meet completed_investment <= committed_investment");
+	}
+
+	@Test
+	void givenTheRowRulesOfOneDataset_theScanTheyShareGivesEachTheOutcomeOfItsOwnScan() {
+		jdbc.sql("UPDATE warehouse.projects SET start_date = DATE '2025-01-15', funds_allocated = 1.00, funds_disbursed = 2.00"
+				+ " WHERE load_id = ? AND row_number = 4").params(west).update();
+		List<Check> rules = catalog.checks().stream()
+			.filter(c -> c.type().equals("row") && "projects".equals(c.dataset()))
+			.map(c -> Checks.of(c, catalog, jdbc, transactions))
+			.toList();
+		SharedScans scans = new SharedScans(jdbc, rules);
+
+		assertThat(rules).hasSize(3);
+		for (Check rule : rules) {
+			CheckOutcome shared = rule.run(PERIOD, scans);
+			assertThat(shared).as(rule.id()).isEqualTo(rule.run(PERIOD));
+			assertThat(shared.passed()).as(rule.id()).isFalse();
+			assertThat(shared.expected()).isEqualByComparingTo("9");
+			assertThat(shared.evidence()).hasSize(1);
+		}
 	}
 
 	@Test
