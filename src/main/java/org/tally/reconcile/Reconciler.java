@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tally.catalog.Catalog;
 import org.tally.reconcile.internal.Check;
 import org.tally.reconcile.internal.Checks;
+import org.tally.reconcile.internal.SharedScans;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +40,11 @@ public class Reconciler {
 	@Transactional
 	public List<CheckOutcome> reconcile(long runId, List<LocalDate> periods) {
 		List<CheckOutcome> outcomes = new ArrayList<>();
+		SharedScans scans = new SharedScans(jdbc, checks);
 		for (LocalDate period : periods) {
 			for (Check check : checks) {
 				long started = System.nanoTime();
-				CheckOutcome outcome = check.run(period);
+				CheckOutcome outcome = check.run(period, scans);
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				store(runId, outcome);
 				outcomes.add(outcome);

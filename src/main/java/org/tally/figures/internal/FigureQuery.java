@@ -8,9 +8,9 @@ import org.tally.catalog.FigureDefinition;
 import org.tally.catalog.SqlIdentifier;
 
 /**
- * The SQL of a figure over the current loads of a period, from the warehouse table (publishing) or
- * from the staging table (the integrity check's independent recomputation). Identifiers come from
- * the validated catalog; values are bound.
+ * The SQL of one figure over the current loads of a period, written directly (join and aggregate),
+ * from the warehouse or the staging table: the audit's independent recomputation of what
+ * {@link FigureScan} published. Identifiers come from the validated catalog; values are bound.
  */
 public record FigureQuery(String from, String where, List<Object> params, String aggregate) {
 
@@ -34,14 +34,5 @@ public record FigureQuery(String from, String where, List<Object> params, String
 	/** The figure's value. */
 	public String valueSql() {
 		return "SELECT " + aggregate + from + where;
-	}
-
-	/**
-	 * The value and the files behind it in one scan: a row per load (file, sheet, rows) and a grand
-	 * total row (grouping = 1) whose aggregate is the figure's value.
-	 */
-	public String valueAndSourcesSql() {
-		return "SELECT l.file_name, l.sheet, count(*), " + aggregate + ", GROUPING(l.id)" + from + where
-				+ " GROUP BY GROUPING SETS ((l.id, l.file_name, l.sheet), ()) ORDER BY GROUPING(l.id), l.id";
 	}
 }

@@ -10,4 +10,9 @@ public interface Check {
 
 	/** Checks the current loads of {@code period}; a violation is an outcome, never an exception. */
 	CheckOutcome run(LocalDate period);
+
+	/** The same, free to take its counts from a scan it shares with other checks of this reconcile call. */
+	default CheckOutcome run(LocalDate period, SharedScans scans) {
+		return run(period);
+	}
 }

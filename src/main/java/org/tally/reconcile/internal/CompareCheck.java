@@ -3,6 +3,7 @@ package org.tally.reconcile.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,30 +93,40 @@ final class CompareCheck implements Check {
 				: defs.definition().relativeTolerance();
 		String differs = " abs(rv - lv) > greatest(CAST(? AS numeric), CAST(? AS numeric) * greatest(abs(lv), abs(rv)))";
 
-		Query summary = joined(period).append("SELECT count(*), coalesce(sum(lv), 0), coalesce(sum(rv), 0),"
-				+ " count(*) FILTER (WHERE" + differs + ") FROM j", tolerance, relative);
-		Object[] totals = jdbc.sql(summary.sql()).params(summary.params())
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4) })
-			.single();
-		long keys = (Long) totals[0];
-		BigDecimal leftTotal = (BigDecimal) totals[1];
-		BigDecimal rightTotal = (BigDecimal) totals[2];
-		long differingCount = (Long) totals[3];
-
-		Query first = joined(period).append("SELECT k, lv, rv FROM j WHERE" + differs + " ORDER BY k LIMIT "
-				+ Query.MAX_EVIDENCE, tolerance, relative);
-		List<Object[]> differing = jdbc.sql(first.sql()).params(first.params())
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3) })
-			.list();
+		// One statement: the totals ride along as window aggregates on the first 50 keys, differing first.
+		Query query = joined(period).append("SELECT k, lv, rv, d, count(*) OVER (), coalesce(sum(lv) OVER (), 0),"
+				+ " coalesce(sum(rv) OVER (), 0), count(*) FILTER (WHERE d) OVER () FROM (SELECT k, lv, rv," + differs
+				+ " AS d FROM j) x ORDER BY d DESC, k LIMIT " + Query.MAX_EVIDENCE, tolerance, relative);
+		long[] counts = new long[2];
+		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO };
+		List<Object[]> differing = new ArrayList<>();
+		jdbc.sql(query.sql()).params(query.params()).query((java.sql.ResultSet rs) -> {
+			counts[0] = rs.getLong(5);
+			sums[0] = rs.getBigDecimal(6);
+			sums[1] = rs.getBigDecimal(7);
+			counts[1] = rs.getLong(8);
+			if (rs.getBoolean(4)) {
+				differing.add(new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3) });
+			}
+		});
+		long keys = counts[0];
+		BigDecimal leftTotal = sums[0];
+		BigDecimal rightTotal = sums[1];
+		long differingCount = counts[1];
 
 		boolean passed = differingCount == 0 && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
+		List<String> differingKeys = differing.stream().map(row -> (String) row[0]).toList();
+		Map<Side, Map<String, List<CheckOutcome.Evidence>>> rows = new HashMap<>();
+		for (Side side : List.of(left, right)) {
+			rows.put(side, differingKeys.isEmpty() ? Map.of() : side.rowsOf(jdbc, key, differingKeys, period));
+		}
 		for (Object[] row : differing) {
 			String k = (String) row[0];
 			BigDecimal l = (BigDecimal) row[1];
 			BigDecimal r = (BigDecimal) row[2];
 			for (Side side : List.of(left, right)) {
-				for (CheckOutcome.Evidence e : side.rowsOf(jdbc, key, k, period)) {
+				for (CheckOutcome.Evidence e : rows.get(side).getOrDefault(k, List.of())) {
 					if (evidence.size() < Query.MAX_EVIDENCE) {
 						evidence.add(new CheckOutcome.Evidence(e.file(), e.sheet(), e.cell(), e.column(), r, l,
 								key + " " + k + ": " + left.describe() + " " + l.toPlainString() + " but "
@@ -130,12 +141,16 @@ final class CompareCheck implements Check {
 		return defs.outcome(period, passed, rightTotal, leftTotal, message, evidence);
 	}
 
-	/** {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)}, ready for a SELECT. */
+	/**
+	 * {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)}, ready for a
+	 * SELECT. The right side reads only rows whose key the left side has: the join is inner, so the
+	 * others could not match, and a large dataset need not be grouped by every one of its keys.
+	 */
 	private Query joined(LocalDate period) {
-		Query query = new Query().append("WITH l AS (");
-		left.keyed(query, key, period);
+		Query query = new Query().append("WITH l AS MATERIALIZED (");
+		left.keyed(query, key, period, null);
 		query.append("), r AS (");
-		right.keyed(query, key, period);
+		right.keyed(query, key, period, "l");
 		return query.append("), j AS (SELECT l.k, l.v AS lv, r.v AS rv FROM l JOIN r ON r.k = l.k) ");
 	}
 
@@ -186,8 +201,8 @@ final class CompareCheck implements Check {
 			return values;
 		}
 
-		/** Appends {@code SELECT k, v}: the aggregate per key over all parts of this side. */
-		void keyed(Query query, String key, LocalDate period) {
+		/** Appends {@code SELECT k, v}: the aggregate per key over all parts, only keys in {@code among} if given. */
+		void keyed(Query query, String key, LocalDate period, String among) {
 			query.append("SELECT k, sum(v) AS v FROM (");
 			for (int i = 0; i < parts.size(); i++) {
 				Part part = parts.get(i);
@@ -197,26 +212,36 @@ final class CompareCheck implements Check {
 				query.append("SELECT CAST(" + Query.col("w", key) + " AS text) AS k, " + aggregate() + " AS v");
 				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
 				filter(query, part, key, period);
+				if (among != null) {
+					query.append(" AND CAST(" + Query.col("w", key) + " AS text) IN (SELECT k FROM " + among + ")");
+				}
 				query.append(" GROUP BY 1");
 			}
 			query.append(") s GROUP BY k");
 		}
 
-		/** The rows of one key value, each with the cell of the measured column (or of the key, for counts). */
-		List<CheckOutcome.Evidence> rowsOf(JdbcClient jdbc, String key, String value, LocalDate period) {
+		/**
+		 * The rows of the given key values, each with the cell of the measured column (or of the key, for
+		 * counts), by key; per key the parts in order, each part's rows in file and row order. One query
+		 * per part for all keys: a query per key would read a large dataset once per differing key.
+		 */
+		Map<String, List<CheckOutcome.Evidence>> rowsOf(JdbcClient jdbc, String key, List<String> values,
+				LocalDate period) {
 			String shown = measure.equals("sum") ? column : key;
-			List<CheckOutcome.Evidence> rows = new ArrayList<>();
+			Map<String, List<CheckOutcome.Evidence>> rows = new HashMap<>();
 			for (Part part : parts) {
-				Query query = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", shown)
-						+ ", CAST(" + Query.col("w", shown) + " AS text)");
+				Query query = new Query().append("SELECT CAST(" + Query.col("w", key) + " AS text), l.file_name, l.sheet, "
+						+ Query.cell("w", "l", shown) + ", CAST(" + Query.col("w", shown) + " AS text)");
 				query.currentRows(part.dataset(), "w", "l", period)
-					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ?", value);
+					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ANY (?)", (Object) values.toArray(String[]::new));
 				filter(query, part, key, period);
 				query.append(" ORDER BY l.id, w.row_number");
-				rows.addAll(jdbc.sql(query.sql()).params(query.params())
-					.query((rs, n) -> new CheckOutcome.Evidence(rs.getString(1), rs.getString(2), rs.getString(3), shown,
-							null, null, part.dataset().name() + "." + shown + " " + rs.getString(4)))
-					.list());
+				jdbc.sql(query.sql()).params(query.params())
+					.query((java.sql.ResultSet rs) -> {
+						rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+							.add(new CheckOutcome.Evidence(rs.getString(2), rs.getString(3), rs.getString(4), shown, null, null,
+									part.dataset().name() + "." + shown + " " + rs.getString(5)));
+					});
 			}
 			return rows;
 		}

@@ -37,9 +37,49 @@ final class RowRuleCheck implements Check {
 
 	@Override
 	public CheckOutcome run(LocalDate period) {
-		Query checked = new Query().append("SELECT count(*)");
-		scope(checked, period);
-		long rows = jdbc.sql(checked.sql()).params(checked.params()).query(Long.class).single();
+		Query checked = new Query().append("SELECT count(*), ");
+		appendBreaking(checked, period);
+		appendScope(checked, period);
+		return run(period, jdbc.sql(checked.sql()).params(checked.params())
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single());
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period, SharedScans scans) {
+		return run(period, scans.ruleCounts(this, period));
+	}
+
+	DatasetDefinition dataset() {
+		return dataset;
+	}
+
+	List<Condition> where() {
+		return where;
+	}
+
+	/** {@code count(*) FILTER (…)}: the rows breaking the rule; a blank operand does not break it. */
+	void appendBreaking(Query query, LocalDate period) {
+		query.append("count(*) FILTER (WHERE NOT coalesce(");
+		rule.render(query, "w", period);
+		query.append(", true))");
+	}
+
+	/**
+	 * The rows checked, without a join: one scan that counts them and the breaking rows (of this rule
+	 * and of every rule sharing the scope); the evidence query runs only when some row breaks it.
+	 */
+	void appendScope(Query query, LocalDate period) {
+		query.currentLoadRows(dataset, "w", period);
+		for (Condition condition : where) {
+			query.append(" AND ");
+			condition.render(query, "w", period);
+		}
+	}
+
+	/** The outcome from {rows checked, rows breaking}: evidence is queried only when a row breaks the rule. */
+	private CheckOutcome run(LocalDate period, long[] counts) {
+		long rows = counts[0];
 
 		String column = rule.column().name();
 		boolean numeric = numeric(rule.column().type()) && (rule.other() == null || numeric(rule.other().type()));
@@ -57,7 +97,7 @@ final class RowRuleCheck implements Check {
 		failing.append(" AND NOT coalesce(");
 		rule.render(failing, "w", period);
 		failing.append(", true) ORDER BY l.id, w.row_number");
-		Offenders offenders = Offenders.find(jdbc, failing);
+		Offenders offenders = counts[1] == 0 ? new Offenders(0, List.of()) : Offenders.find(jdbc, failing);
 		String message = offenders.none() ? rows + " rows of " + dataset.name() + " meet " + rule.describe()
 				: offenders.total() + " of " + rows + " rows of " + dataset.name() + " break " + rule.describe()
 						+ "; first " + offenders.first();

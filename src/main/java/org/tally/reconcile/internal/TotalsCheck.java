@@ -3,7 +3,9 @@ package org.tally.reconcile.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.DatasetDefinition;
@@ -45,13 +47,10 @@ final class TotalsCheck implements Check {
 		BigDecimal expected = null;
 		BigDecimal actual = null;
 		int differing = 0;
+		cells.forEach(cell -> defs.column(dataset, cell.column())); // before any of them reaches SQL
+		Map<Span, Map<String, BigDecimal>> sums = new HashMap<>();
 		for (TotalsCell cell : cells) {
-			defs.column(dataset, cell.column());
-			BigDecimal sum = jdbc.sql("SELECT coalesce(sum(" + Query.col("w", cell.column()) + "), 0) FROM "
-					+ Query.table(dataset) + " w WHERE load_id = ? AND row_number > ? AND row_number < ?")
-				.params(cell.loadId(), cell.previousTotalsRow(), cell.row())
-				.query(BigDecimal.class)
-				.single();
+			BigDecimal sum = sums.computeIfAbsent(cell.span(), span -> sums(span, cells)).get(cell.column());
 			if (expected == null) {
 				expected = cell.value();
 				actual = sum;
@@ -85,7 +84,36 @@ final class TotalsCheck implements Check {
 		return defs.outcome(period, differing == 0, expected, actual, message, evidence);
 	}
 
+	/**
+	 * The sums of every totals column of one totals row over the detail rows above it, in one scan: a
+	 * ledger's rows are one load, so each column summed on its own would read the whole load again.
+	 */
+	private Map<String, BigDecimal> sums(Span span, List<TotalsCell> cells) {
+		List<String> columns = cells.stream().filter(c -> c.span().equals(span)).map(TotalsCell::column).distinct().toList();
+		String select = String.join(", ",
+				columns.stream().map(c -> "coalesce(sum(" + Query.col("w", c) + "), 0)").toList());
+		return jdbc.sql("SELECT " + select + " FROM " + Query.table(dataset)
+				+ " w WHERE load_id = ? AND row_number > ? AND row_number < ?")
+			.params(span.loadId(), span.after(), span.before())
+			.query((rs, n) -> {
+				Map<String, BigDecimal> byColumn = new HashMap<>();
+				for (int i = 0; i < columns.size(); i++) {
+					byColumn.put(columns.get(i), rs.getBigDecimal(i + 1));
+				}
+				return byColumn;
+			})
+			.single();
+	}
+
+	/** The detail rows a totals row sums: those of its load between the previous totals row and it. */
+	private record Span(long loadId, int after, int before) {
+	}
+
 	private record TotalsCell(long loadId, String file, String sheet, int row, String column, String cellRef,
 			BigDecimal value, int previousTotalsRow) {
+
+		Span span() {
+			return new Span(loadId, previousTotalsRow, row);
+		}
 	}
 }

@@ -38,40 +38,68 @@ final class UniqueCheck implements Check {
 
 	@Override
 	public CheckOutcome run(LocalDate period) {
-		List<String> keys = columns.stream().map(c -> Query.col("w", c.name())).toList();
-		String first = columns.get(0).name();
-		String keyText = "concat_ws(' / ', " + String.join(", ", keys.stream().map(k -> "CAST(" + k + " AS text)").toList())
-				+ ")";
-		Query query = new Query().append("WITH keyed AS (SELECT l.id AS load_id, l.file_name, l.sheet, w.row_number, "
-				+ Query.cell("w", "l", first) + " AS cell, " + keyText + " AS key, count(*) OVER (PARTITION BY w.load_id, "
-				+ String.join(", ", keys) + ") AS n");
-		query.currentRows(dataset, "w", "l", period).append(" WHERE true");
-		for (String key : keys) {
-			query.append(" AND " + key + " IS NOT NULL");
-		}
-		for (Condition condition : where) {
-			query.append(" AND ");
-			condition.render(query, "w", period);
-		}
+		// One scan counts the rows checked and the rows whose key repeats in their load: GROUP BY sorts
+		// the keys once instead of building every row's cell and key text before filtering.
+		Query counted = new Query().append("SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE n > 1), 0) FROM (");
+		grouped(counted, period).append(") g");
+		long[] counts = jdbc.sql(counted.sql()).params(counted.params())
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		long rows = counts[0];
 		String names = String.join(", ", columns.stream().map(ColumnDefinition::name).toList());
-		query.append(") SELECT file_name, sheet, cell, CAST(? AS text), NULL::numeric, NULL::numeric, CAST(? AS text) || key || CAST(? AS text) || n || ' rows'"
-				+ Offenders.TOTAL + " FROM keyed WHERE n > 1 ORDER BY load_id, key, row_number", first,
-				names + " ", " repeats in this file: ");
-		Offenders offenders = Offenders.find(jdbc, query);
-		Query counted = new Query().append("SELECT count(*)");
-		counted.currentRows(dataset, "w", "l", period).append(" WHERE true");
-		for (String key : keys) {
-			counted.append(" AND " + key + " IS NOT NULL");
-		}
-		for (Condition condition : where) {
-			counted.append(" AND ");
-			condition.render(counted, "w", period);
-		}
-		long rows = jdbc.sql(counted.sql()).params(counted.params()).query(Long.class).single();
+		Offenders offenders = counts[1] == 0 ? new Offenders(0, List.of()) : offenders(period, names);
 		String message = offenders.none() ? rows + " rows of " + dataset.name() + " have distinct " + names + " per file"
 				: offenders.total() + " of " + rows + " rows of " + dataset.name() + " share their " + names
 						+ " with another row of the same file; first " + offenders.first();
 		return defs.outcome(period, offenders.none(), BigDecimal.valueOf(rows),
 				BigDecimal.valueOf(rows - offenders.total()), message, offenders.evidence());
+	}
+
+	/** {@code SELECT count(*) AS n, load_id, k0, k1…} per load and key over the rows checked. */
+	private Query grouped(Query query, LocalDate period) {
+		query.append("SELECT count(*) AS n, w.load_id");
+		for (int i = 0; i < columns.size(); i++) {
+			query.append(", " + Query.col("w", columns.get(i).name()) + " AS k" + i);
+		}
+		query.currentLoadRowsManyGroups(dataset, "w", period);
+		scope(query, period);
+		query.append(" GROUP BY w.load_id");
+		for (ColumnDefinition column : columns) {
+			query.append(", " + Query.col("w", column.name()));
+		}
+		return query;
+	}
+
+	/** Keys present (a blank key is not a key) and the declared filter, on rows of alias {@code w}. */
+	private void scope(Query query, LocalDate period) {
+		for (ColumnDefinition column : columns) {
+			query.append(" AND " + Query.col("w", column.name()) + " IS NOT NULL");
+		}
+		for (Condition condition : where) {
+			query.append(" AND ");
+			condition.render(query, "w", period);
+		}
+	}
+
+	/**
+	 * Only when a key repeats: the repeated keys again (GROUP BY … HAVING), then the cell and key text
+	 * of just their rows, ordered by file, key and row as the evidence always was.
+	 */
+	private Offenders offenders(LocalDate period, String names) {
+		String first = columns.get(0).name();
+		String keyText = "concat_ws(' / ', "
+				+ String.join(", ", columns.stream().map(c -> "CAST(" + Query.col("w", c.name()) + " AS text)").toList()) + ")";
+		Query query = new Query().append("WITH d AS (");
+		grouped(query, period).append(" HAVING count(*) > 1) SELECT l.file_name, l.sheet, " + Query.cell("w", "l", first)
+				+ ", CAST(? AS text), NULL::numeric, NULL::numeric, CAST(? AS text) || " + keyText
+				+ " || CAST(? AS text) || d.n || ' rows'" + Offenders.TOTAL, first, names + " ", " repeats in this file: ");
+		query.append(" FROM d JOIN " + Query.table(dataset) + " w ON w.load_id = d.load_id");
+		for (int i = 0; i < columns.size(); i++) {
+			query.append(" AND " + Query.col("w", columns.get(i).name()) + " = d.k" + i);
+		}
+		query.append(" JOIN registry.load l ON l.id = w.load_id WHERE true");
+		scope(query, period);
+		query.append(" ORDER BY l.id, " + keyText + ", w.row_number");
+		return Offenders.find(jdbc, query);
 	}
 }
