@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,13 +19,16 @@ import org.tally.catalog.SqlIdentifier;
 @Component
 public class LoadRegistry {
 
+	private final ApplicationEventPublisher events;
 	private final JdbcClient jdbc;
 	private final Catalog catalog;
 	private final TransactionTemplate ownTransaction;
 
-	LoadRegistry(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactionManager) {
+	LoadRegistry(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.events = events;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -122,8 +126,9 @@ public class LoadRegistry {
 		});
 	}
 
-	void markStaged(long loadId) {
+	void markStaged(long loadId, long runId) {
 		jdbc.sql("UPDATE registry.load SET status = 'staged' WHERE id = ? AND status = 'pending'").param(loadId).update();
+		events.publishEvent(new LoadStaged(loadId, runId));
 	}
 
 	/**

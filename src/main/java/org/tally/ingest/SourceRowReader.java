@@ -266,7 +266,7 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}
 		log.info("run={} file={} read: sheet {} period {} rows {}", runId, context.load().filePath(), context.sheet(),
 				context.period(), rowsDelivered);
-		registry.markStaged(context.load().id());
+		registry.markStaged(context.load().id(), runId);
 		closeCursor();
 	}
 

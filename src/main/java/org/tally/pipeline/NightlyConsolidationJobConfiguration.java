@@ -10,6 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +28,10 @@ import org.tally.reconcile.Reconciler;
 import org.tally.validate.RejectRecorder;
 import org.tally.validate.RowRejectedException;
 import org.tally.validate.RowValidator;
-import org.tally.validate.ValidRow;
 import org.tally.warehouse.DatasetTables;
 import org.tally.warehouse.LoadPromoter;
+import org.tally.warehouse.StagedRow;
+import org.tally.warehouse.StagedRowEncoder;
 import org.tally.warehouse.StagingWriter;
 
 /**
@@ -83,12 +85,13 @@ class NightlyConsolidationJobConfiguration {
 
 	@Bean
 	Step ingestSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SourceRowReader sourceRowReader, RowValidator rowValidator, StagingWriter stagingWriter,
-			RejectRecorder rejectRecorder, RunContextListener listener, PipelineProperties properties) {
-		return new StepBuilder("ingestSourceFilesStep", jobRepository).<SourceRow, ValidRow>chunk(properties.chunkSize())
+			SourceRowReader sourceRowReader, CompositeItemProcessor<SourceRow, StagedRow> validateAndEncodeRow,
+			StagingWriter stagingWriter, RejectRecorder rejectRecorder, RunContextListener listener,
+			PipelineProperties properties) {
+		return new StepBuilder("ingestSourceFilesStep", jobRepository).<SourceRow, StagedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceRowReader)
-			.processor(rowValidator)
+			.processor(validateAndEncodeRow)
 			.writer(stagingWriter)
 			.faultTolerant()
 			.skip(RowRejectedException.class)
@@ -138,15 +141,16 @@ class NightlyConsolidationJobConfiguration {
 		return new SourceRowReader(runId, catalog, registry, properties);
 	}
 
+	/** Each row is validated, then encoded for COPY at once, while its values are still in cache. */
 	@Bean
 	@StepScope
-	RowValidator rowValidator(Catalog catalog, JdbcClient jdbc) {
-		return new RowValidator(catalog, jdbc);
+	CompositeItemProcessor<SourceRow, StagedRow> validateAndEncodeRow(Catalog catalog, JdbcClient jdbc) {
+		return new CompositeItemProcessor<>(new RowValidator(catalog, jdbc), new StagedRowEncoder());
 	}
 
 	@Bean
-	StagingWriter stagingWriter(DataSource dataSource, JdbcClient jdbc) {
-		return new StagingWriter(dataSource, jdbc);
+	StagingWriter stagingWriter(DataSource dataSource, JdbcClient jdbc, LoadRegistry registry) {
+		return new StagingWriter(dataSource, jdbc, registry);
 	}
 
 	@Bean

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Records every skipped row as rejects a department can act on: one per cell problem, with the
  * cell reference, raw value, bilingual reason and the original row beside it.
  */
-public class RejectRecorder implements SkipListener<SourceRow, ValidRow> {
+public class RejectRecorder implements SkipListener<SourceRow, Object> {
 
 	private static final Logger log = LoggerFactory.getLogger(RejectRecorder.class);
 

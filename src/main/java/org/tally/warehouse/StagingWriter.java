@@ -1,7 +1,5 @@
 package org.tally.warehouse;
 
-import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,68 +7,116 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.tally.catalog.ColumnDefinition;
-import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
 import org.tally.ingest.LoadContext;
+import org.tally.ingest.LoadRegistry;
+import org.tally.ingest.LoadStaged;
 import org.tally.validate.ValidRow;
-import org.tally.warehouse.internal.BinaryCopyRows;
+import org.tally.warehouse.internal.CopyStream;
 
 /**
- * Stages a chunk of valid rows: PostgreSQL binary COPY straight into warehouse.&lt;dataset&gt; under the
- * row's load id, on the chunk's own connection, so the COPY commits or rolls back with the chunk.
- * Nobody sees the rows until promotion makes their load current (every reader joins the current
- * loads), so they are written once, never copied again. Totals rows go to staging.totals_row.
+ * Stages valid rows: binary COPY straight into warehouse.&lt;dataset&gt; under each row's load id.
+ * Nobody sees them until promotion makes their load current (every reader joins the current
+ * loads), so they are written once, never copied again. The COPY runs on a stream of its own
+ * ({@link CopyStream}): PostgreSQL stores a chunk while the step reads and validates the next, and
+ * a load's rows are committed before the transaction that marks the load staged commits. A crash
+ * in between leaves the load pending, and a restart re-reads it whole after discarding its rows.
+ * Totals rows go to staging.totals_row, in the chunk's transaction.
  */
-public class StagingWriter implements ItemWriter<ValidRow> {
+public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
+	private final LoadRegistry registry;
+	/** The open step's COPY stream; one step at a time stages rows (runs never overlap). */
+	private final AtomicReference<CopyStream> stream = new AtomicReference<>();
+	private final Set<Long> runs = ConcurrentHashMap.newKeySet();
 
-	public StagingWriter(DataSource dataSource, JdbcClient jdbc) {
+	public StagingWriter(DataSource dataSource, JdbcClient jdbc, LoadRegistry registry) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
+		this.registry = registry;
 	}
 
 	@Override
-	public void write(Chunk<? extends ValidRow> chunk) throws SQLException, IOException {
-		Map<DatasetDefinition, BinaryCopyRows> copies = new LinkedHashMap<>();
+	public void open(ExecutionContext executionContext) {
+		CopyStream previous = stream.getAndSet(new CopyStream(dataSource, "tally-copy"));
+		if (previous != null) {
+			throw new IllegalStateException("two ingest steps at once in one process: runs must not overlap");
+		}
+	}
+
+	@Override
+	public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
+		Map<DatasetDefinition, List<byte[]>> copies = new LinkedHashMap<>();
+		Map<DatasetDefinition, Set<Long>> loads = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
-		for (ValidRow row : chunk) {
-			if (row.totals()) {
+		for (StagedRow staged : chunk) {
+			ValidRow row = staged.row();
+			runs.add(row.context().load().runId());
+			if (staged.tuple() == null) {
 				totals.add(row);
 				continue;
 			}
-			copies.computeIfAbsent(row.context().dataset(), StagingWriter::rowsOf)
-				.add(row.context().load().id(), row.rowNumber(), row.values());
+			copies.computeIfAbsent(row.context().dataset(), d -> new ArrayList<>()).add(staged.tuple());
+			loads.computeIfAbsent(row.context().dataset(), d -> new java.util.TreeSet<>()).add(row.context().load().id());
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
-			// Staged rows are re-derivable: a restart re-reads every file not fully staged, so a chunk
-			// need not wait for its WAL flush. Promotion, which makes data current, stays synchronous.
+			// The chunk's transaction holds bookkeeping (counts, rejects, which load is staged); all of
+			// it is re-derived by a restart, so it need not wait for its WAL flush.
 			statement.execute("SET LOCAL synchronous_commit = off");
 		}
-		if (!copies.isEmpty()) {
-			var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-			for (Map.Entry<DatasetDefinition, BinaryCopyRows> copy : copies.entrySet()) {
-				byte[] rows = copy.getValue().finish();
-				copyApi.copyIn(copySql(copy.getKey()), new ByteArrayInputStream(rows, 0, copy.getValue().length()));
-			}
+		for (Map.Entry<DatasetDefinition, List<byte[]>> copy : copies.entrySet()) {
+			open().send(copySql(copy.getKey()), "warehouse." + copy.getKey().name() + " rows of load(s) "
+					+ loads.get(copy.getKey()), copy.getValue());
 		}
 		for (ValidRow row : totals) {
 			writeTotals(row);
 		}
 	}
 
-	private static BinaryCopyRows rowsOf(DatasetDefinition dataset) {
-		return new BinaryCopyRows(dataset.columns().stream().map(ColumnDefinition::type).toArray(ColumnType[]::new));
+	/** Before the chunk that marks a load staged commits, the load's rows are committed. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void onLoadStaged(LoadStaged staged) {
+		CopyStream open = stream.get();
+		if (open != null) {
+			open.commit();
+		}
+	}
+
+	@Override
+	public void close() {
+		CopyStream open = stream.getAndSet(null);
+		if (open != null) {
+			open.close();
+		}
+		// A file quarantined mid-read had its staged rows deleted while some were still in flight:
+		// now that everything is committed, none of them may stay.
+		runs.forEach(registry::discardQuarantined);
+		runs.clear();
+	}
+
+	private CopyStream open() {
+		CopyStream open = stream.get();
+		if (open == null) {
+			throw new IllegalStateException("the staging writer was not opened by its step");
+		}
+		return open;
 	}
 
 	/** Binary COPY: typed values travel as they are, with no text to print here or to parse there. */

@@ -119,8 +119,10 @@ class InboxFaultsTest {
 			// The department saves a new version over the file once the reader is well into it.
 			long deadline = System.nanoTime() + 120_000_000_000L;
 			while (System.nanoTime() < deadline && !changed.get()) {
-				if (warehouse.count("SELECT count(*) FROM warehouse.projects s JOIN registry.load l ON l.id = s.load_id"
-						+ " WHERE l.file_path = ? AND l.status = 'pending'", path) > 0) {
+				// Rows written by the ingest step so far (its counts commit with every chunk) while the file is pending.
+				if (warehouse.count("SELECT coalesce(max(s.write_count), 0) FROM batch_step_execution s"
+						+ " WHERE s.step_name = 'ingestSourceFilesStep' AND s.status = 'STARTED' AND EXISTS"
+						+ " (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')", path) > 0) {
 					try {
 						Files.write(file, new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
 						changed.set(true);

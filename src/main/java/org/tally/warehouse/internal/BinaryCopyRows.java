@@ -8,10 +8,10 @@ import java.util.Arrays;
 import org.tally.catalog.ColumnType;
 
 /**
- * Rows in PostgreSQL's binary COPY format, built in one reusable byte buffer: typed values go over
- * the wire as they are (a date as its day number, an amount as base-10000 digits), so neither side
- * prints or parses text for them. The layout is PostgreSQL's "COPY … FROM STDIN (FORMAT binary)":
- * a signature, then per row a field count and length-prefixed fields, then a -1 trailer.
+ * Rows in PostgreSQL's binary COPY format: typed values go over the wire as they are (a date as its
+ * day number, an amount as base-10000 digits), so neither side prints or parses text for them. The
+ * stream of "COPY … FROM STDIN (FORMAT binary)" is {@link #header()}, one {@link #tuple} per row
+ * (a field count and length-prefixed fields), then {@link #trailer()}. Not for use by two threads.
  */
 public final class BinaryCopyRows {
 
@@ -29,28 +29,32 @@ public final class BinaryCopyRows {
 	private final ColumnType[] types;
 	/** Base-10000 digits of one small numeric, least significant first. */
 	private final int[] groups = new int[8];
-	private byte[] buffer = new byte[1 << 16];
+	/** Reused for every tuple; each is handed out as its own exact-length copy. */
+	private byte[] buffer = new byte[512];
 	private int length;
 
-	/** A buffer for rows of (load_id bigint, row_number integer, then these columns). */
+	/** An encoder for rows of (load_id bigint, row_number integer, then these columns). */
 	public BinaryCopyRows(ColumnType[] types) {
 		this.types = types.clone();
-		start();
 	}
 
-	/** Empties the buffer for the next batch of rows (the signature is written again). */
-	public void start() {
-		length = 0;
-		write(SIGNATURE, 0, SIGNATURE.length);
-		writeInt(0); // flags: no OIDs
-		writeInt(0); // no header extension
+	/** What a binary COPY stream starts with: the signature, no flags, no header extension. */
+	public static byte[] header() {
+		byte[] header = Arrays.copyOf(SIGNATURE, SIGNATURE.length + 8);
+		return header; // flags and extension length: eight zero bytes
+	}
+
+	/** What ends a binary COPY stream: a field count of -1. */
+	public static byte[] trailer() {
+		return new byte[] { (byte) 0xFF, (byte) 0xFF };
 	}
 
 	/**
-	 * Adds one row; values are in column order: String, Long, BigDecimal, LocalDate or null.
-	 * A value of another class than its column's type reads as is a programming error.
+	 * One row as a tuple of the stream; values are in column order: String, Long, BigDecimal,
+	 * LocalDate or null (another class than its column's type is a programming error).
 	 */
-	public void add(long loadId, int rowNumber, Object[] values) {
+	public byte[] tuple(long loadId, int rowNumber, Object[] values) {
+		length = 0;
 		writeShort(2 + values.length);
 		writeInt(8);
 		writeLong(loadId);
@@ -75,16 +79,7 @@ public final class BinaryCopyRows {
 				}
 			}
 		}
-	}
-
-	/** Closes the batch with the trailer; answers the buffer, valid up to {@link #length()}. */
-	public byte[] finish() {
-		writeShort(-1);
-		return buffer;
-	}
-
-	public int length() {
-		return length;
+		return Arrays.copyOf(buffer, length);
 	}
 
 	private void writeText(String text) {

@@ -45,16 +45,18 @@ class BinaryCopyRowsTest {
 		}
 
 		BinaryCopyRows copy = new BinaryCopyRows(TYPES);
+		java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+		stream.writeBytes(BinaryCopyRows.header());
 		for (int i = 0; i < rows.size(); i++) {
-			copy.add(42L, i + 1, rows.get(i));
+			stream.writeBytes(copy.tuple(42L, i + 1, rows.get(i)));
 		}
-		byte[] bytes = copy.finish();
+		stream.writeBytes(BinaryCopyRows.trailer());
 
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TEMPORARY TABLE copied (load_id bigint, row_number integer, t text, n bigint,"
 					+ " d numeric, day date, c text)");
 			connection.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("COPY copied FROM STDIN (FORMAT binary)", new ByteArrayInputStream(bytes, 0, copy.length()));
+				.copyIn("COPY copied FROM STDIN (FORMAT binary)", new ByteArrayInputStream(stream.toByteArray()));
 			try (ResultSet rs = statement.executeQuery("SELECT * FROM copied ORDER BY row_number")) {
 				int i = 0;
 				while (rs.next()) {

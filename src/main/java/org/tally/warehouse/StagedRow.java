@@ -1,0 +1,11 @@
+package org.tally.warehouse;
+
+import org.tally.validate.ValidRow;
+
+/**
+ * A valid row on its way to staging: {@code tuple} is its binary COPY form (null for a totals row,
+ * which is kept for checking, not staged), encoded right after validation while its values are
+ * still in the processor's cache.
+ */
+public record StagedRow(ValidRow row, byte[] tuple) {
+}

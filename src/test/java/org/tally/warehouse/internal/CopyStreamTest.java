@@ -1,0 +1,89 @@
+package org.tally.warehouse.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.catalog.ColumnType;
+import org.tally.support.TallyTest;
+
+/** Given rows sent to the COPY stream, others see them only once committed, and a failed COPY says what it copied. */
+@TallyTest
+class CopyStreamTest {
+
+	private static final String COPY = "COPY public.copy_stream_test (load_id, row_number, amount) FROM STDIN (FORMAT binary)";
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final BinaryCopyRows rows = new BinaryCopyRows(new ColumnType[] { ColumnType.DECIMAL });
+
+	@BeforeEach
+	void table() {
+		jdbc.sql("CREATE TABLE public.copy_stream_test (load_id bigint, row_number integer, amount numeric(5,2))").update();
+	}
+
+	@AfterEach
+	void drop() {
+		jdbc.sql("DROP TABLE public.copy_stream_test").update();
+	}
+
+	@Test
+	void givenBatchesSent_theRowsAreVisibleOnlyAfterTheCommit() {
+		try (CopyStream stream = new CopyStream(dataSource, "test-copy")) {
+			stream.send(COPY, "load 1", List.of(tuple(1, "1.50"), tuple(2, "2.25")));
+			stream.send(COPY, "load 1", List.of(tuple(3, "-3.00")));
+			sleep(); // the stream's thread has stored them by now, uncommitted
+			assertThat(count()).isZero();
+
+			stream.commit();
+			assertThat(count()).isEqualTo(3);
+
+			stream.send(COPY, "load 2", List.of(tuple(4, "4.00")));
+		}
+		assertThat(count()).as("close commits what was sent").isEqualTo(4);
+		assertThat(jdbc.sql("SELECT sum(amount) FROM public.copy_stream_test").query(BigDecimal.class).single())
+			.isEqualByComparingTo("4.75");
+	}
+
+	@Test
+	void givenARowPostgresRefuses_theCommitFailsNamingWhatWasCopiedAndNothingIsStored() {
+		CopyStream stream = new CopyStream(dataSource, "test-copy");
+		stream.send(COPY, "load 7 of warehouse.test", List.of(tuple(1, "1.00"), tuple(2, "12345.00")));
+
+		assertThatThrownBy(stream::commit).isInstanceOf(CopyStream.CopyFailedException.class)
+			.hasMessageContaining("load 7 of warehouse.test")
+			.hasMessageContaining("numeric field overflow");
+		assertThatThrownBy(() -> stream.send(COPY, "load 8", List.of(tuple(3, "1.00"))))
+			.as("every later call reports the failure").isInstanceOf(CopyStream.CopyFailedException.class);
+		assertThatThrownBy(stream::close).isInstanceOf(CopyStream.CopyFailedException.class);
+		assertThat(count()).isZero();
+	}
+
+	private byte[] tuple(int row, String amount) {
+		return rows.tuple(1L, row, new Object[] { new BigDecimal(amount) });
+	}
+
+	private long count() {
+		return jdbc.sql("SELECT count(*) FROM public.copy_stream_test").query(Long.class).single();
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
