@@ -23,10 +23,17 @@ public enum AmountUnit {
 
   private final String symbol;
   private final BigDecimal factor;
+  private final int powerOfTen;
 
   AmountUnit(String symbol, BigDecimal factor) {
     this.symbol = symbol;
     this.factor = factor;
+    this.powerOfTen = factor.precision() - 1;
+  }
+
+  /** The factor as a power of ten: 0 for 元, 4 for 万元, 8 for 亿元, 12 for 万亿元. */
+  int powerOfTen() {
+    return powerOfTen;
   }
 
   /** Yuan per one of this unit, as an integer with scale 0. */

@@ -9,6 +9,8 @@ final class Chars {
 
   private static final Set<String> PLACEHOLDERS =
       Set.of("-", "--", "---", "—", "——", "–", "―", "/", "无", "無", "空", "n/a");
+  /** Longer text is never a placeholder, and need not be lower-cased to find out. */
+  private static final int LONGEST_PLACEHOLDER = PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
   private static final Set<String> EXCEL_ERRORS = Set.of(
       "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
@@ -53,7 +55,7 @@ final class Chars {
 
   /** An already-compact text that is one of the placeholder words. */
   static boolean listedPlaceholder(String compact) {
-    return PLACEHOLDERS.contains(compact.toLowerCase(Locale.ROOT));
+    return compact.length() <= LONGEST_PLACEHOLDER && PLACEHOLDERS.contains(compact.toLowerCase(Locale.ROOT));
   }
 
   static boolean isExcelError(String compacted) {

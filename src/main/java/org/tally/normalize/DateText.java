@@ -75,11 +75,27 @@ final class DateText {
       int day = digits(raw, 8, 10);
       return year < 0 || month < 0 || day < 0 ? null : of(raw, year, month, day);
     }
-    if (excelSerial && n >= 1 && n <= 7) {
-      int serial = digits(raw, 0, n);
+    if (excelSerial) {
+      // 45426 or 45426.0 (how most writers store a whole serial) or 45406.75 (a time of day, dropped)
+      int point = raw.indexOf('.');
+      int whole = point < 0 ? n : point;
+      if (whole < 1 || whole > 7 || point == n - 1 || (point >= 0 && !allDigits(raw, point + 1, n))) {
+        return null;
+      }
+      int serial = digits(raw, 0, whole);
       return serial < 0 ? null : fromSerial(serial, date1904, raw);
     }
     return null;
+  }
+
+  private static boolean allDigits(String raw, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The ASCII digits raw[from, to) as a number, or -1 when any is not one. */

@@ -5,5 +5,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Tuning of the ingest step: rows per transaction, and how many rejected rows a run tolerates. */
 @ConfigurationProperties("tally.pipeline")
-record PipelineProperties(@DefaultValue("1000") int chunkSize, @DefaultValue("100000") long skipLimit) {
+record PipelineProperties(@DefaultValue("5000") int chunkSize, @DefaultValue("100000") long skipLimit) {
 }

@@ -62,18 +62,25 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
-		Map<DatasetDefinition, List<byte[]>> copies = new LinkedHashMap<>();
-		Map<DatasetDefinition, Set<Long>> loads = new LinkedHashMap<>();
+		// Keyed by name: a chunk's rows are nearly all of one dataset, and hashing the whole dataset
+		// declaration for every row showed up in profiles.
+		Map<String, Batch> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
+		long lastLoad = -1;
 		for (StagedRow staged : chunk) {
 			ValidRow row = staged.row();
-			runs.add(row.context().load().runId());
+			boolean newLoad = row.context().load().id() != lastLoad;
+			if (newLoad) {
+				lastLoad = row.context().load().id();
+				runs.add(row.context().load().runId());
+			}
 			if (staged.tuple() == null) {
 				totals.add(row);
 				continue;
 			}
-			copies.computeIfAbsent(row.context().dataset(), d -> new ArrayList<>()).add(staged.tuple());
-			loads.computeIfAbsent(row.context().dataset(), d -> new java.util.TreeSet<>()).add(row.context().load().id());
+			DatasetDefinition dataset = row.context().dataset();
+			Batch batch = copies.computeIfAbsent(dataset.name(), name -> new Batch(dataset));
+			batch.add(staged.tuple(), lastLoad);
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
@@ -81,9 +88,9 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 			// it is re-derived by a restart, so it need not wait for its WAL flush.
 			statement.execute("SET LOCAL synchronous_commit = off");
 		}
-		for (Map.Entry<DatasetDefinition, List<byte[]>> copy : copies.entrySet()) {
-			open().send(copySql(copy.getKey()), "warehouse." + copy.getKey().name() + " rows of load(s) "
-					+ loads.get(copy.getKey()), copy.getValue());
+		for (Batch batch : copies.values()) {
+			open().send(copySql(batch.dataset), "warehouse." + batch.dataset.name() + " rows of load(s) " + batch.loads,
+					batch.tuples);
 		}
 		for (ValidRow row : totals) {
 			writeTotals(row);
@@ -140,6 +147,27 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 					.params(context.load().id(), row.rowNumber(), columns.get(i).name(),
 							context.cellRef(i, row.rowNumber()), new BigDecimal(number.toString()))
 					.update();
+			}
+		}
+	}
+
+	/** One dataset's tuples of a chunk, and the loads they belong to (named if the COPY fails). */
+	private static final class Batch {
+		private final DatasetDefinition dataset;
+		private final List<byte[]> tuples = new ArrayList<>();
+		private final Set<Long> loads = new java.util.TreeSet<>();
+
+		private long lastLoad = -1;
+
+		private Batch(DatasetDefinition dataset) {
+			this.dataset = dataset;
+		}
+
+		private void add(byte[] tuple, long load) {
+			tuples.add(tuple);
+			if (load != lastLoad) {
+				loads.add(load);
+				lastLoad = load;
 			}
 		}
 	}

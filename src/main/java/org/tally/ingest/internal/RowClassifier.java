@@ -15,8 +15,7 @@ public final class RowClassifier {
 			"联系人", "填报日期", "填报单位", "数据来源", "负责人");
 
 	/** First characters of every note label, simplified and traditional, to skip the costly key. */
-	private static final java.util.Set<Integer> NOTE_STARTS = "注註说說备備填审審制联聯数數负負".codePoints().boxed()
-		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	private static final String NOTE_STARTS = "注註说說备備填审審制联聯数數负負";
 
 	private RowClassifier() {
 	}
@@ -40,8 +39,16 @@ public final class RowClassifier {
 
 	public static boolean isNote(RawRow row) {
 		RawCell first = row.cells().get(0);
-		String start = first.value().strip();
-		if (first.kind() != CellKind.TEXT || start.isEmpty() || !NOTE_STARTS.contains(start.codePointAt(0))) {
+		if (first.kind() != CellKind.TEXT) {
+			return false;
+		}
+		// The first character that is not white space, without stripping a copy of every first cell.
+		String value = first.value();
+		int i = 0;
+		while (i < value.length() && Character.isWhitespace(value.charAt(i))) {
+			i++;
+		}
+		if (i == value.length() || NOTE_STARTS.indexOf(value.charAt(i)) < 0) {
 			return false;
 		}
 		String text = TextKeys.canonical(first.value());
