@@ -3,7 +3,7 @@ package org.tally.pipeline;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -83,15 +83,22 @@ class NightlyConsolidationJobConfiguration {
 		});
 	}
 
+	/**
+	 * Built for each run (job scope), so that its reader and processor are plain objects with the run
+	 * in hand: as step-scoped beans each stood behind a proxy that cost a reflective call per row.
+	 * Each row is validated, then encoded for COPY at once, while its values are still in cache.
+	 */
 	@Bean
+	@JobScope
 	Step ingestSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SourceRowReader sourceRowReader, CompositeItemProcessor<SourceRow, StagedRow> validateAndEncodeRow,
-			StagingWriter stagingWriter, RejectRecorder rejectRecorder, RunContextListener listener,
-			PipelineProperties properties) {
+			@Value("#{jobExecution.jobInstance.instanceId}") long runId, Catalog catalog, LoadRegistry registry,
+			IngestProperties ingest, JdbcClient jdbc, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
+			RunContextListener listener, PipelineProperties properties) {
 		return new StepBuilder("ingestSourceFilesStep", jobRepository).<SourceRow, StagedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(sourceRowReader)
-			.processor(validateAndEncodeRow)
+			.reader(new SourceRowReader(runId, catalog, registry, ingest))
+			.processor(new CompositeItemProcessor<SourceRow, StagedRow>(new RowValidator(catalog, jdbc),
+					new StagedRowEncoder()))
 			.writer(stagingWriter)
 			.faultTolerant()
 			.skip(RowRejectedException.class)
@@ -132,20 +139,6 @@ class NightlyConsolidationJobConfiguration {
 			}
 			return RepeatStatus.FINISHED;
 		});
-	}
-
-	@Bean
-	@StepScope
-	SourceRowReader sourceRowReader(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId,
-			Catalog catalog, LoadRegistry registry, IngestProperties properties) {
-		return new SourceRowReader(runId, catalog, registry, properties);
-	}
-
-	/** Each row is validated, then encoded for COPY at once, while its values are still in cache. */
-	@Bean
-	@StepScope
-	CompositeItemProcessor<SourceRow, StagedRow> validateAndEncodeRow(Catalog catalog, JdbcClient jdbc) {
-		return new CompositeItemProcessor<>(new RowValidator(catalog, jdbc), new StagedRowEncoder());
 	}
 
 	@Bean

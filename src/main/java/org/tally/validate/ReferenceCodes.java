@@ -37,6 +37,9 @@ final class ReferenceCodes {
 	private final Map<Key, Set<Object>> resolved = new HashMap<>();
 	/** Per run and referenced dataset: whether any file of the run refers to it. */
 	private final Map<String, Boolean> referred = new HashMap<>();
+	private LoadContext lastContext;
+	private SeenLoad lastSeen;
+	private boolean lastReferred;
 	/** Referenced dataset -> its referenced columns: only those values are remembered. */
 	private final Map<String, Set<String>> referencedColumns = new HashMap<>();
 
@@ -55,7 +58,7 @@ final class ReferenceCodes {
 	void accepted(LoadContext context, Object[] values) {
 		SeenLoad load = seen(context);
 		load.valid++;
-		if (!referredToInRun(context)) {
+		if (!lastReferred) {
 			return; // nothing in this run refers to it: a million-row ledger need not sit in the heap
 		}
 		List<ColumnDefinition> columns = context.dataset().columns();
@@ -148,7 +151,13 @@ final class ReferenceCodes {
 	}
 
 	private SeenLoad seen(LoadContext context) {
-		return seen.computeIfAbsent(context.load().id(), id -> new SeenLoad());
+		// Rows come file by file: the previous row's load is nearly always this row's.
+		if (context != lastContext) {
+			lastSeen = seen.computeIfAbsent(context.load().id(), id -> new SeenLoad());
+			lastReferred = referredToInRun(context);
+			lastContext = context;
+		}
+		return lastSeen;
 	}
 
 	private static final class SeenLoad {

@@ -17,6 +17,13 @@ public record RawRow(int rowNumber, List<RawCell> cells) {
 
     /** The cell at the 0-based column, or null when that cell is blank. */
     public RawCell cell(int column) {
+        // Most rows have no blank cell before this one: then the cell sits at its own index.
+        if (column < cells.size()) {
+            RawCell direct = cells.get(column);
+            if (direct.column() == column) {
+                return direct;
+            }
+        }
         // Rows are short and sorted: a binary search beats building an index per row.
         int lo = 0;
         int hi = cells.size() - 1;
