@@ -153,7 +153,24 @@ public class LoadRegistry {
 		jdbc.sql("DELETE FROM registry.reject WHERE load_id = ?").param(load.id()).update();
 	}
 
+	/**
+	 * Records whether the rows staged for a load were seen to repeat no key (see promotion); called
+	 * in the transaction that marks the load staged.
+	 */
+	public void recordKeysDistinct(long loadId, boolean distinct) {
+		jdbc.sql("UPDATE registry.load SET keys_distinct = ? WHERE id = ?").params(distinct, loadId).update();
+	}
+
+	/** True only when the ingest step saw every staged row of the load and no key among them twice. */
+	public boolean keysDistinct(long loadId) {
+		return jdbc.sql("SELECT coalesce(keys_distinct, false) FROM registry.load WHERE id = ?")
+			.param(loadId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private void discardRows(LoadRef load) {
+		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL WHERE id = ?").param(load.id()).update();
 		jdbc.sql("DELETE FROM warehouse." + quoted(load.dataset()) + " WHERE load_id = ?").param(load.id()).update();
 		jdbc.sql("DELETE FROM staging.totals_row WHERE load_id = ?").param(load.id()).update();
 	}

@@ -27,6 +27,7 @@ import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.LoadStaged;
 import org.tally.validate.ValidRow;
 import org.tally.warehouse.internal.CopyStream;
+import org.tally.warehouse.internal.KeyFingerprints;
 
 /**
  * Stages valid rows: binary COPY straight into warehouse.&lt;dataset&gt; under each row's load id.
@@ -45,6 +46,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 	/** The open step's COPY stream; one step at a time stages rows (runs never overlap). */
 	private final AtomicReference<CopyStream> stream = new AtomicReference<>();
 	private final Set<Long> runs = ConcurrentHashMap.newKeySet();
+	/** Per load being staged: its rows' key fingerprints, until the load is marked staged. */
+	private final Map<Long, KeyFingerprints> fingerprints = new ConcurrentHashMap<>();
 
 	public StagingWriter(DataSource dataSource, JdbcClient jdbc, LoadRegistry registry) {
 		this.dataSource = dataSource;
@@ -54,6 +57,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
+		fingerprints.clear();
 		CopyStream previous = stream.getAndSet(new CopyStream(dataSource, "tally-copy"));
 		if (previous != null) {
 			throw new IllegalStateException("two ingest steps at once in one process: runs must not overlap");
@@ -67,6 +71,9 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		Map<String, Batch> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
 		long lastLoad = -1;
+		long keysLoad = -1;
+		KeyFingerprints keys = null;
+		int[] keyColumns = new int[0];
 		for (StagedRow staged : chunk) {
 			ValidRow row = staged.row();
 			boolean newLoad = row.context().load().id() != lastLoad;
@@ -81,6 +88,19 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 			DatasetDefinition dataset = row.context().dataset();
 			Batch batch = copies.computeIfAbsent(dataset.name(), name -> new Batch(dataset));
 			batch.add(staged.tuple(), lastLoad);
+			// Every staged row's key must reach the fingerprints, or "distinct" would be claimed unseen.
+			if (lastLoad != keysLoad) {
+				keys = fingerprints.computeIfAbsent(lastLoad, id -> new KeyFingerprints());
+				keyColumns = keyColumns(dataset);
+				keysLoad = lastLoad;
+			}
+			if (keyColumns.length > 0) {
+				Object[] key = new Object[keyColumns.length];
+				for (int i = 0; i < key.length; i++) {
+					key[i] = row.values()[keyColumns[i]];
+				}
+				keys.add(key);
+			}
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
@@ -97,17 +117,28 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		}
 	}
 
-	/** Before the chunk that marks a load staged commits, the load's rows are committed. */
+	/**
+	 * Before the chunk that marks a load staged commits, the load's rows are committed, and whether
+	 * their keys were all distinct is recorded, which spares promotion its search for repeats.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void onLoadStaged(LoadStaged staged) {
 		CopyStream open = stream.get();
 		if (open != null) {
 			open.commit();
 		}
+		KeyFingerprints keys = fingerprints.remove(staged.loadId());
+		registry.recordKeysDistinct(staged.loadId(), keys != null && !keys.maybeRepeated());
+	}
+
+	private static int[] keyColumns(DatasetDefinition dataset) {
+		List<String> names = dataset.columns().stream().map(ColumnDefinition::name).toList();
+		return dataset.key().stream().mapToInt(names::indexOf).toArray();
 	}
 
 	@Override
 	public void close() {
+		fingerprints.clear();
 		CopyStream open = stream.getAndSet(null);
 		if (open != null) {
 			open.close();

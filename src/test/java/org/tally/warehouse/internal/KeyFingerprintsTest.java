@@ -1,0 +1,64 @@
+package org.tally.warehouse.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Given a file's keys, the fingerprints say "maybe repeated" whenever PostgreSQL would group two rows together. */
+class KeyFingerprintsTest {
+
+	@Test
+	void givenAMillionDistinctCodes_noneIsReportedRepeated() {
+		KeyFingerprints keys = new KeyFingerprints();
+		for (int i = 0; i < 1_000_000; i++) {
+			keys.add(new Object[] { "JC" + i });
+		}
+		assertThat(keys.maybeRepeated()).isFalse();
+	}
+
+	@Test
+	void givenACodeTwiceAmongMany_itIsReportedRepeated() {
+		KeyFingerprints keys = new KeyFingerprints();
+		for (int i = 0; i < 50_000; i++) {
+			keys.add(new Object[] { "JC" + i });
+		}
+		keys.add(new Object[] { "JC49999" });
+		assertThat(keys.maybeRepeated()).isTrue();
+	}
+
+	@Test
+	void givenValuesSqlGroupsTogether_theyAreOneKey() {
+		assertRepeated(new Object[] { new BigDecimal("1.0"), "a" }, new Object[] { new BigDecimal("1.00"), "a" });
+		assertRepeated(new Object[] { new BigDecimal("0.00") }, new Object[] { BigDecimal.ZERO });
+		assertRepeated(new Object[] { LocalDate.of(2024, 12, 31), 7L }, new Object[] { LocalDate.of(2024, 12, 31), 7L });
+		assertRepeated(new Object[] { null, "x" }, new Object[] { null, "x" });
+	}
+
+	@Test
+	void givenRowsWithoutAnyKeyValue_theyAreNotKeys() {
+		KeyFingerprints keys = new KeyFingerprints();
+		keys.add(new Object[] { null, null });
+		keys.add(new Object[] { null, null });
+		assertThat(keys.maybeRepeated()).isFalse();
+	}
+
+	@Test
+	void givenKeysThatDifferOnlyInWhichColumnHoldsAValue_theyAreDistinct() {
+		KeyFingerprints keys = new KeyFingerprints();
+		keys.add(new Object[] { "a", null });
+		keys.add(new Object[] { null, "a" });
+		keys.add(new Object[] { "ab", "c" });
+		keys.add(new Object[] { "a", "bc" });
+		assertThat(keys.maybeRepeated()).isFalse();
+	}
+
+	private static void assertRepeated(Object[] first, Object[] second) {
+		KeyFingerprints keys = new KeyFingerprints();
+		keys.add(first);
+		keys.add(second);
+		assertThat(keys.maybeRepeated()).as("%s and %s", java.util.Arrays.toString(first), java.util.Arrays.toString(second))
+			.isTrue();
+	}
+}
