@@ -81,6 +81,13 @@ public class LoadPromoter {
 		// Fresh statistics, or the checks' joins over a million new rows get planned as if the
 		// tables were empty (a nested loop that never ends); ANALYZE samples, so it stays cheap.
 		for (String dataset : promotedDatasets) {
+			// A BRIN index only knows the page ranges it has summarised: until then every lookup of a
+			// load's rows reads the whole table (on a night of forty files, a join of two periods took
+			// 1.8 s instead of 0.2 s). Summarising the new ranges reads only them.
+			jdbc.sql("SELECT brin_summarize_new_values(CAST(? AS regclass))")
+				.param("warehouse." + SqlIdentifier.quote(dataset + "_by_load"))
+				.query(Integer.class)
+				.single();
 			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
 		}
 		return new PromotionSummary(promoted, rejected, rowsLoaded, rowsRejected);
