@@ -1,6 +1,7 @@
 package org.tally.warehouse;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,17 @@ public class LoadPromoter {
 		int rejected = 0;
 		long rowsLoaded = 0;
 		long rowsRejected = 0;
-		for (LoadRef load : registry.staged(runId)) {
+		List<LoadRef> staged = registry.staged(runId);
+		// A BRIN index only knows the page ranges it has summarised: until then every lookup of a
+		// load's rows reads the whole table (forty files' counts here were forty full scans, and on the
+		// realistic night a join of two periods took 1.8 s instead of 0.2 s). Summarising the new
+		// ranges reads only them.
+		staged.stream().map(LoadRef::dataset).distinct().forEach(dataset -> jdbc
+			.sql("SELECT brin_summarize_new_values(CAST(? AS regclass))")
+			.param("warehouse." + SqlIdentifier.quote(dataset + "_by_load"))
+			.query(Integer.class)
+			.single());
+		for (LoadRef load : staged) {
 			SourceDefinition source = catalog.source(load.sourceId()).orElseThrow();
 			DatasetDefinition dataset = catalog.dataset(load.dataset());
 			String table = "warehouse." + SqlIdentifier.quote(dataset.name());
@@ -81,13 +92,6 @@ public class LoadPromoter {
 		// Fresh statistics, or the checks' joins over a million new rows get planned as if the
 		// tables were empty (a nested loop that never ends); ANALYZE samples, so it stays cheap.
 		for (String dataset : promotedDatasets) {
-			// A BRIN index only knows the page ranges it has summarised: until then every lookup of a
-			// load's rows reads the whole table (on a night of forty files, a join of two periods took
-			// 1.8 s instead of 0.2 s). Summarising the new ranges reads only them.
-			jdbc.sql("SELECT brin_summarize_new_values(CAST(? AS regclass))")
-				.param("warehouse." + SqlIdentifier.quote(dataset + "_by_load"))
-				.query(Integer.class)
-				.single();
 			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
 		}
 		return new PromotionSummary(promoted, rejected, rowsLoaded, rowsRejected);
