@@ -36,6 +36,33 @@ public class DatasetTables {
 	public void prepare() {
 		for (DatasetDefinition dataset : catalog.datasets().values()) {
 			prepare("warehouse", dataset);
+			moveLegacyStagedRows(dataset);
+		}
+	}
+
+	/**
+	 * A run that failed after staging, under a version that staged into staging.&lt;dataset&gt;, is
+	 * restarted by this one, whose promotion counts a load's rows in the warehouse table: the rows
+	 * of loads still waiting for promotion move there, once, so the restart promotes them whole.
+	 */
+	private void moveLegacyStagedRows(DatasetDefinition dataset) {
+		Map<String, String> legacy = existingColumns("staging", dataset.name());
+		if (legacy.isEmpty()) {
+			return;
+		}
+		String columns = dataset.columns().stream().map(ColumnDefinition::name).filter(legacy::containsKey)
+			.map(SqlIdentifier::quote)
+			.collect(java.util.stream.Collectors.joining(", ", "load_id, row_number, ", ""));
+		String name = SqlIdentifier.quote(dataset.name());
+		int moved = jdbc.sql("""
+				WITH moved AS (
+				  DELETE FROM staging.%1$s s USING registry.load l
+				  WHERE l.id = s.load_id AND l.status = 'staged' RETURNING s.*)
+				INSERT INTO warehouse.%1$s (%2$s) SELECT %2$s FROM moved""".formatted(name, columns))
+			.update();
+		if (moved > 0) {
+			log.info("Moved {} staged rows of unpromoted loads from staging.{} to warehouse.{}", moved, dataset.name(),
+					dataset.name());
 		}
 	}
 

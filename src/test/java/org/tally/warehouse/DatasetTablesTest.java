@@ -26,6 +26,7 @@ class DatasetTablesTest {
 	@AfterEach
 	void dropTestTables() {
 		jdbc.sql("DROP TABLE IF EXISTS staging.widgets, warehouse.widgets").update();
+		jdbc.sql("DELETE FROM registry.load WHERE source_id = 'widgets'").update();
 	}
 
 	@Test
@@ -66,6 +67,35 @@ class DatasetTablesTest {
 		tablesFor(column("code", ColumnType.CODE)).prepare();
 
 		assertThat(columns("warehouse")).containsKeys("code", "note");
+	}
+
+	@Test
+	void givenRowsAnOlderVersionStagedForAnUnpromotedLoad_theyMoveToTheWarehouseTableOnce() {
+		jdbc.sql("CREATE TABLE staging.widgets (load_id bigint NOT NULL, row_number integer NOT NULL, code text)").update();
+		long staged = load("staged");
+		long loaded = load("loaded");
+		jdbc.sql("INSERT INTO staging.widgets VALUES (?, 4, 'A'), (?, 5, 'B'), (?, 4, 'OLD')")
+			.params(staged, staged, loaded)
+			.update();
+
+		tablesFor(column("code", ColumnType.CODE)).prepare();
+		tablesFor(column("code", ColumnType.CODE)).prepare();
+
+		assertThat(jdbc.sql("SELECT load_id || ':' || code FROM warehouse.widgets ORDER BY row_number, code")
+			.query(String.class)
+			.list()).containsExactly(staged + ":A", staged + ":B");
+		assertThat(jdbc.sql("SELECT code FROM staging.widgets").query(String.class).list())
+			.as("rows of promoted loads were already copied by the older version").containsExactly("OLD");
+	}
+
+	private long load(String status) {
+		return jdbc.sql("""
+				INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
+				                           status)
+				VALUES (0, 'widgets', 'test', 'widgets', ?, ?, ?, 1, ?) RETURNING id""")
+			.params("test/" + status + System.nanoTime(), status, "sha-" + System.nanoTime(), status)
+			.query(Long.class)
+			.single();
 	}
 
 	private DatasetTables tablesFor(ColumnDefinition... columns) {
