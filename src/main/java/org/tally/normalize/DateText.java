@@ -27,11 +27,8 @@ final class DateText {
 
   private DateText() {}
 
+  /** Any supported shape; {@link CellValues#date} has tried {@link #plain} (and placeholders) first. */
   static LocalDate parse(String raw, boolean excelSerial, boolean date1904) {
-    LocalDate plain = plain(raw, excelSerial, date1904);
-    if (plain != null) {
-      return plain;
-    }
     String spaced = Chars.nfkc(raw).strip().replaceAll("[\\s\\p{Z}]+", " ");
     String s = Chars.withoutSpaces(spaced);
     if (Chars.isExcelError(s)) {
