@@ -241,6 +241,7 @@ public final class CellValues {
     if (plainCode(raw)) {
       return raw;
     }
+    Chars.refuseNul(raw);
     if (Chars.isPlaceholder(raw)) {
       return null;
     }
@@ -274,6 +275,7 @@ public final class CellValues {
     if (ordinaryText(raw) && !Chars.listedPlaceholder(raw)) {
       return raw;
     }
+    Chars.refuseNul(raw);
     if (Chars.isPlaceholder(raw)) {
       return null;
     }

@@ -62,6 +62,16 @@ final class Chars {
     return EXCEL_ERRORS.contains(compacted.toUpperCase(Locale.ROOT));
   }
 
+  /**
+   * PostgreSQL text cannot hold U+0000 (a CSV with a stray NUL byte, an XLSX string with _x0000_):
+   * such a cell is refused here, with its row, rather than failing the whole file's COPY.
+   */
+  static void refuseNul(String raw) {
+    if (raw != null && raw.indexOf('\u0000') >= 0) {
+      throw new ValueFormatException(raw, "单元格含有空字符（U+0000），无法保存", "the cell contains a NUL character (U+0000)");
+    }
+  }
+
   static ValueFormatException excelError(String raw) {
     return new ValueFormatException(raw, "单元格是Excel错误值", "cell holds an Excel error value");
   }

@@ -37,7 +37,8 @@ public class RejectRecorder implements SkipListener<SourceRow, Object> {
 					                             reason_zh, reason_en, row_values)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
 				.params(row.context().load().id(), row.context().sheet(), row.rowNumber(), problem.cellRef(),
-						problem.column(), problem.rawValue(), problem.reasonZh(), problem.reasonEn(), rowJson)
+						problem.column(), storable(problem.rawValue()), storable(problem.reasonZh()),
+						storable(problem.reasonEn()), rowJson)
 				.update();
 		}
 		log.info("run={} file={} row {} rejected: {}", row.context().load().runId(), row.context().load().filePath(),
@@ -47,8 +48,13 @@ public class RejectRecorder implements SkipListener<SourceRow, Object> {
 	private static Map<String, String> rowValues(SourceRow row) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (RawCell cell : row.raw().cells()) {
-			values.put(cell.reference(row.rowNumber()), cell.value());
+			values.put(cell.reference(row.rowNumber()), storable(cell.value()));
 		}
 		return values;
+	}
+
+	/** PostgreSQL text and jsonb refuse U+0000: the reject shows it as ␀ (U+2400), the symbol for it. */
+	private static String storable(String text) {
+		return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\u2400');
 	}
 }

@@ -6,6 +6,9 @@ import static org.tally.support.Runs.rows;
 import static org.tally.support.WorkbookBuilder.error;
 
 import java.time.LocalDate;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -102,5 +105,43 @@ class RowRejectsTest {
 
 		assertThat(warehouse.strings("SELECT cell_ref FROM registry.reject ORDER BY cell_ref")).containsExactly("B4", "C4");
 		assertThat(warehouse.strings("SELECT rows_rejected::text FROM registry.load")).containsExactly("1");
+	}
+
+	@Test
+	void givenANulCharacterInACell_onlyThatRowIsRejectedAndTheFileLoads() {
+		// Excel-style escapes decode to U+0000 (POI itself writes '?'): PostgreSQL text cannot hold it.
+		Path file = withGoodRows(WorkbookBuilder.ledger(DECEMBER)
+			.row("JC2024-0001", "项目NUL甲", "潞州区", 100, "开工"))
+			.writeTo(inbox.file("finance/ledger-2024-12-31.xlsx"));
+		replaceInSharedStrings(file, "项目NUL甲", "项目_x0000_甲");
+
+		completedRun(jobs, "nul-character");
+
+		assertThat(rows(warehouse, "SELECT cell_ref, raw_value, reason_en FROM registry.reject"))
+			.containsExactly(List.of("B4", "项目␀甲", "project_name: the cell contains a NUL character (U+0000)"));
+		assertThat(warehouse.strings("SELECT status FROM registry.load")).containsExactly("loaded");
+	}
+
+	/** Rewrites the workbook's shared strings part, as a file from another tool could have it. */
+	private static void replaceInSharedStrings(Path workbook, String from, String to) {
+		try {
+			Path rewritten = workbook.resolveSibling(workbook.getFileName() + ".tmp");
+			try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(workbook));
+					var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(rewritten))) {
+				for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+					byte[] bytes = in.readAllBytes();
+					if (entry.getName().equals("xl/sharedStrings.xml")) {
+						bytes = new String(bytes, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
+					}
+					out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+					out.write(bytes);
+					out.closeEntry();
+				}
+			}
+			Files.move(rewritten, workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 }
