@@ -1,5 +1,6 @@
 package org.tally.validate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.tally.normalize.Vocabulary;
  * their canonical value. A row with any problem is rejected whole, with every problem named.
  */
 public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
+
+	/** The largest amount numeric(20,2) holds once rounded to fen. */
+	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999999.994");
 
 	private final Map<String, Vocabulary> vocabularies = new HashMap<>();
 
@@ -96,10 +100,22 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			case CODE -> CellValues.code(raw);
 			case INTEGER -> CellValues.count(raw);
 			case DECIMAL -> CellValues.number(raw);
-			case MONEY -> CellValues.yuan(raw, unit == null ? AmountUnit.YUAN : unit);
+			case MONEY -> storableAmount(CellValues.yuan(raw, unit == null ? AmountUnit.YUAN : unit), raw);
 			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
 			case ENUM -> vocabularies.get(column.vocabulary()).resolve(raw); // placeholders resolve to null
 		};
+	}
+
+	/**
+	 * The warehouse keeps yuan as numeric(20,2): a larger amount (a typo of many digits, or a unit
+	 * applied twice) is refused with its row here, where the COPY would have failed the whole run.
+	 */
+	private static BigDecimal storableAmount(BigDecimal yuan, String raw) {
+		if (yuan != null && yuan.abs().compareTo(LARGEST_AMOUNT) > 0) {
+			throw new ValueFormatException(raw, "金额超出范围（最大999999999999999999.99元）",
+					"amount out of range (at most 999999999999999999.99 yuan)");
+		}
+		return yuan;
 	}
 
 	/** A code must name a row of the referenced dataset as it will be current for the same period. */

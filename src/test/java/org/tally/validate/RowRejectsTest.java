@@ -122,6 +122,20 @@ class RowRejectsTest {
 		assertThat(warehouse.strings("SELECT status FROM registry.load")).containsExactly("loaded");
 	}
 
+	@Test
+	void givenAnAmountTooLargeForTheWarehouse_onlyThatRowIsRejected() {
+		// 200 trillion 万元 is 2×10^18 yuan: numeric(20,2) would refuse it and fail the file's COPY.
+		withGoodRows(WorkbookBuilder.ledger(DECEMBER)
+			.row("JC2024-0001", "项目甲", "潞州区", 200_000_000_000_000L, "开工"))
+			.writeTo(inbox.file("finance/ledger-2024-12-31.xlsx"));
+
+		completedRun(jobs, "huge-amount");
+
+		assertThat(rows(warehouse, "SELECT cell_ref, reason_en FROM registry.reject"))
+			.containsExactly(List.of("D4", "committed_investment: amount out of range (at most 999999999999999999.99 yuan)"));
+		assertThat(warehouse.strings("SELECT status FROM registry.load")).containsExactly("loaded");
+	}
+
 	/** Rewrites the workbook's shared strings part, as a file from another tool could have it. */
 	private static void replaceInSharedStrings(Path workbook, String from, String to) {
 		try {
