@@ -47,7 +47,16 @@ public class DatasetTables {
 	 */
 	private void moveLegacyStagedRows(DatasetDefinition dataset) {
 		Map<String, String> legacy = existingColumns("staging", dataset.name());
-		if (legacy.isEmpty()) {
+		// An empty legacy table needs no registry lookup; one that still holds the rows of long
+		// promoted loads is joined only when some load of the dataset waits for promotion.
+		if (legacy.isEmpty()
+				|| !jdbc.sql("SELECT EXISTS (SELECT 1 FROM staging." + SqlIdentifier.quote(dataset.name()) + ")")
+					.query(Boolean.class)
+					.single()
+				|| !jdbc.sql("SELECT EXISTS (SELECT 1 FROM registry.load WHERE dataset = ? AND status = 'staged')")
+					.param(dataset.name())
+					.query(Boolean.class)
+					.single()) {
 			return;
 		}
 		String columns = dataset.columns().stream().map(ColumnDefinition::name).filter(legacy::containsKey)
