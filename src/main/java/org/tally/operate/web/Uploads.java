@@ -40,6 +40,9 @@ class Uploads {
 	private final Catalog catalog;
 	private final long maxBytes;
 
+	/** How long an upload waits for the operator before the next upload clears it away. */
+	static final java.time.Duration HELD_FOR = java.time.Duration.ofDays(1);
+
 	Uploads(@Value("${tally.web.upload-dir:#{null}}") Path directory, IngestProperties ingest, Catalog catalog,
 			@Value("${tally.web.max-upload-bytes:52428800}") long maxBytes) {
 		this.directory = directory != null ? directory
@@ -92,6 +95,7 @@ class Uploads {
 	}
 
 	Upload store(String sourceId, String originalName, long size, InputStream content) {
+		discardAbandoned();
 		SourceDefinition source = catalog.source(sourceId)
 			.orElseThrow(() -> new UploadRefusedException("unknown source '" + sourceId + "'"));
 		String name = sanitise(originalName);
@@ -169,6 +173,28 @@ class Uploads {
 		}
 		discard(upload.token());
 		return target;
+	}
+
+	/**
+	 * Uploads nobody accepted or discarded within a day (the operator closed the preview) are
+	 * removed when the next one arrives, so the upload directory does not grow without end.
+	 */
+	void discardAbandoned() {
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(HELD_FOR));
+		try (Stream<Path> folders = Files.list(directory)) {
+			for (Path folder : folders.toList()) {
+				String token = folder.getFileName().toString();
+				if (TOKEN.matcher(token).matches() && Files.getLastModifiedTime(folder).compareTo(cutoff) < 0) {
+					discard(token);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot look through the upload directory " + directory, ex);
+		}
 	}
 
 	void discard(String token) {

@@ -70,6 +70,21 @@ class UploadsTest {
 		assertThatThrownBy(() -> uploads.accept(again)).hasMessageContaining("exists already");
 	}
 
+	@Test
+	void givenAnUploadLeftForMoreThanADay_theNextUploadClearsItAndKeepsRecentOnes() throws Exception {
+		Path inbox = Files.createDirectories(temp.resolve("inbox"));
+		Uploads uploads = uploads(inbox, 1000);
+		Uploads.Upload forgotten = uploads.store("finance-projects", "old.csv", 1, new ByteArrayInputStream(new byte[1]));
+		Uploads.Upload recent = uploads.store("finance-projects", "recent.csv", 1, new ByteArrayInputStream(new byte[1]));
+		Files.setLastModifiedTime(temp.resolve("held").resolve(forgotten.token()),
+				java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Uploads.HELD_FOR).minusSeconds(60)));
+
+		uploads.store("finance-projects", "new.csv", 1, new ByteArrayInputStream(new byte[1]));
+
+		assertThat(uploads.find(forgotten.token())).isEmpty();
+		assertThat(uploads.find(recent.token())).isPresent();
+	}
+
 	private Uploads uploads(Path inbox, long maxBytes) {
 		Catalog catalog = new Catalog(temp, Map.of(), List.of(source("finance/*.{xlsx,xlsm,xls,csv}")), Map.of(),
 				List.of(), List.of());
