@@ -15,6 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import java.sql.Statement;
+import java.sql.Connection;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -80,6 +83,9 @@ class ConsoleBrowserTest {
 
 	@Autowired
 	Operations operations;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	JobOperatorTestUtils jobs;
@@ -180,6 +186,44 @@ class ConsoleBrowserTest {
 		assertThat(warehouse.strings("SELECT actor || ' ' || action || ' ' || target || ' ' || outcome FROM ops.audit"
 				+ " ORDER BY id DESC LIMIT 1"))
 			.containsExactly("operator upload inbox/health/" + corrected.getFileName() + " ok");
+	}
+
+	@Test
+	void givenARunThatHangs_theOperatorStopsItFromItsPageAndRestartsItToCompletion() throws Exception {
+		signIn("operator", "operator");
+		try (Connection blocker = dataSource.getConnection()) {
+			// Another session holds the ledger table: the run hangs in its first step until released.
+			blocker.setAutoCommit(false);
+			try (Statement lock = blocker.createStatement()) {
+				lock.execute("LOCK TABLE warehouse.projects IN ACCESS EXCLUSIVE MODE");
+			}
+			browser.findElement(By.id("run-now")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(300))
+				.ignoring(StaleElementReferenceException.class)
+				.until(d -> {
+					d.navigate().refresh();
+					return !d.findElements(By.id("stop")).isEmpty();
+				});
+			browser.findElement(By.id("stop")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("run-status")).getText().startsWith("STOPP"));
+			blocker.rollback();
+		}
+		assertThat(waitForRunToEnd()).isEqualTo("STOPPED");
+
+		browser.findElement(By.id("restart")).click();
+
+		// The page still says STOPPED until the restarted execution has moved on.
+		String restarted = new WebDriverWait(browser, Duration.ofSeconds(240), Duration.ofMillis(500))
+			.ignoring(StaleElementReferenceException.class)
+			.until(d -> {
+				d.navigate().refresh();
+				String status = d.findElement(By.id("run-status")).getText();
+				return List.of("COMPLETED", "FAILED", "ABANDONED").contains(status) ? status : null;
+			});
+		assertThat(restarted).isEqualTo("COMPLETED");
+		browser.findElement(By.id("nav-audit")).click();
+		assertThat(browser.findElement(By.id("audit")).getText()).contains("stop").contains("restart");
 	}
 
 	@Test
