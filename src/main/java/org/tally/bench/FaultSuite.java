@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +25,8 @@ import org.tally.bench.internal.WarehouseProbe;
 
 /**
  * The slow fault scenarios, with real processes: a `tally run` killed with SIGKILL mid-load and
- * mid-promotion, PostgreSQL stopped under a run, three processes asking for a run at once. Each
+ * mid-promotion, PostgreSQL stopped under a run, three processes asking for a run at once, two
+ * `tally serve` schedulers competing for one clustered trigger. Each
  * installation is compared with a clean run of the same inbox, row for row and figure for figure,
  * and audited with `tally verify-integrity`.
  */
@@ -63,6 +66,7 @@ public final class FaultSuite {
 		results.add(killedMidPromotion());
 		results.add(databaseStoppedMidLoad());
 		results.add(threeAtOnce());
+		results.add(twoSchedulers());
 		return results;
 	}
 
@@ -192,6 +196,83 @@ public final class FaultSuite {
 				BEFORE.size() + 1, compared, differences, notes, seconds(start));
 	}
 
+	/**
+	 * Two `tally serve` processes, each with its Quartz scheduler on the one clustered job store, and
+	 * a schedule that fires every ten seconds: every fire must be taken by exactly one of them.
+	 */
+	FaultScenario twoSchedulers() throws Exception {
+		long start = System.nanoTime();
+		Installation it = prepare("two-schedulers");
+		List<String> differences = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		it.runToEnd("before", differences, "run");
+		it.addBigLedger();
+		Path jobs = Files.createDirectories(it.dir.resolve("jobs"));
+		Files.writeString(jobs.resolve("every-ten-seconds.yml"), """
+				# Fires every ten seconds, so that the two nodes have several fires to compete for.
+				cron: "0/10 * * * * ?"
+				timeZone: UTC
+				job: nightlyConsolidationJob
+				sources: all
+				misfire: fire-once-now
+				""");
+		Map<String, String> schedules = Map.of("TALLY_SCHEDULE_DIR", jobs.toString());
+		List<ChildTally> nodes = List.of(
+				it.start("node-a", schedules, "serve", "--port", String.valueOf(freePort())),
+				it.start("node-b", schedules, "serve", "--port", String.valueOf(freePort())));
+		Pattern fired = Pattern.compile("schedule=every-ten-seconds fired for \\S+ \\(scheduled ([^,)]+)");
+		Map<String, List<String>> fires = new java.util.TreeMap<>();
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		try (WarehouseProbe probe = it.probe()) {
+			while (System.nanoTime() < deadline && nodes.stream().allMatch(ChildTally::alive)) {
+				fires.clear();
+				for (int n = 0; n < nodes.size(); n++) {
+					Matcher m = fired.matcher(nodes.get(n).output());
+					while (m.find()) {
+						fires.computeIfAbsent(m.group(1), t -> new ArrayList<>()).add(n == 0 ? "node-a" : "node-b");
+					}
+				}
+				boolean settled = probe.count("SELECT count(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')") == 0
+						&& probe.count("SELECT count(*) FROM registry.load WHERE file_path = ? AND status = 'loaded'", BIG_LEDGER) == 1;
+				if (fires.size() >= 4 && settled) {
+					break;
+				}
+				Thread.sleep(500);
+			}
+		}
+		for (ChildTally node : nodes) {
+			if (!node.alive()) {
+				differences.add("a node ended early: " + node.verdict());
+			}
+			node.kill();
+		}
+		fires.forEach((time, takenBy) -> {
+			if (takenBy.size() != 1) {
+				differences.add("the fire scheduled " + time + " was taken by " + takenBy);
+			}
+		});
+		if (fires.size() < 4) {
+			differences.add("only " + fires.size() + " fires were seen in four minutes");
+		}
+		notes.add(fires.size() + " fires, each by one node: " + fires.values().stream().map(t -> t.get(0))
+			.collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new,
+					java.util.stream.Collectors.counting())));
+		long compared = it.compareWithClean(differences) + fires.size();
+		it.verify(differences);
+		it.stopServer();
+		return new FaultScenario("two schedulers, one clustered trigger",
+				"two `tally serve` processes (two nodes' Quartz schedulers on one job store) and a schedule firing every 10 s",
+				"every fire is taken by exactly one node; the first loads the inbox, later ones find the night done;"
+						+ " the warehouse equals the clean run's",
+				BEFORE.size() + 1, compared, differences, notes, seconds(start));
+	}
+
+	private static int freePort() throws IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
 	FaultScenario threeAtOnce() throws Exception {
 		long start = System.nanoTime();
 		Installation it = prepare("three-at-once");
@@ -307,12 +388,16 @@ public final class FaultSuite {
 		}
 
 		ChildTally start(String label, String... args) {
+			return start(label, Map.of(), args);
+		}
+
+		ChildTally start(String label, Map<String, String> environment, String... args) {
 			List<String> command = new ArrayList<>(List.of(args));
 			command.addAll(List.of("--inbox", inbox.toString(), "--data-dir", data.toString()));
 			if (configDir != null) {
 				command.addAll(List.of("--config", configDir.toString()));
 			}
-			return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, command);
+			return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, environment, command);
 		}
 
 		/**

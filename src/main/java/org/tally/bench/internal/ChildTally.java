@@ -26,6 +26,11 @@ public final class ChildTally {
 
 	/** Starts {@code tally ARGS} with its output in {@code log}; {@code heap} like "256m", or null for the default. */
 	public static ChildTally start(Path log, String heap, List<String> args) {
+		return start(log, heap, java.util.Map.of(), args);
+	}
+
+	/** The same, with {@code environment} added to this process's (e.g. TALLY_SCHEDULE_DIR). */
+	public static ChildTally start(Path log, String heap, java.util.Map<String, String> environment, List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		if (heap != null) {
@@ -46,9 +51,10 @@ public final class ChildTally {
 		command.addAll(args);
 		try {
 			Files.createDirectories(log.getParent());
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			return new ChildTally(process, log);
 		}
 		catch (IOException ex) {
