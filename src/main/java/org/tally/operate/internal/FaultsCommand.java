@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** `tally faults`: the slow fault scenarios with real processes (kill -9, PostgreSQL stopped, three at once). */
 @Command(name = "faults", mixinStandardHelpOptions = true,
 		description = "Kills runs mid-load and mid-promotion, stops PostgreSQL under a run, starts three runs at once,"
-				+ " and compares each installation with a clean run; non-zero on any difference.")
+				+ " lets two schedulers compete for one trigger, and compares each installation with a clean run;"
+				+ " non-zero on any difference.")
 class FaultsCommand implements Callable<Integer> {
 
 	@Spec
