@@ -98,22 +98,31 @@ public final class FaultSuite {
 			+ " FROM batch_step_execution s WHERE s.step_name = 'ingestSourceFilesStep' AND s.status = 'STARTED'"
 			+ " AND EXISTS (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')";
 
+	/** A run of the large ledger, caught once it has written 20,000 rows: its process, run id and rows written. */
+	private record MidLoad(ChildTally child, long run, long written) {
+	}
+
+	/** The "before" run to its end, then a run of the large ledger, awaited until it is well into the file. */
+	private MidLoad midLoad(Installation it, String label, List<String> differences) throws Exception {
+		it.runToEnd("before", differences, "run");
+		it.addBigLedger();
+		ChildTally child = it.start(label, "run");
+		try (WarehouseProbe probe = it.probe()) {
+			long written = awaitCount(probe, child, ROWS_WRITTEN_WHILE_PENDING, 20_000, BIG_LEDGER);
+			return new MidLoad(child, probe.latestRun(), written);
+		}
+	}
+
 	FaultScenario killedMidLoad() throws Exception {
 		long start = System.nanoTime();
 		Installation it = prepare("kill-mid-load");
 		List<String> differences = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
-		it.runToEnd("before", differences, "run");
-		it.addBigLedger();
-		ChildTally child = it.start("killed", "run");
-		long run;
-		try (WarehouseProbe probe = it.probe()) {
-			long staged = awaitCount(probe, child, ROWS_WRITTEN_WHILE_PENDING, 20_000, BIG_LEDGER);
-			child.kill();
-			notes.add("SIGKILL after %.1f s with %d rows of the large ledger written (not yet committed)".formatted(child.secondsSinceStart(), staged));
-			run = probe.latestRun();
-		}
-		it.restart(run, differences, notes);
+		MidLoad load = midLoad(it, "killed", differences);
+		load.child().kill();
+		notes.add("SIGKILL after %.1f s with %d rows of the large ledger written (not yet committed)"
+			.formatted(load.child().secondsSinceStart(), load.written()));
+		it.restart(load.run(), differences, notes);
 		long compared = it.compareWithClean(differences);
 		it.verify(differences);
 		it.stopServer();
@@ -160,14 +169,9 @@ public final class FaultSuite {
 		Installation it = prepare("postgres-stopped");
 		List<String> differences = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
-		it.runToEnd("before", differences, "run");
-		it.addBigLedger();
-		ChildTally child = it.start("stopped", "run");
-		long run;
-		try (WarehouseProbe probe = it.probe()) {
-			awaitCount(probe, child, ROWS_WRITTEN_WHILE_PENDING, 20_000, BIG_LEDGER);
-			run = probe.latestRun();
-		}
+		MidLoad load = midLoad(it, "stopped", differences);
+		ChildTally child = load.child();
+		long run = load.run();
 		Instant stopped = Instant.now();
 		WarehouseProbe.stopImmediately(it.data);
 		it.releaseServer();

@@ -23,6 +23,7 @@ import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
 import org.tally.ingest.LoadContext;
+import org.tally.ingest.LoadRef;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.LoadStaged;
 import org.tally.validate.ValidRow;
@@ -70,30 +71,27 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		// declaration for every row showed up in profiles.
 		Map<String, Batch> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
-		long lastLoad = -1;
-		long keysLoad = -1;
+		long currentLoad = -1;
 		KeyFingerprints keys = null;
 		int[] keyColumns = new int[0];
 		for (StagedRow staged : chunk) {
 			ValidRow row = staged.row();
-			boolean newLoad = row.context().load().id() != lastLoad;
-			if (newLoad) {
-				lastLoad = row.context().load().id();
-				runs.add(row.context().load().runId());
-			}
+			LoadRef load = row.context().load();
 			if (staged.tuple() == null) {
 				totals.add(row);
+				runs.add(load.runId());
 				continue;
 			}
 			DatasetDefinition dataset = row.context().dataset();
-			Batch batch = copies.computeIfAbsent(dataset.name(), name -> new Batch(dataset));
-			batch.add(staged.tuple(), lastLoad);
+			// Rows come file by file: look up the file's run, fingerprints and key columns once per file.
 			// Every staged row's key must reach the fingerprints, or "distinct" would be claimed unseen.
-			if (lastLoad != keysLoad) {
-				keys = fingerprints.computeIfAbsent(lastLoad, id -> new KeyFingerprints());
+			if (load.id() != currentLoad) {
+				currentLoad = load.id();
+				runs.add(load.runId());
+				keys = fingerprints.computeIfAbsent(currentLoad, id -> new KeyFingerprints());
 				keyColumns = keyColumns(dataset);
-				keysLoad = lastLoad;
 			}
+			copies.computeIfAbsent(dataset.name(), name -> new Batch(dataset)).add(staged.tuple(), currentLoad);
 			if (keyColumns.length > 0) {
 				Object[] key = new Object[keyColumns.length];
 				for (int i = 0; i < key.length; i++) {
