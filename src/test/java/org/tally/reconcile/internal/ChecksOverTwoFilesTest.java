@@ -106,6 +106,32 @@ class ChecksOverTwoFilesTest {
 	}
 
 	@Test
+	void givenEveryFileProvenWhileStagingToRepeatNoKey_theUniqueCheckCountsRowsInsteadOfSearching() {
+		// The staging writer marks a load whose rows' key fingerprints were all distinct; such a load
+		// cannot repeat its key, so the check takes the mark as proof and only counts the rows. (The
+		// repeats planted here contradict the marks: they show that no search ran.)
+		jdbc.sql("UPDATE registry.load SET keys_distinct = true WHERE id IN (?, ?)").params(east, west).update();
+
+		CheckOutcome proven = check("projects_unique_codes").run(PERIOD);
+
+		assertThat(proven.passed()).as(proven.message()).isTrue();
+		assertThat(proven.expected()).isEqualByComparingTo("7");
+		assertThat(proven.actual()).isEqualByComparingTo("7");
+		assertThat(proven.message()).isEqualTo("7 rows of projects have distinct project_code per file");
+
+		// One load without the proof (it repeated a fingerprint, or older code staged it): the period is searched.
+		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL WHERE id = ?").params(west).update();
+
+		CheckOutcome searched = check("projects_unique_codes").run(PERIOD);
+
+		assertThat(searched.passed()).isFalse();
+		assertThat(searched.actual()).isEqualByComparingTo("2");
+		assertThat(searched.evidence()).extracting(CheckOutcome.Evidence::file, CheckOutcome.Evidence::cell)
+			.containsExactly(tuple("east.xlsx", "B3"), tuple("east.xlsx", "B5"), tuple("west.xlsx", "B4"),
+					tuple("west.xlsx", "B5"), tuple("west.xlsx", "B6"));
+	}
+
+	@Test
 	void givenOneRowBreakingTheRule_theRowCheckCountsEveryCurrentRowAndNamesThatCell() {
 		CheckOutcome outcome = check("projects_completed_within_committed").run(PERIOD);
 
