@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -154,11 +155,22 @@ public class LoadRegistry {
 	}
 
 	/**
-	 * Records whether the rows staged for a load were seen to repeat no key (see promotion); called
-	 * in the transaction that marks the load staged.
+	 * Records how many rows were staged for a load and whether they were seen to repeat no key (see
+	 * promotion); called in the transaction that marks the load staged.
 	 */
-	public void recordKeysDistinct(long loadId, boolean distinct) {
-		jdbc.sql("UPDATE registry.load SET keys_distinct = ? WHERE id = ?").params(distinct, loadId).update();
+	public void recordStaged(long loadId, Long rows, boolean keysDistinct) {
+		jdbc.sql("UPDATE registry.load SET rows_staged = ?, keys_distinct = ? WHERE id = ?")
+			.params(rows, keysDistinct, loadId)
+			.update();
+	}
+
+	/** The rows the ingest step staged for a load, if it recorded them (older code did not). */
+	public OptionalLong rowsStaged(long loadId) {
+		Long rows = jdbc.sql("SELECT rows_staged FROM registry.load WHERE id = ?")
+			.param(loadId)
+			.query((rs, n) -> rs.getObject(1, Long.class))
+			.single();
+		return rows == null ? OptionalLong.empty() : OptionalLong.of(rows);
 	}
 
 	/** True only when the ingest step saw every staged row of the load and no key among them twice. */
@@ -170,7 +182,7 @@ public class LoadRegistry {
 	}
 
 	private void discardRows(LoadRef load) {
-		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL WHERE id = ?").param(load.id()).update();
+		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL, rows_staged = NULL WHERE id = ?").param(load.id()).update();
 		jdbc.sql("DELETE FROM warehouse." + quoted(load.dataset()) + " WHERE load_id = ?").param(load.id()).update();
 		jdbc.sql("DELETE FROM staging.totals_row WHERE load_id = ?").param(load.id()).update();
 	}

@@ -2,6 +2,7 @@ package org.tally.warehouse;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +61,14 @@ public class LoadPromoter {
 			SourceDefinition source = catalog.source(load.sourceId()).orElseThrow();
 			DatasetDefinition dataset = catalog.dataset(load.dataset());
 			String table = "warehouse." + SqlIdentifier.quote(dataset.name());
-			rejectRepeatedKeys(load, dataset);
-			int loaded = jdbc.sql("SELECT count(*) FROM " + table + " WHERE load_id = ?")
-				.param(load.id())
-				.query(Integer.class)
-				.single();
+			int repeats = rejectRepeatedKeys(load, dataset);
+			// The ingest step counted the rows it staged; counting them again scans the new range.
+			OptionalLong counted = registry.rowsStaged(load.id());
+			int loaded = counted.isPresent() ? Math.toIntExact(counted.getAsLong() - repeats)
+					: jdbc.sql("SELECT count(*) FROM " + table + " WHERE load_id = ?")
+						.param(load.id())
+						.query(Integer.class)
+						.single();
 			int rejectedRows = jdbc.sql("SELECT count(DISTINCT row_number) FROM registry.reject WHERE load_id = ?")
 				.param(load.id())
 				.query(Integer.class)
@@ -100,10 +104,11 @@ public class LoadPromoter {
 	/**
 	 * A key repeated within one file: every row after the first is moved from the staged rows to the
 	 * rejects, set-based at the end of the file, so that no per-row key set has to fit the heap.
+	 * Answers how many rows it moved.
 	 */
-	private void rejectRepeatedKeys(LoadRef load, DatasetDefinition dataset) {
+	private int rejectRepeatedKeys(LoadRef load, DatasetDefinition dataset) {
 		if (dataset.key().isEmpty() || registry.keysDistinct(load.id())) {
-			return; // no key, or the ingest step saw every row's key fingerprint once (StagingWriter)
+			return 0; // no key, or the ingest step saw every row's key fingerprint once (StagingWriter)
 		}
 		String table = "warehouse." + SqlIdentifier.quote(dataset.name());
 		String keys = dataset.key().stream().map(SqlIdentifier::quote).collect(Collectors.joining(", "));
@@ -121,7 +126,7 @@ public class LoadPromoter {
 			.query(Boolean.class)
 			.single();
 		if (!repeats) {
-			return;
+			return 0;
 		}
 		jdbc.sql("ANALYZE " + table).update();
 		int rejected = jdbc.sql("""
@@ -150,6 +155,7 @@ public class LoadPromoter {
 			log.info("run={} file={} {} rows rejected for a repeated {}", load.runId(), load.filePath(), rejected,
 					first.name());
 		}
+		return rejected;
 	}
 
 	private static String percent(BigDecimal rate) {

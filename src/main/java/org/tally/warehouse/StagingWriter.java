@@ -47,8 +47,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 	/** The open step's COPY stream; one step at a time stages rows (runs never overlap). */
 	private final AtomicReference<CopyStream> stream = new AtomicReference<>();
 	private final Set<Long> runs = ConcurrentHashMap.newKeySet();
-	/** Per load being staged: its rows' key fingerprints, until the load is marked staged. */
-	private final Map<Long, KeyFingerprints> fingerprints = new ConcurrentHashMap<>();
+	/** Per load being staged: its rows' count and key fingerprints, until the load is marked staged. */
+	private final Map<Long, StagedLoad> loads = new ConcurrentHashMap<>();
 
 	public StagingWriter(DataSource dataSource, JdbcClient jdbc, LoadRegistry registry) {
 		this.dataSource = dataSource;
@@ -58,7 +58,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		fingerprints.clear();
+		loads.clear();
 		CopyStream previous = stream.getAndSet(new CopyStream(dataSource, "tally-copy"));
 		if (previous != null) {
 			throw new IllegalStateException("two ingest steps at once in one process: runs must not overlap");
@@ -72,7 +72,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		Map<String, Batch> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
 		long currentLoad = -1;
-		KeyFingerprints keys = null;
+		StagedLoad staging = null;
 		int[] keyColumns = new int[0];
 		for (StagedRow staged : chunk) {
 			ValidRow row = staged.row();
@@ -83,21 +83,22 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 				continue;
 			}
 			DatasetDefinition dataset = row.context().dataset();
-			// Rows come file by file: look up the file's run, fingerprints and key columns once per file.
-			// Every staged row's key must reach the fingerprints, or "distinct" would be claimed unseen.
+			// Rows come file by file: look up the file's run, tracker and key columns once per file.
+			// Every staged row must reach the tracker, or "distinct" would be claimed unseen.
 			if (load.id() != currentLoad) {
 				currentLoad = load.id();
 				runs.add(load.runId());
-				keys = fingerprints.computeIfAbsent(currentLoad, id -> new KeyFingerprints());
+				staging = loads.computeIfAbsent(currentLoad, id -> new StagedLoad());
 				keyColumns = keyColumns(dataset);
 			}
 			copies.computeIfAbsent(dataset.name(), name -> new Batch(dataset)).add(staged.tuple(), currentLoad);
+			staging.rows++;
 			if (keyColumns.length > 0) {
 				Object[] key = new Object[keyColumns.length];
 				for (int i = 0; i < key.length; i++) {
 					key[i] = row.values()[keyColumns[i]];
 				}
-				keys.add(key);
+				staging.keys.add(key);
 			}
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -116,8 +117,9 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 	}
 
 	/**
-	 * Before the chunk that marks a load staged commits, the load's rows are committed, and whether
-	 * their keys were all distinct is recorded, which spares promotion its search for repeats.
+	 * Before the chunk that marks a load staged commits, the load's rows are committed, and their
+	 * count and whether their keys were all distinct are recorded: promotion then neither counts
+	 * them again nor searches them for repeats.
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void onLoadStaged(LoadStaged staged) {
@@ -125,8 +127,13 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		if (open != null) {
 			open.commit();
 		}
-		KeyFingerprints keys = fingerprints.remove(staged.loadId());
-		registry.recordKeysDistinct(staged.loadId(), keys != null && !keys.maybeRepeated());
+		StagedLoad load = loads.remove(staged.loadId());
+		if (load == null) {
+			registry.recordStaged(staged.loadId(), null, false); // no row seen here: promotion counts and searches
+		}
+		else {
+			registry.recordStaged(staged.loadId(), load.rows, !load.keys.maybeRepeated());
+		}
 	}
 
 	private static int[] keyColumns(DatasetDefinition dataset) {
@@ -136,7 +143,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void close() {
-		fingerprints.clear();
+		loads.clear();
 		CopyStream open = stream.getAndSet(null);
 		if (open != null) {
 			open.close();
@@ -178,6 +185,12 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 					.update();
 			}
 		}
+	}
+
+	/** One load's rows sent to COPY so far: how many, and their keys' fingerprints. */
+	private static final class StagedLoad {
+		private final KeyFingerprints keys = new KeyFingerprints();
+		private long rows;
 	}
 
 	/** One dataset's tuples of a chunk, and the loads they belong to (named if the COPY fails). */
