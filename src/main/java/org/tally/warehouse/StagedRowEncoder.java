@@ -1,6 +1,7 @@
 package org.tally.warehouse;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.tally.catalog.ColumnDefinition;
@@ -8,25 +9,39 @@ import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.validate.ValidRow;
 import org.tally.warehouse.internal.BinaryCopyRows;
+import org.tally.warehouse.internal.KeyFingerprints;
 
 /**
- * Encodes each valid row for binary COPY as soon as it is validated. Done in the writer, a chunk
+ * Encodes each valid row for binary COPY, and fingerprints its key, as soon as it is validated. Done in the writer, a chunk
  * later, the encoding read back a thousand rows of freshly made values from main memory: that
  * was two thirds of the ingest thread on a million rows; here the values are still in cache.
  * One instance per step execution (the encoders reuse a buffer).
  */
 public class StagedRowEncoder implements ItemProcessor<ValidRow, StagedRow> {
 
-	private final Map<String, BinaryCopyRows> encoders = new HashMap<>();
+	private final Map<String, Dataset> datasets = new HashMap<>();
 
 	@Override
 	public StagedRow process(ValidRow row) {
 		if (row.totals()) {
-			return new StagedRow(row, null);
+			return new StagedRow(row, null, KeyFingerprints.NO_KEY);
 		}
-		DatasetDefinition dataset = row.context().dataset();
-		BinaryCopyRows encoder = encoders.computeIfAbsent(dataset.name(),
-				name -> new BinaryCopyRows(dataset.columns().stream().map(ColumnDefinition::type).toArray(ColumnType[]::new)));
-		return new StagedRow(row, encoder.tuple(row.context().load().id(), row.rowNumber(), row.values()));
+		DatasetDefinition definition = row.context().dataset();
+		Dataset dataset = datasets.computeIfAbsent(definition.name(), name -> new Dataset(definition));
+		Object[] values = row.values();
+		long key = dataset.key.length == 0 ? KeyFingerprints.NO_KEY : KeyFingerprints.of(values, dataset.key);
+		return new StagedRow(row, dataset.encoder.tuple(row.context().load().id(), row.rowNumber(), values), key);
+	}
+
+	/** Per dataset, once per step: its tuple encoder and the positions of its key columns. */
+	private static final class Dataset {
+		private final BinaryCopyRows encoder;
+		private final int[] key;
+
+		private Dataset(DatasetDefinition dataset) {
+			this.encoder = new BinaryCopyRows(dataset.columns().stream().map(ColumnDefinition::type).toArray(ColumnType[]::new));
+			List<String> names = dataset.columns().stream().map(ColumnDefinition::name).toList();
+			this.key = dataset.key().stream().mapToInt(names::indexOf).toArray();
+		}
 	}
 }

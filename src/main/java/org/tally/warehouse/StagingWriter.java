@@ -73,7 +73,6 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		List<ValidRow> totals = new ArrayList<>();
 		long currentLoad = -1;
 		StagedLoad staging = null;
-		int[] keyColumns = new int[0];
 		for (StagedRow staged : chunk) {
 			ValidRow row = staged.row();
 			LoadRef load = row.context().load();
@@ -83,23 +82,16 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 				continue;
 			}
 			DatasetDefinition dataset = row.context().dataset();
-			// Rows come file by file: look up the file's run, tracker and key columns once per file.
-			// Every staged row must reach the tracker, or "distinct" would be claimed unseen.
+			// Rows come file by file: look up the file's run and tracker once per file. Every staged
+			// row must reach the tracker, or "distinct" would be claimed unseen.
 			if (load.id() != currentLoad) {
 				currentLoad = load.id();
 				runs.add(load.runId());
 				staging = loads.computeIfAbsent(currentLoad, id -> new StagedLoad());
-				keyColumns = keyColumns(dataset);
 			}
 			copies.computeIfAbsent(dataset.name(), name -> new Batch(dataset)).add(staged.tuple(), currentLoad);
 			staging.rows++;
-			if (keyColumns.length > 0) {
-				Object[] key = new Object[keyColumns.length];
-				for (int i = 0; i < key.length; i++) {
-					key[i] = row.values()[keyColumns[i]];
-				}
-				staging.keys.add(key);
-			}
+			staging.keys.add(staged.keyFingerprint());
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
@@ -134,11 +126,6 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		else {
 			registry.recordStaged(staged.loadId(), load.rows, !load.keys.maybeRepeated());
 		}
-	}
-
-	private static int[] keyColumns(DatasetDefinition dataset) {
-		List<String> names = dataset.columns().stream().map(ColumnDefinition::name).toList();
-		return dataset.key().stream().mapToInt(names::indexOf).toArray();
 	}
 
 	@Override

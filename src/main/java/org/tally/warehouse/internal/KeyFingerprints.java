@@ -11,7 +11,9 @@ import java.time.LocalDate;
  */
 public final class KeyFingerprints {
 
-	private static final long EMPTY = 0L;
+	/** The fingerprint of a row without a key (and the empty slot: no key fingerprints to it). */
+	public static final long NO_KEY = 0L;
+	private static final long EMPTY = NO_KEY;
 	private static final long NULL_VALUE = 0x9E3779B97F4A7C15L;
 
 	private long[] slots = new long[1 << 10];
@@ -19,17 +21,36 @@ public final class KeyFingerprints {
 	private boolean repeated;
 
 	/** Adds the key of one row (its key column values, in key order); rows whose keys are all null are not keys. */
-	public void add(Object[] key) {
-		if (repeated) {
-			return; // the answer is already "maybe": nothing more to learn from this file
+	void add(Object[] key) {
+		int[] all = new int[key.length];
+		for (int i = 0; i < all.length; i++) {
+			all[i] = i;
 		}
+		add(of(key, all));
+	}
+
+	/**
+	 * The fingerprint of a row's key: the values at {@code keyColumns}, in key order. {@link #NO_KEY}
+	 * when every one of them is null (such a row has no key). Computed while the row is validated,
+	 * so that its values are read while still in cache, not a chunk later.
+	 */
+	public static long of(Object[] values, int[] keyColumns) {
 		long fingerprint = 0x243F6A8885A308D3L;
 		boolean any = false;
-		for (Object value : key) {
+		for (int column : keyColumns) {
+			Object value = values[column];
 			any |= value != null;
 			fingerprint = mix(fingerprint * 31 + hash(value));
 		}
-		if (any && !insert(fingerprint == EMPTY ? 1 : fingerprint)) {
+		return !any ? NO_KEY : fingerprint == NO_KEY ? 1 : fingerprint;
+	}
+
+	/** Adds one row's key fingerprint ({@link #of}); {@link #NO_KEY} adds nothing. */
+	public void add(long fingerprint) {
+		if (repeated || fingerprint == NO_KEY) {
+			return; // "maybe" is already the answer, or the row has no key
+		}
+		if (!insert(fingerprint)) {
 			repeated = true;
 			slots = new long[0]; // the memory is no longer needed
 		}
