@@ -78,15 +78,33 @@ class BinaryCopyRowsTest {
 		}
 	}
 
+	@Test
+	void givenAnyText_itsBytesAreThoseOfStringGetBytes() {
+		BinaryCopyRows copy = new BinaryCopyRows(new ColumnType[] { ColumnType.TEXT });
+		Random random = new Random(7);
+		List<String> texts = new ArrayList<>(List.of("", "abc", "é×·", "京长", "𠀀x", "lone \uD800 high", "lone \uDC00 low",
+				"\uDC00\uD800 reversed", "end \uD800"));
+		for (int i = 0; i < 2000; i++) {
+			texts.add(text(random));
+		}
+		for (String text : texts) {
+			byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(2 + 4 + 8 + 4 + 4 + 4 + utf8.length);
+			expected.putShort((short) 3).putInt(8).putLong(1L).putInt(4).putInt(2).putInt(utf8.length).put(utf8);
+			assertThat(copy.tuple(1L, 2, new Object[] { text })).as(text).isEqualTo(expected.array());
+		}
+	}
+
 	private static String text(Random random) {
 		StringBuilder text = new StringBuilder();
 		int length = random.nextInt(12);
 		for (int i = 0; i < length; i++) {
-			int kind = random.nextInt(4);
+			int kind = random.nextInt(5);
 			text.appendCodePoint(switch (kind) {
 				case 0 -> 'a' + random.nextInt(26);
 				case 1 -> 0x4E00 + random.nextInt(0x5000); // CJK
 				case 2 -> " \t\n\\,\"'".charAt(random.nextInt(7));
+				case 3 -> 0x80 + random.nextInt(0x780); // two bytes in UTF-8: é, ×, ·
 				default -> 0x20000 + random.nextInt(100); // beyond the BMP
 			});
 		}
