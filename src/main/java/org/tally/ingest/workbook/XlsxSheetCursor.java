@@ -39,7 +39,8 @@ final class XlsxSheetCursor extends RowCursor {
         this.strings = strings;
         this.styles = styles;
         this.part = sheetPart.getPartName().getName();
-        this.in = sheetPart.getInputStream();
+        // Inflating the sheet on a thread of its own leaves the XML to this one (see ReadAheadInputStream).
+        this.in = new ReadAheadInputStream(sheetPart.getInputStream(), "tally-inflate-" + file.getFileName());
         XMLStreamReader reader;
         try {
             reader = Xml.open(pkg.xml(), in);
