@@ -20,15 +20,6 @@ public final class KeyFingerprints {
 	private int size;
 	private boolean repeated;
 
-	/** Adds the key of one row (its key column values, in key order); rows whose keys are all null are not keys. */
-	void add(Object[] key) {
-		int[] all = new int[key.length];
-		for (int i = 0; i < all.length; i++) {
-			all[i] = i;
-		}
-		add(of(key, all));
-	}
-
 	/**
 	 * The fingerprint of a row's key: the values at {@code keyColumns}, in key order. {@link #NO_KEY}
 	 * when every one of them is null (such a row has no key). Computed while the row is validated,

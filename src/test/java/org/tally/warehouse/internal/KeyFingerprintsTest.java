@@ -13,7 +13,7 @@ class KeyFingerprintsTest {
 	void givenAMillionDistinctCodes_noneIsReportedRepeated() {
 		KeyFingerprints keys = new KeyFingerprints();
 		for (int i = 0; i < 1_000_000; i++) {
-			keys.add(new Object[] { "JC" + i });
+			keys.add(key("JC" + i));
 		}
 		assertThat(keys.maybeRepeated()).isFalse();
 	}
@@ -22,9 +22,9 @@ class KeyFingerprintsTest {
 	void givenACodeTwiceAmongMany_itIsReportedRepeated() {
 		KeyFingerprints keys = new KeyFingerprints();
 		for (int i = 0; i < 50_000; i++) {
-			keys.add(new Object[] { "JC" + i });
+			keys.add(key("JC" + i));
 		}
-		keys.add(new Object[] { "JC49999" });
+		keys.add(key("JC49999"));
 		assertThat(keys.maybeRepeated()).isTrue();
 	}
 
@@ -39,25 +39,30 @@ class KeyFingerprintsTest {
 	@Test
 	void givenRowsWithoutAnyKeyValue_theyAreNotKeys() {
 		KeyFingerprints keys = new KeyFingerprints();
-		keys.add(new Object[] { null, null });
-		keys.add(new Object[] { null, null });
+		keys.add(key(null, null));
+		keys.add(key(null, null));
 		assertThat(keys.maybeRepeated()).isFalse();
 	}
 
 	@Test
 	void givenKeysThatDifferOnlyInWhichColumnHoldsAValue_theyAreDistinct() {
 		KeyFingerprints keys = new KeyFingerprints();
-		keys.add(new Object[] { "a", null });
-		keys.add(new Object[] { null, "a" });
-		keys.add(new Object[] { "ab", "c" });
-		keys.add(new Object[] { "a", "bc" });
+		keys.add(key("a", null));
+		keys.add(key(null, "a"));
+		keys.add(key("ab", "c"));
+		keys.add(key("a", "bc"));
 		assertThat(keys.maybeRepeated()).isFalse();
+	}
+
+	/** The fingerprint of a row whose values are all key columns, in key order. */
+	private static long key(Object... values) {
+		return KeyFingerprints.of(values, java.util.stream.IntStream.range(0, values.length).toArray());
 	}
 
 	private static void assertRepeated(Object[] first, Object[] second) {
 		KeyFingerprints keys = new KeyFingerprints();
-		keys.add(first);
-		keys.add(second);
+		keys.add(key(first));
+		keys.add(key(second));
 		assertThat(keys.maybeRepeated()).as("%s and %s", java.util.Arrays.toString(first), java.util.Arrays.toString(second))
 			.isTrue();
 	}
