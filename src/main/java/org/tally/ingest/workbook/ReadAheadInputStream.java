@@ -3,6 +3,7 @@ package org.tally.ingest.workbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ final class ReadAheadInputStream extends InputStream {
 
 	@Override
 	public int read() throws IOException {
-		if (!available(1)) {
+		if (!byteReady()) {
 			return -1;
 		}
 		return current.bytes[position++] & 0xFF;
@@ -82,11 +83,11 @@ final class ReadAheadInputStream extends InputStream {
 
 	@Override
 	public int read(byte[] target, int offset, int length) throws IOException {
-		java.util.Objects.checkFromIndexSize(offset, length, target.length);
+		Objects.checkFromIndexSize(offset, length, target.length);
 		if (length == 0) {
 			return 0;
 		}
-		if (!available(length)) {
+		if (!byteReady()) {
 			return -1;
 		}
 		int count = Math.min(length, current.length - position);
@@ -96,7 +97,7 @@ final class ReadAheadInputStream extends InputStream {
 	}
 
 	/** Whether a byte is there to read, taking the next block when this one is used up. */
-	private boolean available(int wanted) throws IOException {
+	private boolean byteReady() throws IOException {
 		while (position == current.length) {
 			if (ended) {
 				return false;
@@ -115,7 +116,7 @@ final class ReadAheadInputStream extends InputStream {
 				return false;
 			}
 		}
-		return wanted > 0;
+		return true;
 	}
 
 	private Block take() throws InterruptedIOException {
