@@ -10,7 +10,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +27,7 @@ import org.tally.reconcile.Reconciler;
 import org.tally.validate.RejectRecorder;
 import org.tally.validate.RowRejectedException;
 import org.tally.validate.RowValidator;
+import org.tally.validate.ValidRow;
 import org.tally.warehouse.DatasetTables;
 import org.tally.warehouse.LoadPromoter;
 import org.tally.warehouse.StagedRow;
@@ -94,11 +94,16 @@ class NightlyConsolidationJobConfiguration {
 			@Value("#{jobExecution.jobInstance.instanceId}") long runId, Catalog catalog, LoadRegistry registry,
 			IngestProperties ingest, JdbcClient jdbc, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
 			RunContextListener listener, PipelineProperties properties) {
+		RowValidator validator = new RowValidator(catalog, jdbc);
+		StagedRowEncoder encoder = new StagedRowEncoder();
 		return new StepBuilder("ingestSourceFilesStep", jobRepository).<SourceRow, StagedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(new SourceRowReader(runId, catalog, registry, ingest))
-			.processor(new CompositeItemProcessor<SourceRow, StagedRow>(new RowValidator(catalog, jdbc),
-					new StagedRowEncoder()))
+			// Validate, then encode: a plain call where CompositeItemProcessor made a list per row.
+			.processor(row -> {
+				ValidRow valid = validator.process(row);
+				return valid == null ? null : encoder.process(valid);
+			})
 			.writer(stagingWriter)
 			.faultTolerant()
 			.skip(RowRejectedException.class)

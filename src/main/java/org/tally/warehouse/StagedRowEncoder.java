@@ -24,13 +24,13 @@ public class StagedRowEncoder implements ItemProcessor<ValidRow, StagedRow> {
 	@Override
 	public StagedRow process(ValidRow row) {
 		if (row.totals()) {
-			return new StagedRow(row, null, KeyFingerprints.NO_KEY);
+			return StagedRow.totals(row);
 		}
 		DatasetDefinition definition = row.context().dataset();
 		Dataset dataset = datasets.computeIfAbsent(definition.name(), name -> new Dataset(definition));
 		Object[] values = row.values();
 		long key = dataset.key.length == 0 ? KeyFingerprints.NO_KEY : KeyFingerprints.of(values, dataset.key);
-		return new StagedRow(row, dataset.encoder.tuple(row.context().load().id(), row.rowNumber(), values), key);
+		return StagedRow.staged(row.context(), dataset.encoder.tuple(row.context().load().id(), row.rowNumber(), values), key);
 	}
 
 	/** Per dataset, once per step: its tuple encoder and the positions of its key columns. */

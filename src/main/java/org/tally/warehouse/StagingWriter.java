@@ -74,14 +74,13 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		long currentLoad = -1;
 		StagedLoad staging = null;
 		for (StagedRow staged : chunk) {
-			ValidRow row = staged.row();
-			LoadRef load = row.context().load();
-			if (staged.tuple() == null) {
-				totals.add(row);
+			LoadRef load = staged.context().load();
+			if (staged.totals() != null) {
+				totals.add(staged.totals());
 				runs.add(load.runId());
 				continue;
 			}
-			DatasetDefinition dataset = row.context().dataset();
+			DatasetDefinition dataset = staged.context().dataset();
 			// Rows come file by file: look up the file's run and tracker once per file. Every staged
 			// row must reach the tracker, or "distinct" would be claimed unseen.
 			if (load.id() != currentLoad) {
