@@ -253,7 +253,8 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private void finishFile() {
 		LoadRef load = context.load();
-		String now = currentSha256(properties.inbox().resolve(load.filePath()));
+		// A CSV was digested as it was parsed; a workbook, read part by part, is read once more.
+		String now = cursor.sha256OfFile().orElseGet(() -> currentSha256(properties.inbox().resolve(load.filePath())));
 		if (!load.sha256().equals(now)) {
 			// Rows read from a file that changed (or vanished) under the reader may mix two versions:
 			// none of them may stay staged. The rows of the chunk still in flight are written after

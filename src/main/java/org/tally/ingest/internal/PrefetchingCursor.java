@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +139,12 @@ public final class PrefetchingCursor implements SheetCursor {
 	@Override
 	public String format() {
 		return source.format();
+	}
+
+	/** The source's digest of the file, once the parser thread has read it to the end. */
+	@Override
+	public Optional<String> sha256OfFile() {
+		return ended ? source.sha256OfFile() : Optional.empty();
 	}
 
 	@Override

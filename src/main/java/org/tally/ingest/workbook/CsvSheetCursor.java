@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -17,8 +18,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,14 +46,19 @@ final class CsvSheetCursor extends RowCursor {
     private final ReadLimits limits;
     private final Charset charset;
     private final CSVParser parser;
+    /** Sees every byte of the file as the parser consumes it, from the first (the BOM included). */
+    private final DigestInputStream digesting;
+    private String sha256;
     private final Iterator<CSVRecord> records;
     private final ArrayList<RawCell> cells = new ArrayList<>();
 
-    private CsvSheetCursor(Path file, ReadLimits limits, Charset charset, CSVParser parser) {
+    private CsvSheetCursor(Path file, ReadLimits limits, Charset charset, CSVParser parser,
+            DigestInputStream digesting) {
         super(file, sheetNameOf(file));
         this.limits = limits;
         this.charset = charset;
         this.parser = parser;
+        this.digesting = digesting;
         this.records = parser.iterator();
     }
 
@@ -76,9 +87,9 @@ final class CsvSheetCursor extends RowCursor {
         if (delimiter == 0) {
             delimiter = delimiter(head, Sniffer.extension(file).equals("tsv"));
         }
-        InputStream in = Files.newInputStream(file);
+        DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest());
         try {
-            in.skipNBytes(enc.bomLength());
+            in.readNBytes(enc.bomLength()); // read, not skipped: skipped bytes would escape the digest
             CharsetDecoder decoder = enc.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -94,10 +105,18 @@ final class CsvSheetCursor extends RowCursor {
                     .setAllowMissingColumnNames(true)
                     .get();
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-            return new CsvSheetCursor(file, limits, enc.charset(), parser);
+            return new CsvSheetCursor(file, limits, enc.charset(), parser, in);
         } catch (Throwable t) {
             in.close();
             throw t;
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
         }
     }
 
@@ -253,7 +272,7 @@ final class CsvSheetCursor extends RowCursor {
     }
 
     @Override
-    RawRow readRow() {
+    RawRow readRow() throws IOException {
         while (records.hasNext()) {
             CSVRecord rec = records.next();
             // After a "sep=" line the first data record is still row 1, as Excel shows it.
@@ -281,7 +300,15 @@ final class CsvSheetCursor extends RowCursor {
                 return new RawRow(rowNumber, cells);
             }
         }
+        // The decoder read to the end of the stream; whatever it left unread still belongs to the file.
+        digesting.transferTo(OutputStream.nullOutputStream());
+        sha256 = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
         return null;
+    }
+
+    @Override
+    public Optional<String> sha256OfFile() {
+        return Optional.ofNullable(sha256);
     }
 
     @Override

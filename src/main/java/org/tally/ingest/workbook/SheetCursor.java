@@ -3,6 +3,7 @@ package org.tally.ingest.workbook;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * An opened sheet read row by row, lazily; {@link #close()} releases the file. {@code hasNext()}
@@ -19,6 +20,15 @@ public interface SheetCursor extends Closeable, Iterator<RawRow> {
 
     /** "xlsx", "xls" or "csv" (by content, not by extension). */
     String format();
+
+    /**
+     * The SHA-256 (lowercase hex) of every byte of the file, once the cursor has read it to its end
+     * in one stream: the digest of exactly what was parsed, with no second read of the file. Empty
+     * while rows remain, and for formats read out of order (a workbook's parts).
+     */
+    default Optional<String> sha256OfFile() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -83,6 +83,21 @@ class CsvReadingTest {
     }
 
     @Test
+    void given_a_csv_read_to_its_end_the_cursor_has_digested_every_byte_of_it() throws Exception {
+        // A BOM and a "sep=" line are bytes of the file too, though neither is a row.
+        Path f = TestFiles.text(dir, "sep.csv", "sep=;\n项目;金额\n长治;1,5\n", UTF_8, (byte) 0xEF, (byte) 0xBB,
+                (byte) 0xBF);
+        try (SheetCursor cursor = Workbooks.open(f)) {
+            assertThat(cursor.next().rowNumber()).isEqualTo(1);
+            assertThat(cursor.sha256OfFile()).as("rows remain").isEmpty();
+            while (cursor.hasNext()) {
+                cursor.next();
+            }
+            assertThat(cursor.sha256OfFile()).contains(org.tally.ingest.FileDigests.sha256(f));
+        }
+    }
+
+    @Test
     void given_a_csv_the_cursor_names_its_single_sheet_after_the_file() {
         Path f = TestFiles.text(dir, "汇总表.csv", TABLE, UTF_8);
         try (SheetCursor c = Workbooks.open(f)) {
