@@ -19,6 +19,12 @@ final class Query {
 		return this;
 	}
 
+	Query append(Query other) {
+		sql.append(other.sql);
+		params.addAll(other.params);
+		return this;
+	}
+
 	String sql() {
 		return sql.toString();
 	}

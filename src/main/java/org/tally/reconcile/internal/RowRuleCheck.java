@@ -3,6 +3,7 @@ package org.tally.reconcile.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnType;
@@ -13,7 +14,10 @@ import org.tally.reconcile.CheckOutcome;
  * A condition every row of the dataset's current loads must meet (completed ≤ committed, start date
  * not after the period end). A row where an operand is blank is not judged: blanks are for other checks.
  */
-final class RowRuleCheck implements Check {
+final class RowRuleCheck implements Check, SharedScans.Sharing {
+
+	private static final String CHECKED = "checked";
+	private static final String BREAKING = "breaking";
 
 	private final Definitions defs;
 	private final JdbcClient jdbc;
@@ -37,44 +41,40 @@ final class RowRuleCheck implements Check {
 
 	@Override
 	public CheckOutcome run(LocalDate period) {
-		Query checked = new Query().append("SELECT count(*), ");
-		appendBreaking(checked, period);
-		appendScope(checked, period);
-		return run(period, jdbc.sql(checked.sql()).params(checked.params())
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single());
+		return run(period, new SharedScans(jdbc, List.of(this)));
 	}
 
 	@Override
 	public CheckOutcome run(LocalDate period, SharedScans scans) {
-		return run(period, scans.ruleCounts(this, period));
+		Map<String, Object> values = scans.values(this, period);
+		return run(period, new long[] { (Long) values.get(CHECKED), (Long) values.get(BREAKING) });
 	}
 
-	DatasetDefinition dataset() {
+	@Override
+	public DatasetDefinition dataset() {
 		return dataset;
 	}
 
-	List<Condition> where() {
-		return where;
-	}
-
-	/** {@code count(*) FILTER (…)}: the rows breaking the rule; a blank operand does not break it. */
-	void appendBreaking(Query query, LocalDate period) {
-		query.append("count(*) FILTER (WHERE NOT coalesce(");
-		rule.render(query, "w", period);
-		query.append(", true))");
-	}
-
 	/**
-	 * The rows checked, without a join: one scan that counts them and the breaking rows (of this rule
-	 * and of every rule sharing the scope); the evidence query runs only when some row breaks it.
+	 * The rows checked (those the declared filter keeps) and those breaking the rule, a blank operand
+	 * not breaking it: two counts in the scan shared with the dataset's other checks; the evidence
+	 * query runs only when some row breaks the rule.
 	 */
-	void appendScope(Query query, LocalDate period) {
-		query.currentLoadRows(dataset, "w", period);
+	@Override
+	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
+		Query checked = new Query().append("count(*) FILTER (WHERE true");
+		Query breaking = new Query().append("count(*) FILTER (WHERE true");
 		for (Condition condition : where) {
-			query.append(" AND ");
-			condition.render(query, "w", period);
+			checked.append(" AND ");
+			condition.render(checked, "w", period);
+			breaking.append(" AND ");
+			condition.render(breaking, "w", period);
 		}
+		breaking.append(" AND NOT coalesce(");
+		rule.render(breaking, "w", period);
+		breaking.append(", true)");
+		return List.of(new SharedScans.Aggregate(CHECKED, checked.append(")")),
+				new SharedScans.Aggregate(BREAKING, breaking.append(")")));
 	}
 
 	/** The outcome from {rows checked, rows breaking}: evidence is queried only when a row breaks the rule. */

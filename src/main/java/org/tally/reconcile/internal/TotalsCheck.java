@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,7 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /** Every totals cell (合计) of the dataset's current loads equals the sum of the detail rows above it. */
-final class TotalsCheck implements Check {
+final class TotalsCheck implements Check, SharedScans.Sharing {
 
 	private final Definitions defs;
 	private final JdbcClient jdbc;
@@ -31,26 +32,46 @@ final class TotalsCheck implements Check {
 
 	@Override
 	public CheckOutcome run(LocalDate period) {
+		return run(period, new SharedScans(jdbc, List.of(this)));
+	}
+
+	@Override
+	public DatasetDefinition dataset() {
+		return dataset;
+	}
+
+	/**
+	 * The sum of each totals column over the detail rows above each totals row, as aggregates of the
+	 * scan shared with the dataset's other checks: a ledger is one load, so a scan of its own per
+	 * totals row would read the whole load again.
+	 */
+	@Override
+	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
+		Map<String, SharedScans.Aggregate> sums = new LinkedHashMap<>();
+		for (TotalsCell cell : cells(period)) {
+			Span span = cell.span();
+			sums.computeIfAbsent(cell.sumName(), name -> new SharedScans.Aggregate(name, new Query()
+				.append("coalesce(sum(" + Query.col("w", cell.column())
+						+ ") FILTER (WHERE w.load_id = ? AND w.row_number > ? AND w.row_number < ?), 0)",
+						span.loadId(), span.after(), span.before())));
+		}
+		return List.copyOf(sums.values());
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period, SharedScans scans) {
 		CheckDefinition check = defs.definition();
-		List<TotalsCell> cells = jdbc.sql("""
-				SELECT l.id, l.file_name, l.sheet, t.row_number, t.column_name, t.cell_ref, t.value,
-				       coalesce((SELECT max(p.row_number) FROM staging.totals_row p
-				                 WHERE p.load_id = t.load_id AND p.row_number < t.row_number), 0)
-				FROM staging.totals_row t JOIN registry.load l ON l.id = t.load_id
-				WHERE l.is_current AND l.dataset = ? AND l.period = ?
-				ORDER BY l.id, t.row_number, t.column_name""")
-			.params(dataset.name(), period)
-			.query((rs, n) -> new TotalsCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8)))
-			.list();
+		List<TotalsCell> cells = cells(period);
+		Map<String, Object> scanned = cells.isEmpty() ? Map.of() : scans.values(this, period);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
 		BigDecimal expected = null;
 		BigDecimal actual = null;
 		int differing = 0;
-		cells.forEach(cell -> defs.column(dataset, cell.column())); // before any of them reaches SQL
 		Map<Span, Map<String, BigDecimal>> sums = new HashMap<>();
 		for (TotalsCell cell : cells) {
-			BigDecimal sum = sums.computeIfAbsent(cell.span(), span -> sums(span, cells)).get(cell.column());
+			// A totals row the scan did not see (staged between the two reads) is summed on its own.
+			BigDecimal sum = scanned.containsKey(cell.sumName()) ? decimal(scanned.get(cell.sumName()))
+					: sums.computeIfAbsent(cell.span(), span -> sums(span, cells)).get(cell.column());
 			if (expected == null) {
 				expected = cell.value();
 				actual = sum;
@@ -84,10 +105,28 @@ final class TotalsCheck implements Check {
 		return defs.outcome(period, differing == 0, expected, actual, message, evidence);
 	}
 
-	/**
-	 * The sums of every totals column of one totals row over the detail rows above it, in one scan: a
-	 * ledger's rows are one load, so each column summed on its own would read the whole load again.
-	 */
+	/** The totals cells of the dataset's current loads of the period, their columns checked before any reaches SQL. */
+	private List<TotalsCell> cells(LocalDate period) {
+		List<TotalsCell> cells = jdbc.sql("""
+				SELECT l.id, l.file_name, l.sheet, t.row_number, t.column_name, t.cell_ref, t.value,
+				       coalesce((SELECT max(p.row_number) FROM staging.totals_row p
+				                 WHERE p.load_id = t.load_id AND p.row_number < t.row_number), 0)
+				FROM staging.totals_row t JOIN registry.load l ON l.id = t.load_id
+				WHERE l.is_current AND l.dataset = ? AND l.period = ?
+				ORDER BY l.id, t.row_number, t.column_name""")
+			.params(dataset.name(), period)
+			.query((rs, n) -> new TotalsCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8)))
+			.list();
+		cells.forEach(cell -> defs.column(dataset, cell.column()));
+		return cells;
+	}
+
+	private static BigDecimal decimal(Object sum) {
+		return sum instanceof BigDecimal decimal ? decimal : new BigDecimal(sum.toString());
+	}
+
+	/** The sums of every totals column of one totals row over the detail rows above it, in one query. */
 	private Map<String, BigDecimal> sums(Span span, List<TotalsCell> cells) {
 		List<String> columns = cells.stream().filter(c -> c.span().equals(span)).map(TotalsCell::column).distinct().toList();
 		String select = String.join(", ",
@@ -114,6 +153,11 @@ final class TotalsCheck implements Check {
 
 		Span span() {
 			return new Span(loadId, previousTotalsRow, row);
+		}
+
+		/** The name of this cell's sum among the scan's aggregates. */
+		String sumName() {
+			return loadId + ":" + previousTotalsRow + ":" + row + ":" + column;
 		}
 	}
 }

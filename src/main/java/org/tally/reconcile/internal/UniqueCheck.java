@@ -10,7 +10,9 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /** No two rows of one current load (one source, one period) share the key columns; blank keys are not keys. */
-final class UniqueCheck implements Check {
+final class UniqueCheck implements Check, SharedScans.Sharing {
+
+	private static final String KEYED = "keyed";
 
 	private final Definitions defs;
 	private final JdbcClient jdbc;
@@ -38,7 +40,13 @@ final class UniqueCheck implements Check {
 
 	@Override
 	public CheckOutcome run(LocalDate period) {
-		long[] counts = provenDistinct(period) ? counted(period) : groupedCounts(period);
+		return run(period, new SharedScans(jdbc, List.of(this)));
+	}
+
+	@Override
+	public CheckOutcome run(LocalDate period, SharedScans scans) {
+		long[] counts = provenDistinct(period) ? new long[] { (Long) scans.values(this, period).get(KEYED), 0 }
+				: groupedCounts(period);
 		long rows = counts[0];
 		String names = String.join(", ", columns.stream().map(ColumnDefinition::name).toList());
 		Offenders offenders = counts[1] == 0 ? new Offenders(0, List.of()) : offenders(period, names);
@@ -80,13 +88,20 @@ final class UniqueCheck implements Check {
 			.single();
 	}
 
-	/** The rows checked, none of whose keys repeats. */
-	private long[] counted(LocalDate period) {
-		Query query = new Query().append("SELECT count(*)");
-		query.currentLoadRows(dataset, "w", period);
-		scope(query, period);
-		long rows = jdbc.sql(query.sql()).params(query.params()).query(Long.class).single();
-		return new long[] { rows, 0 };
+	@Override
+	public DatasetDefinition dataset() {
+		return dataset;
+	}
+
+	/**
+	 * The rows checked (key present, filter kept), counted in the scan shared with the dataset's other
+	 * checks; read only when the loads are proven to repeat no key, and then none of these repeats.
+	 */
+	@Override
+	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
+		Query keyed = new Query().append("count(*) FILTER (WHERE true");
+		scope(keyed, period);
+		return List.of(new SharedScans.Aggregate(KEYED, keyed.append(")")));
 	}
 
 	/** {@code SELECT count(*) AS n, load_id, k0, k1…} per load and key over the rows checked. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tally.catalog.Catalog;
 import org.tally.reconcile.CheckOutcome;
 import org.tally.support.TallyTest;
@@ -181,6 +182,43 @@ class ChecksOverTwoFilesTest {
 			assertThat(shared.expected()).isEqualByComparingTo("9");
 			assertThat(shared.evidence()).hasSize(1);
 		}
+	}
+
+	@Test
+	void givenTotalsRowsRulesAndAProvenKey_oneScanOfTheDatasetGivesEveryCheckTheOutcomeOfItsOwnQueries() {
+		jdbc.sql("UPDATE warehouse.projects SET completed_investment = 20.00 WHERE load_id = ? AND row_number = 4")
+			.params(east)
+			.update();
+		jdbc.sql("UPDATE registry.load SET keys_distinct = true WHERE id IN (?, ?)").params(east, west).update();
+		totals(east, 8, "committed_investment", "H8", "500.00");
+		totals(east, 8, "completed_investment", "I8", "221.00"); // the rows above sum to 220.00
+		totals(east, 10, "committed_investment", "H10", "0.00");
+		totals(west, 7, "committed_investment", "H7", "400.00");
+		List<Check> checks = catalog.checks().stream()
+			.filter(c -> List.of("row", "unique", "totals").contains(c.type()) && "projects".equals(c.dataset()))
+			.map(c -> Checks.of(c, catalog, jdbc, transactions))
+			.toList();
+		assertThat(checks).extracting(Check::id).contains("projects_totals", "projects_unique_codes",
+				"projects_completed_within_committed");
+
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			long scansBefore = projectScans();
+			SharedScans scans = new SharedScans(jdbc, checks);
+			List<CheckOutcome> shared = checks.stream().map(check -> check.run(PERIOD, scans)).toList();
+			assertThat(projectScans() - scansBefore).as("scans of warehouse.projects").isEqualTo(1);
+
+			for (int i = 0; i < checks.size(); i++) {
+				assertThat(shared.get(i)).as(checks.get(i).id()).isEqualTo(checks.get(i).run(PERIOD));
+			}
+			assertThat(shared).filteredOn(o -> o.checkId().equals("projects_totals")).singleElement()
+				.satisfies(o -> assertThat(o.message()).isEqualTo("1 of 4 totals cells differ from their detail rows; "
+						+ "first: east.xlsx [台账] I8 says 221.00, the rows above sum to 220.00"));
+		});
+	}
+
+	/** Scans of the ledger's table in this transaction, sequential or by index. */
+	private long projectScans() {
+		return jdbc.sql("SELECT pg_stat_get_xact_numscans(CAST('warehouse.projects' AS regclass))").query(Long.class).single();
 	}
 
 	@Test
