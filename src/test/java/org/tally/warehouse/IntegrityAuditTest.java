@@ -86,13 +86,24 @@ class IntegrityAuditTest {
 	}
 
 	@Test
-	void givenALedgerOfManyPageRanges_promotionLeavesNoRangeUnknownToTheLoadIndex(@TempDir Path temp) throws Exception {
-		Files.copy(LedgerFiles.forRows(temp, 30_000).xlsx(),
+	void givenALedgerOfManyPageRanges_itsRangesAreSummarisedOnceAnotherLoadWouldReadThem(@TempDir Path temp)
+			throws Exception {
+		Files.copy(LedgerFiles.forRows(temp.resolve("big"), 30_000).xlsx(),
 				inbox.file("finance/市财政局_京长对口合作项目台账_2025-06-30.xlsx"));
 		jobs.startJob(new JobParametersBuilder().addString("trigger", "test:brin-" + System.nanoTime()).toJobParameters());
 
-		// An unsummarised range would make every lookup of one load's rows read the whole table.
+		// Alone, the new load's pages are the only unsummarised ones: a lookup of it reads them anyway.
 		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects")).isGreaterThan(30_000);
+		assertThat(warehouse.strings("SELECT coalesce(CAST(rows_summarized AS text), 'not yet') FROM registry.load"
+				+ " WHERE file_name LIKE '%2025-06-30.xlsx'")).containsExactly("not yet");
+
+		Files.copy(LedgerFiles.forRows(temp.resolve("next"), 2_000).xlsx(),
+				inbox.file("finance/市财政局_京长对口合作项目台账_2025-12-31.xlsx"));
+		jobs.startJob(new JobParametersBuilder().addString("trigger", "test:brin-" + System.nanoTime()).toJobParameters());
+
+		// Two loads unsummarised would make every lookup of one read the other's pages too: none is left.
+		assertThat(warehouse.count("SELECT count(*) FROM registry.load WHERE dataset = 'projects' AND status = 'loaded'"
+				+ " AND rows_summarized IS NOT TRUE")).isZero();
 		assertThat(warehouse.count("SELECT brin_summarize_new_values(CAST('warehouse.projects_by_load' AS regclass))"))
 			.isZero();
 	}
