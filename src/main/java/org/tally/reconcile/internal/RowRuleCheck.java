@@ -92,12 +92,12 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 				: Condition.PERIOD_END.equals(rule.value()) ? " || ', the period ends ' || CAST(l.period AS text)" : "";
 		Query failing = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column) + ", '" + column
 				+ "', " + expected + ", " + actual + ", CAST(? AS text) || coalesce(CAST(" + Query.col("w", column)
-				+ " AS text), 'blank')" + otherText + Offenders.TOTAL, "breaks " + rule.describe() + ": " + column + " is ");
+				+ " AS text), 'blank')" + otherText, "breaks " + rule.describe() + ": " + column + " is ");
 		scope(failing, period);
 		failing.append(" AND NOT coalesce(");
 		rule.render(failing, "w", period);
 		failing.append(", true) ORDER BY l.id, w.row_number");
-		Offenders offenders = counts[1] == 0 ? new Offenders(0, List.of()) : Offenders.find(jdbc, failing);
+		Offenders offenders = counts[1] == 0 ? new Offenders(0, List.of()) : Offenders.first(jdbc, failing, counts[1]);
 		String message = offenders.none() ? rows + " rows of " + dataset.name() + " meet " + rule.describe()
 				: offenders.total() + " of " + rows + " rows of " + dataset.name() + " break " + rule.describe()
 						+ "; first " + offenders.first();
