@@ -92,7 +92,9 @@ final class NonDecreasingCheck implements Check {
 		}).single();
 		for (int c = 0; c < columns.size(); c++) {
 			compared += perColumn[2 * c];
-			if (perColumn[2 * c + 1] == 0) {
+			falling += perColumn[2 * c + 1];
+			// The counts are known: offenders are read only while the evidence has room for them.
+			if (perColumn[2 * c + 1] == 0 || evidence.size() >= Query.MAX_EVIDENCE) {
 				continue;
 			}
 			ColumnDefinition column = columns.get(c);
@@ -103,15 +105,14 @@ final class NonDecreasingCheck implements Check {
 					+ column.name() + "', " + (date ? "NULL::numeric, NULL::numeric" : before + ", " + now)
 					+ ", CAST(" + Query.col("w", key.name()) + " AS text) || ': ' || CAST(? AS text) || CAST(" + before
 					+ " AS text) || ' in ' || pl.file_name || ' (' || CAST(pl.period AS text) || '), now ' || CAST(" + now
-					+ " AS text)" + Offenders.TOTAL, column.name() + " was ");
+					+ " AS text)", column.name() + " was ");
 			query.currentRows(dataset, "w", "l", period)
 				.append(" JOIN " + Query.table(dataset) + " p" + sameKey)
 				.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?", previous.get())
 				.append(date ? " WHERE " + now + " < " + before : " WHERE " + now + " < " + before + " - ?",
 						date ? new Object[0] : new Object[] { defs.definition().tolerance() })
 				.append(" ORDER BY l.id, w.row_number");
-			Offenders offenders = Offenders.find(jdbc, query);
-			falling += offenders.total();
+			Offenders offenders = Offenders.first(jdbc, query, perColumn[2 * c + 1]);
 			offenders.evidence().stream().limit(Query.MAX_EVIDENCE - evidence.size()).forEach(evidence::add);
 		}
 		String names = String.join(", ", columns.stream().map(ColumnDefinition::name).toList());

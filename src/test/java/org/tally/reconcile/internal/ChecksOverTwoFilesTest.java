@@ -304,6 +304,34 @@ class ChecksOverTwoFilesTest {
 				+ "I8 says 401.00, the rows above sum to 400.00");
 	}
 
+	@Test
+	void givenMoreFallenValuesThanTheEvidenceHolds_theCountCoversEveryMeasureAndTheEvidenceTheFirstFifty() {
+		long june = jdbc.sql("SELECT id FROM registry.load WHERE file_name = 'june.xlsx'").query(Long.class).single();
+		for (int i = 0; i < 60; i++) {
+			project(june, 20 + i, "N" + i, "100.00", "50.00");
+			// every committed amount falls; only the first three completed amounts do
+			project(east, 20 + i, "N" + i, "90.00", i < 3 ? "40.00" : "60.00");
+		}
+
+		CheckOutcome outcome = new TransactionTemplate(transactions).execute(tx -> {
+			long scansBefore = projectScans();
+			CheckOutcome judged = check("projects_investment_cumulative").run(PERIOD);
+			// Both periods read once to count, then once for the first measure's offenders; the
+			// second measure's are not read: the evidence is full and their number already known.
+			assertThat(projectScans() - scansBefore).as("scans of warehouse.projects").isEqualTo(4);
+			return judged;
+		});
+
+		assertThat(outcome.passed()).isFalse();
+		assertThat(outcome.expected()).isEqualByComparingTo("120");
+		assertThat(outcome.actual()).isEqualByComparingTo("57");
+		assertThat(outcome.evidence()).hasSize(Query.MAX_EVIDENCE)
+			.allSatisfy(e -> assertThat(e.column()).isEqualTo("committed_investment"));
+		assertThat(outcome.evidence().get(0).cell()).isEqualTo("H20");
+		assertThat(outcome.message()).startsWith("63 of 120 values of committed_investment, completed_investment per "
+				+ "project_code fell since 2024-06-30; first east.xlsx [台账] H20: N0: committed_investment was 100.00");
+	}
+
 	private void totals(long load, int row, String column, String cell, String value) {
 		jdbc.sql("INSERT INTO staging.totals_row (load_id, row_number, column_name, cell_ref, value) VALUES (?, ?, ?, ?, ?)")
 			.params(load, row, column, cell, new BigDecimal(value))
