@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -21,13 +22,11 @@ import org.tally.figures.FigurePublisher;
 import org.tally.ingest.IngestProperties;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.SourceFileGatherer;
-import org.tally.ingest.SourceRow;
 import org.tally.ingest.SourceRowReader;
 import org.tally.reconcile.Reconciler;
 import org.tally.validate.RejectRecorder;
 import org.tally.validate.RowRejectedException;
 import org.tally.validate.RowValidator;
-import org.tally.validate.ValidRow;
 import org.tally.warehouse.DatasetTables;
 import org.tally.warehouse.LoadPromoter;
 import org.tally.warehouse.StagedRow;
@@ -94,21 +93,23 @@ class NightlyConsolidationJobConfiguration {
 			@Value("#{jobExecution.jobInstance.instanceId}") long runId, Catalog catalog, LoadRegistry registry,
 			IngestProperties ingest, JdbcClient jdbc, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
 			RunContextListener listener, PipelineProperties properties) {
-		RowValidator validator = new RowValidator(catalog, jdbc);
-		StagedRowEncoder encoder = new StagedRowEncoder();
-		return new StepBuilder("ingestSourceFilesStep", jobRepository).<SourceRow, StagedRow>chunk(properties.chunkSize())
+		ValidatingRowReader reader = new ValidatingRowReader(new SourceRowReader(runId, catalog, registry, ingest),
+				new RowValidator(catalog, jdbc), new StagedRowEncoder());
+		return new StepBuilder("ingestSourceFilesStep", jobRepository)
+			.<ValidatingRowReader.ReadRow, StagedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(new SourceRowReader(runId, catalog, registry, ingest))
-			// Validate, then encode: a plain call where CompositeItemProcessor made a list per row.
-			.processor(row -> {
-				ValidRow valid = validator.process(row);
-				return valid == null ? null : encoder.process(valid);
-			})
+			.reader(reader)
+			.processor(ValidatingRowReader.ReadRow::outcome)
 			.writer(stagingWriter)
 			.faultTolerant()
 			.skip(RowRejectedException.class)
 			.skipLimit(properties.skipLimit())
-			.skipListener(rejectRecorder)
+			.skipListener(new SkipListener<ValidatingRowReader.ReadRow, StagedRow>() {
+				@Override
+				public void onSkipInProcess(ValidatingRowReader.ReadRow row, Throwable failure) {
+					rejectRecorder.onSkipInProcess(row.source(), failure);
+				}
+			})
 			.listener(listener)
 			.build();
 	}
