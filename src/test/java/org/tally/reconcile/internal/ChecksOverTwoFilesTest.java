@@ -305,6 +305,24 @@ class ChecksOverTwoFilesTest {
 	}
 
 	@Test
+	void givenMoreTotalsCellsThanTheSharedScanTakes_eachTotalsRowIsSummedOnItsOwnWithTheSameJudgement() {
+		// 40 totals rows of two cells in one file: the first sums rows 3-7, the others no row at all.
+		totals(east, 100, "committed_investment", "H100", "500.00");
+		totals(east, 100, "completed_investment", "I100", "400.00");
+		for (int row = 101; row < 140; row++) {
+			totals(east, row, "committed_investment", "H" + row, row == 139 ? "1.00" : "0.00");
+			totals(east, row, "completed_investment", "I" + row, "0.00");
+		}
+
+		CheckOutcome outcome = check("projects_totals").run(PERIOD);
+
+		assertThat(outcome.passed()).isFalse();
+		assertThat(outcome.evidence()).extracting(CheckOutcome.Evidence::cell).containsExactly("H139");
+		assertThat(outcome.message()).isEqualTo("1 of 80 totals cells differ from their detail rows; first: east.xlsx [台账] "
+				+ "H139 says 1.00, the rows above sum to 0");
+	}
+
+	@Test
 	void givenMoreFallenValuesThanTheEvidenceHolds_theCountCoversEveryMeasureAndTheEvidenceTheFirstFifty() {
 		long june = jdbc.sql("SELECT id FROM registry.load WHERE file_name = 'june.xlsx'").query(Long.class).single();
 		for (int i = 0; i < 60; i++) {
