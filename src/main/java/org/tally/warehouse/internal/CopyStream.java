@@ -27,6 +27,8 @@ public final class CopyStream implements AutoCloseable {
 	private final Thread thread;
 	private final byte[] header = BinaryCopyRows.header();
 	private final byte[] trailer = BinaryCopyRows.trailer();
+	/** The COPY thread's buffer for one CopyData message. */
+	private final byte[] copyData = new byte[64 * 1024];
 	private volatile CopyFailedException failure;
 
 	private Connection connection;
@@ -162,8 +164,23 @@ public final class CopyStream implements AutoCloseable {
 				copy.writeToCopy(header, 0, header.length);
 			}
 			copying = batch.what();
+			// Tuples go out in CopyData messages of up to 64 KB, not one message each: a million
+			// small messages cost both sides a header and a call apiece.
+			int filled = 0;
 			for (byte[] tuple : batch.tuples()) {
-				copy.writeToCopy(tuple, 0, tuple.length);
+				if (filled + tuple.length > copyData.length) {
+					copy.writeToCopy(copyData, 0, filled);
+					filled = 0;
+				}
+				if (tuple.length > copyData.length) {
+					copy.writeToCopy(tuple, 0, tuple.length);
+					continue;
+				}
+				System.arraycopy(tuple, 0, copyData, filled, tuple.length);
+				filled += tuple.length;
+			}
+			if (filled > 0) {
+				copy.writeToCopy(copyData, 0, filled);
 			}
 		}
 		else if (message instanceof Commit commit) {

@@ -70,6 +70,33 @@ class CopyStreamTest {
 		assertThat(count()).isZero();
 	}
 
+	@Test
+	void givenManyRowsAndOneLargerThanACopyMessage_everyRowArrivesWhole() {
+		jdbc.sql("CREATE TABLE public.copy_stream_text (load_id bigint, row_number integer, note text)").update();
+		try {
+			BinaryCopyRows notes = new BinaryCopyRows(new ColumnType[] { ColumnType.TEXT });
+			String copy = "COPY public.copy_stream_text (load_id, row_number, note) FROM STDIN (FORMAT binary)";
+			String large = "长治".repeat(60_000); // 360 KB of UTF-8, over the 64 KB of one CopyData message
+			List<byte[]> batch = new java.util.ArrayList<>();
+			for (int row = 1; row <= 3_000; row++) {
+				batch.add(notes.tuple(1L, row, new Object[] { row == 1_500 ? large : "第" + row + "行 京长对口合作" }));
+			}
+			try (CopyStream stream = new CopyStream(dataSource, "test-copy")) {
+				stream.send(copy, "load 1", batch.subList(0, 1_000));
+				stream.send(copy, "load 1", batch.subList(1_000, 3_000));
+			}
+
+			assertThat(jdbc.sql("SELECT count(*) FROM public.copy_stream_text").query(Long.class).single()).isEqualTo(3_000);
+			assertThat(jdbc.sql("SELECT note FROM public.copy_stream_text WHERE row_number = 1500").query(String.class).single())
+				.isEqualTo(large);
+			assertThat(jdbc.sql("SELECT note FROM public.copy_stream_text WHERE row_number = 2999").query(String.class).single())
+				.isEqualTo("第2999行 京长对口合作");
+		}
+		finally {
+			jdbc.sql("DROP TABLE public.copy_stream_text").update();
+		}
+	}
+
 	private byte[] tuple(int row, String amount) {
 		return rows.tuple(1L, row, new Object[] { new BigDecimal(amount) });
 	}
