@@ -98,11 +98,6 @@ public class LoadPromoter {
 	}
 
 	/**
-	 * A key repeated within one file: every row after the first is moved from the staged rows to the
-	 * rejects, set-based at the end of the file, so that no per-row key set has to fit the heap.
-	 * Answers how many rows it moved.
-	 */
-	/**
 	 * A BRIN index only knows the page ranges it has summarised: every lookup also reads all the
 	 * others (forty files' counts here were forty full scans, and on the realistic night a join of two
 	 * periods took 1.8 s instead of 0.2 s). Summarising reads every new row, so it is done once more
@@ -129,6 +124,11 @@ public class LoadPromoter {
 		log.debug("dataset={} summarised {} new page ranges of {} loads", dataset, ranges, unsummarized.size());
 	}
 
+	/**
+	 * A key repeated within one file: every row after the first is moved from the staged rows to the
+	 * rejects, set-based at the end of the file, so that no per-row key set has to fit the heap.
+	 * Answers how many rows it moved.
+	 */
 	private int rejectRepeatedKeys(LoadRef load, DatasetDefinition dataset) {
 		if (dataset.key().isEmpty() || registry.keysDistinct(load.id())) {
 			return 0; // no key, or the ingest step saw every row's key fingerprint once (StagingWriter)

@@ -7,7 +7,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +44,7 @@ class Uploads {
 	private final long maxBytes;
 
 	/** How long an upload waits for the operator before the next upload clears it away. */
-	static final java.time.Duration HELD_FOR = java.time.Duration.ofDays(1);
+	static final Duration HELD_FOR = Duration.ofDays(1);
 
 	Uploads(@Value("${tally.web.upload-dir:#{null}}") Path directory, IngestProperties ingest, Catalog catalog,
 			@Value("${tally.web.max-upload-bytes:52428800}") long maxBytes) {
@@ -183,7 +186,7 @@ class Uploads {
 		if (!Files.isDirectory(directory)) {
 			return;
 		}
-		java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(HELD_FOR));
+		FileTime cutoff = FileTime.from(Instant.now().minus(HELD_FOR));
 		try (Stream<Path> folders = Files.list(directory)) {
 			for (Path folder : folders.toList()) {
 				String token = folder.getFileName().toString();

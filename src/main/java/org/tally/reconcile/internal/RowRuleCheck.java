@@ -62,14 +62,8 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 	 */
 	@Override
 	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
-		Query checked = new Query().append("count(*) FILTER (WHERE true");
-		Query breaking = new Query().append("count(*) FILTER (WHERE true");
-		for (Condition condition : where) {
-			checked.append(" AND ");
-			condition.render(checked, "w", period);
-			breaking.append(" AND ");
-			condition.render(breaking, "w", period);
-		}
+		Query checked = filtered(new Query().append("count(*) FILTER (WHERE true"), period);
+		Query breaking = filtered(new Query().append("count(*) FILTER (WHERE true"), period);
 		breaking.append(" AND NOT coalesce(");
 		rule.render(breaking, "w", period);
 		breaking.append(", true)");
@@ -106,11 +100,16 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 	}
 
 	private void scope(Query query, LocalDate period) {
-		query.currentRows(dataset, "w", "l", period).append(" WHERE true");
+		filtered(query.currentRows(dataset, "w", "l", period).append(" WHERE true"), period);
+	}
+
+	/** Appends the declared filter, {@code AND …} per condition, on rows of alias {@code w}. */
+	private Query filtered(Query query, LocalDate period) {
 		for (Condition condition : where) {
 			query.append(" AND ");
 			condition.render(query, "w", period);
 		}
+		return query;
 	}
 
 	private static boolean numeric(ColumnType type) {
