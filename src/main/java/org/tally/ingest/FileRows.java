@@ -2,22 +2,12 @@ package org.tally.ingest;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
-import org.tally.ingest.internal.PrefetchingCursor;
-import org.tally.ingest.internal.SheetLayout;
 import org.tally.ingest.internal.SheetLayoutException;
-import org.tally.ingest.internal.SheetLayoutLocator;
-import org.tally.ingest.workbook.RawCell;
-import org.tally.ingest.workbook.RawRow;
-import org.tally.ingest.workbook.ReadLimits;
-import org.tally.ingest.workbook.SheetCursor;
-import org.tally.ingest.workbook.SheetSelector;
 import org.tally.ingest.workbook.UnreadableFileException;
-import org.tally.ingest.workbook.Workbooks;
 
 /**
  * Reads one file as its source's rows outside any run and without touching the registry, exactly as
@@ -40,43 +30,19 @@ public final class FileRows {
 	public static Outline read(SourceDefinition source, DatasetDefinition dataset, Path file, String fileName,
 			long maxFileBytes, Consumer<SourceRow> rows) {
 		LoadRef load = new LoadRef(-1, -1, source.id(), dataset.name(), source.inbox() + "/" + fileName, fileName, null);
-		SourceDefinition.Sheet sheet = source.sheet();
-		try (SheetCursor cursor = new PrefetchingCursor(Workbooks.open(file,
-				new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
-				new ReadLimits(maxFileBytes, 32_767, 16_384, 1_048_576)))) {
-			List<RawRow> head = new ArrayList<>();
-			while (head.size() < source.headerSearchRows() && cursor.hasNext()) {
-				head.add(cursor.next());
+		try (FileRowStream<SourceRow> stream = new FileRowStream<>(SourceRowReader.open(source, file, maxFileBytes), load,
+				source, dataset, Function.identity())) {
+			LoadContext context = stream.context();
+			for (SourceRow row = stream.next(); row != null; row = stream.next()) {
+				rows.accept(row);
 			}
-			SheetLayout layout = new SheetLayoutLocator(source, dataset).locate(head);
-			LocalDate period = SourceRowReader.period(source, fileName, layout);
-			LoadContext context = new LoadContext(load, source, dataset, cursor.sheetName(), period,
-					layout.sheetColumns(), layout.units(), cursor.date1904());
-			RawCell[] fillDown = new RawCell[dataset.columns().size()];
-			boolean[] fillDownColumns = SourceRowReader.fillDownColumns(source, dataset);
-			for (RawRow raw : head) {
-				if (raw.rowNumber() > layout.headerLastRow()) {
-					deliver(context, fillDownColumns, fillDown, raw, rows);
-				}
-			}
-			while (cursor.hasNext()) {
-				deliver(context, fillDownColumns, fillDown, cursor.next(), rows);
-			}
-			return new Outline(cursor.sheetName(), period, null);
+			return new Outline(context.sheet(), context.period(), null);
 		}
 		catch (UnreadableFileException ex) {
 			return new Outline(null, null, ex.reason());
 		}
 		catch (SheetLayoutException | SourceRowReader.PeriodNotFoundException ex) {
 			return new Outline(null, null, ex.getMessage());
-		}
-	}
-
-	private static void deliver(LoadContext context, boolean[] fillDownColumns, RawCell[] fillDown, RawRow raw,
-			Consumer<SourceRow> rows) {
-		SourceRow row = SourceRowReader.toSourceRow(context, fillDownColumns, fillDown, raw);
-		if (row != null) {
-			rows.accept(row);
 		}
 	}
 }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -15,13 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
-import org.tally.ingest.internal.PrefetchingCursor;
-import org.tally.ingest.internal.RowClassifier;
 import org.tally.ingest.internal.SheetLayout;
 import org.tally.ingest.internal.SheetLayoutException;
-import org.tally.ingest.internal.SheetLayoutLocator;
-import org.tally.ingest.workbook.RawCell;
-import org.tally.ingest.workbook.RawRow;
 import org.tally.ingest.workbook.ReadLimits;
 import org.tally.ingest.workbook.SheetCursor;
 import org.tally.ingest.workbook.SheetSelector;
@@ -31,10 +26,11 @@ import org.tally.normalize.ReportingPeriods;
 
 /**
  * Reads the rows of every file the gather step registered for a run, file after file, each cell
- * lined up with its dataset column. A file that turns out unreadable, without the source's header
+ * lined up with its dataset column and finished by the caller's function on the file's reading
+ * thread (see {@link FileRowStream}). A file that turns out unreadable, without the source's header
  * or without a reporting period is quarantined with that reason, and reading goes on.
  */
-public class SourceRowReader implements ItemStreamReader<SourceRow> {
+public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	private final List<LoadRef> changedWhileRead = new ArrayList<>();
 	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
@@ -47,20 +43,29 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	private final IngestProperties properties;
 	private final Deque<LoadRef> queue = new ArrayDeque<>();
 
-	private SheetCursor cursor;
-	private Iterator<RawRow> buffered;
+	private final Function<SourceRow, T> finisher;
+
+	private FileRowStream<T> rows;
 	private LoadContext context;
-	private SheetLayout layout;
-	private RawCell[] fillDownValues;
-	/** Per dataset column: whether a blank cell takes the value above (looked up once per file). */
-	private boolean[] fillDown;
 	private int rowsDelivered;
 
-	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties) {
+	/**
+	 * {@code finisher} turns each lined-up row into the item read, on the file's reading thread, one
+	 * row at a time in sheet order; it must not need the step's transaction.
+	 */
+	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties,
+			Function<SourceRow, T> finisher) {
 		this.runId = runId;
 		this.catalog = catalog;
 		this.registry = registry;
 		this.properties = properties;
+		this.finisher = finisher;
+	}
+
+	/** A reader of the rows as lined up, unfinished. */
+	public static SourceRowReader<SourceRow> lined(long runId, Catalog catalog, LoadRegistry registry,
+			IngestProperties properties) {
+		return new SourceRowReader<>(runId, catalog, registry, properties, Function.identity());
 	}
 
 	@Override
@@ -90,14 +95,17 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	@Override
-	public SourceRow read() {
+	public T read() {
 		while (true) {
 			if (context == null && !openNext()) {
 				return null;
 			}
-			RawRow raw;
+			T row;
 			try {
-				raw = nextRaw();
+				row = rows.next();
+			}
+			catch (RowFinishingException ex) {
+				throw ex;
 			}
 			catch (UnreadableFileException ex) {
 				quarantine(ex.reason());
@@ -107,15 +115,12 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 				quarantine("the file could not be read: " + describe(ex));
 				continue;
 			}
-			if (raw == null) {
+			if (row == null) {
 				finishFile();
 				continue;
 			}
-			SourceRow row = toSourceRow(raw);
-			if (row != null) {
-				rowsDelivered++;
-				return row;
-			}
+			rowsDelivered++;
+			return row;
 		}
 	}
 
@@ -144,23 +149,10 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 			Path file = properties.inbox().resolve(load.filePath());
 			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
 			try {
-				SourceDefinition.Sheet sheet = source.sheet();
-				cursor = new PrefetchingCursor(Workbooks.open(file,
-						new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
-						new ReadLimits(properties.maxFileBytes(), 32_767, 16_384, 1_048_576)));
-				List<RawRow> head = new ArrayList<>();
-				while (head.size() < source.headerSearchRows() && cursor.hasNext()) {
-					head.add(cursor.next());
-				}
-				layout = new SheetLayoutLocator(source, dataset).locate(head);
-				LocalDate period = period(source, load, layout);
-				context = new LoadContext(load, source, dataset, cursor.sheetName(), period, layout.sheetColumns(),
-						layout.units(), cursor.date1904());
-				registry.describe(load.id(), cursor.sheetName(), period);
+				rows = new FileRowStream<>(open(source, file, properties.maxFileBytes()), load, source, dataset, finisher);
+				context = rows.context();
+				registry.describe(load.id(), context.sheet(), context.period());
 				registry.describeColumns(context);
-				buffered = head.stream().filter(r -> r.rowNumber() > layout.headerLastRow()).iterator();
-				fillDownValues = new RawCell[dataset.columns().size()];
-				fillDown = fillDownColumns(source, dataset);
 				rowsDelivered = 0;
 				return true;
 			}
@@ -177,8 +169,11 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 		return false;
 	}
 
-	private LocalDate period(SourceDefinition source, LoadRef load, SheetLayout layout) {
-		return period(source, load.fileName(), layout);
+	/** The file's sheet as its source selects it; shared with {@link FileRows}. */
+	static SheetCursor open(SourceDefinition source, Path file, long maxFileBytes) {
+		SourceDefinition.Sheet sheet = source.sheet();
+		return Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
+				new ReadLimits(maxFileBytes, 32_767, 16_384, 1_048_576));
 	}
 
 	/** The file's reporting period as its source says to find it; shared with {@link FileRows}. */
@@ -195,66 +190,10 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}));
 	}
 
-	private RawRow nextRaw() {
-		if (buffered.hasNext()) {
-			return buffered.next();
-		}
-		return cursor.hasNext() ? cursor.next() : null;
-	}
-
-	private SourceRow toSourceRow(RawRow raw) {
-		return toSourceRow(context, fillDown, fillDownValues, raw);
-	}
-
-	/** Per dataset column: whether a blank cell takes the value above (merged blocks); once per file. */
-	static boolean[] fillDownColumns(SourceDefinition source, DatasetDefinition dataset) {
-		boolean[] fillDown = new boolean[dataset.columns().size()];
-		for (int i = 0; i < fillDown.length; i++) {
-			SourceDefinition.Column spec = source.columns().get(dataset.columns().get(i).name());
-			fillDown[i] = spec != null && spec.fillDown();
-		}
-		return fillDown;
-	}
-
-	/** A sheet row lined up with the dataset's columns (null for notes and empty rows); shared with {@link FileRows}. */
-	static SourceRow toSourceRow(LoadContext context, boolean[] fillDown, RawCell[] fillDownValues, RawRow raw) {
-		if (raw.cells().isEmpty() || RowClassifier.isNote(raw)) {
-			return null;
-		}
-		boolean totals = RowClassifier.isTotals(raw);
-		int[] columns = context.sheetColumns();
-		RawCell[] cells = new RawCell[columns.length];
-		boolean any = false;
-		for (int i = 0; i < columns.length; i++) {
-			RawCell cell = columns[i] < 0 ? null : raw.cell(columns[i]);
-			if (cell != null && cell.value().isBlank()) {
-				cell = null;
-			}
-			cells[i] = cell;
-			any |= cell != null;
-		}
-		if (!any) {
-			return null;
-		}
-		if (!totals) {
-			for (int i = 0; i < cells.length; i++) {
-				if (fillDown[i]) {
-					if (cells[i] == null) {
-						cells[i] = fillDownValues[i];
-					}
-					else {
-						fillDownValues[i] = cells[i];
-					}
-				}
-			}
-		}
-		return new SourceRow(context, raw.rowNumber(), totals, cells, raw);
-	}
-
 	private void finishFile() {
 		LoadRef load = context.load();
 		// A CSV was digested as it was parsed; a workbook, read part by part, is read once more.
-		String now = cursor.sha256OfFile().orElseGet(() -> currentSha256(properties.inbox().resolve(load.filePath())));
+		String now = rows.sha256OfFile().orElseGet(() -> currentSha256(properties.inbox().resolve(load.filePath())));
 		if (!load.sha256().equals(now)) {
 			// Rows read from a file that changed (or vanished) under the reader may mix two versions:
 			// none of them may stay staged. The rows of the chunk still in flight are written after
@@ -291,13 +230,11 @@ public class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	private void closeCursor() {
-		if (cursor != null) {
-			cursor.close();
+		if (rows != null) {
+			rows.close();
 		}
-		cursor = null;
-		buffered = null;
+		rows = null;
 		context = null;
-		layout = null;
 	}
 
 	@Override

@@ -22,7 +22,6 @@ import org.tally.figures.FigurePublisher;
 import org.tally.ingest.IngestProperties;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.SourceFileGatherer;
-import org.tally.ingest.SourceRowReader;
 import org.tally.reconcile.Reconciler;
 import org.tally.validate.RejectRecorder;
 import org.tally.validate.RowRejectedException;
@@ -85,7 +84,7 @@ class NightlyConsolidationJobConfiguration {
 	/**
 	 * Built for each run (job scope), so that its reader and processor are plain objects with the run
 	 * in hand: as step-scoped beans each stood behind a proxy that cost a reflective call per row.
-	 * Each row is validated, then encoded for COPY at once, while its values are still in cache.
+	 * Each row is checked and encoded for COPY on its file's reading thread, while its cells are still in cache.
 	 */
 	@Bean
 	@JobScope
@@ -93,7 +92,7 @@ class NightlyConsolidationJobConfiguration {
 			@Value("#{jobExecution.jobInstance.instanceId}") long runId, Catalog catalog, LoadRegistry registry,
 			IngestProperties ingest, JdbcClient jdbc, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
 			RunContextListener listener, PipelineProperties properties) {
-		ValidatingRowReader reader = new ValidatingRowReader(new SourceRowReader(runId, catalog, registry, ingest),
+		ValidatingRowReader reader = new ValidatingRowReader(runId, catalog, registry, ingest,
 				new RowValidator(catalog, jdbc), new StagedRowEncoder());
 		return new StepBuilder("ingestSourceFilesStep", jobRepository)
 			.<ValidatingRowReader.ReadRow, StagedRow>chunk(properties.chunkSize())

@@ -2,46 +2,56 @@ package org.tally.pipeline;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.tally.catalog.Catalog;
+import org.tally.ingest.IngestProperties;
+import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.SourceRow;
 import org.tally.ingest.SourceRowReader;
+import org.tally.validate.CheckedRow;
 import org.tally.validate.RowRejectedException;
 import org.tally.validate.RowValidator;
-import org.tally.validate.ValidRow;
 import org.tally.warehouse.StagedRow;
 import org.tally.warehouse.StagedRowEncoder;
 
 /**
- * Reads each source row and, at once, validates and encodes it, while its cells are still in the
- * processor's cache: a chunk is read whole before any of it is processed, and five thousand rows
- * later the cells had to come back from main memory (a third of the validator's time). The chunk
- * then holds only what is staged (the COPY tuple), or a rejected row with its problems. The
- * outcome is handed over by the step's processor, so a rejected row is still skipped as a
- * processing fault, counted, limited and recorded by the skip listener as before.
+ * Reads each source row already validated and encoded. A file's reading thread reads its cells as
+ * their columns' types and encodes the COPY tuple as soon as it has parsed the row, while the cells
+ * are still in that core's cache (handed over raw, every cell came back from main memory to the
+ * step's core); the step's thread then checks the references, which need the run's state and its
+ * transaction, at read, never twice. The chunk holds only what is staged, or a rejected row with its
+ * problems. The outcome is handed over by the step's processor, so a rejected row is still skipped
+ * as a processing fault, counted, limited and recorded by the skip listener.
  */
 final class ValidatingRowReader implements ItemStreamReader<ValidatingRowReader.ReadRow> {
 
-	private final SourceRowReader source;
+	private final SourceRowReader<Prepared> source;
 	private final RowValidator validator;
-	private final StagedRowEncoder encoder;
 
-	ValidatingRowReader(SourceRowReader source, RowValidator validator, StagedRowEncoder encoder) {
-		this.source = source;
+	ValidatingRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties ingest,
+			RowValidator validator, StagedRowEncoder encoder) {
+		this.source = new SourceRowReader<>(runId, catalog, registry, ingest, row -> prepare(row, validator, encoder));
 		this.validator = validator;
-		this.encoder = encoder;
+	}
+
+	/** On the file's reading thread: the cells read and checked, and the tuple encoded if they all were. */
+	private static Prepared prepare(SourceRow row, RowValidator validator, StagedRowEncoder encoder) {
+		CheckedRow checked = validator.check(row);
+		StagedRow staged = checked.problems().isEmpty() ? encoder.process(checked.asValid()) : null;
+		return new Prepared(validator.retainedForAccept(checked), staged);
 	}
 
 	@Override
 	public ReadRow read() {
-		SourceRow row = source.read();
+		Prepared row = source.read();
 		if (row == null) {
 			return null;
 		}
 		try {
-			ValidRow valid = validator.process(row);
-			return new ReadRow(valid == null ? null : encoder.process(valid), null, null);
+			validator.accept(row.checked());
+			return new ReadRow(row.staged(), null, null);
 		}
 		catch (RowRejectedException rejected) {
-			return new ReadRow(null, row, rejected);
+			return new ReadRow(null, rejected.row(), rejected);
 		}
 	}
 
@@ -60,9 +70,13 @@ final class ValidatingRowReader implements ItemStreamReader<ValidatingRowReader.
 		source.close();
 	}
 
+	/** A row as the reading thread left it: checked, and encoded if its cells all read well. */
+	private record Prepared(CheckedRow checked, StagedRow staged) {
+	}
+
 	/**
-	 * A row as read: staged (null if the validator filtered it out), or rejected with the source row
-	 * the rejects are recorded against (null otherwise, so that valid rows do not keep their cells).
+	 * A row as read: staged, or rejected with the source row the rejects are recorded against (null
+	 * otherwise, so that valid rows do not keep their cells).
 	 */
 	record ReadRow(StagedRow staged, SourceRow source, RowRejectedException rejected) {
 

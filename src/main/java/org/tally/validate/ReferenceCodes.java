@@ -54,6 +54,11 @@ final class ReferenceCodes {
 		return referencedColumns.containsKey(dataset.name());
 	}
 
+	/** Whether another dataset's rows refer to this column's values. */
+	boolean isReferencedColumn(DatasetDefinition dataset, String column) {
+		return referencedColumns.getOrDefault(dataset.name(), Set.of()).contains(column);
+	}
+
 	/** A row of a referenced dataset passed validation: its values may be referred to. */
 	void accepted(LoadContext context, Object[] values) {
 		SeenLoad load = seen(context);

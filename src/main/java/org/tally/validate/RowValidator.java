@@ -30,6 +30,8 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999999.994");
 
 	private final Map<String, Vocabulary> vocabularies = new HashMap<>();
+	/** Per dataset, what a checked row keeps for {@link #accept}; used by the reading threads only. */
+	private final Map<String, Retained> retained = new HashMap<>();
 
 	private final ReferenceCodes references;
 	private final Catalog catalog;
@@ -40,8 +42,18 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		this.catalog = catalog;
 	}
 
+	/** Both halves at once, on one thread: {@link #check} then {@link #accept}. */
 	@Override
 	public ValidRow process(SourceRow row) {
+		return accept(check(row));
+	}
+
+	/**
+	 * Reads every cell of the row as its column's type and collects what is wrong with them. It
+	 * depends on the row alone, so a file's reading thread does it ahead of the step, while the
+	 * cells are in its cache; the references are checked later, by {@link #accept}.
+	 */
+	public CheckedRow check(SourceRow row) {
 		LoadContext context = row.context();
 		List<ColumnDefinition> columns = context.dataset().columns();
 		Object[] values = new Object[columns.size()];
@@ -76,21 +88,59 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 				problems.add(valueProblem(context.cellRef(i, row.rowNumber()), column, cell.value(), ex));
 			}
 		}
-		if (!row.totals()) {
+		return new CheckedRow(context, row.rowNumber(), row.totals(), row, values, problems);
+	}
+
+	/**
+	 * What {@link #accept} needs of a checked row whose values are already encoded: a row read well
+	 * keeps its source row only if it refers to another dataset (a reference problem names its
+	 * cell), and only the values of columns that refer or are referred to. Rows wait in the reading
+	 * thread's queue and in the chunk; the less they hold, the less each young collection copies.
+	 */
+	public CheckedRow retainedForAccept(CheckedRow checked) {
+		if (!checked.problems().isEmpty()) {
+			return checked;
+		}
+		Retained retained = this.retained.computeIfAbsent(checked.context().dataset().name(),
+				name -> new Retained(checked.context().dataset(), references));
+		if (retained.refers) {
+			return checked;
+		}
+		Object[] values = null;
+		if (retained.keep.length > 0 && !checked.totals()) {
+			values = new Object[checked.values().length];
+			for (int column : retained.keep) {
+				values[column] = checked.values()[column];
+			}
+		}
+		return new CheckedRow(checked.context(), checked.rowNumber(), checked.totals(), null, values, List.of());
+	}
+
+	/**
+	 * Checks a row's references and counts it towards its file, for the files that may refer to it:
+	 * state carried from file to file and read from the run's registry, so this half runs on the
+	 * step's thread, in row order, inside its transaction. Throws RowRejectedException naming
+	 * every problem of the row, its cells' and its references' alike.
+	 */
+	public ValidRow accept(CheckedRow checked) {
+		LoadContext context = checked.context();
+		List<CellProblem> problems = checked.problems();
+		if (!checked.totals() && checked.row() != null) {
 			// Checked whatever else is wrong, so the department learns every problem of the row at once.
-			checkReferences(context, values, row, problems);
+			problems = new ArrayList<>(problems);
+			checkReferences(context, checked.values(), checked.row(), problems);
 		}
 		boolean referenced = references.isReferenced(context.dataset());
 		if (!problems.isEmpty()) {
 			if (referenced) {
-				references.rejected(context, row.rowNumber());
+				references.rejected(context, checked.rowNumber());
 			}
-			throw new RowRejectedException(row, problems);
+			throw new RowRejectedException(checked.row(), problems);
 		}
-		if (referenced && !row.totals()) {
-			references.accepted(context, values);
+		if (referenced && !checked.totals()) {
+			references.accepted(context, checked.values());
 		}
-		return new ValidRow(context, row.rowNumber(), row.totals(), values);
+		return new ValidRow(context, checked.rowNumber(), checked.totals(), checked.values());
 	}
 
 	private Object read(ColumnDefinition column, RawCell cell, AmountUnit unit, boolean date1904) {
@@ -174,5 +224,19 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 
 	private static String label(ColumnDefinition column) {
 		return column.label() == null ? column.name() : column.label();
+	}
+
+	/** Whether a dataset's rows refer to another's, and which of its columns accept needs. */
+	private static final class Retained {
+		private final boolean refers;
+		private final int[] keep;
+
+		private Retained(DatasetDefinition dataset, ReferenceCodes references) {
+			List<ColumnDefinition> columns = dataset.columns();
+			this.refers = columns.stream().anyMatch(c -> c.reference().isPresent());
+			this.keep = java.util.stream.IntStream.range(0, columns.size())
+				.filter(i -> references.isReferencedColumn(dataset, columns.get(i).name()))
+				.toArray();
+		}
 	}
 }

@@ -62,7 +62,7 @@ class FixedPeriodTest {
 			.writeTo(inbox.file("finance/ledger.xlsx"));
 		long load = registry.register(9_001, "finance-projects", "finance", "projects", "finance/ledger.xlsx", "ledger.xlsx",
 				"0".repeat(64), 1, LoadStatus.PENDING, null, null);
-		SourceRowReader reader = new SourceRowReader(9_001, catalog, registry, properties);
+		SourceRowReader<SourceRow> reader = SourceRowReader.lined(9_001, catalog, registry, properties);
 
 		reader.open(new ExecutionContext());
 		SourceRow row = reader.read();

@@ -1,0 +1,208 @@
+package org.tally.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.tally.catalog.DatasetDefinition;
+import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.internal.SheetLayout;
+import org.tally.ingest.internal.SheetLayoutLocator;
+import org.tally.ingest.workbook.RawRow;
+import org.tally.ingest.workbook.SheetCursor;
+import org.tally.ingest.workbook.UnreadableFileException;
+
+/**
+ * One sheet read on a thread of its own, a bounded number of row batches ahead of its reader, so
+ * that reading a file and loading its rows use both cores. That thread finds the layout in the
+ * head rows, then lines up each data row and hands it to the caller's {@code finisher} (validation
+ * and encoding, in a nightly run) at once, while the row's cells are still in its core's cache:
+ * handed over raw, every cell was fetched again from main memory by the other core.
+ *
+ * <p>Whatever reading throws (UnreadableFileException, a header or period not found, an Error on
+ * hostile input) reaches the reader where it happened, to quarantine the file. A failure of the
+ * finisher is not the file's fault: it arrives as {@link RowFinishingException}, which fails the run.
+ */
+final class FileRowStream<T> implements AutoCloseable {
+
+	private static final int BATCH = 512;
+	private static final int BATCHES_AHEAD = 8;
+	private static final long STALL_SECONDS = 120;
+
+	private final SheetCursor cursor;
+	private final BlockingQueue<Batch<T>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+	private final Thread parser;
+	private LoadContext context;
+	private Iterator<T> current = List.<T>of().iterator();
+	private boolean ended;
+
+	/**
+	 * Starts reading. The finisher runs on the reading thread, one row at a time in sheet order: it
+	 * may keep state from row to row, never touched by two threads at once, but it must not need the
+	 * caller's transaction.
+	 */
+	FileRowStream(SheetCursor cursor, LoadRef load, SourceDefinition source, DatasetDefinition dataset,
+			Function<SourceRow, T> finisher) {
+		this.cursor = cursor;
+		this.parser = new Thread(() -> read(load, source, dataset, finisher), "tally-parse-" + cursor.file().getFileName());
+		this.parser.setDaemon(true);
+		this.parser.start();
+	}
+
+	private void read(LoadRef load, SourceDefinition source, DatasetDefinition dataset, Function<SourceRow, T> finisher) {
+		try {
+			List<RawRow> head = new ArrayList<>();
+			while (head.size() < source.headerSearchRows() && cursor.hasNext()) {
+				head.add(cursor.next());
+			}
+			SheetLayout layout = new SheetLayoutLocator(source, dataset).locate(head);
+			LocalDate period = SourceRowReader.period(source, load.fileName(), layout);
+			LoadContext opened = new LoadContext(load, source, dataset, cursor.sheetName(), period, layout.sheetColumns(),
+					layout.units(), cursor.date1904());
+			queue.put(new Batch<>(opened, List.of(), null));
+			LineUp lineUp = new LineUp(opened);
+			List<T> rows = new ArrayList<>(BATCH);
+			for (RawRow raw : head) {
+				if (raw.rowNumber() > layout.headerLastRow()) {
+					rows = add(rows, lineUp, finisher, raw);
+				}
+			}
+			while (cursor.hasNext()) {
+				rows = add(rows, lineUp, finisher, cursor.next());
+			}
+			queue.put(new Batch<>(null, rows, null));
+			queue.put(Batch.last());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // closed by the reader: stop quietly
+		}
+		catch (Throwable failure) { // NOPMD: handed over whole to the reading thread, which quarantines the file
+			try {
+				queue.put(new Batch<>(null, List.of(), failure));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		finally {
+			cursor.close();
+		}
+	}
+
+	private List<T> add(List<T> rows, LineUp lineUp, Function<SourceRow, T> finisher, RawRow raw)
+			throws InterruptedException {
+		SourceRow row = lineUp.row(raw);
+		if (row == null) {
+			return rows;
+		}
+		try {
+			rows.add(finisher.apply(row));
+		}
+		catch (RuntimeException ex) {
+			queue.put(new Batch<>(null, rows, null)); // the rows before it were finished well
+			throw new RowFinishingException(row, ex);
+		}
+		if (rows.size() < BATCH) {
+			return rows;
+		}
+		queue.put(new Batch<>(null, rows, null));
+		return new ArrayList<>(BATCH);
+	}
+
+	/** The file's sheet, period and column layout, once its head is read; throws why it has none. */
+	LoadContext context() {
+		while (context == null) {
+			Batch<T> batch = take();
+			if (batch.failure() != null) {
+				ended = true;
+				throw rethrow(batch.failure());
+			}
+			context = batch.context();
+		}
+		return context;
+	}
+
+	/** The next data row, finished; null after the last. */
+	T next() {
+		context();
+		while (!current.hasNext()) {
+			if (ended) {
+				return null;
+			}
+			Batch<T> batch = take();
+			if (batch.failure() != null) {
+				ended = true;
+				throw rethrow(batch.failure());
+			}
+			if (batch.isLast()) {
+				ended = true;
+				return null;
+			}
+			current = batch.rows().iterator();
+		}
+		return current.next();
+	}
+
+	private Batch<T> take() {
+		try {
+			Batch<T> batch = queue.poll(STALL_SECONDS, TimeUnit.SECONDS);
+			if (batch == null) {
+				// Hostile input can make a parser crawl: a file gets a bounded time, then quarantine.
+				throw new UnreadableFileException(cursor.file(), cursor.sheetName(),
+						"parsing stalled: no rows for " + STALL_SECONDS + " s (pathological or hostile file)");
+			}
+			return batch;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading " + cursor.file(), ex);
+		}
+	}
+
+	private static RuntimeException rethrow(Throwable failure) {
+		if (failure instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new IllegalStateException(failure);
+	}
+
+	String sheetName() {
+		return cursor.sheetName();
+	}
+
+	/** The cursor's digest of the file, once the reading thread has read it to the end. */
+	Optional<String> sha256OfFile() {
+		return ended ? cursor.sha256OfFile() : Optional.empty();
+	}
+
+	@Override
+	public void close() {
+		parser.interrupt();
+		try {
+			parser.join(TimeUnit.SECONDS.toMillis(30));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The file's context (first), a batch of rows, the end, or what reading threw. */
+	private record Batch<T>(LoadContext context, List<T> rows, Throwable failure) {
+
+		static <T> Batch<T> last() {
+			return new Batch<>(null, null, null);
+		}
+
+		boolean isLast() {
+			return rows == null && failure == null && context == null;
+		}
+	}
+}
