@@ -3,12 +3,15 @@ package org.tally.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.Catalog;
@@ -18,8 +21,9 @@ import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
- * Given a reader whose rows are finished on the file's reading thread: they arrive finished, in
- * sheet order, and a finisher that fails fails the run with the file and row, not the file.
+ * Given a reader that finishes its rows (on a CSV's reading thread, on its own thread for a
+ * workbook): they arrive finished, in sheet order, and a finisher that fails fails the run with
+ * the file and row, and never quarantines the file.
  */
 @TallyTest
 class RowFinishingTest {
@@ -41,35 +45,50 @@ class RowFinishingTest {
 
 	long load;
 
-	@BeforeEach
-	void aLedgerOfThreeRows() {
+	void aLedgerOfThreeRows(String format) throws IOException {
 		warehouse.reset();
 		inbox.clear();
-		WorkbookBuilder.ledger(LocalDate.of(2024, 12, 31))
-			.row("JC2024-0001", "甲", "潞州区", 1, "开工")
-			.row("JC2024-0002", "乙", "潞州区", 2, "开工")
-			.row("JC2024-0003", "丙", "潞州区", 3, "开工")
-			.writeTo(inbox.file("finance/ledger_2024-12-31.xlsx"));
-		load = registry.register(9_002, "finance-projects", "finance", "projects", "finance/ledger_2024-12-31.xlsx",
-				"ledger_2024-12-31.xlsx", "0".repeat(64), 1, LoadStatus.PENDING, null, null);
+		String name = "ledger_2024-12-31." + format;
+		if (format.equals("csv")) {
+			Files.writeString(inbox.file("finance/" + name), """
+					京长对口合作项目台账（截至2024年12月31日）
+					序号,项目编号,项目名称,所在县区,签约投资额,项目状态
+					1,JC2024-0001,甲,潞州区,1,开工
+					2,JC2024-0002,乙,潞州区,2,开工
+					3,JC2024-0003,丙,潞州区,3,开工
+					""");
+		}
+		else {
+			WorkbookBuilder.ledger(LocalDate.of(2024, 12, 31))
+				.row("JC2024-0001", "甲", "潞州区", 1, "开工")
+				.row("JC2024-0002", "乙", "潞州区", 2, "开工")
+				.row("JC2024-0003", "丙", "潞州区", 3, "开工")
+				.writeTo(inbox.file("finance/" + name));
+		}
+		load = registry.register(9_002, "finance-projects", "finance", "projects", "finance/" + name, name,
+				"0".repeat(64), 1, LoadStatus.PENDING, null, null);
 	}
 
-	@Test
-	void rowsArriveFinishedByTheReadingThreadInSheetOrder() {
+	@ParameterizedTest
+	@CsvSource({ "csv, tally-parse-ledger_2024-12-31.csv", "xlsx, main" })
+	void rowsArriveFinishedInSheetOrder_aCsvsByItsReadingThread_aWorkbooksByTheReader(String format,
+			String finishingThread) throws IOException {
+		aLedgerOfThreeRows(format);
 		List<String> threads = new ArrayList<>();
 		List<String> read = readAll(row -> {
 			threads.add(Thread.currentThread().getName());
-			return row.rowNumber() + ":" + row.cells()[0].value();
+			return row.cells()[0].value();
 		});
 
-		assertThat(read).extracting(r -> r.substring(r.indexOf(':') + 1))
-			.containsExactly("JC2024-0001", "JC2024-0002", "JC2024-0003");
-		assertThat(threads).hasSize(3).allMatch(name -> name.startsWith("tally-parse-ledger_2024-12-31.xlsx"));
-		assertThat(threads).doesNotContain(Thread.currentThread().getName());
+		assertThat(read).containsExactly("JC2024-0001", "JC2024-0002", "JC2024-0003");
+		String reader = Thread.currentThread().getName();
+		assertThat(threads).hasSize(3).containsOnly(finishingThread.equals("main") ? reader : finishingThread);
 	}
 
-	@Test
-	void aFinisherThatFailsFailsTheRunNamingFileAndRow_andTheFileIsNotQuarantined() {
+	@ParameterizedTest
+	@ValueSource(strings = { "csv", "xlsx" })
+	void aFinisherThatFailsFailsTheRunNamingFileAndRow_andTheFileIsNotQuarantined(String format) throws IOException {
+		aLedgerOfThreeRows(format);
 		List<Integer> seen = new ArrayList<>();
 		SourceRowReader<String> reader = new SourceRowReader<>(9_002, catalog, registry, properties, row -> {
 			seen.add(row.rowNumber());
@@ -82,7 +101,7 @@ class RowFinishingTest {
 		try {
 			assertThat(reader.read()).isEqualTo("ok");
 			assertThatThrownBy(reader::read).isInstanceOf(RowFinishingException.class)
-				.hasMessageContaining("ledger_2024-12-31.xlsx")
+				.hasMessageContaining("ledger_2024-12-31." + format)
 				.hasMessageContaining("row " + seen.get(1))
 				.hasMessageContaining("a defect in finishing")
 				.hasRootCauseInstanceOf(IllegalStateException.class);
