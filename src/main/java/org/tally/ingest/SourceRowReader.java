@@ -26,8 +26,8 @@ import org.tally.normalize.ReportingPeriods;
 
 /**
  * Reads the rows of every file the gather step registered for a run, file after file, each cell
- * lined up with its dataset column and finished by the caller's function on the file's reading
- * thread (see {@link FileRowStream}). A file that turns out unreadable, without the source's header
+ * lined up with its dataset column and finished by the caller's function (on a CSV's reading
+ * thread, see {@link FileRowStream}). A file that turns out unreadable, without the source's header
  * or without a reporting period is quarantined with that reason, and reading goes on.
  */
 public class SourceRowReader<T> implements ItemStreamReader<T> {
@@ -50,8 +50,8 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	private int rowsDelivered;
 
 	/**
-	 * {@code finisher} turns each lined-up row into the item read, on the file's reading thread, one
-	 * row at a time in sheet order; it must not need the step's transaction.
+	 * {@code finisher} turns each lined-up row into the item read, one row at a time in sheet order,
+	 * on a CSV's reading thread or on the caller's: it must not need the step's transaction.
 	 */
 	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties,
 			Function<SourceRow, T> finisher) {

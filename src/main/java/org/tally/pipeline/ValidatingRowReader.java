@@ -14,11 +14,11 @@ import org.tally.warehouse.StagedRow;
 import org.tally.warehouse.StagedRowEncoder;
 
 /**
- * Reads each source row already validated and encoded. A file's reading thread reads its cells as
+ * Reads each source row already validated and encoded. A CSV's reading thread reads its cells as
  * their columns' types and encodes the COPY tuple as soon as it has parsed the row, while the cells
  * are still in that core's cache (handed over raw, every cell came back from main memory to the
- * step's core); the step's thread then checks the references, which need the run's state and its
- * transaction, at read, never twice. The chunk holds only what is staged, or a rejected row with its
+ * step's core; a workbook's rows are finished at read, see FileRowStream); the step's thread then
+ * checks the references, which need the run's state and its transaction, at read, never twice. The chunk holds only what is staged, or a rejected row with its
  * problems. The outcome is handed over by the step's processor, so a rejected row is still skipped
  * as a processing fault, counted, limited and recorded by the skip listener.
  */
