@@ -213,6 +213,26 @@ class ReconciliationChecksTest {
 		});
 	}
 
+	@Test
+	void givenThreeCompletedProjectsWithoutCompletedInvestment_theSqlCheckCountsThemAndNamesEachCell() throws Exception {
+		LedgerWorkbookEdit ledger = LedgerWorkbookEdit.of(seed(LEDGER));
+		List<String> cells = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Row completed = ledger.row(r -> LedgerWorkbookEdit.text(r, LedgerWorkbookEdit.STATUS).equals("竣工")
+					&& LedgerWorkbookEdit.numeric(r, LedgerWorkbookEdit.COMPLETED));
+			cells.add(LedgerWorkbookEdit.ref(completed, LedgerWorkbookEdit.COMPLETED));
+			ledger.blank(completed, LedgerWorkbookEdit.COMPLETED);
+		}
+		ledger.saveAs(inbox.root().resolve(LEDGER));
+
+		CheckOutcome failed = onlyFailure(run("sql-fault-three"));
+
+		assertThat(failed.checkId()).isEqualTo("completed_projects_report_investment");
+		assertThat(failed.actual()).isEqualByComparingTo("3");
+		assertThat(failed.message()).startsWith("the query returned 3 rows; first " + LEDGER_FILE);
+		assertThat(failed.evidence()).extracting(CheckOutcome.Evidence::cell).containsExactlyInAnyOrderElementsOf(cells);
+	}
+
 	private List<CheckOutcome> run(String trigger) throws Exception {
 		JobExecution execution = jobs.startJob(new JobParametersBuilder().addString("trigger", "test:" + trigger)
 			.toJobParameters());
