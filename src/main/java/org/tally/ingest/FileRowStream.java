@@ -52,6 +52,12 @@ final class FileRowStream<T> implements AutoCloseable {
 	private LineUp readerLineUp;
 	private Iterator<Object> current = List.of().iterator();
 	private boolean ended;
+	/**
+	 * Set by the reader on close. A parser crawling through hostile input may outlive the join in
+	 * {@link #close()}: it must then never call the finisher again, whose state the next file's
+	 * reading thread uses.
+	 */
+	private volatile boolean closed;
 
 	/**
 	 * Starts reading. The finisher runs one row at a time in sheet order, on the reading thread or
@@ -125,6 +131,9 @@ final class FileRowStream<T> implements AutoCloseable {
 			SourceRow row = lineUp.row(raw);
 			if (row == null) {
 				return rows;
+			}
+			if (closed) {
+				throw new InterruptedException("closed by the reader");
 			}
 			try {
 				rows.add(finisher.apply(row));
@@ -228,6 +237,7 @@ final class FileRowStream<T> implements AutoCloseable {
 
 	@Override
 	public void close() {
+		closed = true;
 		parser.interrupt();
 		try {
 			parser.join(TimeUnit.SECONDS.toMillis(30));
