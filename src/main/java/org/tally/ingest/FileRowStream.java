@@ -136,11 +136,11 @@ final class FileRowStream<T> implements AutoCloseable {
 				throw new InterruptedException("closed by the reader");
 			}
 			try {
-				rows.add(finisher.apply(row));
+				rows.add(finish(row));
 			}
-			catch (RuntimeException ex) {
+			catch (RowFinishingException ex) {
 				queue.put(new Batch(null, rows, null)); // the rows before it were finished well
-				throw new RowFinishingException(row, ex);
+				throw ex;
 			}
 		}
 		if (rows.size() < BATCH) {
@@ -152,13 +152,8 @@ final class FileRowStream<T> implements AutoCloseable {
 
 	/** The file's sheet, period and column layout, once its head is read; throws why it has none. */
 	LoadContext context() {
-		while (context == null) {
-			Batch batch = take();
-			if (batch.failure() != null) {
-				ended = true;
-				throw rethrow(batch.failure());
-			}
-			context = batch.context();
+		if (context == null) {
+			context = take().context(); // the first batch holds the context, or throws why there is none
 			readerLineUp = finishAhead ? null : new LineUp(context);
 		}
 		return context;
@@ -174,10 +169,6 @@ final class FileRowStream<T> implements AutoCloseable {
 					return null;
 				}
 				Batch batch = take();
-				if (batch.failure() != null) {
-					ended = true;
-					throw rethrow(batch.failure());
-				}
 				if (batch.isLast()) {
 					ended = true;
 					return null;
@@ -189,17 +180,21 @@ final class FileRowStream<T> implements AutoCloseable {
 			}
 			SourceRow row = readerLineUp.row((RawRow) current.next());
 			if (row != null) {
-				try {
-					return finisher.apply(row);
-				}
-				catch (RuntimeException ex) {
-					throw new RowFinishingException(row, ex);
-				}
+				return finish(row);
 			}
 		}
 	}
 
+	private T finish(SourceRow row) {
+		try {
+			return finisher.apply(row);
+		}
+		catch (RuntimeException ex) {
+			throw new RowFinishingException(row, ex);
+		}
+	}
 
+	/** The next batch; throws what reading threw, or that it stalled. */
 	private Batch take() {
 		try {
 			Batch batch = queue.poll(STALL_SECONDS, TimeUnit.SECONDS);
@@ -207,6 +202,10 @@ final class FileRowStream<T> implements AutoCloseable {
 				// Hostile input can make a parser crawl: a file gets a bounded time, then quarantine.
 				throw new UnreadableFileException(cursor.file(), cursor.sheetName(),
 						"parsing stalled: no rows for " + STALL_SECONDS + " s (pathological or hostile file)");
+			}
+			if (batch.failure() != null) {
+				ended = true;
+				throw rethrow(batch.failure());
 			}
 			return batch;
 		}
@@ -224,10 +223,6 @@ final class FileRowStream<T> implements AutoCloseable {
 			throw error;
 		}
 		return new IllegalStateException(failure);
-	}
-
-	String sheetName() {
-		return cursor.sheetName();
 	}
 
 	/** The cursor's digest of the file, once the reading thread has read it to the end. */

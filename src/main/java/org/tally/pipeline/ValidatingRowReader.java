@@ -18,9 +18,10 @@ import org.tally.warehouse.StagedRowEncoder;
  * their columns' types and encodes the COPY tuple as soon as it has parsed the row, while the cells
  * are still in that core's cache (handed over raw, every cell came back from main memory to the
  * step's core; a workbook's rows are finished at read, see FileRowStream); the step's thread then
- * checks the references, which need the run's state and its transaction, at read, never twice. The chunk holds only what is staged, or a rejected row with its
- * problems. The outcome is handed over by the step's processor, so a rejected row is still skipped
- * as a processing fault, counted, limited and recorded by the skip listener.
+ * checks the references, which need the run's state and its transaction, at read, never twice. The
+ * chunk holds only what is staged, or a rejected row with its problems. The outcome is handed over
+ * by the step's processor, so a rejected row is still skipped as a processing fault, counted,
+ * limited and recorded by the skip listener.
  */
 final class ValidatingRowReader implements ItemStreamReader<ValidatingRowReader.ReadRow> {
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
@@ -101,8 +102,13 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		if (!checked.problems().isEmpty()) {
 			return checked;
 		}
-		Retained retained = this.retained.computeIfAbsent(checked.context().dataset().name(),
-				name -> new Retained(checked.context().dataset(), references));
+		// Looked up without a capturing lambda: this runs for every row.
+		DatasetDefinition dataset = checked.context().dataset();
+		Retained retained = this.retained.get(dataset.name());
+		if (retained == null) {
+			retained = new Retained(dataset, references);
+			this.retained.put(dataset.name(), retained);
+		}
 		if (retained.refers) {
 			return checked;
 		}
@@ -234,7 +240,7 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		private Retained(DatasetDefinition dataset, ReferenceCodes references) {
 			List<ColumnDefinition> columns = dataset.columns();
 			this.refers = columns.stream().anyMatch(c -> c.reference().isPresent());
-			this.keep = java.util.stream.IntStream.range(0, columns.size())
+			this.keep = IntStream.range(0, columns.size())
 				.filter(i -> references.isReferencedColumn(dataset, columns.get(i).name()))
 				.toArray();
 		}
