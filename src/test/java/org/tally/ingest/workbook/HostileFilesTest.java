@@ -206,6 +206,9 @@ class HostileFilesTest {
         Path csv = TestFiles.text(dir, "long.csv", "a,b\n1," + "z".repeat(11) + "\n", UTF_8);
         refused(readAll(csv, ReadLimits.defaults().withMaxCellChars(10)),
                 "cell text longer than 10 characters in cell B2");
+        Path quoted = TestFiles.text(dir, "long-quoted.csv", "a,b,c\n1,2,3\n,,\"" + "z\n".repeat(6) + "\"\n", UTF_8);
+        refused(readAll(quoted, ReadLimits.defaults().withMaxCellChars(10)),
+                "cell text longer than 10 characters in cell C3");
     }
 
     @Test
@@ -282,6 +285,12 @@ class HostileFilesTest {
     void given_an_unterminated_quote_in_a_csv() {
         Path f = TestFiles.text(dir, "open.csv", "a,b\n1,\"never closed\n2,3\n", UTF_8);
         refused(readAll(f), "unterminated quoted field (a '\"' is never closed) after record 1");
+    }
+
+    @Test
+    void given_text_after_a_closing_quote_in_a_csv_the_cell_is_named() {
+        Path f = TestFiles.text(dir, "after-quote.csv", "a,b,c\n1,2,3\n4,\"abc\"def,6\n", UTF_8);
+        refused(readAll(f), "text after a closing quote in cell B3 (a quoted field must end at a delimiter or the line's end)");
     }
 
     @Test
