@@ -45,25 +45,29 @@ public final class Benchmark {
 	public BenchmarkReport run() throws Exception {
 		log.info("bench: preparing a {}-row ledger under {}", rows, workDir);
 		LedgerFiles files = LedgerFiles.forRows(workDir, rows);
-		List<BenchmarkReport.Measure> measures = new ArrayList<>();
-
-		measures.add(measure("parse-only (fastexcel-reader, XLSX)", () -> References.fastexcelRows(files.xlsx())));
-
+		// Each reference is measured alternately with the Tally run it is compared with, so that a
+		// ratio compares repetitions taken seconds apart: this machine kind changes speed from one
+		// minute to the next, and measured one after the other the two sides met different machines.
 		long[] peaks = new long[2];
-		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent())) {
+		List<BenchmarkReport.Measure> xlsx;
+		List<BenchmarkReport.Measure> csv;
+		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent());
+				Resources.HeapSampler heap = new Resources.HeapSampler()) {
+			xlsx = alternately("parse-only (fastexcel-reader, XLSX)",
+					() -> heap.unsampled(() -> References.fastexcelRows(files.xlsx())), "Tally end to end (XLSX)",
+					() -> freshWarehouse(context), () -> consolidate(context));
+			peaks[0] = heap.peakBytes();
+		}
+		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent());
+				Resources.HeapSampler heap = new Resources.HeapSampler()) {
 			DataSource dataSource = context.getBean(DataSource.class);
-			measures.add(measure("COPY-only (PostgreSQL, CSV)", () -> References.copyRows(dataSource, files.plainCsv())));
-			try (Resources.HeapSampler heap = new Resources.HeapSampler()) {
-				measures.add(measure("Tally end to end (XLSX)", () -> freshWarehouse(context), () -> consolidate(context)));
-				peaks[0] = heap.peakBytes();
-			}
+			csv = alternately("COPY-only (PostgreSQL, CSV)",
+					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())), "Tally end to end (CSV)",
+					() -> freshWarehouse(context), () -> consolidate(context));
+			peaks[1] = heap.peakBytes();
 		}
-		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent())) {
-			try (Resources.HeapSampler heap = new Resources.HeapSampler()) {
-				measures.add(measure("Tally end to end (CSV)", () -> freshWarehouse(context), () -> consolidate(context)));
-				peaks[1] = heap.peakBytes();
-			}
-		}
+		// In the report's order: parse-only, COPY-only, Tally XLSX, Tally CSV.
+		List<BenchmarkReport.Measure> measures = List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1));
 		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), Resources.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
 				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), peaks[0], peaks[1],
@@ -126,9 +130,17 @@ public final class Benchmark {
 		jdbc.sql("CHECKPOINT").update();
 	}
 
-	private BenchmarkReport.Measure measure(String name, Step step) throws Exception {
-		return measure(name, () -> {
-		}, step);
+	/** A reference and a Tally measure, their repetitions taken in turns: reference, Tally, reference, … */
+	private List<BenchmarkReport.Measure> alternately(String referenceName, Step reference, String tallyName,
+			Preparation before, Step tally) throws Exception {
+		List<Double> referenceSeconds = new ArrayList<>();
+		List<Double> tallySeconds = new ArrayList<>();
+		for (int i = 0; i < repetitions; i++) {
+			referenceSeconds.add(repetition(referenceName, i, () -> {
+			}, reference));
+			tallySeconds.add(repetition(tallyName, i, before, tally));
+		}
+		return List.of(summary(referenceName, referenceSeconds), summary(tallyName, tallySeconds));
 	}
 
 	/**
@@ -136,19 +148,19 @@ public final class Benchmark {
 	 * CHECKPOINT that writes out the previous repetition's million rows) is the benchmark's own
 	 * housekeeping, not part of a night's consolidation.
 	 */
-	private BenchmarkReport.Measure measure(String name, Preparation before, Step step) throws Exception {
-		List<Double> seconds = new ArrayList<>();
-		for (int i = 0; i < repetitions; i++) {
-			before.run();
-			long start = System.nanoTime();
-			long counted = step.rows();
-			double elapsed = (System.nanoTime() - start) / 1e9;
-			if (counted != rows) {
-				throw new IllegalStateException(name + " counted " + counted + " rows instead of " + rows);
-			}
-			seconds.add(elapsed);
-			log.info("bench: {} #{}: {} s", name, i + 1, String.format("%.2f", elapsed));
+	private double repetition(String name, int index, Preparation before, Step step) throws Exception {
+		before.run();
+		long start = System.nanoTime();
+		long counted = step.rows();
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		if (counted != rows) {
+			throw new IllegalStateException(name + " counted " + counted + " rows instead of " + rows);
 		}
+		log.info("bench: {} #{}: {} s", name, index + 1, String.format("%.2f", elapsed));
+		return elapsed;
+	}
+
+	private BenchmarkReport.Measure summary(String name, List<Double> seconds) {
 		List<Double> sorted = seconds.stream().sorted(Comparator.naturalOrder()).toList();
 		double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
 				: (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;

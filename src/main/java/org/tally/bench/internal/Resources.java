@@ -19,6 +19,7 @@ public final class Resources {
 
 		private final Thread thread;
 		private volatile boolean running = true;
+		private volatile boolean paused;
 		private volatile long peak;
 
 		public HeapSampler() {
@@ -31,7 +32,9 @@ public final class Resources {
 		private void sample() {
 			var memory = ManagementFactory.getMemoryMXBean();
 			while (running) {
-				peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				if (!paused) {
+					peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				}
 				try {
 					Thread.sleep(10);
 				}
@@ -44,6 +47,17 @@ public final class Resources {
 
 		public long peakBytes() {
 			return peak;
+		}
+
+		/** Runs {@code step} unsampled: a reference measured between Tally's repetitions is not Tally's heap. */
+		public <T> T unsampled(java.util.concurrent.Callable<T> step) throws Exception {
+			paused = true;
+			try {
+				return step.call();
+			}
+			finally {
+				paused = false;
+			}
 		}
 
 		@Override
