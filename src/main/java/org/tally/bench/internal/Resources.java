@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /** Peak heap in use while a measure runs (sampled), and the process's resident set size. */
 public final class Resources {
@@ -50,7 +51,7 @@ public final class Resources {
 		}
 
 		/** Runs {@code step} unsampled: a reference measured between Tally's repetitions is not Tally's heap. */
-		public <T> T unsampled(java.util.concurrent.Callable<T> step) throws Exception {
+		public <T> T unsampled(Callable<T> step) throws Exception {
 			paused = true;
 			try {
 				return step.call();
