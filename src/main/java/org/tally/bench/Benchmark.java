@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.bench.internal.LedgerFiles;
@@ -27,23 +26,29 @@ import org.tally.pipeline.RunReport;
  */
 public final class Benchmark {
 
-	private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
-
 	private final Path workDir;
 	private final int rows;
 	private final int repetitions;
 	/** Starts the application on the given inbox; the benchmark's own data directory is fixed by the caller. */
 	private final Function<Path, ConfigurableApplicationContext> application;
+	/**
+	 * Where each repetition's time is reported as it ends. Not a logger: the first lines come before
+	 * any application context has set up logging, and Logback's default writes them to standard
+	 * output, which `--format json` keeps for the report alone.
+	 */
+	private final Consumer<String> progress;
 
-	public Benchmark(Path workDir, int rows, int repetitions, Function<Path, ConfigurableApplicationContext> application) {
+	public Benchmark(Path workDir, int rows, int repetitions, Function<Path, ConfigurableApplicationContext> application,
+			Consumer<String> progress) {
 		this.workDir = workDir;
+		this.progress = progress;
 		this.rows = rows;
 		this.repetitions = repetitions;
 		this.application = application;
 	}
 
 	public BenchmarkReport run() throws Exception {
-		log.info("bench: preparing a {}-row ledger under {}", rows, workDir);
+		progress.accept("preparing a " + rows + "-row ledger under " + workDir);
 		LedgerFiles files = LedgerFiles.forRows(workDir, rows);
 		// Each reference is measured alternately with the Tally run it is compared with, so that a
 		// ratio compares repetitions taken seconds apart: this machine kind changes speed from one
@@ -81,7 +86,7 @@ public final class Benchmark {
 	public BenchmarkReport.Measure night(Path projectConfig,
 			java.util.function.BiFunction<Path, Path, ConfigurableApplicationContext> application) throws Exception {
 		NightFiles night = NightFiles.prepare(workDir, projectConfig);
-		log.info("bench: a night of {} files, {} rows", night.files(), night.rows());
+		progress.accept("a night of " + night.files() + " files, " + night.rows() + " rows");
 		try (ConfigurableApplicationContext context = application.apply(night.config(), night.inbox())) {
 			List<Double> seconds = new ArrayList<>();
 			for (int i = 0; i < repetitions; i++) {
@@ -95,7 +100,7 @@ public final class Benchmark {
 							+ report.status() + " " + report.failure());
 				}
 				seconds.add(elapsed);
-				log.info("bench: night #{}: {} s", i + 1, String.format("%.2f", elapsed));
+				progress.accept("night #" + (i + 1) + ": " + String.format("%.2f", elapsed) + " s");
 			}
 			List<Double> sorted = seconds.stream().sorted().toList();
 			double median = sorted.get(sorted.size() / 2);
@@ -156,7 +161,7 @@ public final class Benchmark {
 		if (counted != rows) {
 			throw new IllegalStateException(name + " counted " + counted + " rows instead of " + rows);
 		}
-		log.info("bench: {} #{}: {} s", name, index + 1, String.format("%.2f", elapsed));
+		progress.accept(name + " #" + (index + 1) + ": " + String.format("%.2f", elapsed) + " s");
 		return elapsed;
 	}
 

@@ -162,6 +162,23 @@ class TallyCommandLineTest {
 			.doesNotContain("\n");
 	}
 
+	@Test
+	void bench_asJson_keepsStandardOutputForTheReportAndReportsEachRepetitionOnStandardError() {
+		Result result = tally("bench", "--rows", "2000", "--repetitions", "1", "--format", "json", "--work",
+				workspace.resolve("bench").toString());
+
+		assertThat(result.status()).as(result.err()).isZero();
+		var report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(result.out());
+		assertThat(report.get("rows").asInt()).isEqualTo(2000);
+		assertThat(report.get("measures")).extracting(m -> m.get("name").asString()).containsExactly(
+				"parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)", "Tally end to end (XLSX)",
+				"Tally end to end (CSV)");
+		assertThat(report.get("csvToCopyRatio").asDouble()).isPositive();
+		assertThat(result.err()).contains("tally: bench: preparing a 2000-row ledger")
+			.contains("tally: bench: parse-only (fastexcel-reader, XLSX) #1: ")
+			.contains("tally: bench: Tally end to end (CSV) #1: ");
+	}
+
 	private static Result tally(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

@@ -44,12 +44,16 @@ class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		PrintWriter err = spec.commandLine().getErr();
 		Benchmark benchmark = new Benchmark(work, rows, repetitions, inbox -> {
 			LocationOptions benchLocations = new LocationOptions(locations.application);
 			benchLocations.configDir = locations.configDir;
 			benchLocations.inbox = inbox;
 			benchLocations.dataDir = work.resolve("database");
 			return TallyContext.start(benchLocations, false);
+		}, line -> {
+			err.println("tally: bench: " + line);
+			err.flush();
 		});
 		BenchmarkReport report = benchmark.run();
 		if (night) {
