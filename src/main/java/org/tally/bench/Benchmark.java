@@ -41,10 +41,10 @@ public final class Benchmark {
 	public Benchmark(Path workDir, int rows, int repetitions, Function<Path, ConfigurableApplicationContext> application,
 			Consumer<String> progress) {
 		this.workDir = workDir;
-		this.progress = progress;
 		this.rows = rows;
 		this.repetitions = repetitions;
 		this.application = application;
+		this.progress = progress;
 	}
 
 	public BenchmarkReport run() throws Exception {
@@ -53,15 +53,16 @@ public final class Benchmark {
 		// Each reference is measured alternately with the Tally run it is compared with, so that a
 		// ratio compares repetitions taken seconds apart: this machine kind changes speed from one
 		// minute to the next, and measured one after the other the two sides met different machines.
-		long[] peaks = new long[2];
 		List<BenchmarkReport.Measure> xlsx;
 		List<BenchmarkReport.Measure> csv;
+		long xlsxPeak;
+		long csvPeak;
 		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent());
 				Resources.HeapSampler heap = new Resources.HeapSampler()) {
 			xlsx = alternately("parse-only (fastexcel-reader, XLSX)",
 					() -> heap.unsampled(() -> References.fastexcelRows(files.xlsx())), "Tally end to end (XLSX)",
 					() -> freshWarehouse(context), () -> consolidate(context));
-			peaks[0] = heap.peakBytes();
+			xlsxPeak = heap.peakBytes();
 		}
 		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent());
 				Resources.HeapSampler heap = new Resources.HeapSampler()) {
@@ -69,13 +70,13 @@ public final class Benchmark {
 			csv = alternately("COPY-only (PostgreSQL, CSV)",
 					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())), "Tally end to end (CSV)",
 					() -> freshWarehouse(context), () -> consolidate(context));
-			peaks[1] = heap.peakBytes();
+			csvPeak = heap.peakBytes();
 		}
 		// In the report's order: parse-only, COPY-only, Tally XLSX, Tally CSV.
 		List<BenchmarkReport.Measure> measures = List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1));
 		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), Resources.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
-				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), peaks[0], peaks[1],
+				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeak, csvPeak,
 				Resources.peakRssBytes(), machine(), null);
 	}
 

@@ -268,26 +268,35 @@ final class CsvSheetCursor extends RowCursor {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof CharacterCodingException) {
                 return new UnreadableFileException(file, sheetName, "text is not valid " + charset.name()
-                        + " after record " + Math.max(0, records - 1), t);
+                        + " after record " + recordsBefore(), t);
             }
         }
         if (t instanceof StreamConstraintsException) {
             return new UnreadableFileException(file, sheetName, "cell text longer than " + limits.maxCellChars()
-                    + " characters in cell " + CellReference.convertNumToColString(column) + records, t);
+                    + " characters in cell " + currentCell(), t);
         }
         if (t instanceof StreamReadException) {
             String msg = t.getMessage() == null ? "" : t.getMessage();
             if (msg.startsWith("Missing closing quote")) {
                 return new UnreadableFileException(file, sheetName,
-                        "unterminated quoted field (a '\"' is never closed) after record " + Math.max(0, records - 1), t);
+                        "unterminated quoted field (a '\"' is never closed) after record " + recordsBefore(), t);
             }
             if (msg.startsWith("Unexpected character")) {
                 return new UnreadableFileException(file, sheetName, "text after a closing quote in cell "
-                        + CellReference.convertNumToColString(column) + records
-                        + " (a quoted field must end at a delimiter or the line's end)", t);
+                        + currentCell() + " (a quoted field must end at a delimiter or the line's end)", t);
             }
         }
         return Failures.unreadable(file, sheetName, t);
+    }
+
+    /** The records read whole before the one being read when reading failed. */
+    private long recordsBefore() {
+        return Math.max(0, records - 1);
+    }
+
+    /** The cell being read when reading failed, e.g. "B3". */
+    private String currentCell() {
+        return CellReference.convertNumToColString(column) + records;
     }
 
     @Override
