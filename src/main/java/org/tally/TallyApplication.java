@@ -4,7 +4,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.tally.operate.TallyCommandLine;
 
-/** Spring Boot entry point: the application context shared by the CLI, the scheduler and the web. */
+/**
+ * Spring Boot entry point: the application context shared by the CLI, the scheduler and
+ * the web.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TallyApplication {
@@ -12,4 +15,5 @@ public class TallyApplication {
 	public static void main(String[] args) {
 		System.exit(TallyCommandLine.execute(TallyApplication.class, args));
 	}
+
 }

@@ -3,11 +3,15 @@ package org.tally;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** Each capability package uses only the public surface of the others, and none depend in a cycle. */
+/**
+ * Each capability package uses only the public surface of the others, and none depend in
+ * a cycle.
+ */
 class ModuleBoundariesTest {
 
 	@Test
 	void modulesRespectTheirBoundaries() {
 		ApplicationModules.of(TallyApplication.class).verify();
 	}
+
 }

@@ -20,26 +20,33 @@ import org.tally.pipeline.ConsolidationRuns;
 import org.tally.pipeline.RunReport;
 
 /**
- * Measures Tally's ingest against the best standalone tools in one run: the same project ledger
- * parsed by the fastest XLSX reader, loaded by plain COPY, and consolidated end to end by Tally
- * from XLSX and from CSV, each several times, the median reported.
+ * Measures Tally's ingest against the best standalone tools in one run: the same project
+ * ledger parsed by the fastest XLSX reader, loaded by plain COPY, and consolidated end to
+ * end by Tally from XLSX and from CSV, each several times, the median reported.
  */
 public final class Benchmark {
 
 	private final Path workDir;
+
 	private final int rows;
+
 	private final int repetitions;
-	/** Starts the application on the given inbox; the benchmark's own data directory is fixed by the caller. */
-	private final Function<Path, ConfigurableApplicationContext> application;
+
 	/**
-	 * Where each repetition's time is reported as it ends. Not a logger: the first lines come before
-	 * any application context has set up logging, and Logback's default writes them to standard
-	 * output, which `--format json` keeps for the report alone.
+	 * Starts the application on the given inbox; the benchmark's own data directory is
+	 * fixed by the caller.
+	 */
+	private final Function<Path, ConfigurableApplicationContext> application;
+
+	/**
+	 * Where each repetition's time is reported as it ends. Not a logger: the first lines
+	 * come before any application context has set up logging, and Logback's default
+	 * writes them to standard output, which `--format json` keeps for the report alone.
 	 */
 	private final Consumer<String> progress;
 
-	public Benchmark(Path workDir, int rows, int repetitions, Function<Path, ConfigurableApplicationContext> application,
-			Consumer<String> progress) {
+	public Benchmark(Path workDir, int rows, int repetitions,
+			Function<Path, ConfigurableApplicationContext> application, Consumer<String> progress) {
 		this.workDir = workDir;
 		this.rows = rows;
 		this.repetitions = repetitions;
@@ -50,9 +57,12 @@ public final class Benchmark {
 	public BenchmarkReport run() throws Exception {
 		progress.accept("preparing a " + rows + "-row ledger under " + workDir);
 		LedgerFiles files = LedgerFiles.forRows(workDir, rows);
-		// Each reference is measured alternately with the Tally run it is compared with, so that a
-		// ratio compares repetitions taken seconds apart: this machine kind changes speed from one
-		// minute to the next, and measured one after the other the two sides met different machines.
+		// Each reference is measured alternately with the Tally run it is compared with,
+		// so that a
+		// ratio compares repetitions taken seconds apart: this machine kind changes speed
+		// from one
+		// minute to the next, and measured one after the other the two sides met
+		// different machines.
 		List<BenchmarkReport.Measure> xlsx;
 		List<BenchmarkReport.Measure> csv;
 		long xlsxPeak;
@@ -68,8 +78,8 @@ public final class Benchmark {
 				Resources.HeapSampler heap = new Resources.HeapSampler()) {
 			DataSource dataSource = context.getBean(DataSource.class);
 			csv = alternately("COPY-only (PostgreSQL, CSV)",
-					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())), "Tally end to end (CSV)",
-					() -> freshWarehouse(context), () -> consolidate(context));
+					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())),
+					"Tally end to end (CSV)", () -> freshWarehouse(context), () -> consolidate(context));
 			csvPeak = heap.peakBytes();
 		}
 		// In the report's order: parse-only, COPY-only, Tally XLSX, Tally CSV.
@@ -110,7 +120,10 @@ public final class Benchmark {
 		}
 	}
 
-	/** One whole nightly run (on the fresh warehouse the untimed preparation left); answers the rows it loaded. */
+	/**
+	 * One whole nightly run (on the fresh warehouse the untimed preparation left);
+	 * answers the rows it loaded.
+	 */
 	private long consolidate(ConfigurableApplicationContext context) throws Exception {
 		RunReport report = context.getBean(ConsolidationRuns.class).run(null, "bench:" + Instant.now());
 		if (!report.completed()) {
@@ -118,8 +131,8 @@ public final class Benchmark {
 		}
 		long loaded = report.files().stream().mapToLong(f -> f.rowsLoaded() == null ? 0 : f.rowsLoaded()).sum();
 		if (loaded != rows) {
-			throw new IllegalStateException("the benchmark run loaded " + loaded + " rows instead of " + rows + ": "
-					+ report.files());
+			throw new IllegalStateException(
+					"the benchmark run loaded " + loaded + " rows instead of " + rows + ": " + report.files());
 		}
 		return loaded;
 	}
@@ -136,7 +149,10 @@ public final class Benchmark {
 		jdbc.sql("CHECKPOINT").update();
 	}
 
-	/** A reference and a Tally measure, their repetitions taken in turns: reference, Tally, reference, … */
+	/**
+	 * A reference and a Tally measure, their repetitions taken in turns: reference,
+	 * Tally, reference, …
+	 */
 	private List<BenchmarkReport.Measure> alternately(String referenceName, Step reference, String tallyName,
 			Preparation before, Step tally) throws Exception {
 		List<Double> referenceSeconds = new ArrayList<>();
@@ -150,9 +166,9 @@ public final class Benchmark {
 	}
 
 	/**
-	 * {@code before} runs ahead of each repetition, untimed: emptying the warehouse (TRUNCATE and a
-	 * CHECKPOINT that writes out the previous repetition's million rows) is the benchmark's own
-	 * housekeeping, not part of a night's consolidation.
+	 * {@code before} runs ahead of each repetition, untimed: emptying the warehouse
+	 * (TRUNCATE and a CHECKPOINT that writes out the previous repetition's million rows)
+	 * is the benchmark's own housekeeping, not part of a night's consolidation.
 	 */
 	private double repetition(String name, int index, Preparation before, Step step) throws Exception {
 		before.run();
@@ -180,15 +196,20 @@ public final class Benchmark {
 
 	@FunctionalInterface
 	private interface Step {
+
 		long rows() throws Exception;
+
 	}
 
 	@FunctionalInterface
 	private interface Preparation {
+
 		void run() throws Exception;
+
 	}
 
 	private static void freshWarehouse(ConfigurableApplicationContext context) {
 		freshWarehouse(context.getBean(JdbcClient.class));
 	}
+
 }

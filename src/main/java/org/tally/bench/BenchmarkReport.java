@@ -2,14 +2,16 @@ package org.tally.bench;
 
 import java.util.List;
 
-/** What `tally bench` measured: rows per second (median of the repetitions) and memory. */
+/**
+ * What `tally bench` measured: rows per second (median of the repetitions) and memory.
+ */
 public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long maxHeapBytes, List<Measure> measures,
 		double xlsxToParseRatio, double csvToCopyRatio, long peakHeapBytesTallyXlsx, long peakHeapBytesTallyCsv,
 		long peakRssBytes, String machine, Measure night) {
 
 	public BenchmarkReport withNight(Measure measure) {
-		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio, csvToCopyRatio,
-				peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, measure);
+		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio,
+				csvToCopyRatio, peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, measure);
 	}
 
 	/** One measured path: its median time and rate, and every repetition's time. */

@@ -24,11 +24,11 @@ import org.tally.bench.internal.LedgerFiles;
 import org.tally.bench.internal.WarehouseProbe;
 
 /**
- * The slow fault scenarios, with real processes: a `tally run` killed with SIGKILL mid-load and
- * mid-promotion, PostgreSQL stopped under a run, three processes asking for a run at once, two
- * `tally serve` schedulers competing for one clustered trigger. Each
- * installation is compared with a clean run of the same inbox, row for row and figure for figure,
- * and audited with `tally verify-integrity`.
+ * The slow fault scenarios, with real processes: a `tally run` killed with SIGKILL
+ * mid-load and mid-promotion, PostgreSQL stopped under a run, three processes asking for
+ * a run at once, two `tally serve` schedulers competing for one clustered trigger. Each
+ * installation is compared with a clean run of the same inbox, row for row and figure for
+ * figure, and audited with `tally verify-integrity`.
  */
 public final class FaultSuite {
 
@@ -39,15 +39,22 @@ public final class FaultSuite {
 			"science/市科技局_科技成果转化_2024-06-30.xlsx", "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx");
 
 	private final Path workDir;
+
 	private final Path seeds;
+
 	private final Path configDir;
+
 	private final int rows;
+
 	private final Consumer<String> progress;
+
 	private Map<String, String> clean;
 
 	/**
-	 * @param workDir where each scenario gets its own inbox and data directory (emptied first)
-	 * @param seeds the seed inbox (seeds/inbox): the June files and December's small ledger are the "before"
+	 * @param workDir where each scenario gets its own inbox and data directory (emptied
+	 * first)
+	 * @param seeds the seed inbox (seeds/inbox): the June files and December's small
+	 * ledger are the "before"
 	 * @param configDir the configuration the child processes use, or null for ./config
 	 * @param rows rows of the large December ledger that the faulted run loads
 	 */
@@ -91,18 +98,24 @@ public final class FaultSuite {
 	}
 
 	/**
-	 * Rows the running ingest step has written while the large ledger is still pending: its counts
-	 * commit with every chunk, its rows only once the file is whole.
+	 * Rows the running ingest step has written while the large ledger is still pending:
+	 * its counts commit with every chunk, its rows only once the file is whole.
 	 */
 	private static final String ROWS_WRITTEN_WHILE_PENDING = "SELECT coalesce(max(s.write_count), 0)"
 			+ " FROM batch_step_execution s WHERE s.step_name = 'ingestSourceFilesStep' AND s.status = 'STARTED'"
 			+ " AND EXISTS (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')";
 
-	/** A run of the large ledger, caught once it has written 20,000 rows: its process, run id and rows written. */
+	/**
+	 * A run of the large ledger, caught once it has written 20,000 rows: its process, run
+	 * id and rows written.
+	 */
 	private record MidLoad(ChildTally child, long run, long written) {
 	}
 
-	/** The "before" run to its end, then a run of the large ledger, awaited until it is well into the file. */
+	/**
+	 * The "before" run to its end, then a run of the large ledger, awaited until it is
+	 * well into the file.
+	 */
 	private MidLoad midLoad(Installation it, String label, List<String> differences) throws Exception {
 		it.runToEnd("before", differences, "run");
 		it.addBigLedger();
@@ -143,7 +156,8 @@ public final class FaultSuite {
 		ChildTally child = it.start("killed", "run");
 		long run;
 		try (WarehouseProbe probe = it.probe()) {
-			// Promotion moves no rows: its longest statement is the ANALYZE that ends its transaction.
+			// Promotion moves no rows: its longest statement is the ANALYZE that ends its
+			// transaction.
 			awaitStatement(probe, child, "ANALYZE warehouse.");
 			child.kill();
 			notes.add("SIGKILL after %.1f s while the promotion transaction ran (its closing ANALYZE)"
@@ -177,8 +191,8 @@ public final class FaultSuite {
 		it.releaseServer();
 		int exit = child.await(180);
 		double took = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
-		notes.add("PostgreSQL stopped (immediate) under run %d; the run process exited %d after %.1f s: %s".formatted(run,
-				exit, took, child.verdict()));
+		notes.add("PostgreSQL stopped (immediate) under run %d; the run process exited %d after %.1f s: %s"
+			.formatted(run, exit, took, child.verdict()));
 		if (exit != 1) {
 			differences.add("the run process exited " + exit + " (expected 1, failed)");
 		}
@@ -188,7 +202,8 @@ public final class FaultSuite {
 		if (child.verdict().isEmpty() || child.verdict().contains("\n")) {
 			differences.add("no one-line reason (tally: …) on the failed run's output");
 		}
-		it.restart(run, differences, notes); // a new process: it starts the server again, and stops it at exit
+		it.restart(run, differences, notes); // a new process: it starts the server again,
+												// and stops it at exit
 		it.ensureServer();
 		long compared = it.compareWithClean(differences);
 		it.verify(differences);
@@ -201,8 +216,9 @@ public final class FaultSuite {
 	}
 
 	/**
-	 * Two `tally serve` processes, each with its Quartz scheduler on the one clustered job store, and
-	 * a schedule that fires every ten seconds: every fire must be taken by exactly one of them.
+	 * Two `tally serve` processes, each with its Quartz scheduler on the one clustered
+	 * job store, and a schedule that fires every ten seconds: every fire must be taken by
+	 * exactly one of them.
 	 */
 	FaultScenario twoSchedulers() throws Exception {
 		long start = System.nanoTime();
@@ -221,8 +237,7 @@ public final class FaultSuite {
 				misfire: fire-once-now
 				""");
 		Map<String, String> schedules = Map.of("TALLY_SCHEDULE_DIR", jobs.toString());
-		List<ChildTally> nodes = List.of(
-				it.start("node-a", schedules, "serve", "--port", String.valueOf(freePort())),
+		List<ChildTally> nodes = List.of(it.start("node-a", schedules, "serve", "--port", String.valueOf(freePort())),
 				it.start("node-b", schedules, "serve", "--port", String.valueOf(freePort())));
 		Pattern fired = Pattern.compile("schedule=every-ten-seconds fired for \\S+ \\(scheduled ([^,)]+)");
 		Map<String, List<String>> fires = new java.util.TreeMap<>();
@@ -236,8 +251,10 @@ public final class FaultSuite {
 						fires.computeIfAbsent(m.group(1), t -> new ArrayList<>()).add(n == 0 ? "node-a" : "node-b");
 					}
 				}
-				boolean settled = probe.count("SELECT count(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')") == 0
-						&& probe.count("SELECT count(*) FROM registry.load WHERE file_path = ? AND status = 'loaded'", BIG_LEDGER) == 1;
+				boolean settled = probe
+					.count("SELECT count(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')") == 0
+						&& probe.count("SELECT count(*) FROM registry.load WHERE file_path = ? AND status = 'loaded'",
+								BIG_LEDGER) == 1;
 				if (fires.size() >= 4 && settled) {
 					break;
 				}
@@ -258,9 +275,12 @@ public final class FaultSuite {
 		if (fires.size() < 4) {
 			differences.add("only " + fires.size() + " fires were seen in four minutes");
 		}
-		notes.add(fires.size() + " fires, each by one node: " + fires.values().stream().map(t -> t.get(0))
-			.collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new,
-					java.util.stream.Collectors.counting())));
+		notes.add(fires.size() + " fires, each by one node: "
+				+ fires.values()
+					.stream()
+					.map(t -> t.get(0))
+					.collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new,
+							java.util.stream.Collectors.counting())));
 		long compared = it.compareWithClean(differences) + fires.size();
 		it.verify(differences);
 		it.stopServer();
@@ -304,7 +324,8 @@ public final class FaultSuite {
 		long compared;
 		try (WarehouseProbe probe = it.probe()) {
 			compared = probe.currentRows();
-			long loads = probe.count("SELECT count(*) FROM registry.load WHERE file_path = ? AND status = 'loaded'", BIG_LEDGER);
+			long loads = probe.count("SELECT count(*) FROM registry.load WHERE file_path = ? AND status = 'loaded'",
+					BIG_LEDGER);
 			if (loads != 1) {
 				differences.add("the large ledger was loaded " + loads + " times");
 			}
@@ -338,7 +359,8 @@ public final class FaultSuite {
 			}
 			Thread.sleep(20);
 		}
-		throw new IllegalStateException("the run never reached " + atLeast + " rows for: " + sql + "\n" + child.output());
+		throw new IllegalStateException(
+				"the run never reached " + atLeast + " rows for: " + sql + "\n" + child.output());
 	}
 
 	private void awaitStatement(WarehouseProbe probe, ChildTally child, String prefix) throws Exception {
@@ -371,20 +393,28 @@ public final class FaultSuite {
 			Path target = it.inbox.resolve(file);
 			Files.createDirectories(target.getParent());
 			Files.copy(seeds.resolve(file), target);
-			// Oldest first, in this order: the large ledger, copied later, is the correction that wins.
+			// Oldest first, in this order: the large ledger, copied later, is the
+			// correction that wins.
 			Files.setLastModifiedTime(target, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
 		}
 		it.ensureServer();
 		return it;
 	}
 
-	/** One installation under test: an inbox, a data directory, and the processes run on them. */
+	/**
+	 * One installation under test: an inbox, a data directory, and the processes run on
+	 * them.
+	 */
 	private final class Installation {
 
 		final Path dir;
+
 		final Path inbox;
+
 		final Path data;
+
 		int processes;
+
 		Installation(Path dir, Path inbox, Path data) {
 			this.dir = dir;
 			this.inbox = inbox;
@@ -401,12 +431,14 @@ public final class FaultSuite {
 			if (configDir != null) {
 				command.addAll(List.of("--config", configDir.toString()));
 			}
-			return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, environment, command);
+			return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, environment,
+					command);
 		}
 
 		/**
-		 * The embedded server, held by the suite as a long-running `tally serve` would hold it: a
-		 * Tally process stops a server it started itself when it exits, so each one attaches to this.
+		 * The embedded server, held by the suite as a long-running `tally serve` would
+		 * hold it: a Tally process stops a server it started itself when it exits, so
+		 * each one attaches to this.
 		 */
 		io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
@@ -426,10 +458,11 @@ public final class FaultSuite {
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
-			try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-					"jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres", "postgres", "");
+			try (java.sql.Connection c = java.sql.DriverManager
+				.getConnection("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres", "postgres", "");
 					java.sql.Statement st = c.createStatement();
-					java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'tally'")) {
+					java.sql.ResultSet rs = st
+						.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'tally'")) {
 				rs.next();
 				if (rs.getInt(1) == 0) {
 					st.execute("CREATE DATABASE tally ENCODING 'UTF8' TEMPLATE template0");
@@ -437,7 +470,10 @@ public final class FaultSuite {
 			}
 		}
 
-		/** Lets go of a server stopped under the scenario, and of the directory lock the library holds for it. */
+		/**
+		 * Lets go of a server stopped under the scenario, and of the directory lock the
+		 * library holds for it.
+		 */
 		void releaseServer() {
 			if (server != null) {
 				try {
@@ -454,7 +490,8 @@ public final class FaultSuite {
 			ChildTally child = start(label, args);
 			int exit = child.await(600);
 			if (exit != 0) {
-				differences.add("`tally " + String.join(" ", args) + "` (" + label + ") exited " + exit + ": " + child.verdict());
+				differences.add("`tally " + String.join(" ", args) + "` (" + label + ") exited " + exit + ": "
+						+ child.verdict());
 			}
 		}
 
@@ -469,7 +506,10 @@ public final class FaultSuite {
 			return WarehouseProbe.connect(data, Duration.ofMinutes(2));
 		}
 
-		/** `tally restart RUN`, again while the dead process's session still holds the run lock (it ends soon). */
+		/**
+		 * `tally restart RUN`, again while the dead process's session still holds the run
+		 * lock (it ends soon).
+		 */
 		void restart(long run, List<String> differences, List<String> notes) throws InterruptedException {
 			for (int attempt = 1; attempt <= 10; attempt++) {
 				ChildTally child = start("restart", "restart", Long.toString(run));
@@ -512,15 +552,20 @@ public final class FaultSuite {
 			releaseServer();
 			WarehouseProbe.stop(data);
 		}
+
 	}
 
 	/** A reader polling the December project rows during a promotion and what it saw. */
 	private static final class Reader extends Thread {
 
 		final Installation it;
+
 		final AtomicBoolean done = new AtomicBoolean();
+
 		final AtomicLong looks = new AtomicLong();
+
 		final List<String> mixed = java.util.Collections.synchronizedList(new ArrayList<>());
+
 		final List<Long> loadsSeen = java.util.Collections.synchronizedList(new ArrayList<>());
 
 		Reader(Installation it) {
@@ -544,7 +589,8 @@ public final class FaultSuite {
 						}
 					}
 					catch (SQLException ex) {
-						// the server is the one the killed process started; it keeps running
+						// the server is the one the killed process started; it keeps
+						// running
 					}
 					Thread.sleep(5);
 				}
@@ -562,5 +608,7 @@ public final class FaultSuite {
 		String summary() {
 			return "current December load went " + loadsSeen + ", " + mixed.size() + " half-promoted sights";
 		}
+
 	}
+
 }

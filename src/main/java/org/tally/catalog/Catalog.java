@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything Tally knows from {@code config/}: datasets, department sources, vocabularies,
- * reconciliation checks and headline figures, validated against each other when loaded.
+ * Everything Tally knows from {@code config/}: datasets, department sources,
+ * vocabularies, reconciliation checks and headline figures, validated against each other
+ * when loaded.
  */
 public record Catalog(Path directory, Map<String, DatasetDefinition> datasets, List<SourceDefinition> sources,
 		Map<String, Map<String, List<String>>> vocabularies, List<CheckDefinition> checks,

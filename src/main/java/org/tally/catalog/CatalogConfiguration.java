@@ -22,4 +22,5 @@ class CatalogConfiguration {
 	@ConfigurationProperties("tally")
 	record CatalogProperties(@DefaultValue("./config") Path configDir) {
 	}
+
 }

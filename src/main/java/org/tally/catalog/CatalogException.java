@@ -1,6 +1,9 @@
 package org.tally.catalog;
 
-/** A configuration file is missing, unreadable or inconsistent; the message names the file and key. */
+/**
+ * A configuration file is missing, unreadable or inconsistent; the message names the file
+ * and key.
+ */
 public class CatalogException extends RuntimeException {
 
 	public CatalogException(String message) {
@@ -10,4 +13,5 @@ public class CatalogException extends RuntimeException {
 	public CatalogException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A declared reconciliation check: what it compares, how strictly, and whether it blocks figures.
- * Which of the optional parts a check needs depends on its {@code type} (see docs/reconciliation.md);
- * the reconcile module validates them against the datasets when it starts.
+ * A declared reconciliation check: what it compares, how strictly, and whether it blocks
+ * figures. Which of the optional parts a check needs depends on its {@code type} (see
+ * docs/reconciliation.md); the reconcile module validates them against the datasets when
+ * it starts.
  */
 public record CheckDefinition(String id, String type, String dataset, String severity, BigDecimal tolerance,
 		String description, BigDecimal relativeTolerance, Side left, Side right, String key, String column,
@@ -25,7 +26,10 @@ public record CheckDefinition(String id, String type, String dataset, String sev
 		return "fail".equals(severity);
 	}
 
-	/** One side of a compare check: an aggregate (sum of a column, or count of rows) over datasets. */
+	/**
+	 * One side of a compare check: an aggregate (sum of a column, or count of rows) over
+	 * datasets.
+	 */
 	public record Side(List<String> datasets, String measure, String column, List<Condition> where) {
 		public Side {
 			datasets = datasets == null ? List.of() : List.copyOf(datasets);
@@ -38,8 +42,9 @@ public record CheckDefinition(String id, String type, String dataset, String sev
 	}
 
 	/**
-	 * A condition on one row: {@code column operator other} (another column of the row) or
-	 * {@code column operator value} (a literal, or {@code period_end}); blank and not_blank take neither.
+	 * A condition on one row: {@code column operator other} (another column of the row)
+	 * or {@code column operator value} (a literal, or {@code period_end}); blank and
+	 * not_blank take neither.
 	 */
 	public record Condition(String column, String operator, String other, String value) {
 	}

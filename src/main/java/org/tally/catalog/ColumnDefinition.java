@@ -3,9 +3,9 @@ package org.tally.catalog;
 import java.util.Optional;
 
 /**
- * One column of a dataset: its SQL name, type, whether a row needs it, its vocabulary for enums,
- * and optionally {@code references} ("dataset.column"): a value must exist in the current rows of
- * that dataset for the same reporting period.
+ * One column of a dataset: its SQL name, type, whether a row needs it, its vocabulary for
+ * enums, and optionally {@code references} ("dataset.column"): a value must exist in the
+ * current rows of that dataset for the same reporting period.
  */
 public record ColumnDefinition(String name, ColumnType type, boolean required, String vocabulary, String label,
 		String references) {
@@ -14,7 +14,10 @@ public record ColumnDefinition(String name, ColumnType type, boolean required, S
 		this(name, type, required, vocabulary, label, null);
 	}
 
-	/** The dataset and column this column's values must be found in, when it declares a reference. */
+	/**
+	 * The dataset and column this column's values must be found in, when it declares a
+	 * reference.
+	 */
 	public Optional<Reference> reference() {
 		if (references == null || references.isBlank()) {
 			return Optional.empty();

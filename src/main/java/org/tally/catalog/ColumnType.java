@@ -1,7 +1,11 @@
 package org.tally.catalog;
 
-/** What a dataset column holds, and so how its cells are read and which SQL type stores it. */
+/**
+ * What a dataset column holds, and so how its cells are read and which SQL type stores
+ * it.
+ */
 public enum ColumnType {
+
 	/** Free text. */
 	TEXT("text"),
 	/** An identifier kept digit for digit: never read through a number. */
@@ -26,4 +30,5 @@ public enum ColumnType {
 	public String sqlType() {
 		return sqlType;
 	}
+
 }

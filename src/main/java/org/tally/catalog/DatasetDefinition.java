@@ -3,7 +3,9 @@ package org.tally.catalog;
 import java.util.List;
 import java.util.Optional;
 
-/** A dataset: the rows of one kind that sources feed, stored as warehouse.&lt;name&gt;. */
+/**
+ * A dataset: the rows of one kind that sources feed, stored as warehouse.&lt;name&gt;.
+ */
 public record DatasetDefinition(String name, String label, List<String> key, List<ColumnDefinition> columns) {
 
 	public DatasetDefinition {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One department's sheet: where it is dropped, how to find its table and reporting period, and
- * which header texts feed which dataset columns.
+ * One department's sheet: where it is dropped, how to find its table and reporting
+ * period, and which header texts feed which dataset columns.
  */
 public record SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
 		Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
@@ -20,30 +20,47 @@ public record SourceDefinition(String id, String department, String departmentNa
 		columns = Map.copyOf(columns);
 	}
 
-	/** The share of a file's rows rejected, to four places: what {@link #maxRejectRate()} is compared with. */
+	/**
+	 * The share of a file's rows rejected, to four places: what {@link #maxRejectRate()}
+	 * is compared with.
+	 */
 	public static BigDecimal rejectRate(int rejected, int read) {
 		return read == 0 ? BigDecimal.ZERO
 				: BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, java.math.RoundingMode.HALF_UP);
 	}
 
-	/** Whether a file with these counts may become current: it has rows, and few enough were rejected. */
+	/**
+	 * Whether a file with these counts may become current: it has rows, and few enough
+	 * were rejected.
+	 */
 	public boolean acceptsRejects(int rejected, int read) {
 		return read > 0 && rejectRate(rejected, read).compareTo(maxRejectRate) <= 0;
 	}
 
-	/** Which sheet of a workbook: by exact name, 0-based index among visible sheets, or name pattern. */
+	/**
+	 * Which sheet of a workbook: by exact name, 0-based index among visible sheets, or
+	 * name pattern.
+	 */
 	public record Sheet(String name, Integer index, String pattern) {
 	}
 
-	/** Where the reporting period comes from: the file name, a title cell, or a fixed date. */
+	/**
+	 * Where the reporting period comes from: the file name, a title cell, or a fixed
+	 * date.
+	 */
 	public record Period(PeriodFrom from, LocalDate date) {
 	}
 
 	public enum PeriodFrom {
+
 		FILENAME, TITLE, FIXED
+
 	}
 
-	/** Header texts that name a column (matched across scripts and widths), its unit, and fill-down. */
+	/**
+	 * Header texts that name a column (matched across scripts and widths), its unit, and
+	 * fill-down.
+	 */
 	public record Column(List<String> aliases, String unit, boolean fillDown) {
 		public Column {
 			aliases = List.copyOf(aliases);

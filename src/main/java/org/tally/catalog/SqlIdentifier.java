@@ -3,8 +3,9 @@ package org.tally.catalog;
 import java.util.regex.Pattern;
 
 /**
- * Identifiers Tally derives from config (dataset and column names) are validated when the catalog
- * loads and quoted again here whenever they reach SQL; values never do, they are bound parameters.
+ * Identifiers Tally derives from config (dataset and column names) are validated when the
+ * catalog loads and quoted again here whenever they reach SQL; values never do, they are
+ * bound parameters.
  */
 public final class SqlIdentifier {
 
@@ -17,11 +18,15 @@ public final class SqlIdentifier {
 		return name != null && IDENTIFIER.matcher(name).matches();
 	}
 
-	/** The identifier in double quotes, or an exception when it is not one Tally would have accepted. */
+	/**
+	 * The identifier in double quotes, or an exception when it is not one Tally would
+	 * have accepted.
+	 */
 	public static String quote(String name) {
 		if (!valid(name)) {
 			throw new IllegalArgumentException("not a valid SQL identifier: '" + name + "'");
 		}
 		return '"' + name + '"';
 	}
+
 }

@@ -14,14 +14,16 @@ import org.tally.figures.FigureValue;
 import org.tally.figures.PressFigures;
 
 /**
- * The facts a press text is checked against: the press view's figures verified for its latest as-of
- * date, with the aliases figures.yml gives them. A figure verified only for an earlier period is
- * offered unverified, so claims about it are reported as unverifiable rather than judged on old data.
+ * The facts a press text is checked against: the press view's figures verified for its
+ * latest as-of date, with the aliases figures.yml gives them. A figure verified only for
+ * an earlier period is offered unverified, so claims about it are reported as
+ * unverifiable rather than judged on old data.
  */
 @Component
 public class PressFacts {
 
 	private final PressFigures press;
+
 	private final Catalog catalog;
 
 	PressFacts(PressFigures press, Catalog catalog) {
@@ -29,7 +31,9 @@ public class PressFacts {
 		this.catalog = catalog;
 	}
 
-	/** The facts and the as-of date they hold for (null when nothing was ever verified). */
+	/**
+	 * The facts and the as-of date they hold for (null when nothing was ever verified).
+	 */
 	public Facts current() {
 		List<FigureValue> view = press.pressView();
 		LocalDate asOf = press.pressAsOf(view);
@@ -50,4 +54,5 @@ public class PressFacts {
 			figures = List.copyOf(figures);
 		}
 	}
+
 }

@@ -14,8 +14,8 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresHolder embeddedPostgres(DatabaseProperties properties) {
-		return new EmbeddedPostgresHolder(properties.external() ? null
-				: EmbeddedPostgresServer.attachOrStart(properties.dataDir()));
+		return new EmbeddedPostgresHolder(
+				properties.external() ? null : EmbeddedPostgresServer.attachOrStart(properties.dataDir()));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -23,8 +23,10 @@ class DatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("tally");
 		config.setMaximumPoolSize(properties.poolSize());
-		// When the server goes away under a run, every step's bookkeeping waits for a connection in
-		// turn: 5 s each (Hikari's default is 30 s) lets the run end FAILED within a minute (fault suite).
+		// When the server goes away under a run, every step's bookkeeping waits for a
+		// connection in
+		// turn: 5 s each (Hikari's default is 30 s) lets the run end FAILED within a
+		// minute (fault suite).
 		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		config.setValidationTimeout(2_000);
 		if (properties.external()) {
@@ -37,12 +39,16 @@ class DatabaseConfiguration {
 			config.setUsername(EmbeddedPostgresServer.USER);
 		}
 		config.addDataSourceProperty("ApplicationName", "tally-pool-" + ProcessHandle.current().pid());
-		// Bulk readers stream with a fetch size only outside autocommit; writers run in explicit transactions.
+		// Bulk readers stream with a fetch size only outside autocommit; writers run in
+		// explicit transactions.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return new HikariDataSource(config);
 	}
 
-	/** Keeps the embedded server's lifecycle tied to the context: the pool closes first, then the server. */
+	/**
+	 * Keeps the embedded server's lifecycle tied to the context: the pool closes first,
+	 * then the server.
+	 */
 	record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
 		@Override
 		public void close() {
@@ -51,4 +57,5 @@ class DatabaseConfiguration {
 			}
 		}
 	}
+
 }

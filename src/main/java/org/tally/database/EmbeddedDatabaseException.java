@@ -6,4 +6,5 @@ public class EmbeddedDatabaseException extends RuntimeException {
 	public EmbeddedDatabaseException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

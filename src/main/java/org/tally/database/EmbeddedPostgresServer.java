@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL server on a persistent data directory. Exactly one postmaster ever
- * runs on a directory: a process that finds one alive connects to it instead of starting its own.
+ * The embedded PostgreSQL server on a persistent data directory. Exactly one postmaster
+ * ever runs on a directory: a process that finds one alive connects to it instead of
+ * starting its own.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -29,7 +30,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private final Path dataDirectory;
+
 	private final EmbeddedPostgres started;
+
 	private final int port;
 
 	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres started, int port) {
@@ -38,7 +41,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Connects to the server already running on {@code dataDirectory}, or starts one there. */
+	/**
+	 * Connects to the server already running on {@code dataDirectory}, or starts one
+	 * there.
+	 */
 	static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
 		Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
 		Optional<Integer> running = runningServerPort(pgData);
@@ -51,28 +57,32 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			EmbeddedPostgres pg = EmbeddedPostgres.builder()
 				.setDataDirectory(pgData)
 				.setCleanDataDirectory(false)
-				// Defaults favour tests (fsync off); this directory holds the warehouse and must survive a crash.
+				// Defaults favour tests (fsync off); this directory holds the warehouse
+				// and must survive a crash.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60))
-				// No JVM shutdown hook of the library's: it would stop the server even while other Tally
-				// processes use it. close() (the context's shutdown) stops it only when none are connected.
+				// No JVM shutdown hook of the library's: it would stop the server even
+				// while other Tally
+				// processes use it. close() (the context's shutdown) stops it only when
+				// none are connected.
 				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Started embedded PostgreSQL on {} (port {})", pgData, pg.getPort());
 			return ready(new EmbeddedPostgresServer(pgData, pg, pg.getPort()));
 		}
 		catch (IOException | RuntimeException ex) {
-			// Another process may have won the race to start on this directory: PostgreSQL's own
+			// Another process may have won the race to start on this directory:
+			// PostgreSQL's own
 			// lock refuses a second postmaster, so connect to the winner if there is one.
 			Optional<Integer> winner = runningServerPort(pgData);
 			if (winner.isPresent()) {
 				return ready(new EmbeddedPostgresServer(pgData, null, winner.get()));
 			}
-			throw new EmbeddedDatabaseException("cannot start the embedded PostgreSQL on " + pgData
-					+ ": " + ex.getMessage(), ex);
+			throw new EmbeddedDatabaseException(
+					"cannot start the embedded PostgreSQL on " + pgData + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -107,16 +117,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			if (!"42P04".equals(ex.getSQLState())) { // duplicate_database: a concurrent process created it
-				throw new EmbeddedDatabaseException("cannot prepare database '" + DATABASE + "' on port " + port
-						+ ": " + ex.getMessage(), ex);
+			if (!"42P04".equals(ex.getSQLState())) { // duplicate_database: a concurrent
+														// process created it
+				throw new EmbeddedDatabaseException(
+						"cannot prepare database '" + DATABASE + "' on port " + port + ": " + ex.getMessage(), ex);
 			}
 		}
 	}
 
 	/**
-	 * Reads postmaster.pid (line 1 pid, line 4 port) and answers the port when that postmaster is alive.
-	 * A stale file left by a killed server is ignored; PostgreSQL removes it on the next start.
+	 * Reads postmaster.pid (line 1 pid, line 4 port) and answers the port when that
+	 * postmaster is alive. A stale file left by a killed server is ignored; PostgreSQL
+	 * removes it on the next start.
 	 */
 	static Optional<Integer> runningServerPort(Path pgData) {
 		Path pidFile = pgData.resolve("postmaster.pid");
@@ -141,14 +153,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** Stops the server this process started, unless other processes are still connected to it. */
+	/**
+	 * Stops the server this process started, unless other processes are still connected
+	 * to it.
+	 */
 	@Override
 	public void close() {
 		if (started == null) {
 			return;
 		}
 		if (otherClientsConnected()) {
-			log.info("Leaving the embedded PostgreSQL on {} running: other Tally processes are connected", dataDirectory);
+			log.info("Leaving the embedded PostgreSQL on {} running: other Tally processes are connected",
+					dataDirectory);
 			return;
 		}
 		try {
@@ -161,8 +177,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private boolean otherClientsConnected() {
 		try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, "");
-				var others = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
-						+ " AND pid <> pg_backend_pid() AND application_name <> ?")) {
+				var others = c
+					.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+							+ " AND pid <> pg_backend_pid() AND application_name <> ?")) {
 			others.setString(1, "tally-pool-" + ProcessHandle.current().pid());
 			try (ResultSet rs = others.executeQuery()) {
 				rs.next();
@@ -173,4 +190,5 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			return false;
 		}
 	}
+
 }

@@ -11,14 +11,17 @@ import org.tally.catalog.FigureDefinition;
 import org.tally.figures.internal.FigureQuery;
 
 /**
- * Recomputes every figure of the latest published run from the current rows with one plain
- * aggregate, independently of the publisher's per-file query, and compares with what was stored.
+ * Recomputes every figure of the latest published run from the current rows with one
+ * plain aggregate, independently of the publisher's per-file query, and compares with
+ * what was stored.
  */
 @Component
 public class FigureAudit {
 
 	private final JdbcClient jdbc;
+
 	private final Catalog catalog;
+
 	private final FigurePublisher publisher;
 
 	FigureAudit(JdbcClient jdbc, Catalog catalog, FigurePublisher publisher) {
@@ -44,13 +47,17 @@ public class FigureAudit {
 			.list();
 		for (LocalDate asOf : periods) {
 			for (FigureValue stored : publisher.latest(asOf)) {
-				FigureDefinition definition = catalog.figures().stream().filter(f -> f.id().equals(stored.id()))
+				FigureDefinition definition = catalog.figures()
+					.stream()
+					.filter(f -> f.id().equals(stored.id()))
 					.findFirst()
 					.orElse(null);
 				if (definition == null) {
-					continue; // a figure since removed from config: nothing to recompute it by
+					continue; // a figure since removed from config: nothing to recompute
+								// it by
 				}
-				comparisons.add(new Comparison(stored.id(), asOf, stored.value(), value(definition, "warehouse", asOf)));
+				comparisons
+					.add(new Comparison(stored.id(), asOf, stored.value(), value(definition, "warehouse", asOf)));
 			}
 		}
 		return comparisons;
@@ -60,4 +67,5 @@ public class FigureAudit {
 		FigureQuery query = FigureQuery.of(figure, schema, asOf);
 		return jdbc.sql(query.valueSql()).params(query.params()).query(BigDecimal.class).single();
 	}
+
 }

@@ -22,9 +22,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Computes every declared figure for a period from the current loads and appends an immutable
- * version: verified only when every check it depends on passed in this run and every source of its
- * dataset has a current load for the period.
+ * Computes every declared figure for a period from the current loads and appends an
+ * immutable version: verified only when every check it depends on passed in this run and
+ * every source of its dataset has a current load for the period.
  */
 @Component
 public class FigurePublisher {
@@ -32,7 +32,9 @@ public class FigurePublisher {
 	private static final Logger log = LoggerFactory.getLogger(FigurePublisher.class);
 
 	private final JdbcClient jdbc;
+
 	private final Catalog catalog;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	FigurePublisher(JdbcClient jdbc, Catalog catalog) {
@@ -45,11 +47,13 @@ public class FigurePublisher {
 		List<FigureValue> published = new ArrayList<>();
 		Map<String, FigureScan.Measured> measured = new HashMap<>();
 		for (FigureScan scan : FigureScan.plan(catalog.figures())) {
-			scan.figures().forEach(f -> catalog.dataset(f.dataset())); // declared, so its table exists
+			scan.figures().forEach(f -> catalog.dataset(f.dataset())); // declared, so its
+																		// table exists
 			long started = System.nanoTime();
 			measured.putAll(scan.measure(jdbc, "warehouse", asOf));
 			log.info("run={} asOf={} figures={} measured in one scan in {} ms", runId, asOf,
-					scan.figures().stream().map(FigureDefinition::id).toList(), (System.nanoTime() - started) / 1_000_000);
+					scan.figures().stream().map(FigureDefinition::id).toList(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		for (FigureDefinition figure : catalog.figures()) {
 			FigureValue value = compute(runId, asOf, figure, checks, measured.get(figure.id()));
@@ -63,19 +67,22 @@ public class FigurePublisher {
 
 	private FigureValue compute(long runId, LocalDate asOf, FigureDefinition figure, List<CheckOutcome> checks,
 			FigureScan.Measured measured) {
-		List<FigureValue.Source> sources = measured.sources().stream()
+		List<FigureValue.Source> sources = measured.sources()
+			.stream()
 			.map(s -> new FigureValue.Source(s.file(), s.sheet(), s.rows()))
 			.toList();
 		BigDecimal value = measured.value();
 
 		List<String> reasons = new ArrayList<>();
 		for (SourceDefinition source : catalog.sourcesOf(figure.dataset())) {
-			boolean current = jdbc.sql("SELECT count(*) > 0 FROM registry.load WHERE is_current AND source_id = ? AND period = ?")
+			boolean current = jdbc
+				.sql("SELECT count(*) > 0 FROM registry.load WHERE is_current AND source_id = ? AND period = ?")
 				.params(source.id(), asOf)
 				.query(Boolean.class)
 				.single();
 			if (!current) {
-				reasons.add("no current load of source " + source.id() + " (" + source.departmentName() + ") for " + asOf);
+				reasons
+					.add("no current load of source " + source.id() + " (" + source.departmentName() + ") for " + asOf);
 			}
 		}
 		for (String checkId : figure.checks()) {
@@ -90,7 +97,8 @@ public class FigurePublisher {
 			}
 		}
 		FigureUnit unit = FigureUnit.valueOf(figure.unit());
-		BigDecimal scaled = unit == FigureUnit.CNY ? value.setScale(2, RoundingMode.UNNECESSARY) : value.setScale(0, RoundingMode.UNNECESSARY);
+		BigDecimal scaled = unit == FigureUnit.CNY ? value.setScale(2, RoundingMode.UNNECESSARY)
+				: value.setScale(0, RoundingMode.UNNECESSARY);
 		FigureDefinition.Display display = figure.display();
 		FigureDefinition.Phrase phrase = figure.phrase();
 		PhraseStyle style = new PhraseStyle(PhraseKind.valueOf(phrase.kind()), phrase.unit(), phrase.decimals(),
@@ -103,19 +111,18 @@ public class FigurePublisher {
 				reasons, sources);
 	}
 
-	/** The version stays while value and status stay; a correction or a change of status is a new version. */
+	/**
+	 * The version stays while value and status stay; a correction or a change of status
+	 * is a new version.
+	 */
 	private int nextVersion(String figureId, LocalDate asOf, BigDecimal value, String status) {
 		return jdbc.sql("""
 				SELECT version, value, status FROM publish.figure_version
-				WHERE figure_id = ? AND as_of = ? ORDER BY id DESC LIMIT 1""")
-			.params(figureId, asOf)
-			.query((rs, n) -> {
-				boolean same = rs.getBigDecimal(2) != null && rs.getBigDecimal(2).compareTo(value) == 0
-						&& rs.getString(3).equals(status);
-				return same ? rs.getInt(1) : rs.getInt(1) + 1;
-			})
-			.optional()
-			.orElse(1);
+				WHERE figure_id = ? AND as_of = ? ORDER BY id DESC LIMIT 1""").params(figureId, asOf).query((rs, n) -> {
+			boolean same = rs.getBigDecimal(2) != null && rs.getBigDecimal(2).compareTo(value) == 0
+					&& rs.getString(3).equals(status);
+			return same ? rs.getInt(1) : rs.getInt(1) + 1;
+		}).optional().orElse(1);
 	}
 
 	private void store(FigureValue value) {
@@ -129,7 +136,10 @@ public class FigurePublisher {
 			.update();
 	}
 
-	/** The figures of the latest run that published for {@code asOf}, or for the latest period when null. */
+	/**
+	 * The figures of the latest run that published for {@code asOf}, or for the latest
+	 * period when null.
+	 */
 	public List<FigureValue> latest(LocalDate asOf) {
 		Optional<LatestRun> latest = jdbc.sql("""
 				SELECT run_id, as_of FROM publish.figure_version
@@ -156,4 +166,5 @@ public class FigurePublisher {
 
 	private record LatestRun(long runId, LocalDate asOf) {
 	}
+
 }

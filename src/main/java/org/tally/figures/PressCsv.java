@@ -11,7 +11,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The press view as CSV: the figures sheet's columns, UTF-8 with a BOM so Excel shows the Chinese. */
+/**
+ * The press view as CSV: the figures sheet's columns, UTF-8 with a BOM so Excel shows the
+ * Chinese.
+ */
 final class PressCsv {
 
 	static final List<String> HEADER = List.of("figure", "label", "label_en", "value", "unit", "display", "phrase",
@@ -29,11 +32,15 @@ final class PressCsv {
 			csv.printRecord(text(f.id()), text(f.label()), text(f.labelEn()), plain(f), text(f.unit()),
 					text(f.display()), text(f.phrase()), text(f.phraseEn()), f.asOf(), f.version());
 		}
-		// flushed, not closed: the stream belongs to the caller (a servlet response, a file)
+		// flushed, not closed: the stream belongs to the caller (a servlet response, a
+		// file)
 		csv.flush();
 	}
 
-	/** Yuan with two decimals, counts whole; plain digits so a program reading the CSV need not guess. */
+	/**
+	 * Yuan with two decimals, counts whole; plain digits so a program reading the CSV
+	 * need not guess.
+	 */
 	static String plain(FigureValue figure) {
 		if (figure.value() == null) {
 			return "";
@@ -46,4 +53,5 @@ final class PressCsv {
 	private static String text(String value) {
 		return value == null ? "" : ExportText.neutralised(value);
 	}
+
 }

@@ -13,9 +13,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the immutable figure snapshots: the press view (per figure, its latest verified version, with
- * the as-of date it is verified for; an unverified snapshot never reaches the press), and a figure's
- * history of versions with what each one changed.
+ * Reads the immutable figure snapshots: the press view (per figure, its latest verified
+ * version, with the as-of date it is verified for; an unverified snapshot never reaches
+ * the press), and a figure's history of versions with what each one changed.
  */
 @Component
 public class PressFigures {
@@ -26,7 +26,9 @@ public class PressFigures {
 			FROM publish.figure_version""";
 
 	private final JdbcClient jdbc;
+
 	private final Catalog catalog;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	PressFigures(JdbcClient jdbc, Catalog catalog) {
@@ -35,8 +37,9 @@ public class PressFigures {
 	}
 
 	/**
-	 * Per figure, the latest verified version: of the latest period it was ever verified for, the most
-	 * recent snapshot that verified it. A later unverified snapshot leaves it standing.
+	 * Per figure, the latest verified version: of the latest period it was ever verified
+	 * for, the most recent snapshot that verified it. A later unverified snapshot leaves
+	 * it standing.
 	 */
 	public List<FigureValue> pressView() {
 		return jdbc.sql(COLUMNS.replace("SELECT ", "SELECT DISTINCT ON (figure_id) ") + """
@@ -55,16 +58,14 @@ public class PressFigures {
 	}
 
 	/**
-	 * Every version of a figure (for one period, or all periods oldest first), each with the snapshot
-	 * that introduced it and what changed from the version before: value, status, reasons.
+	 * Every version of a figure (for one period, or all periods oldest first), each with
+	 * the snapshot that introduced it and what changed from the version before: value,
+	 * status, reasons.
 	 */
 	public List<FigureVersion> history(String figureId, LocalDate asOf) {
 		List<FigureVersion> rows = jdbc.sql(COLUMNS + """
 				 WHERE figure_id = ? AND (CAST(? AS date) IS NULL OR as_of = ?)
-				ORDER BY as_of, id""")
-			.params(figureId, asOf, asOf)
-			.query((rs, n) -> row(rs))
-			.list();
+				ORDER BY as_of, id""").params(figureId, asOf, asOf).query((rs, n) -> row(rs)).list();
 		List<FigureVersion> versions = new ArrayList<>();
 		FigureVersion previous = null;
 		for (FigureVersion row : rows) {
@@ -73,7 +74,8 @@ public class PressFigures {
 			if (samePeriod && previous.figure().version() == now.version()) {
 				continue;
 			}
-			versions.add(new FigureVersion(now, row.publishedAt(), changes(samePeriod ? previous.figure() : null, now)));
+			versions
+				.add(new FigureVersion(now, row.publishedAt(), changes(samePeriod ? previous.figure() : null, now)));
 			previous = row;
 		}
 		return versions;
@@ -122,4 +124,5 @@ public class PressFigures {
 				}));
 		return new FigureVersion(figure, rs.getObject(15, OffsetDateTime.class), List.of());
 	}
+
 }

@@ -30,8 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The press view as a workbook: "figures" (numbers as numeric cells with a display format), "sources"
- * (the files behind each figure) and "by county" with a native bar chart Excel and LibreOffice draw.
+ * The press view as a workbook: "figures" (numbers as numeric cells with a display
+ * format), "sources" (the files behind each figure) and "by county" with a native bar
+ * chart Excel and LibreOffice draw.
  */
 final class PressWorkbook {
 
@@ -43,9 +44,13 @@ final class PressWorkbook {
 	static final String DATE_FORMAT = "yyyy-mm-dd";
 
 	private final XSSFWorkbook workbook = new XSSFWorkbook();
+
 	private final CellStyle header;
+
 	private final CellStyle yuan;
+
 	private final CellStyle count;
+
 	private final CellStyle date;
 
 	private PressWorkbook() {
@@ -128,7 +133,10 @@ final class PressWorkbook {
 		}
 	}
 
-	/** A clustered column chart over the sheet's own cells, so it follows edits made in Excel. */
+	/**
+	 * A clustered column chart over the sheet's own cells, so it follows edits made in
+	 * Excel.
+	 */
 	private static void chart(XSSFSheet sheet, LocalDate asOf, int rows) {
 		XSSFDrawing drawing = sheet.createDrawingPatriarch();
 		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 1, 14, 22);
@@ -155,8 +163,9 @@ final class PressWorkbook {
 	}
 
 	/**
-	 * A spreadsheet number is a binary double whatever we hold; the BigDecimal is converted only here,
-	 * at the cell, and yuan with two decimals up to 10^13 survive the round trip exactly as shown.
+	 * A spreadsheet number is a binary double whatever we hold; the BigDecimal is
+	 * converted only here, at the cell, and yuan with two decimals up to 10^13 survive
+	 * the round trip exactly as shown.
 	 */
 	private static void amount(Row row, int column, BigDecimal value, CellStyle style) {
 		XSSFCell cell = (XSSFCell) row.createCell(column);
@@ -189,4 +198,5 @@ final class PressWorkbook {
 		style.setDataFormat(workbook.createDataFormat().getFormat(format));
 		return style;
 	}
+
 }

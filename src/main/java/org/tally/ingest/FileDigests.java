@@ -10,7 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A file's identity: its SHA-256, as the registry records it (the same content under any name is one file). */
+/**
+ * A file's identity: its SHA-256, as the registry records it (the same content under any
+ * name is one file).
+ */
 public final class FileDigests {
 
 	private FileDigests() {
@@ -25,4 +28,5 @@ public final class FileDigests {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
+
 }

@@ -18,58 +18,82 @@ import org.tally.ingest.workbook.SheetCursor;
 import org.tally.ingest.workbook.UnreadableFileException;
 
 /**
- * One sheet read on a thread of its own, a bounded number of row batches ahead of its reader, so
- * that reading a file and loading its rows use both cores. That thread finds the layout in the
- * head rows, then lines up each data row and, for a CSV, hands it to the caller's {@code finisher}
- * (validation and encoding, in a nightly run) at once, while the row's cells are still in its
- * core's cache: handed over raw, every cell was fetched again from main memory by the other core.
+ * One sheet read on a thread of its own, a bounded number of row batches ahead of its
+ * reader, so that reading a file and loading its rows use both cores. That thread finds
+ * the layout in the head rows, then lines up each data row and, for a CSV, hands it to
+ * the caller's {@code finisher} (validation and encoding, in a nightly run) at once,
+ * while the row's cells are still in its core's cache: handed over raw, every cell was
+ * fetched again from main memory by the other core.
  *
- * <p>Whatever reading throws (UnreadableFileException, a header or period not found, an Error on
- * hostile input) reaches the reader where it happened, to quarantine the file. A failure of the
- * finisher is not the file's fault: it arrives as {@link RowFinishingException}, which fails the run.
+ * <p>
+ * Whatever reading throws (UnreadableFileException, a header or period not found, an
+ * Error on hostile input) reaches the reader where it happened, to quarantine the file. A
+ * failure of the finisher is not the file's fault: it arrives as
+ * {@link RowFinishingException}, which fails the run.
  */
 final class FileRowStream<T> implements AutoCloseable {
 
 	private static final int BATCH = 512;
+
 	/**
-	 * Raw workbook rows are bulky and their XML parser is the slower side anyway. Finished CSV rows
-	 * are compact (mostly the COPY tuple: 32 batches of a million-row ledger hold about 10 MB), and
-	 * their reading thread is the busier one: a deep queue lets it read on while the step's thread
-	 * waits for its per-chunk round trips to the job repository (CSV 3.15 -> 3.0 s, four pairs).
+	 * Raw workbook rows are bulky and their XML parser is the slower side anyway.
+	 * Finished CSV rows are compact (mostly the COPY tuple: 32 batches of a million-row
+	 * ledger hold about 10 MB), and their reading thread is the busier one: a deep queue
+	 * lets it read on while the step's thread waits for its per-chunk round trips to the
+	 * job repository (CSV 3.15 -> 3.0 s, four pairs).
 	 */
 	private static final int RAW_BATCHES_AHEAD = 8;
+
 	private static final int FINISHED_BATCHES_AHEAD = 32;
+
 	private static final long STALL_SECONDS = 120;
 
 	private final SheetCursor cursor;
+
 	private final Function<SourceRow, T> finisher;
-	/** Whether rows are finished on the reading thread (items are T) or by the reader (items are SourceRow). */
-	private final boolean finishAhead;
-	private final BlockingQueue<Batch> queue;
-	private final Thread parser;
-	private LoadContext context;
-	/** The reader's own line-up, when it finishes the rows itself (fill-down state is sequential). */
-	private LineUp readerLineUp;
-	private Iterator<Object> current = List.of().iterator();
-	private boolean ended;
+
 	/**
-	 * Set by the reader on close. A parser crawling through hostile input may outlive the join in
-	 * {@link #close()}: it must then never call the finisher again, whose state the next file's
-	 * reading thread uses.
+	 * Whether rows are finished on the reading thread (items are T) or by the reader
+	 * (items are SourceRow).
+	 */
+	private final boolean finishAhead;
+
+	private final BlockingQueue<Batch> queue;
+
+	private final Thread parser;
+
+	private LoadContext context;
+
+	/**
+	 * The reader's own line-up, when it finishes the rows itself (fill-down state is
+	 * sequential).
+	 */
+	private LineUp readerLineUp;
+
+	private Iterator<Object> current = List.of().iterator();
+
+	private boolean ended;
+
+	/**
+	 * Set by the reader on close. A parser crawling through hostile input may outlive the
+	 * join in {@link #close()}: it must then never call the finisher again, whose state
+	 * the next file's reading thread uses.
 	 */
 	private volatile boolean closed;
 
 	/**
-	 * Starts reading. The finisher runs one row at a time in sheet order, on the reading thread or
-	 * the caller's: it may keep state from row to row, never touched by two threads at once, but it
-	 * must not need the caller's transaction.
+	 * Starts reading. The finisher runs one row at a time in sheet order, on the reading
+	 * thread or the caller's: it may keep state from row to row, never touched by two
+	 * threads at once, but it must not need the caller's transaction.
 	 *
-	 * <p>Where: a CSV is cheap to parse, so its reading thread lines up and finishes the rows too,
-	 * and the two threads' work comes out about even (a million rows: 2.6 s against 1.2 s plus
-	 * PostgreSQL's COPY). A workbook's XML already keeps its reading thread the busier (4 s and
-	 * more): there the reader gets the rows raw and lines up and finishes them itself (measured:
-	 * lining up on the reading thread and checking on the reader's made a million-row workbook
-	 * about 0.8 s slower, the cells being cold for the check either way).
+	 * <p>
+	 * Where: a CSV is cheap to parse, so its reading thread lines up and finishes the
+	 * rows too, and the two threads' work comes out about even (a million rows: 2.6 s
+	 * against 1.2 s plus PostgreSQL's COPY). A workbook's XML already keeps its reading
+	 * thread the busier (4 s and more): there the reader gets the rows raw and lines up
+	 * and finishes them itself (measured: lining up on the reading thread and checking on
+	 * the reader's made a million-row workbook about 0.8 s slower, the cells being cold
+	 * for the check either way).
 	 */
 	FileRowStream(SheetCursor cursor, LoadRef load, SourceDefinition source, DatasetDefinition dataset,
 			Function<SourceRow, T> finisher) {
@@ -90,8 +114,8 @@ final class FileRowStream<T> implements AutoCloseable {
 			}
 			SheetLayout layout = new SheetLayoutLocator(source, dataset).locate(head);
 			LocalDate period = SourceRowReader.period(source, load.fileName(), layout);
-			LoadContext opened = new LoadContext(load, source, dataset, cursor.sheetName(), period, layout.sheetColumns(),
-					layout.units(), cursor.date1904());
+			LoadContext opened = new LoadContext(load, source, dataset, cursor.sheetName(), period,
+					layout.sheetColumns(), layout.units(), cursor.date1904());
 			queue.put(new Batch(opened, List.of(), null));
 			LineUp lineUp = finishAhead ? new LineUp(opened) : null;
 			List<Object> rows = new ArrayList<>(BATCH);
@@ -109,7 +133,8 @@ final class FileRowStream<T> implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt(); // closed by the reader: stop quietly
 		}
-		catch (Throwable failure) { // NOPMD: handed over whole to the reading thread, which quarantines the file
+		catch (Throwable failure) { // NOPMD: handed over whole to the reading thread,
+									// which quarantines the file
 			try {
 				queue.put(new Batch(null, List.of(), failure));
 			}
@@ -122,7 +147,10 @@ final class FileRowStream<T> implements AutoCloseable {
 		}
 	}
 
-	/** Adds the row to the batch (finished, or raw for the reader), and hands the batch over once full. */
+	/**
+	 * Adds the row to the batch (finished, or raw for the reader), and hands the batch
+	 * over once full.
+	 */
 	private List<Object> add(List<Object> rows, LineUp lineUp, RawRow raw) throws InterruptedException {
 		if (!finishAhead) {
 			rows.add(raw);
@@ -139,7 +167,8 @@ final class FileRowStream<T> implements AutoCloseable {
 				rows.add(finish(row));
 			}
 			catch (RowFinishingException ex) {
-				queue.put(new Batch(null, rows, null)); // the rows before it were finished well
+				queue.put(new Batch(null, rows, null)); // the rows before it were
+														// finished well
 				throw ex;
 			}
 		}
@@ -150,17 +179,22 @@ final class FileRowStream<T> implements AutoCloseable {
 		return new ArrayList<>(BATCH);
 	}
 
-	/** The file's sheet, period and column layout, once its head is read; throws why it has none. */
+	/**
+	 * The file's sheet, period and column layout, once its head is read; throws why it
+	 * has none.
+	 */
 	LoadContext context() {
 		if (context == null) {
-			context = take().context(); // the first batch holds the context, or throws why there is none
+			context = take().context(); // the first batch holds the context, or throws
+										// why there is none
 			readerLineUp = finishAhead ? null : new LineUp(context);
 		}
 		return context;
 	}
 
 	/** The next data row, finished; null after the last. */
-	@SuppressWarnings("unchecked") // items are T exactly when finished ahead, else raw rows
+	@SuppressWarnings("unchecked") // items are T exactly when finished ahead, else raw
+									// rows
 	T next() {
 		context();
 		while (true) {
@@ -199,7 +233,8 @@ final class FileRowStream<T> implements AutoCloseable {
 		try {
 			Batch batch = queue.poll(STALL_SECONDS, TimeUnit.SECONDS);
 			if (batch == null) {
-				// Hostile input can make a parser crawl: a file gets a bounded time, then quarantine.
+				// Hostile input can make a parser crawl: a file gets a bounded time, then
+				// quarantine.
 				throw new UnreadableFileException(cursor.file(), cursor.sheetName(),
 						"parsing stalled: no rows for " + STALL_SECONDS + " s (pathological or hostile file)");
 			}
@@ -225,7 +260,9 @@ final class FileRowStream<T> implements AutoCloseable {
 		return new IllegalStateException(failure);
 	}
 
-	/** The cursor's digest of the file, once the reading thread has read it to the end. */
+	/**
+	 * The cursor's digest of the file, once the reading thread has read it to the end.
+	 */
 	Optional<String> sha256OfFile() {
 		return ended ? cursor.sha256OfFile() : Optional.empty();
 	}
@@ -253,4 +290,5 @@ final class FileRowStream<T> implements AutoCloseable {
 			return rows == null && failure == null && context == null;
 		}
 	}
+
 }

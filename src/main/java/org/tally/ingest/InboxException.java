@@ -1,6 +1,9 @@
 package org.tally.ingest;
 
-/** The inbox itself cannot be read (missing, not a directory, I/O failure): the run cannot gather. */
+/**
+ * The inbox itself cannot be read (missing, not a directory, I/O failure): the run cannot
+ * gather.
+ */
 public class InboxException extends RuntimeException {
 
 	public InboxException(String message) {
@@ -10,4 +13,5 @@ public class InboxException extends RuntimeException {
 	public InboxException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -7,14 +7,17 @@ import org.tally.ingest.workbook.RawCell;
 import org.tally.ingest.workbook.RawRow;
 
 /**
- * Lines up a file's sheet rows with its dataset's columns, row after row: notes and empty rows
- * dropped, blank cells null, and a merged block's value carried down where the source says so.
+ * Lines up a file's sheet rows with its dataset's columns, row after row: notes and empty
+ * rows dropped, blank cells null, and a merged block's value carried down where the
+ * source says so.
  */
 final class LineUp {
 
 	private final LoadContext context;
+
 	/** Per dataset column: whether a blank cell takes the value above (merged blocks). */
 	private final boolean[] fillDown;
+
 	private final RawCell[] fillDownValues;
 
 	LineUp(LoadContext context) {
@@ -29,7 +32,10 @@ final class LineUp {
 		this.fillDownValues = new RawCell[fillDown.length];
 	}
 
-	/** The row lined up, or null for a note or a row with nothing in the dataset's columns. */
+	/**
+	 * The row lined up, or null for a note or a row with nothing in the dataset's
+	 * columns.
+	 */
 	SourceRow row(RawRow raw) {
 		if (raw.cells().isEmpty() || RowClassifier.isNote(raw)) {
 			return null;
@@ -63,4 +69,5 @@ final class LineUp {
 		}
 		return new SourceRow(context, raw.rowNumber(), totals, cells, raw);
 	}
+
 }

@@ -7,8 +7,9 @@ import org.tally.catalog.SourceDefinition;
 import org.tally.normalize.AmountUnit;
 
 /**
- * What reading a file established once for all its rows: the sheet, the reporting period and, per
- * dataset column (in declaration order), the sheet column it sits in (-1 when absent) and its unit.
+ * What reading a file established once for all its rows: the sheet, the reporting period
+ * and, per dataset column (in declaration order), the sheet column it sits in (-1 when
+ * absent) and its unit.
  */
 public record LoadContext(LoadRef load, SourceDefinition source, DatasetDefinition dataset, String sheet,
 		LocalDate period, int[] sheetColumns, List<AmountUnit> units, boolean date1904) {

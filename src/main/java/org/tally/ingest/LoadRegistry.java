@@ -16,13 +16,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SqlIdentifier;
 
-/** The registry of files: which content was seen, loaded, quarantined or superseded, and when. */
+/**
+ * The registry of files: which content was seen, loaded, quarantined or superseded, and
+ * when.
+ */
 @Component
 public class LoadRegistry {
 
 	private final ApplicationEventPublisher events;
+
 	private final JdbcClient jdbc;
+
 	private final Catalog catalog;
+
 	private final TransactionTemplate ownTransaction;
 
 	LoadRegistry(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactionManager,
@@ -42,7 +48,8 @@ public class LoadRegistry {
 	}
 
 	Optional<Long> registeredInRun(long runId, String sha256) {
-		return jdbc.sql("SELECT min(id) FROM registry.load WHERE run_id = ? AND sha256 = ? AND status IN ('pending', 'staged')")
+		return jdbc.sql(
+				"SELECT min(id) FROM registry.load WHERE run_id = ? AND sha256 = ? AND status IN ('pending', 'staged')")
 			.param(runId)
 			.param(sha256)
 			.query(Long.class)
@@ -50,8 +57,8 @@ public class LoadRegistry {
 	}
 
 	/**
-	 * Loads a failed run left half-done are taken over by this run; a restart of that run then skips
-	 * them, and the rows they had staged go.
+	 * Loads a failed run left half-done are taken over by this run; a restart of that run
+	 * then skips them, and the rows they had staged go.
 	 */
 	int abandonUnfinished(String sha256, long runId) {
 		List<LoadRef> abandoned = jdbc.sql("""
@@ -64,7 +71,8 @@ public class LoadRegistry {
 			.query((rs, n) -> new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
-		abandoned.forEach(this::discardRows); // its rejects stay: they tell what that run found
+		abandoned.forEach(this::discardRows); // its rejects stay: they tell what that run
+												// found
 		return abandoned.size();
 	}
 
@@ -102,15 +110,21 @@ public class LoadRegistry {
 			.list();
 	}
 
-	/** In a transaction of its own: a later quarantine of the same row must not wait on the chunk's lock. */
+	/**
+	 * In a transaction of its own: a later quarantine of the same row must not wait on
+	 * the chunk's lock.
+	 */
 	void describe(long loadId, String sheet, LocalDate period) {
-		ownTransaction.executeWithoutResult(status -> jdbc
-			.sql("UPDATE registry.load SET sheet = ?, period = ? WHERE id = ?")
-			.params(sheet, period, loadId)
-			.update());
+		ownTransaction
+			.executeWithoutResult(status -> jdbc.sql("UPDATE registry.load SET sheet = ?, period = ? WHERE id = ?")
+				.params(sheet, period, loadId)
+				.update());
 	}
 
-	/** The sheet column of every mapped dataset column, kept so checks can name a row's exact cell. */
+	/**
+	 * The sheet column of every mapped dataset column, kept so checks can name a row's
+	 * exact cell.
+	 */
 	void describeColumns(LoadContext context) {
 		ownTransaction.executeWithoutResult(status -> {
 			long loadId = context.load().id();
@@ -128,13 +142,16 @@ public class LoadRegistry {
 	}
 
 	void markStaged(long loadId, long runId) {
-		jdbc.sql("UPDATE registry.load SET status = 'staged' WHERE id = ? AND status = 'pending'").param(loadId).update();
+		jdbc.sql("UPDATE registry.load SET status = 'staged' WHERE id = ? AND status = 'pending'")
+			.param(loadId)
+			.update();
 		events.publishEvent(new LoadStaged(loadId, runId));
 	}
 
 	/**
-	 * Quarantines a file in a transaction of its own, removing whatever of it earlier chunks staged,
-	 * so the run goes on with the other files and nothing of this one is ever promoted.
+	 * Quarantines a file in a transaction of its own, removing whatever of it earlier
+	 * chunks staged, so the run goes on with the other files and nothing of this one is
+	 * ever promoted.
 	 */
 	void quarantine(LoadRef load, String reason) {
 		ownTransaction.executeWithoutResult(status -> {
@@ -146,8 +163,9 @@ public class LoadRegistry {
 	}
 
 	/**
-	 * Removes the rows staged for a load (in warehouse.&lt;dataset&gt;, invisible while the load is not
-	 * current), so that re-reading it after a restart cannot stage them twice.
+	 * Removes the rows staged for a load (in warehouse.&lt;dataset&gt;, invisible while
+	 * the load is not current), so that re-reading it after a restart cannot stage them
+	 * twice.
 	 */
 	void discardStaged(LoadRef load) {
 		discardRows(load);
@@ -155,8 +173,8 @@ public class LoadRegistry {
 	}
 
 	/**
-	 * Records how many rows were staged for a load and whether they were seen to repeat no key (see
-	 * promotion); called in the transaction that marks the load staged.
+	 * Records how many rows were staged for a load and whether they were seen to repeat
+	 * no key (see promotion); called in the transaction that marks the load staged.
 	 */
 	public void recordStaged(long loadId, Long rows, boolean keysDistinct) {
 		jdbc.sql("UPDATE registry.load SET rows_staged = ?, keys_distinct = ? WHERE id = ?")
@@ -164,7 +182,10 @@ public class LoadRegistry {
 			.update();
 	}
 
-	/** The rows the ingest step staged for a load, if it recorded them (older code did not). */
+	/**
+	 * The rows the ingest step staged for a load, if it recorded them (older code did
+	 * not).
+	 */
 	public OptionalLong rowsStaged(long loadId) {
 		Long rows = jdbc.sql("SELECT rows_staged FROM registry.load WHERE id = ?")
 			.param(loadId)
@@ -173,7 +194,10 @@ public class LoadRegistry {
 		return rows == null ? OptionalLong.empty() : OptionalLong.of(rows);
 	}
 
-	/** True only when the ingest step saw every staged row of the load and no key among them twice. */
+	/**
+	 * True only when the ingest step saw every staged row of the load and no key among
+	 * them twice.
+	 */
 	public boolean keysDistinct(long loadId) {
 		return jdbc.sql("SELECT coalesce(keys_distinct, false) FROM registry.load WHERE id = ?")
 			.param(loadId)
@@ -182,12 +206,17 @@ public class LoadRegistry {
 	}
 
 	private void discardRows(LoadRef load) {
-		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL, rows_staged = NULL WHERE id = ?").param(load.id()).update();
+		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL, rows_staged = NULL WHERE id = ?")
+			.param(load.id())
+			.update();
 		jdbc.sql("DELETE FROM warehouse." + quoted(load.dataset()) + " WHERE load_id = ?").param(load.id()).update();
 		jdbc.sql("DELETE FROM staging.totals_row WHERE load_id = ?").param(load.id()).update();
 	}
 
-	/** Rows that reached staging from files quarantined later in the same chunk are removed here. */
+	/**
+	 * Rows that reached staging from files quarantined later in the same chunk are
+	 * removed here.
+	 */
 	public void discardQuarantined(long runId) {
 		jdbc.sql("SELECT id, run_id, source_id, dataset, file_path, file_name, sha256 FROM registry.load"
 				+ " WHERE run_id = ? AND status = 'quarantined'")
@@ -198,18 +227,20 @@ public class LoadRegistry {
 			.forEach(this::discardStaged);
 	}
 
-	/** Marks a staged load rejected for its reject rate: it stays in staging as history, never promoted. */
+	/**
+	 * Marks a staged load rejected for its reject rate: it stays in staging as history,
+	 * never promoted.
+	 */
 	public void reject(long loadId, String reason, int rowsRead, int rowsLoaded, int rowsRejected) {
 		jdbc.sql("""
 				UPDATE registry.load SET status = 'rejected', reason = ?, rows_read = ?, rows_loaded = 0,
-				       rows_rejected = ? WHERE id = ?""")
-			.params(reason, rowsRead, rowsRejected, loadId)
-			.update();
+				       rows_rejected = ? WHERE id = ?""").params(reason, rowsRead, rowsRejected, loadId).update();
 	}
 
 	/**
-	 * Makes a staged load the current one of its source and period, superseding the previous; call
-	 * inside the promotion transaction so readers see either the old or the new load, never both.
+	 * Makes a staged load the current one of its source and period, superseding the
+	 * previous; call inside the promotion transaction so readers see either the old or
+	 * the new load, never both.
 	 */
 	public void makeCurrent(long loadId, int rowsRead, int rowsLoaded, int rowsRejected) {
 		jdbc.sql("""
@@ -270,4 +301,5 @@ public class LoadRegistry {
 	public record LoadedFile(long id, String sourceId, String dataset, String fileName, String sheet,
 			LocalDate period) {
 	}
+
 }

@@ -2,6 +2,7 @@ package org.tally.ingest;
 
 /** What became of a file seen in the inbox. */
 public enum LoadStatus {
+
 	/** Registered by the gather step, not read yet. */
 	PENDING,
 	/** Read into staging; waiting for promotion. */
@@ -26,4 +27,5 @@ public enum LoadStatus {
 	public static LoadStatus fromSql(String value) {
 		return valueOf(value.toUpperCase(java.util.Locale.ROOT));
 	}
+
 }

@@ -20,19 +20,25 @@ import org.tally.catalog.SourceDefinition;
 import org.tally.normalize.ReportingPeriods;
 
 /**
- * Gathers the inbox: every file a source's glob matches is identified by SHA-256 and registered
- * for this run, unless the same content was loaded before (then it is a duplicate).
+ * Gathers the inbox: every file a source's glob matches is identified by SHA-256 and
+ * registered for this run, unless the same content was loaded before (then it is a
+ * duplicate).
  */
 @Component
 public class SourceFileGatherer {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceFileGatherer.class);
 
-	/** The registry's sha256 of a file that could not be read: no real content hashes to it. */
+	/**
+	 * The registry's sha256 of a file that could not be read: no real content hashes to
+	 * it.
+	 */
 	static final String UNREAD_SHA256 = "0".repeat(64);
 
 	private final Catalog catalog;
+
 	private final LoadRegistry registry;
+
 	private final IngestProperties properties;
 
 	SourceFileGatherer(Catalog catalog, LoadRegistry registry, IngestProperties properties) {
@@ -45,7 +51,10 @@ public class SourceFileGatherer {
 		return gather(runId, java.util.Set.of());
 	}
 
-	/** Gathers only the sources whose id or department is in {@code only}; all of them when it is empty. */
+	/**
+	 * Gathers only the sources whose id or department is in {@code only}; all of them
+	 * when it is empty.
+	 */
 	public GatherSummary gather(long runId, java.util.Set<String> only) {
 		Path inbox = properties.inbox().toAbsolutePath().normalize();
 		if (!Files.isDirectory(inbox)) {
@@ -53,8 +62,9 @@ public class SourceFileGatherer {
 		}
 		Map<Path, List<SourceDefinition>> claims = claimedFiles(inbox);
 		if (!only.isEmpty()) {
-			claims.values().removeIf(sources -> sources.stream()
-				.noneMatch(s -> only.contains(s.id()) || only.contains(s.department())));
+			claims.values()
+				.removeIf(sources -> sources.stream()
+					.noneMatch(s -> only.contains(s.id()) || only.contains(s.department())));
 		}
 		int newFiles = 0;
 		int duplicates = 0;
@@ -63,8 +73,10 @@ public class SourceFileGatherer {
 			Path file = entry.getKey();
 			SourceDefinition source = entry.getValue().get(0);
 			String relative = inbox.relativize(file).toString();
-			// One file that cannot be read (a FIFO, a directory named like a workbook, a link out of the
-			// inbox, a read error) is quarantined with its reason; the other files of the inbox still load.
+			// One file that cannot be read (a FIFO, a directory named like a workbook, a
+			// link out of the
+			// inbox, a read error) is quarantined with its reason; the other files of the
+			// inbox still load.
 			String unreadable = unreadable(inbox, file);
 			long bytes = 0;
 			String hash = UNREAD_SHA256;
@@ -92,20 +104,22 @@ public class SourceFileGatherer {
 			String sha = hash;
 			if (entry.getValue().size() > 1) {
 				String reason = "matches more than one source: "
-						+ entry.getValue().stream().map(SourceDefinition::id).toList() + "; make the inbox globs disjoint";
+						+ entry.getValue().stream().map(SourceDefinition::id).toList()
+						+ "; make the inbox globs disjoint";
 				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
 						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED, reason, null);
 				log.warn("run={} file={} quarantined: {}", runId, relative, reason);
 				quarantined++;
 				continue;
 			}
-			// Decided by the name alone, so before the content check: otherwise a correctly named copy
+			// Decided by the name alone, so before the content check: otherwise a
+			// correctly named copy
 			// of the same bytes would count as its duplicate and be lost with it.
 			if (source.period().from() == SourceDefinition.PeriodFrom.FILENAME
 					&& ReportingPeriods.find(file.getFileName().toString()).isEmpty()) {
 				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
-						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED, SourceRowReader.NO_PERIOD_IN_FILE_NAME,
-						null);
+						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED,
+						SourceRowReader.NO_PERIOD_IN_FILE_NAME, null);
 				log.warn("run={} file={} quarantined: {}", runId, relative, SourceRowReader.NO_PERIOD_IN_FILE_NAME);
 				quarantined++;
 				continue;
@@ -128,17 +142,23 @@ public class SourceFileGatherer {
 		return new GatherSummary(claims.size(), newFiles, duplicates, quarantined);
 	}
 
-	/** Inbox files by the sources whose globs match them; oldest first, so a later correction wins. */
+	/**
+	 * Inbox files by the sources whose globs match them; oldest first, so a later
+	 * correction wins.
+	 */
 	private Map<Path, List<SourceDefinition>> claimedFiles(Path inbox) {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(inbox)) {
-			// Not only regular files: a FIFO or a directory named like a workbook is quarantined with a
-			// reason rather than silently skipped (a FIFO is never opened: reading it would block).
+			// Not only regular files: a FIFO or a directory named like a workbook is
+			// quarantined with a
+			// reason rather than silently skipped (a FIFO is never opened: reading it
+			// would block).
 			files = walk.filter(f -> !f.equals(inbox))
 				.filter(f -> Files.isRegularFile(f) || !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
 						|| looksLikeAFile(f))
 				.filter(f -> !f.getFileName().toString().startsWith("."))
-				.filter(f -> !f.getFileName().toString().startsWith("~$")) // Office lock files
+				.filter(f -> !f.getFileName().toString().startsWith("~$")) // Office lock
+																			// files
 				.sorted(Comparator.comparing(SourceFileGatherer::modified).thenComparing(Path::toString))
 				.toList();
 		}
@@ -154,9 +174,12 @@ public class SourceFileGatherer {
 				}
 			}
 		}
-		// A file no source claims is left alone (a readme, a department's scratch copy): it is not
-		// registered or quarantined, since no source says how to read it; the log names it.
-		files.stream().filter(f -> !claims.containsKey(f))
+		// A file no source claims is left alone (a readme, a department's scratch copy):
+		// it is not
+		// registered or quarantined, since no source says how to read it; the log names
+		// it.
+		files.stream()
+			.filter(f -> !claims.containsKey(f))
 			.forEach(f -> log.warn("file={} matches no source's inbox pattern: ignored", inbox.relativize(f)));
 		List<Path> order = files.stream().filter(claims::containsKey).toList();
 		Map<Path, List<SourceDefinition>> ordered = new LinkedHashMap<>();
@@ -164,13 +187,18 @@ public class SourceFileGatherer {
 		return ordered;
 	}
 
-	/** A directory whose name has a spreadsheet extension: a source's glob may match it. */
+	/**
+	 * A directory whose name has a spreadsheet extension: a source's glob may match it.
+	 */
 	private static boolean looksLikeAFile(Path path) {
 		String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
 		return name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv");
 	}
 
-	/** Why {@code file} must not be read, or null when it is a regular file inside the inbox. */
+	/**
+	 * Why {@code file} must not be read, or null when it is a regular file inside the
+	 * inbox.
+	 */
 	private static String unreadable(Path inbox, Path file) {
 		if (Files.isSymbolicLink(file)) {
 			try {
@@ -205,7 +233,8 @@ public class SourceFileGatherer {
 			return Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (IOException ex) {
-			// Vanished between the listing and now: sorted first, then quarantined as unreadable.
+			// Vanished between the listing and now: sorted first, then quarantined as
+			// unreadable.
 			return java.nio.file.attribute.FileTime.fromMillis(0);
 		}
 	}
@@ -218,4 +247,5 @@ public class SourceFileGatherer {
 			throw new InboxException("cannot read " + file + ": " + ex.getMessage(), ex);
 		}
 	}
+
 }

@@ -25,33 +25,42 @@ import org.tally.ingest.workbook.Workbooks;
 import org.tally.normalize.ReportingPeriods;
 
 /**
- * Reads the rows of every file the gather step registered for a run, file after file, each cell
- * lined up with its dataset column and finished by the caller's function (on a CSV's reading
- * thread, see {@link FileRowStream}). A file that turns out unreadable, without the source's header
- * or without a reporting period is quarantined with that reason, and reading goes on.
+ * Reads the rows of every file the gather step registered for a run, file after file,
+ * each cell lined up with its dataset column and finished by the caller's function (on a
+ * CSV's reading thread, see {@link FileRowStream}). A file that turns out unreadable,
+ * without the source's header or without a reporting period is quarantined with that
+ * reason, and reading goes on.
  */
 public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	private final List<LoadRef> changedWhileRead = new ArrayList<>();
+
 	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
 
 	static final String NO_PERIOD_IN_FILE_NAME = "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
 
 	private final long runId;
+
 	private final Catalog catalog;
+
 	private final LoadRegistry registry;
+
 	private final IngestProperties properties;
+
 	private final Deque<LoadRef> queue = new ArrayDeque<>();
 
 	private final Function<SourceRow, T> finisher;
 
 	private FileRowStream<T> rows;
+
 	private LoadContext context;
+
 	private int rowsDelivered;
 
 	/**
-	 * {@code finisher} turns each lined-up row into the item read, one row at a time in sheet order,
-	 * on a CSV's reading thread or on the caller's: it must not need the step's transaction.
+	 * {@code finisher} turns each lined-up row into the item read, one row at a time in
+	 * sheet order, on a CSV's reading thread or on the caller's: it must not need the
+	 * step's transaction.
 	 */
 	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties,
 			Function<SourceRow, T> finisher) {
@@ -72,22 +81,30 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	public void open(ExecutionContext executionContext) {
 		queue.clear();
 		List<LoadRef> pending = new ArrayList<>(registry.pending(runId));
-		// Referenced datasets first (the project ledger before the files whose codes refer to it), so
-		// a reference is checked against the ledger this run makes current; otherwise oldest first.
+		// Referenced datasets first (the project ledger before the files whose codes
+		// refer to it), so
+		// a reference is checked against the ledger this run makes current; otherwise
+		// oldest first.
 		pending.sort(java.util.Comparator.comparingInt((LoadRef load) -> referenceDepth(load.dataset(), 0)));
 		for (LoadRef load : pending) {
-			// A restarted step re-reads unfinished files whole: drop what an earlier attempt staged.
+			// A restarted step re-reads unfinished files whole: drop what an earlier
+			// attempt staged.
 			registry.discardStaged(load);
 			queue.add(load);
 		}
 	}
 
-	/** 0 for a dataset that references none, else one more than the deepest dataset it references. */
+	/**
+	 * 0 for a dataset that references none, else one more than the deepest dataset it
+	 * references.
+	 */
 	private int referenceDepth(String datasetName, int guard) {
 		if (guard > catalog.datasets().size()) {
 			throw new IllegalStateException("dataset references form a cycle through '" + datasetName + "'");
 		}
-		return catalog.dataset(datasetName).columns().stream()
+		return catalog.dataset(datasetName)
+			.columns()
+			.stream()
 			.flatMap(column -> column.reference().stream())
 			.mapToInt(reference -> 1 + referenceDepth(reference.dataset(), guard + 1))
 			.max()
@@ -149,7 +166,8 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 			Path file = properties.inbox().resolve(load.filePath());
 			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
 			try {
-				rows = new FileRowStream<>(open(source, file, properties.maxFileBytes()), load, source, dataset, finisher);
+				rows = new FileRowStream<>(open(source, file, properties.maxFileBytes()), load, source, dataset,
+						finisher);
 				context = rows.context();
 				registry.describe(load.id(), context.sheet(), context.period());
 				registry.describeColumns(context);
@@ -176,7 +194,10 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 				new ReadLimits(maxFileBytes, 32_767, 16_384, 1_048_576));
 	}
 
-	/** The file's reporting period as its source says to find it; shared with {@link FileRows}. */
+	/**
+	 * The file's reporting period as its source says to find it; shared with
+	 * {@link FileRows}.
+	 */
 	static LocalDate period(SourceDefinition source, String fileName, SheetLayout layout) {
 		Optional<LocalDate> period = switch (source.period().from()) {
 			case FIXED -> Optional.of(source.period().date());
@@ -192,15 +213,20 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	private void finishFile() {
 		LoadRef load = context.load();
-		// A CSV was digested as it was parsed; a workbook, read part by part, is read once more.
+		// A CSV was digested as it was parsed; a workbook, read part by part, is read
+		// once more.
 		String now = rows.sha256OfFile().orElseGet(() -> currentSha256(properties.inbox().resolve(load.filePath())));
 		if (!load.sha256().equals(now)) {
-			// Rows read from a file that changed (or vanished) under the reader may mix two versions:
-			// none of them may stay staged. The rows of the chunk still in flight are written after
-			// this, so they are discarded again when the next file opens and when the step closes.
-			quarantine(load, "the file changed while it was being read (sha256 " + load.sha256().substring(0, 12)
-					+ "… when gathered, " + (now == null ? "now missing" : now.substring(0, 12) + "… now")
-					+ "); it is read again on the next run");
+			// Rows read from a file that changed (or vanished) under the reader may mix
+			// two versions:
+			// none of them may stay staged. The rows of the chunk still in flight are
+			// written after
+			// this, so they are discarded again when the next file opens and when the
+			// step closes.
+			quarantine(load,
+					"the file changed while it was being read (sha256 " + load.sha256().substring(0, 12)
+							+ "… when gathered, " + (now == null ? "now missing" : now.substring(0, 12) + "… now")
+							+ "); it is read again on the next run");
 			changedWhileRead.add(load);
 			return;
 		}
@@ -218,7 +244,8 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	private void quarantine(LoadRef load, String reason) {
 		closeCursor();
-		// Reasons go back to departments: they name the file by its inbox path, never the server's.
+		// Reasons go back to departments: they name the file by its inbox path, never the
+		// server's.
 		reason = reason.replace(properties.inbox().toAbsolutePath().normalize() + java.io.File.separator, "")
 			.replace(properties.inbox().toAbsolutePath().normalize().toString(), "inbox");
 		log.warn("run={} file={} quarantined: {}", runId, load.filePath(), reason);
@@ -245,8 +272,11 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	/** The source says where its period comes from, and it was not there. */
 	static class PeriodNotFoundException extends RuntimeException {
+
 		PeriodNotFoundException(String message) {
 			super(message);
 		}
+
 	}
+
 }

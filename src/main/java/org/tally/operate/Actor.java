@@ -3,7 +3,10 @@ package org.tally.operate;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Who asks for an operation, and from where: an OS user on a host (CLI) or a signed-in user at an address (web). */
+/**
+ * Who asks for an operation, and from where: an OS user on a host (CLI) or a signed-in
+ * user at an address (web).
+ */
 public record Actor(String name, String origin, String channel) {
 
 	public static Actor cli() {

@@ -16,15 +16,18 @@ import org.tally.schedule.ScheduleState;
 import org.tally.schedule.Schedules;
 
 /**
- * The operator's operations, the same for the CLI and the web: run now, rerun a period (optionally
- * one department), restart, stop, list runs, pause and resume schedules. Every change is audited.
- * The {@code submit…} variants return once the run is admitted; the others wait for its end.
+ * The operator's operations, the same for the CLI and the web: run now, rerun a period
+ * (optionally one department), restart, stop, list runs, pause and resume schedules.
+ * Every change is audited. The {@code submit…} variants return once the run is admitted;
+ * the others wait for its end.
  */
 @Component
 public class Operations {
 
 	private final ConsolidationRuns runs;
+
 	private final Schedules schedules;
+
 	private final AuditLog audit;
 
 	Operations(ConsolidationRuns runs, Schedules schedules, AuditLog audit) {
@@ -47,7 +50,10 @@ public class Operations {
 		return audited(actor, "run", request.trigger(), () -> runs.submit(request));
 	}
 
-	/** A new run for one period that supersedes the figures published for it; a department limits the gathering. */
+	/**
+	 * A new run for one period that supersedes the figures published for it; a department
+	 * limits the gathering.
+	 */
 	public RunReport rerun(LocalDate asOf, String department, Actor actor) throws RunRefusedException {
 		RunRequest request = rerunRequest(asOf, department, actor);
 		return audited(actor, "rerun", request.trigger(), () -> runs.run(request));
@@ -96,10 +102,13 @@ public class Operations {
 	}
 
 	private interface Operation<T> {
+
 		T perform() throws RunRefusedException;
+
 	}
 
-	private <T> T audited(Actor actor, String action, String target, Operation<T> operation) throws RunRefusedException {
+	private <T> T audited(Actor actor, String action, String target, Operation<T> operation)
+			throws RunRefusedException {
 		try {
 			T result = operation.perform();
 			audit.record(actor, action, target, "ok", detail(result));
@@ -135,4 +144,5 @@ public class Operations {
 		}
 		return result == null ? null : result.toString();
 	}
+
 }

@@ -15,7 +15,10 @@ public final class TallyCommandLine {
 	private TallyCommandLine() {
 	}
 
-	/** Runs the command {@code args} name; commands that need Spring start {@code application}'s context. */
+	/**
+	 * Runs the command {@code args} name; commands that need Spring start
+	 * {@code application}'s context.
+	 */
 	public static int execute(Class<?> application, String... args) {
 		return execute(application, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
 				new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
@@ -28,7 +31,8 @@ public final class TallyCommandLine {
 		commandLine.setErr(err);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-			// One line for the person at the terminal; the stack trace goes to logs/tally.json.
+			// One line for the person at the terminal; the stack trace goes to
+			// logs/tally.json.
 			failures.error("tally {} failed", cmd.getCommandName(), ex);
 			cmd.getErr().println("tally " + cmd.getCommandName() + ": " + reason(ex));
 			return 1;
@@ -45,4 +49,5 @@ public final class TallyCommandLine {
 		String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
 		return message.lines().findFirst().orElse(message);
 	}
+
 }

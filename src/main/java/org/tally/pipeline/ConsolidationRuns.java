@@ -34,29 +34,41 @@ import org.tally.reconcile.CheckOutcome;
 import org.tally.reconcile.Reconciler;
 
 /**
- * Starts, restarts, stops and lists the nightly consolidation runs: the one way in for the CLI,
- * the schedule and the web. One run at a time across all processes (a PostgreSQL advisory lock,
- * with Spring Batch's running-execution check as a second guard); executions left STARTED by dead
- * processes are marked FAILED before anything starts.
+ * Starts, restarts, stops and lists the nightly consolidation runs: the one way in for
+ * the CLI, the schedule and the web. One run at a time across all processes (a PostgreSQL
+ * advisory lock, with Spring Batch's running-execution check as a second guard);
+ * executions left STARTED by dead processes are marked FAILED before anything starts.
  */
 @Component
 public class ConsolidationRuns implements DisposableBean {
 
-	/** Job parameter: comma-separated source ids or departments to gather; absent: all. */
+	/**
+	 * Job parameter: comma-separated source ids or departments to gather; absent: all.
+	 */
 	public static final String SOURCES_PARAMETER = "sources";
 
 	private static final Logger log = LoggerFactory.getLogger(ConsolidationRuns.class);
+
 	private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JobOperator jobOperator;
+
 	private final JobRepository jobRepository;
+
 	private final Job nightlyConsolidationJob;
+
 	private final LoadRegistry registry;
+
 	private final Reconciler reconciler;
+
 	private final FigurePublisher figures;
+
 	private final RunLock lock;
+
 	private final RunOwners owners;
-	// One thread: runs are exclusive anyway; web requests hand their run over and return at once.
+
+	// One thread: runs are exclusive anyway; web requests hand their run over and return
+	// at once.
 	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "tally-run");
 		thread.setDaemon(false);
@@ -76,16 +88,17 @@ public class ConsolidationRuns implements DisposableBean {
 	}
 
 	/**
-	 * Runs the job to its end in this thread. {@code trigger} names who asked (cli:…, nightly:DATE)
-	 * and identifies the run: the same trigger twice is the same run, never a second one.
+	 * Runs the job to its end in this thread. {@code trigger} names who asked (cli:…,
+	 * nightly:DATE) and identifies the run: the same trigger twice is the same run, never
+	 * a second one.
 	 */
 	public RunReport run(LocalDate asOf, String trigger) throws RunRefusedException {
 		return run(new RunRequest(asOf, trigger, List.of(), trigger));
 	}
 
 	/**
-	 * Runs in this thread to the end. A trigger seen before continues its run: a failed or stopped
-	 * one restarts from the step that failed, a completed one is refused.
+	 * Runs in this thread to the end. A trigger seen before continues its run: a failed
+	 * or stopped one restarts from the step that failed, a completed one is refused.
 	 */
 	public RunReport run(RunRequest request) throws RunRefusedException {
 		try (RunLock.Lease lease = admit()) {
@@ -95,7 +108,10 @@ public class ConsolidationRuns implements DisposableBean {
 		}
 	}
 
-	/** Admits the run now (or refuses it) and runs it in the background; the caller does not wait. */
+	/**
+	 * Admits the run now (or refuses it) and runs it in the background; the caller does
+	 * not wait.
+	 */
 	public RunSubmission submit(RunRequest request) throws RunRefusedException {
 		RunLock.Lease lease = admit();
 		try {
@@ -106,7 +122,8 @@ public class ConsolidationRuns implements DisposableBean {
 					launch(previous, parameters, request.startedBy());
 				}
 				catch (RunRefusedException | RuntimeException ex) {
-					log.error("run with trigger {} failed to start in the background: {}", request.trigger(), ex.getMessage(), ex);
+					log.error("run with trigger {} failed to start in the background: {}", request.trigger(),
+							ex.getMessage(), ex);
 				}
 			});
 			return new RunSubmission(awaitInstance(parameters, previous), request.trigger(),
@@ -118,7 +135,10 @@ public class ConsolidationRuns implements DisposableBean {
 		}
 	}
 
-	/** Restarts a failed or stopped run from the step that failed (the same run, a new execution). */
+	/**
+	 * Restarts a failed or stopped run from the step that failed (the same run, a new
+	 * execution).
+	 */
 	public RunReport restart(long runId, String startedBy) throws RunRefusedException {
 		try (RunLock.Lease lease = admit()) {
 			JobExecution last = lastRestartableExecution(runId);
@@ -148,8 +168,9 @@ public class ConsolidationRuns implements DisposableBean {
 	}
 
 	/**
-	 * Asks a running run to stop (it stops at the next chunk or step boundary, on whichever node
-	 * runs it). A run whose process is dead is marked FAILED instead: there is nobody to stop.
+	 * Asks a running run to stop (it stops at the next chunk or step boundary, on
+	 * whichever node runs it). A run whose process is dead is marked FAILED instead:
+	 * there is nobody to stop.
 	 */
 	public String stop(long runId) throws RunRefusedException {
 		JobExecution last = lastExecution(runId);
@@ -174,7 +195,8 @@ public class ConsolidationRuns implements DisposableBean {
 	/** The latest runs, newest first. */
 	public List<RunSummary> history(int limit) {
 		List<RunSummary> runs = new ArrayList<>();
-		for (JobInstance instance : jobRepository.getJobInstances(NightlyConsolidationJobConfiguration.JOB_NAME, 0, limit)) {
+		for (JobInstance instance : jobRepository.getJobInstances(NightlyConsolidationJobConfiguration.JOB_NAME, 0,
+				limit)) {
 			List<JobExecution> executions = jobRepository.getJobExecutions(instance);
 			JobExecution last = executions.stream().max(Comparator.comparingLong(JobExecution::getId)).orElse(null);
 			if (last != null) {
@@ -192,13 +214,15 @@ public class ConsolidationRuns implements DisposableBean {
 			return Optional.empty();
 		}
 		List<JobExecution> executions = jobRepository.getJobExecutions(instance);
-		return executions.stream().max(Comparator.comparingLong(JobExecution::getId))
+		return executions.stream()
+			.max(Comparator.comparingLong(JobExecution::getId))
 			.map(last -> summary(instance, jobRepository.getJobExecution(last.getId()), executions.size()));
 	}
 
 	/**
-	 * Marks FAILED every execution left STARTED by a process that is dead (its host and pid, or its
-	 * scheduler node's checkins, say so); executions of live processes are left alone.
+	 * Marks FAILED every execution left STARTED by a process that is dead (its host and
+	 * pid, or its scheduler node's checkins, say so); executions of live processes are
+	 * left alone.
 	 */
 	public List<StaleRun> recoverStaleRuns() {
 		return recoverStale(false);
@@ -209,7 +233,9 @@ public class ConsolidationRuns implements DisposableBean {
 		background.shutdown();
 	}
 
-	/** Takes the run lock, fails stale executions, and refuses while a live run remains. */
+	/**
+	 * Takes the run lock, fails stale executions, and refuses while a live run remains.
+	 */
 	private RunLock.Lease admit() throws RunRefusedException {
 		Optional<RunLock.Lease> lease = lock.tryAcquire();
 		if (lease.isEmpty()) {
@@ -217,7 +243,8 @@ public class ConsolidationRuns implements DisposableBean {
 		}
 		try {
 			recoverStale(true);
-			// Second guard: anything still running belongs to a live process outside the lock.
+			// Second guard: anything still running belongs to a live process outside the
+			// lock.
 			if (!running().isEmpty()) {
 				throw new RunRefusedException(busyMessage(), null);
 			}
@@ -256,7 +283,8 @@ public class ConsolidationRuns implements DisposableBean {
 	}
 
 	private List<JobExecution> running() {
-		return jobRepository.findRunningJobExecutions(NightlyConsolidationJobConfiguration.JOB_NAME).stream()
+		return jobRepository.findRunningJobExecutions(NightlyConsolidationJobConfiguration.JOB_NAME)
+			.stream()
 			.sorted(Comparator.comparingLong(JobExecution::getId))
 			.toList();
 	}
@@ -268,8 +296,9 @@ public class ConsolidationRuns implements DisposableBean {
 		}
 		JobExecution execution = running.get(0);
 		LocalDateTime since = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
-		return "run " + execution.getJobInstance().getInstanceId() + " (" + execution.getJobParameters().getString("trigger")
-				+ ") is running since " + (since == null ? "?" : SINCE.format(since)) + "; try again when it ends";
+		return "run " + execution.getJobInstance().getInstanceId() + " ("
+				+ execution.getJobParameters().getString("trigger") + ") is running since "
+				+ (since == null ? "?" : SINCE.format(since)) + "; try again when it ends";
 	}
 
 	private static JobParameters parameters(RunRequest request) {
@@ -284,7 +313,10 @@ public class ConsolidationRuns implements DisposableBean {
 		return parameters.toJobParameters();
 	}
 
-	/** The failed or stopped execution to continue for these parameters, or empty for a new run. */
+	/**
+	 * The failed or stopped execution to continue for these parameters, or empty for a
+	 * new run.
+	 */
 	private Optional<JobExecution> restartable(JobParameters parameters, String trigger) throws RunRefusedException {
 		JobInstance instance = jobRepository.getJobInstance(NightlyConsolidationJobConfiguration.JOB_NAME, parameters);
 		if (instance == null) {
@@ -295,7 +327,8 @@ public class ConsolidationRuns implements DisposableBean {
 			return Optional.empty();
 		}
 		if (last.getStatus() == BatchStatus.COMPLETED) {
-			throw new RunRefusedException("run " + instance.getInstanceId() + " (" + trigger + ") has already completed", null);
+			throw new RunRefusedException(
+					"run " + instance.getInstanceId() + " (" + trigger + ") has already completed", null);
 		}
 		if (last.getStatus() == BatchStatus.ABANDONED) {
 			throw new RunRefusedException("run " + instance.getInstanceId() + " (" + trigger + ") was abandoned", null);
@@ -330,7 +363,8 @@ public class ConsolidationRuns implements DisposableBean {
 		try {
 			if (previous.isPresent()) {
 				log.info("run={} restarting from its failed step (execution {} was {})",
-						previous.get().getJobInstance().getInstanceId(), previous.get().getId(), previous.get().getStatus());
+						previous.get().getJobInstance().getInstanceId(), previous.get().getId(),
+						previous.get().getStatus());
 				return jobOperator.restart(jobRepository.getJobExecution(previous.get().getId()));
 			}
 			return jobOperator.start(nightlyConsolidationJob, parameters);
@@ -339,7 +373,8 @@ public class ConsolidationRuns implements DisposableBean {
 			throw new RunRefusedException(busyMessage(), ex);
 		}
 		catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException ex) {
-			throw new RunRefusedException("the run with trigger " + parameters.getString("trigger") + " has already completed", ex);
+			throw new RunRefusedException(
+					"the run with trigger " + parameters.getString("trigger") + " has already completed", ex);
 		}
 		catch (org.springframework.batch.core.launch.JobRestartException
 				| org.springframework.batch.core.job.parameters.InvalidJobParametersException ex) {
@@ -356,7 +391,8 @@ public class ConsolidationRuns implements DisposableBean {
 		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (System.nanoTime() < deadline) {
-			JobInstance instance = jobRepository.getJobInstance(NightlyConsolidationJobConfiguration.JOB_NAME, parameters);
+			JobInstance instance = jobRepository.getJobInstance(NightlyConsolidationJobConfiguration.JOB_NAME,
+					parameters);
 			if (instance != null) {
 				return instance.getInstanceId();
 			}
@@ -379,10 +415,12 @@ public class ConsolidationRuns implements DisposableBean {
 		JobParameters parameters = last.getJobParameters();
 		var owner = owners.of(last.getId());
 		String sources = parameters.getString(SOURCES_PARAMETER);
-		List<RunSummary.StepSummary> steps = last.getStepExecutions().stream()
+		List<RunSummary.StepSummary> steps = last.getStepExecutions()
+			.stream()
 			.sorted(Comparator.comparingLong(StepExecution::getId))
-			.map(s -> new RunSummary.StepSummary(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-					s.getSkipCount(), s.getProcessSkipCount(), s.getFilterCount(), duration(s.getStartTime(), s.getEndTime())))
+			.map(s -> new RunSummary.StepSummary(s.getStepName(), s.getStatus().name(), s.getReadCount(),
+					s.getWriteCount(), s.getSkipCount(), s.getProcessSkipCount(), s.getFilterCount(),
+					duration(s.getStartTime(), s.getEndTime())))
 			.toList();
 		Duration duration = duration(last.getStartTime(), last.getEndTime());
 		String failure = failure(last).orElseGet(() -> blankToNull(last.getExitStatus().getExitDescription()));
@@ -390,12 +428,13 @@ public class ConsolidationRuns implements DisposableBean {
 				last.getExitStatus().getExitCode(), failure, asOf(parameters), parameters.getString("trigger"),
 				sources == null ? List.of() : Arrays.asList(sources.split(",")),
 				owner.map(RunOwners.RunOwner::startedBy).orElseGet(() -> parameters.getString("startedBy")),
-				owner.map(RunOwners.RunOwner::describe).orElse(null), last.getStartTime(), last.getEndTime(), duration, steps);
+				owner.map(RunOwners.RunOwner::describe).orElse(null), last.getStartTime(), last.getEndTime(), duration,
+				steps);
 	}
 
 	private static LocalDate asOf(JobParameters parameters) {
-		return parameters.getParameter("asOf") != null && parameters.getParameter("asOf").value() instanceof LocalDate date
-				? date : null;
+		return parameters.getParameter("asOf") != null
+				&& parameters.getParameter("asOf").value() instanceof LocalDate date ? date : null;
 	}
 
 	private static String blankToNull(String text) {
@@ -404,9 +443,10 @@ public class ConsolidationRuns implements DisposableBean {
 
 	RunReport report(JobExecution execution, LocalDate asOf) {
 		long runId = execution.getJobInstance().getInstanceId();
-		List<RunReport.StepCounts> steps = execution.getStepExecutions().stream()
-			.map(s -> new RunReport.StepCounts(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-					s.getSkipCount()))
+		List<RunReport.StepCounts> steps = execution.getStepExecutions()
+			.stream()
+			.map(s -> new RunReport.StepCounts(s.getStepName(), s.getStatus().name(), s.getReadCount(),
+					s.getWriteCount(), s.getSkipCount()))
 			.toList();
 		List<FigureValue> published = figures.latest(asOf).stream().filter(f -> f.runId() == runId).toList();
 		LocalDate shownAsOf = published.isEmpty() ? asOf : published.get(0).asOf();
@@ -431,8 +471,8 @@ public class ConsolidationRuns implements DisposableBean {
 		if (execution.getStatus() == BatchStatus.FAILED) {
 			for (StepExecution step : execution.getStepExecutions()) {
 				if (step.getStatus() == BatchStatus.FAILED && !step.getExitStatus().getExitDescription().isBlank()) {
-					return Optional.of(step.getStepName() + ": " + step.getExitStatus().getExitDescription().lines()
-						.findFirst().orElse(""));
+					return Optional.of(step.getStepName() + ": "
+							+ step.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
 				}
 			}
 		}
@@ -447,4 +487,5 @@ public class ConsolidationRuns implements DisposableBean {
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 		return message.lines().map(String::strip).collect(Collectors.joining(" "));
 	}
+
 }

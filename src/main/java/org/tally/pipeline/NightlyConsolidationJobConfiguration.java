@@ -33,8 +33,9 @@ import org.tally.warehouse.StagedRowEncoder;
 import org.tally.warehouse.StagingWriter;
 
 /**
- * The nightly consolidation, top to bottom: prepare the dataset tables, gather the inbox, ingest
- * every new file into staging (rejecting bad rows), promote the loads, reconcile, publish figures.
+ * The nightly consolidation, top to bottom: prepare the dataset tables, gather the inbox,
+ * ingest every new file into staging (rejecting bad rows), promote the loads, reconcile,
+ * publish figures.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyConsolidationJobConfiguration {
@@ -42,11 +43,10 @@ class NightlyConsolidationJobConfiguration {
 	static final String JOB_NAME = "nightlyConsolidationJob";
 
 	@Bean
-	Job nightlyConsolidationJob(JobRepository jobRepository, Step prepareDatasetTablesStep,
-			Step gatherSourceFilesStep, Step ingestSourceFilesStep, Step promoteLoadsStep, Step reconcileChecksStep,
-			Step publishFiguresStep, RunContextListener runContextListener) {
-		return new JobBuilder(JOB_NAME, jobRepository)
-			.listener(runContextListener)
+	Job nightlyConsolidationJob(JobRepository jobRepository, Step prepareDatasetTablesStep, Step gatherSourceFilesStep,
+			Step ingestSourceFilesStep, Step promoteLoadsStep, Step reconcileChecksStep, Step publishFiguresStep,
+			RunContextListener runContextListener) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(runContextListener)
 			.start(prepareDatasetTablesStep)
 			.next(gatherSourceFilesStep)
 			.next(ingestSourceFilesStep)
@@ -59,20 +59,22 @@ class NightlyConsolidationJobConfiguration {
 	@Bean
 	Step prepareDatasetTablesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunContextListener listener, DatasetTables tables) {
-		return tasklet("prepareDatasetTablesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			tables.prepare();
-			return RepeatStatus.FINISHED;
-		});
+		return tasklet("prepareDatasetTablesStep", jobRepository, transactionManager, listener,
+				(contribution, chunk) -> {
+					tables.prepare();
+					return RepeatStatus.FINISHED;
+				});
 	}
 
 	@Bean
 	Step gatherSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunContextListener listener, SourceFileGatherer gatherer) {
 		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			// Only the sources or departments asked for (a department rerun); none named: all of them.
+			// Only the sources or departments asked for (a department rerun); none named:
+			// all of them.
 			Object only = chunk.getStepContext().getJobParameters().get(ConsolidationRuns.SOURCES_PARAMETER);
-			var summary = gatherer.gather(RunIds.of(chunk), only == null ? java.util.Set.of()
-					: java.util.Set.of(only.toString().split(",")));
+			var summary = gatherer.gather(RunIds.of(chunk),
+					only == null ? java.util.Set.of() : java.util.Set.of(only.toString().split(",")));
 			for (int i = 0; i < summary.filesSeen(); i++) {
 				contribution.incrementReadCount();
 			}
@@ -82,9 +84,10 @@ class NightlyConsolidationJobConfiguration {
 	}
 
 	/**
-	 * Built for each run (job scope), so that its reader and processor are plain objects with the run
-	 * in hand: as step-scoped beans each stood behind a proxy that cost a reflective call per row.
-	 * Each row is checked and encoded for COPY on its file's reading thread, while its cells are still in cache.
+	 * Built for each run (job scope), so that its reader and processor are plain objects
+	 * with the run in hand: as step-scoped beans each stood behind a proxy that cost a
+	 * reflective call per row. Each row is checked and encoded for COPY on its file's
+	 * reading thread, while its cells are still in cache.
 	 */
 	@Bean
 	@JobScope
@@ -94,8 +97,8 @@ class NightlyConsolidationJobConfiguration {
 			RunContextListener listener, PipelineProperties properties) {
 		ValidatingRowReader reader = new ValidatingRowReader(runId, catalog, registry, ingest,
 				new RowValidator(catalog, jdbc), new StagedRowEncoder());
-		return new StepBuilder("ingestSourceFilesStep", jobRepository)
-			.<ValidatingRowReader.ReadRow, StagedRow>chunk(properties.chunkSize())
+		return new StepBuilder("ingestSourceFilesStep", jobRepository).<ValidatingRowReader.ReadRow, StagedRow>chunk(
+				properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.processor(ValidatingRowReader.ReadRow::outcome)
@@ -127,7 +130,8 @@ class NightlyConsolidationJobConfiguration {
 	Step reconcileChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunContextListener listener, Reconciler reconciler, LoadRegistry registry) {
 		return tasklet("reconcileChecksStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			var outcomes = reconciler.reconcile(RunIds.of(chunk), periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
+			var outcomes = reconciler.reconcile(RunIds.of(chunk),
+					periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
 			outcomes.forEach(outcome -> contribution.incrementReadCount());
 			return RepeatStatus.FINISHED;
 		});
@@ -165,4 +169,5 @@ class NightlyConsolidationJobConfiguration {
 			RunContextListener listener, Tasklet tasklet) {
 		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(listener).build();
 	}
+
 }

@@ -3,7 +3,10 @@ package org.tally.pipeline;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Tuning of the ingest step: rows per transaction, and how many rejected rows a run tolerates. */
+/**
+ * Tuning of the ingest step: rows per transaction, and how many rejected rows a run
+ * tolerates.
+ */
 @ConfigurationProperties("tally.pipeline")
 record PipelineProperties(@DefaultValue("5000") int chunkSize, @DefaultValue("100000") long skipLimit) {
 }

@@ -10,7 +10,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.stereotype.Component;
 
-/** Records which process owns each execution; puts the run id and step name into the MDC around each job and step, and clears them after. */
+/**
+ * Records which process owns each execution; puts the run id and step name into the MDC
+ * around each job and step, and clears them after.
+ */
 @Component
 class RunContextListener implements JobExecutionListener, StepExecutionListener {
 
@@ -54,4 +57,5 @@ class RunContextListener implements JobExecutionListener, StepExecutionListener 
 		MDC.remove("step");
 		return step.getExitStatus();
 	}
+
 }

@@ -10,14 +10,16 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * The cluster-wide "one consolidation at a time" lock: a PostgreSQL session advisory lock held on
- * its own connection for the whole run. A process that dies loses its session and so the lock.
+ * The cluster-wide "one consolidation at a time" lock: a PostgreSQL session advisory lock
+ * held on its own connection for the whole run. A process that dies loses its session and
+ * so the lock.
  */
 @Component
 class RunLock {
 
 	// pg_locks shows the two-int form as classid/objid with objsubid = 2.
 	private static final int LOCK_CLASS = 0x7A11;
+
 	private static final int LOCK_NIGHTLY = 1;
 
 	private final DataSource dataSource;
@@ -87,6 +89,7 @@ class RunLock {
 	static final class Lease implements AutoCloseable {
 
 		private final Connection connection;
+
 		private boolean released;
 
 		private Lease(Connection connection) {
@@ -111,5 +114,7 @@ class RunLock {
 				closeQuietly(connection);
 			}
 		}
+
 	}
+
 }

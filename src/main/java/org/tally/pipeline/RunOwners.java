@@ -14,21 +14,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which process owns (runs) each job execution, and whether that process is still alive, so that
- * a node marks FAILED only the executions of dead processes, never those of a live neighbour.
+ * Which process owns (runs) each job execution, and whether that process is still alive,
+ * so that a node marks FAILED only the executions of dead processes, never those of a
+ * live neighbour.
  */
 @Component
 class RunOwners {
 
-	/** Checkins a Quartz node may miss before it counts as dead; Quartz's own recovery waits about as long. */
+	/**
+	 * Checkins a Quartz node may miss before it counts as dead; Quartz's own recovery
+	 * waits about as long.
+	 */
 	private static final int MISSED_CHECKINS = 3;
 
 	private final JdbcClient jdbc;
+
 	private final ObjectProvider<Scheduler> scheduler;
+
 	private final RunLock lock;
+
 	private final String host;
+
 	private final long pid;
+
 	private final Instant processStart;
+
 	private final ThreadLocal<String> startedBy = new ThreadLocal<>();
 
 	RunOwners(JdbcClient jdbc, ObjectProvider<Scheduler> scheduler, RunLock lock) {
@@ -48,7 +58,10 @@ class RunOwners {
 		}
 	}
 
-	/** Who starts the executions launched by this thread next: restarts keep their first parameters. */
+	/**
+	 * Who starts the executions launched by this thread next: restarts keep their first
+	 * parameters.
+	 */
 	void startingAs(String who) {
 		startedBy.set(who);
 	}
@@ -63,12 +76,13 @@ class RunOwners {
 		if (who == null) {
 			who = execution.getJobParameters().getString("startedBy", "unknown");
 		}
-		jdbc.sql("""
-				INSERT INTO ops.run_owner (job_execution_id, run_id, host, pid, process_started_at, scheduler_instance, started_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (job_execution_id) DO UPDATE SET run_id = EXCLUDED.run_id, host = EXCLUDED.host,
-				  pid = EXCLUDED.pid, process_started_at = EXCLUDED.process_started_at,
-				  scheduler_instance = EXCLUDED.scheduler_instance, started_by = EXCLUDED.started_by, recorded_at = now()""")
+		jdbc.sql(
+				"""
+						INSERT INTO ops.run_owner (job_execution_id, run_id, host, pid, process_started_at, scheduler_instance, started_by)
+						VALUES (?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (job_execution_id) DO UPDATE SET run_id = EXCLUDED.run_id, host = EXCLUDED.host,
+						  pid = EXCLUDED.pid, process_started_at = EXCLUDED.process_started_at,
+						  scheduler_instance = EXCLUDED.scheduler_instance, started_by = EXCLUDED.started_by, recorded_at = now()""")
 			.params(execution.getId(), execution.getJobInstance().getInstanceId(), host, pid,
 					processStart == null ? null : Timestamp.from(processStart), schedulerInstance(), who)
 			.update();
@@ -80,20 +94,22 @@ class RunOwners {
 				FROM ops.run_owner WHERE job_execution_id = ?""")
 			.param(executionId)
 			.query((rs, n) -> new RunOwner(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-					rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)))
+					rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6),
+					rs.getString(7)))
 			.optional();
 	}
 
 	/**
-	 * Why the owner of an execution is known to be dead, or empty while it may be alive. An execution
-	 * without an owner row (its process died between creating and claiming it) is dead when nobody
-	 * holds the run lock, or when the caller holds it: every run holds the lock while it runs.
+	 * Why the owner of an execution is known to be dead, or empty while it may be alive.
+	 * An execution without an owner row (its process died between creating and claiming
+	 * it) is dead when nobody holds the run lock, or when the caller holds it: every run
+	 * holds the lock while it runs.
 	 */
 	Optional<String> deathOf(long executionId, boolean callerHoldsLock) {
 		Optional<RunOwner> found = of(executionId);
 		if (found.isEmpty()) {
-			return callerHoldsLock || !lock.held() ? Optional.of("its process is gone (no owner recorded, run lock free)")
-					: Optional.empty();
+			return callerHoldsLock || !lock.held()
+					? Optional.of("its process is gone (no owner recorded, run lock free)") : Optional.empty();
 		}
 		RunOwner owner = found.get();
 		if (owner.host().equals(host)) {
@@ -127,7 +143,10 @@ class RunOwners {
 			.single() > 0;
 	}
 
-	/** The clustered scheduler's instance id when this process runs a started one (tally serve). */
+	/**
+	 * The clustered scheduler's instance id when this process runs a started one (tally
+	 * serve).
+	 */
 	private String schedulerInstance() {
 		Scheduler running = scheduler.getIfAvailable();
 		try {
@@ -161,4 +180,5 @@ class RunOwners {
 	long pid() {
 		return pid;
 	}
+
 }

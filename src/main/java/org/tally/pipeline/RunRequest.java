@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A run to start: the period to publish (null: every period with data), the trigger that names
- * the run (the same trigger is the same run), the sources or departments to gather (empty: all)
- * and who asked (cli:user@host, web:user@address, schedule:nightly).
+ * A run to start: the period to publish (null: every period with data), the trigger that
+ * names the run (the same trigger is the same run), the sources or departments to gather
+ * (empty: all) and who asked (cli:user@host, web:user@address, schedule:nightly).
  */
 public record RunRequest(LocalDate asOf, String trigger, List<String> sources, String startedBy) {
 

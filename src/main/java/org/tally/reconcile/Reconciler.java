@@ -18,18 +18,22 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the checks declared in config/reconciliation.yml for the given periods and stores every
- * outcome with its evidence in recon.check_result; an inconsistent declaration fails at start-up.
+ * Runs the checks declared in config/reconciliation.yml for the given periods and stores
+ * every outcome with its evidence in recon.check_result; an inconsistent declaration
+ * fails at start-up.
  */
 @Component
 public class Reconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
 	private static final TypeReference<List<CheckOutcome.Evidence>> EVIDENCE = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
+
 	private final List<Check> checks;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	Reconciler(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactionManager) {
@@ -72,7 +76,10 @@ public class Reconciler {
 			.update();
 	}
 
-	/** The outcomes stored for a run and period, in the order they ran, with their evidence. */
+	/**
+	 * The outcomes stored for a run and period, in the order they ran, with their
+	 * evidence.
+	 */
 	public List<CheckOutcome> outcomes(long runId, LocalDate asOf) {
 		return jdbc.sql("""
 				SELECT check_id, check_type, severity, as_of, passed, expected, actual, difference, message, evidence
@@ -88,14 +95,15 @@ public class Reconciler {
 	public Optional<Long> latestRun(LocalDate asOf) {
 		return jdbc.sql("""
 				SELECT run_id FROM recon.check_result WHERE (CAST(? AS date) IS NULL OR as_of = ?)
-				ORDER BY id DESC LIMIT 1""")
-			.params(asOf, asOf)
-			.query(Long.class)
-			.optional();
+				ORDER BY id DESC LIMIT 1""").params(asOf, asOf).query(Long.class).optional();
 	}
 
-	/** The latest run's outcomes: for {@code asOf}, or for every period that run checked when null. */
+	/**
+	 * The latest run's outcomes: for {@code asOf}, or for every period that run checked
+	 * when null.
+	 */
 	public List<CheckOutcome> latest(LocalDate asOf) {
 		return latestRun(asOf).map(run -> outcomes(run, asOf)).orElse(List.of());
 	}
+
 }

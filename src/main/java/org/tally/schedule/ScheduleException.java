@@ -1,6 +1,9 @@
 package org.tally.schedule;
 
-/** A schedule file is invalid, a schedule is unknown, or the scheduler refused an operation; says which. */
+/**
+ * A schedule file is invalid, a schedule is unknown, or the scheduler refused an
+ * operation; says which.
+ */
 public class ScheduleException extends RuntimeException {
 
 	private final String schedule;
@@ -13,4 +16,5 @@ public class ScheduleException extends RuntimeException {
 	public String schedule() {
 		return schedule;
 	}
+
 }

@@ -17,9 +17,10 @@ import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunRequest;
 
 /**
- * Quartz's side of a schedule, kept thin: turns a fire into a consolidation run named by the
- * business date of the scheduled fire time (nightly:2026-11-25). On recovery after a node died it
- * rebuilds the same trigger from the original fire time, so the same run is continued, not a new one.
+ * Quartz's side of a schedule, kept thin: turns a fire into a consolidation run named by
+ * the business date of the scheduled fire time (nightly:2026-11-25). On recovery after a
+ * node died it rebuilds the same trigger from the original fire time, so the same run is
+ * continued, not a new one.
  */
 @DisallowConcurrentExecution
 class ScheduledConsolidationJob implements Job {
@@ -53,16 +54,21 @@ class ScheduledConsolidationJob implements Job {
 			log.info("schedule={} run={} {}", schedule, report.runId(), report.status());
 		}
 		catch (RunRefusedException ex) {
-			// Not a scheduler failure: the run is already going elsewhere, or this night is already done.
+			// Not a scheduler failure: the run is already going elsewhere, or this night
+			// is already done.
 			log.warn("schedule={} {} not started: {}", schedule, trigger, ex.getMessage());
 		}
 	}
 
-	/** The fire time the run is named by; a recovery fire carries the original one in its data. */
+	/**
+	 * The fire time the run is named by; a recovery fire carries the original one in its
+	 * data.
+	 */
 	static Instant scheduledFireTime(JobExecutionContext context) {
 		if (context.isRecovering()) {
 			JobDataMap data = context.getMergedJobDataMap();
-			// Quartz records both the original scheduled time and when it actually fired; the schedule names the run.
+			// Quartz records both the original scheduled time and when it actually fired;
+			// the schedule names the run.
 			Object original = data.get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
 			if (original == null) {
 				original = data.get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
@@ -73,4 +79,5 @@ class ScheduledConsolidationJob implements Job {
 		}
 		return context.getScheduledFireTime().toInstant();
 	}
+
 }

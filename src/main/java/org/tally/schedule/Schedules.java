@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.tally.schedule.internal.ScheduleFiles;
 
 /**
- * The schedules of jobs/*.yml in the clustered Quartz store: installs them, pauses and resumes
- * them. Works with a started scheduler (tally serve) or an unstarted one (the other commands).
+ * The schedules of jobs/*.yml in the clustered Quartz store: installs them, pauses and
+ * resumes them. Works with a started scheduler (tally serve) or an unstarted one (the
+ * other commands).
  */
 @Component
 @EnableConfigurationProperties(ScheduleProperties.class)
@@ -34,6 +35,7 @@ public class Schedules {
 	private static final Logger log = LoggerFactory.getLogger(Schedules.class);
 
 	private final Scheduler scheduler;
+
 	private final ScheduleProperties properties;
 
 	Schedules(Scheduler scheduler, ScheduleProperties properties) {
@@ -46,9 +48,10 @@ public class Schedules {
 	}
 
 	/**
-	 * Makes the store match the files: new schedules are added, changed ones rescheduled (staying
-	 * paused if they were), removed ones deleted. An unchanged trigger is left alone, so a night
-	 * missed while no node ran is still seen as a misfire and fired once.
+	 * Makes the store match the files: new schedules are added, changed ones rescheduled
+	 * (staying paused if they were), removed ones deleted. An unchanged trigger is left
+	 * alone, so a night missed while no node ran is still seen as a misfire and fired
+	 * once.
 	 */
 	public void synchronize() {
 		List<ScheduleDefinition> definitions = definitions();
@@ -65,7 +68,8 @@ public class Schedules {
 			}
 		}
 		catch (SchedulerException ex) {
-			throw new ScheduleException(null, "cannot install the schedules of " + properties.dir() + ": " + ex.getMessage(), ex);
+			throw new ScheduleException(null,
+					"cannot install the schedules of " + properties.dir() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -109,7 +113,9 @@ public class Schedules {
 	}
 
 	private void ensureInstalled(String name) {
-		ScheduleDefinition definition = definitions().stream().filter(d -> d.name().equals(name)).findFirst()
+		ScheduleDefinition definition = definitions().stream()
+			.filter(d -> d.name().equals(name))
+			.findFirst()
 			.orElseThrow(() -> new ScheduleException(name, "no schedule '" + name + "' in " + properties.dir()
 					+ " (schedules: " + definitions().stream().map(ScheduleDefinition::name).toList() + ")", null));
 		try {
@@ -156,7 +162,8 @@ public class Schedules {
 			.usingJobData(ScheduledConsolidationJob.ZONE, definition.timeZone().getId())
 			.usingJobData(ScheduledConsolidationJob.SOURCES, String.join(",", definition.sources()))
 			.storeDurably()
-			// A node that dies mid-run: another node fires the job again with isRecovering().
+			// A node that dies mid-run: another node fires the job again with
+			// isRecovering().
 			.requestRecovery(true)
 			.build();
 	}
@@ -172,4 +179,5 @@ public class Schedules {
 			.withSchedule(cron)
 			.build();
 	}
+
 }

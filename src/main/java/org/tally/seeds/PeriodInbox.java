@@ -7,18 +7,13 @@ import java.util.List;
  *
  * @param ledgerBlankRowAfter how many ledger details precede the stray blank row
  */
-record PeriodInbox(
-    Period period,
-    List<LedgerRow> ledger,
-    int ledgerBlankRowAfter,
-    List<EducationItem> education,
-    List<HealthRow> health,
-    List<ScienceItem> science) {
+record PeriodInbox(Period period, List<LedgerRow> ledger, int ledgerBlankRowAfter, List<EducationItem> education,
+		List<HealthRow> health, List<ScienceItem> science) {
 
-  PeriodInbox {
-    ledger = List.copyOf(ledger);
-    education = List.copyOf(education);
-    health = List.copyOf(health);
-    science = List.copyOf(science);
-  }
+	PeriodInbox {
+		ledger = List.copyOf(ledger);
+		education = List.copyOf(education);
+		health = List.copyOf(health);
+		science = List.copyOf(science);
+	}
 }

@@ -12,9 +12,10 @@ import org.tally.ingest.FileRows;
 import org.tally.ingest.IngestProperties;
 
 /**
- * What the next run would make of a file, before it is put in the inbox: rows read, and each rejected
- * cell with its reference and reason, by the same reader and validator as the run, writing nothing.
- * Codes referring to another dataset are checked against that dataset's current warehouse rows.
+ * What the next run would make of a file, before it is put in the inbox: rows read, and
+ * each rejected cell with its reference and reason, by the same reader and validator as
+ * the run, writing nothing. Codes referring to another dataset are checked against that
+ * dataset's current warehouse rows.
  */
 @Component
 public class FilePreview {
@@ -23,7 +24,9 @@ public class FilePreview {
 	static final int MAX_PROBLEMS = 500;
 
 	private final Catalog catalog;
+
 	private final JdbcClient jdbc;
+
 	private final IngestProperties properties;
 
 	FilePreview(Catalog catalog, JdbcClient jdbc, IngestProperties properties) {
@@ -32,7 +35,10 @@ public class FilePreview {
 		this.properties = properties;
 	}
 
-	/** The preview of one file: the sheet and period read, the counts, and each problem by cell. */
+	/**
+	 * The preview of one file: the sheet and period read, the counts, and each problem by
+	 * cell.
+	 */
 	public record Result(String sheet, LocalDate period, String unreadable, int rowsRead, int rowsValid,
 			int rowsRejected, List<Problem> problems) {
 
@@ -45,7 +51,9 @@ public class FilePreview {
 		}
 	}
 
-	/** One rejected cell of the previewed file (cell null when the problem is the row's). */
+	/**
+	 * One rejected cell of the previewed file (cell null when the problem is the row's).
+	 */
 	public record Problem(int row, String cell, String column, String value, String reasonZh, String reasonEn) {
 	}
 
@@ -74,4 +82,5 @@ public class FilePreview {
 		return new Result(outline.sheet(), outline.period(), outline.unreadable(), counts[0], counts[1], counts[2],
 				problems);
 	}
+
 }

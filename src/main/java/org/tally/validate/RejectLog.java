@@ -18,6 +18,7 @@ public class RejectLog {
 	};
 
 	private final JdbcClient jdbc;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	RejectLog(JdbcClient jdbc) {
@@ -29,15 +30,20 @@ public class RejectLog {
 		return jdbc.sql("SELECT max(run_id) FROM registry.load").query(Long.class).optional();
 	}
 
-	/** Every reject of the files a run read, file by file (in reading registration order), row by row. */
+	/**
+	 * Every reject of the files a run read, file by file (in reading registration order),
+	 * row by row.
+	 */
 	public List<RejectedCell> rejects(long runId) {
-		// jsonb reorders keys (shorter first), so the row's cells are put back in column order below.
-		return jdbc.sql("""
-				SELECT l.run_id, l.id, l.source_id, l.department, l.file_path, l.period, l.status, r.sheet,
-				       r.row_number, r.cell_ref, r.column_name, r.raw_value, r.reason_zh, r.reason_en, r.row_values::text
-				FROM registry.reject r JOIN registry.load l ON l.id = r.load_id
-				WHERE l.run_id = ?
-				ORDER BY l.id, r.row_number, r.id""")
+		// jsonb reorders keys (shorter first), so the row's cells are put back in column
+		// order below.
+		return jdbc
+			.sql("""
+					SELECT l.run_id, l.id, l.source_id, l.department, l.file_path, l.period, l.status, r.sheet,
+					       r.row_number, r.cell_ref, r.column_name, r.raw_value, r.reason_zh, r.reason_en, r.row_values::text
+					FROM registry.reject r JOIN registry.load l ON l.id = r.load_id
+					WHERE l.run_id = ?
+					ORDER BY l.id, r.row_number, r.id""")
 			.param(runId)
 			.query((rs, n) -> new RejectedCell(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getInt(9),
@@ -52,7 +58,8 @@ public class RejectLog {
 		}
 		Map<String, String> cells = json.readValue(rowJson, ROW);
 		Map<String, String> ordered = new LinkedHashMap<>();
-		cells.keySet().stream()
+		cells.keySet()
+			.stream()
 			.sorted(java.util.Comparator.comparingInt(RejectLog::columnIndex))
 			.forEach(ref -> ordered.put(ref, cells.get(ref)));
 		return ordered;
@@ -66,4 +73,5 @@ public class RejectLog {
 		}
 		return column - 1;
 	}
+
 }

@@ -11,14 +11,15 @@ import org.tally.ingest.workbook.RawCell;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records every skipped row as rejects a department can act on: one per cell problem, with the
- * cell reference, raw value, bilingual reason and the original row beside it.
+ * Records every skipped row as rejects a department can act on: one per cell problem,
+ * with the cell reference, raw value, bilingual reason and the original row beside it.
  */
 public class RejectRecorder implements SkipListener<SourceRow, Object> {
 
 	private static final Logger log = LoggerFactory.getLogger(RejectRecorder.class);
 
 	private final JdbcClient jdbc;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	public RejectRecorder(JdbcClient jdbc) {
@@ -53,8 +54,12 @@ public class RejectRecorder implements SkipListener<SourceRow, Object> {
 		return values;
 	}
 
-	/** PostgreSQL text and jsonb refuse U+0000: the reject shows it as ␀ (U+2400), the symbol for it. */
+	/**
+	 * PostgreSQL text and jsonb refuse U+0000: the reject shows it as ␀ (U+2400), the
+	 * symbol for it.
+	 */
 	private static String storable(String text) {
 		return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\u2400');
 	}
+
 }

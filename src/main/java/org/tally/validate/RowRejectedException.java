@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.tally.ingest.SourceRow;
 
-/** A row failed validation; it carries the file, sheet, row and every cell problem found. */
+/**
+ * A row failed validation; it carries the file, sheet, row and every cell problem found.
+ */
 public class RowRejectedException extends RuntimeException {
 
 	private final transient SourceRow row;
+
 	private final List<CellProblem> problems;
 
 	public RowRejectedException(SourceRow row, List<CellProblem> problems) {
@@ -26,4 +29,5 @@ public class RowRejectedException extends RuntimeException {
 	public List<CellProblem> problems() {
 		return problems;
 	}
+
 }

@@ -22,8 +22,9 @@ import org.tally.normalize.ValueFormatException;
 import org.tally.normalize.Vocabulary;
 
 /**
- * Reads every cell of a row as its column's type, once: money to yuan, codes as text, enums to
- * their canonical value. A row with any problem is rejected whole, with every problem named.
+ * Reads every cell of a row as its column's type, once: money to yuan, codes as text,
+ * enums to their canonical value. A row with any problem is rejected whole, with every
+ * problem named.
  */
 public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 
@@ -31,10 +32,15 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999999.994");
 
 	private final Map<String, Vocabulary> vocabularies = new HashMap<>();
-	/** Per dataset, what a checked row keeps for {@link #accept}; used by the reading threads only. */
+
+	/**
+	 * Per dataset, what a checked row keeps for {@link #accept}; used by the reading
+	 * threads only.
+	 */
 	private final Map<String, Retained> retained = new HashMap<>();
 
 	private final ReferenceCodes references;
+
 	private final Catalog catalog;
 
 	public RowValidator(Catalog catalog, JdbcClient jdbc) {
@@ -50,9 +56,10 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	}
 
 	/**
-	 * Reads every cell of the row as its column's type and collects what is wrong with them. It
-	 * depends on the row alone, so a file's reading thread does it ahead of the step, while the
-	 * cells are in its cache; the references are checked later, by {@link #accept}.
+	 * Reads every cell of the row as its column's type and collects what is wrong with
+	 * them. It depends on the row alone, so a file's reading thread does it ahead of the
+	 * step, while the cells are in its cache; the references are checked later, by
+	 * {@link #accept}.
 	 */
 	public CheckedRow check(SourceRow row) {
 		LoadContext context = row.context();
@@ -93,10 +100,11 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	}
 
 	/**
-	 * What {@link #accept} needs of a checked row whose values are already encoded: a row read well
-	 * keeps its source row only if it refers to another dataset (a reference problem names its
-	 * cell), and only the values of columns that refer or are referred to. Rows wait in the reading
-	 * thread's queue and in the chunk; the less they hold, the less each young collection copies.
+	 * What {@link #accept} needs of a checked row whose values are already encoded: a row
+	 * read well keeps its source row only if it refers to another dataset (a reference
+	 * problem names its cell), and only the values of columns that refer or are referred
+	 * to. Rows wait in the reading thread's queue and in the chunk; the less they hold,
+	 * the less each young collection copies.
 	 */
 	public CheckedRow retainedForAccept(CheckedRow checked) {
 		if (!checked.problems().isEmpty()) {
@@ -123,16 +131,18 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 	}
 
 	/**
-	 * Checks a row's references and counts it towards its file, for the files that may refer to it:
-	 * state carried from file to file and read from the run's registry, so this half runs on the
-	 * step's thread, in row order, inside its transaction. Throws RowRejectedException naming
-	 * every problem of the row, its cells' and its references' alike.
+	 * Checks a row's references and counts it towards its file, for the files that may
+	 * refer to it: state carried from file to file and read from the run's registry, so
+	 * this half runs on the step's thread, in row order, inside its transaction. Throws
+	 * RowRejectedException naming every problem of the row, its cells' and its
+	 * references' alike.
 	 */
 	public ValidRow accept(CheckedRow checked) {
 		LoadContext context = checked.context();
 		List<CellProblem> problems = checked.problems();
 		if (!checked.totals() && checked.row() != null) {
-			// Checked whatever else is wrong, so the department learns every problem of the row at once.
+			// Checked whatever else is wrong, so the department learns every problem of
+			// the row at once.
 			problems = new ArrayList<>(problems);
 			checkReferences(context, checked.values(), checked.row(), problems);
 		}
@@ -158,13 +168,16 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			case DECIMAL -> CellValues.number(raw);
 			case MONEY -> storableAmount(CellValues.yuan(raw, unit == null ? AmountUnit.YUAN : unit), raw);
 			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
-			case ENUM -> vocabularies.get(column.vocabulary()).resolve(raw); // placeholders resolve to null
+			case ENUM -> vocabularies.get(column.vocabulary()).resolve(raw); // placeholders
+																				// resolve
+																				// to null
 		};
 	}
 
 	/**
-	 * The warehouse keeps yuan as numeric(20,2): a larger amount (a typo of many digits, or a unit
-	 * applied twice) is refused with its row here, where the COPY would have failed the whole run.
+	 * The warehouse keeps yuan as numeric(20,2): a larger amount (a typo of many digits,
+	 * or a unit applied twice) is refused with its row here, where the COPY would have
+	 * failed the whole run.
 	 */
 	private static BigDecimal storableAmount(BigDecimal yuan, String raw) {
 		if (yuan != null && yuan.abs().compareTo(LARGEST_AMOUNT) > 0) {
@@ -174,7 +187,10 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		return yuan;
 	}
 
-	/** A code must name a row of the referenced dataset as it will be current for the same period. */
+	/**
+	 * A code must name a row of the referenced dataset as it will be current for the same
+	 * period.
+	 */
 	private void checkReferences(LoadContext context, Object[] values, SourceRow row, List<CellProblem> problems) {
 		List<ColumnDefinition> columns = context.dataset().columns();
 		for (int i = 0; i < columns.size(); i++) {
@@ -193,7 +209,9 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		}
 	}
 
-	/** A dataset label reads "京长对口合作项目台账 / cooperation project ledger": the Chinese half. */
+	/**
+	 * A dataset label reads "京长对口合作项目台账 / cooperation project ledger": the Chinese half.
+	 */
 	private String referenceLabel(ColumnDefinition.Reference reference) {
 		DatasetDefinition dataset = catalog.dataset(reference.dataset());
 		String label = dataset.label() == null ? dataset.name() : dataset.label();
@@ -201,7 +219,10 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		return slash < 0 ? label : label.substring(0, slash);
 	}
 
-	/** The English half of the label with the dataset name: "cooperation project ledger (projects)". */
+	/**
+	 * The English half of the label with the dataset name: "cooperation project ledger
+	 * (projects)".
+	 */
 	private String referenceLabelEn(ColumnDefinition.Reference reference) {
 		DatasetDefinition dataset = catalog.dataset(reference.dataset());
 		String label = dataset.label() == null ? "" : dataset.label();
@@ -209,16 +230,17 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		return slash < 0 ? dataset.name() : label.substring(slash + 3) + " (" + dataset.name() + ")";
 	}
 
-
 	/**
-	 * A clerk reads the column's label, not the vocabulary's config name: 所在县区不是有效取值：朝阳区（可填：…）.
+	 * A clerk reads the column's label, not the vocabulary's config name:
+	 * 所在县区不是有效取值：朝阳区（可填：…）.
 	 */
 	private CellProblem valueProblem(String ref, ColumnDefinition column, String raw, ValueFormatException ex) {
 		if (column.type() == ColumnType.ENUM) {
 			List<String> allowed = List.copyOf(catalog.vocabularies().get(column.vocabulary()).keySet());
 			return new CellProblem(ref, column.name(), raw,
 					label(column) + "不是有效取值：" + raw.strip() + "（可填：" + String.join("、", allowed) + "）",
-					column.name() + ": unknown value " + raw.strip() + " (expected one of " + String.join(", ", allowed) + ")");
+					column.name() + ": unknown value " + raw.strip() + " (expected one of " + String.join(", ", allowed)
+							+ ")");
 		}
 		return new CellProblem(ref, column.name(), raw, label(column) + "：" + ex.reasonZh(),
 				column.name() + ": " + ex.reasonEn());
@@ -232,9 +254,13 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 		return column.label() == null ? column.name() : column.label();
 	}
 
-	/** Whether a dataset's rows refer to another's, and which of its columns accept needs. */
+	/**
+	 * Whether a dataset's rows refer to another's, and which of its columns accept needs.
+	 */
 	private static final class Retained {
+
 		private final boolean refers;
+
 		private final int[] keep;
 
 		private Retained(DatasetDefinition dataset, ReferenceCodes references) {
@@ -244,5 +270,7 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 				.filter(i -> references.isReferencedColumn(dataset, columns.get(i).name()))
 				.toArray();
 		}
+
 	}
+
 }

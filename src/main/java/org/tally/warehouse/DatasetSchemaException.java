@@ -6,4 +6,5 @@ public class DatasetSchemaException extends RuntimeException {
 	public DatasetSchemaException(String message) {
 		super(message);
 	}
+
 }

@@ -14,10 +14,11 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
 
 /**
- * Derives warehouse.&lt;dataset&gt; from the dataset declarations: creates missing tables, adds new
- * columns, and refuses (with the column named) any change that would destroy data, such as a new
- * type for an existing column. Dropped declarations leave columns in place. (Earlier versions
- * staged rows in a copy, staging.&lt;dataset&gt;; such tables are left as they are, no longer written.)
+ * Derives warehouse.&lt;dataset&gt; from the dataset declarations: creates missing
+ * tables, adds new columns, and refuses (with the column named) any change that would
+ * destroy data, such as a new type for an existing column. Dropped declarations leave
+ * columns in place. (Earlier versions staged rows in a copy, staging.&lt;dataset&gt;;
+ * such tables are left as they are, no longer written.)
  */
 @Component
 public class DatasetTables {
@@ -25,6 +26,7 @@ public class DatasetTables {
 	private static final Logger log = LoggerFactory.getLogger(DatasetTables.class);
 
 	private final JdbcClient jdbc;
+
 	private final Catalog catalog;
 
 	DatasetTables(JdbcClient jdbc, Catalog catalog) {
@@ -41,14 +43,17 @@ public class DatasetTables {
 	}
 
 	/**
-	 * A run that failed after staging, under a version that staged into staging.&lt;dataset&gt;, is
-	 * restarted by this one, whose promotion counts a load's rows in the warehouse table: the rows
-	 * of loads still waiting for promotion move there, once, so the restart promotes them whole.
+	 * A run that failed after staging, under a version that staged into
+	 * staging.&lt;dataset&gt;, is restarted by this one, whose promotion counts a load's
+	 * rows in the warehouse table: the rows of loads still waiting for promotion move
+	 * there, once, so the restart promotes them whole.
 	 */
 	private void moveLegacyStagedRows(DatasetDefinition dataset) {
 		Map<String, String> legacy = existingColumns("staging", dataset.name());
-		// An empty legacy table needs no registry lookup; one that still holds the rows of long
-		// promoted loads is joined only when some load of the dataset waits for promotion.
+		// An empty legacy table needs no registry lookup; one that still holds the rows
+		// of long
+		// promoted loads is joined only when some load of the dataset waits for
+		// promotion.
 		if (legacy.isEmpty()
 				|| !jdbc.sql("SELECT EXISTS (SELECT 1 FROM staging." + SqlIdentifier.quote(dataset.name()) + ")")
 					.query(Boolean.class)
@@ -59,7 +64,10 @@ public class DatasetTables {
 					.single()) {
 			return;
 		}
-		String columns = dataset.columns().stream().map(ColumnDefinition::name).filter(legacy::containsKey)
+		String columns = dataset.columns()
+			.stream()
+			.map(ColumnDefinition::name)
+			.filter(legacy::containsKey)
 			.map(SqlIdentifier::quote)
 			.collect(java.util.stream.Collectors.joining(", ", "load_id, row_number, ", ""));
 		String name = SqlIdentifier.quote(dataset.name());
@@ -67,8 +75,7 @@ public class DatasetTables {
 				WITH moved AS (
 				  DELETE FROM staging.%1$s s USING registry.load l
 				  WHERE l.id = s.load_id AND l.status = 'staged' RETURNING s.*)
-				INSERT INTO warehouse.%1$s (%2$s) SELECT %2$s FROM moved""".formatted(name, columns))
-			.update();
+				INSERT INTO warehouse.%1$s (%2$s) SELECT %2$s FROM moved""".formatted(name, columns)).update();
 		if (moved > 0) {
 			log.info("Moved {} staged rows of unpromoted loads from staging.{} to warehouse.{}", moved, dataset.name(),
 					dataset.name());
@@ -79,7 +86,8 @@ public class DatasetTables {
 		String table = schema + "." + SqlIdentifier.quote(dataset.name());
 		Map<String, String> existing = existingColumns(schema, dataset.name());
 		if (existing.isEmpty()) {
-			StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table).append(" (")
+			StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table)
+				.append(" (")
 				.append("load_id bigint NOT NULL, row_number integer NOT NULL");
 			for (ColumnDefinition column : dataset.columns()) {
 				ddl.append(", ").append(SqlIdentifier.quote(column.name())).append(' ').append(column.type().sqlType());
@@ -88,17 +96,24 @@ public class DatasetTables {
 			log.info("Created table {} for dataset {}", table, dataset.name());
 		}
 		else {
-			// Tables from before 0.1's bulk-load tuning carried a primary key and a foreign key to
-			// registry.load: one index entry and one trigger per row loaded. Dropping them loses no data;
-			// loads write their rows once, and `tally verify-integrity` checks rows against the registry.
-			jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + SqlIdentifier.quote(dataset.name() + "_pkey"))
+			// Tables from before 0.1's bulk-load tuning carried a primary key and a
+			// foreign key to
+			// registry.load: one index entry and one trigger per row loaded. Dropping
+			// them loses no data;
+			// loads write their rows once, and `tally verify-integrity` checks rows
+			// against the registry.
+			jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS "
+					+ SqlIdentifier.quote(dataset.name() + "_pkey"))
 				.update();
 			jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS "
-					+ SqlIdentifier.quote(dataset.name() + "_load_id_fkey")).update();
+					+ SqlIdentifier.quote(dataset.name() + "_load_id_fkey"))
+				.update();
 		}
-		// Rows arrive load after load, so a BRIN index finds a load's rows at almost no cost to COPY.
+		// Rows arrive load after load, so a BRIN index finds a load's rows at almost no
+		// cost to COPY.
 		jdbc.sql("CREATE INDEX IF NOT EXISTS " + SqlIdentifier.quote(dataset.name() + "_by_load") + " ON " + table
-				+ " USING brin (load_id)").update();
+				+ " USING brin (load_id)")
+			.update();
 		if (existing.isEmpty()) {
 			return;
 		}
@@ -134,4 +149,5 @@ public class DatasetTables {
 	private static boolean sameType(String current, String wanted) {
 		return current.equals(wanted) || current.replace("character varying", "text").equals(wanted);
 	}
+
 }

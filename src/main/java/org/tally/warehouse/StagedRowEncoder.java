@@ -12,10 +12,11 @@ import org.tally.warehouse.internal.BinaryCopyRows;
 import org.tally.warehouse.internal.KeyFingerprints;
 
 /**
- * Encodes each valid row for binary COPY, and fingerprints its key, as soon as it is validated.
- * Done in the writer, a chunk later, the encoding read back a thousand rows of freshly made values
- * from main memory: that was two thirds of the ingest thread on a million rows; here the values are
- * still in cache. One instance per step execution (the encoders reuse a buffer).
+ * Encodes each valid row for binary COPY, and fingerprints its key, as soon as it is
+ * validated. Done in the writer, a chunk later, the encoding read back a thousand rows of
+ * freshly made values from main memory: that was two thirds of the ingest thread on a
+ * million rows; here the values are still in cache. One instance per step execution (the
+ * encoders reuse a buffer).
  */
 public class StagedRowEncoder implements ItemProcessor<ValidRow, StagedRow> {
 
@@ -30,18 +31,26 @@ public class StagedRowEncoder implements ItemProcessor<ValidRow, StagedRow> {
 		Dataset dataset = datasets.computeIfAbsent(definition.name(), name -> new Dataset(definition));
 		Object[] values = row.values();
 		long key = dataset.key.length == 0 ? KeyFingerprints.NO_KEY : KeyFingerprints.of(values, dataset.key);
-		return StagedRow.staged(row.context(), dataset.encoder.tuple(row.context().load().id(), row.rowNumber(), values), key);
+		return StagedRow.staged(row.context(),
+				dataset.encoder.tuple(row.context().load().id(), row.rowNumber(), values), key);
 	}
 
-	/** Per dataset, once per step: its tuple encoder and the positions of its key columns. */
+	/**
+	 * Per dataset, once per step: its tuple encoder and the positions of its key columns.
+	 */
 	private static final class Dataset {
+
 		private final BinaryCopyRows encoder;
+
 		private final int[] key;
 
 		private Dataset(DatasetDefinition dataset) {
-			this.encoder = new BinaryCopyRows(dataset.columns().stream().map(ColumnDefinition::type).toArray(ColumnType[]::new));
+			this.encoder = new BinaryCopyRows(
+					dataset.columns().stream().map(ColumnDefinition::type).toArray(ColumnType[]::new));
 			List<String> names = dataset.columns().stream().map(ColumnDefinition::name).toList();
 			this.key = dataset.key().stream().mapToInt(names::indexOf).toArray();
 		}
+
 	}
+
 }

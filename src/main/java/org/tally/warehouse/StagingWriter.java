@@ -31,23 +31,34 @@ import org.tally.warehouse.internal.CopyStream;
 import org.tally.warehouse.internal.KeyFingerprints;
 
 /**
- * Stages valid rows: binary COPY straight into warehouse.&lt;dataset&gt; under each row's load id.
- * Nobody sees them until promotion makes their load current (every reader joins the current
- * loads), so they are written once, never copied again. The COPY runs on a stream of its own
- * ({@link CopyStream}): PostgreSQL stores a chunk while the step reads and validates the next, and
- * a load's rows are committed before the transaction that marks the load staged commits. A crash
- * in between leaves the load pending, and a restart re-reads it whole after discarding its rows.
- * Totals rows go to staging.totals_row, in the chunk's transaction.
+ * Stages valid rows: binary COPY straight into warehouse.&lt;dataset&gt; under each row's
+ * load id. Nobody sees them until promotion makes their load current (every reader joins
+ * the current loads), so they are written once, never copied again. The COPY runs on a
+ * stream of its own ({@link CopyStream}): PostgreSQL stores a chunk while the step reads
+ * and validates the next, and a load's rows are committed before the transaction that
+ * marks the load staged commits. A crash in between leaves the load pending, and a
+ * restart re-reads it whole after discarding its rows. Totals rows go to
+ * staging.totals_row, in the chunk's transaction.
  */
 public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	private final DataSource dataSource;
+
 	private final JdbcClient jdbc;
+
 	private final LoadRegistry registry;
-	/** The open step's COPY stream; one step at a time stages rows (runs never overlap). */
+
+	/**
+	 * The open step's COPY stream; one step at a time stages rows (runs never overlap).
+	 */
 	private final AtomicReference<CopyStream> stream = new AtomicReference<>();
+
 	private final Set<Long> runs = ConcurrentHashMap.newKeySet();
-	/** Per load being staged: its rows' count and key fingerprints, until the load is marked staged. */
+
+	/**
+	 * Per load being staged: its rows' count and key fingerprints, until the load is
+	 * marked staged.
+	 */
 	private final Map<Long, StagedLoad> loads = new ConcurrentHashMap<>();
 
 	public StagingWriter(DataSource dataSource, JdbcClient jdbc, LoadRegistry registry) {
@@ -67,7 +78,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
-		// Keyed by name: a chunk's rows are nearly all of one dataset, and hashing the whole dataset
+		// Keyed by name: a chunk's rows are nearly all of one dataset, and hashing the
+		// whole dataset
 		// declaration for every row showed up in profiles.
 		Map<String, Batch> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
@@ -81,7 +93,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 				continue;
 			}
 			DatasetDefinition dataset = staged.context().dataset();
-			// Rows come file by file: look up the file's run and tracker once per file. Every staged
+			// Rows come file by file: look up the file's run and tracker once per file.
+			// Every staged
 			// row must reach the tracker, or "distinct" would be claimed unseen.
 			if (load.id() != currentLoad) {
 				currentLoad = load.id();
@@ -94,7 +107,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.createStatement()) {
-			// The chunk's transaction holds bookkeeping (counts, rejects, which load is staged); all of
+			// The chunk's transaction holds bookkeeping (counts, rejects, which load is
+			// staged); all of
 			// it is re-derived by a restart, so it need not wait for its WAL flush.
 			statement.execute("SET LOCAL synchronous_commit = off");
 		}
@@ -108,9 +122,9 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 	}
 
 	/**
-	 * Before the chunk that marks a load staged commits, the load's rows are committed, and their
-	 * count and whether their keys were all distinct are recorded: promotion then neither counts
-	 * them again nor searches them for repeats.
+	 * Before the chunk that marks a load staged commits, the load's rows are committed,
+	 * and their count and whether their keys were all distinct are recorded: promotion
+	 * then neither counts them again nor searches them for repeats.
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void onLoadStaged(LoadStaged staged) {
@@ -120,7 +134,9 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		}
 		StagedLoad load = loads.remove(staged.loadId());
 		if (load == null) {
-			registry.recordStaged(staged.loadId(), null, false); // no row seen here: promotion counts and searches
+			registry.recordStaged(staged.loadId(), null, false); // no row seen here:
+																	// promotion counts
+																	// and searches
 		}
 		else {
 			registry.recordStaged(staged.loadId(), load.rows, !load.keys.maybeRepeated());
@@ -134,7 +150,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		if (open != null) {
 			open.close();
 		}
-		// A file quarantined mid-read had its staged rows deleted while some were still in flight:
+		// A file quarantined mid-read had its staged rows deleted while some were still
+		// in flight:
 		// now that everything is committed, none of them may stay.
 		runs.forEach(registry::discardQuarantined);
 		runs.clear();
@@ -148,7 +165,10 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 		return open;
 	}
 
-	/** Binary COPY: typed values travel as they are, with no text to print here or to parse there. */
+	/**
+	 * Binary COPY: typed values travel as they are, with no text to print here or to
+	 * parse there.
+	 */
 	private static String copySql(DatasetDefinition dataset) {
 		StringBuilder sql = new StringBuilder("COPY warehouse.").append(SqlIdentifier.quote(dataset.name()))
 			.append(" (load_id, row_number");
@@ -175,14 +195,23 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	/** One load's rows sent to COPY so far: how many, and their keys' fingerprints. */
 	private static final class StagedLoad {
+
 		private final KeyFingerprints keys = new KeyFingerprints();
+
 		private long rows;
+
 	}
 
-	/** One dataset's tuples of a chunk, and the loads they belong to (named if the COPY fails). */
+	/**
+	 * One dataset's tuples of a chunk, and the loads they belong to (named if the COPY
+	 * fails).
+	 */
 	private static final class Batch {
+
 		private final DatasetDefinition dataset;
+
 		private final List<byte[]> tuples = new ArrayList<>();
+
 		private final Set<Long> loads = new java.util.TreeSet<>();
 
 		private long lastLoad = -1;
@@ -198,5 +227,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 				lastLoad = load;
 			}
 		}
+
 	}
+
 }

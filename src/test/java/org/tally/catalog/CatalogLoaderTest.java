@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.internal.CatalogLoader;
 
-/** The project's config/ loads; a broken edit fails naming the file and the key at fault. */
+/**
+ * The project's config/ loads; a broken edit fails naming the file and the key at fault.
+ */
 class CatalogLoaderTest {
 
 	@TempDir
@@ -94,4 +96,5 @@ class CatalogLoaderTest {
 		assertThat(text).contains(from);
 		Files.writeString(path, text.replace(from, to));
 	}
+
 }

@@ -14,154 +14,153 @@ import org.tally.figures.FigureUnit;
 
 class ClaimCheckerTest {
 
-    /** The figures as the pipeline publishes them for 2024-12-31. */
-    static final List<FigureFact> PUBLISHED = List.of(
-            fact("committed_investment", "60237450000.00", FigureUnit.CNY, "社会资金", "社会资本", "签约资金"),
-            fact("project_count", "140", FigureUnit.COUNT, "合作项目", "项目"),
-            fact("started_projects", "87", FigureUnit.COUNT, "开工", "落地开工"),
-            fact("completed_investment", "10985632500.00", FigureUnit.CNY, "完成投资"),
-            fact("tech_transfers", "64", FigureUnit.COUNT, "科技成果", "成果转化"),
-            fact("tech_contract_value", "103046800.00", FigureUnit.CNY, "技术合同交易额", "技术合同"),
-            fact("counties_covered", "12", FigureUnit.COUNT, "县区"));
+	/** The figures as the pipeline publishes them for 2024-12-31. */
+	static final List<FigureFact> PUBLISHED = List.of(
+			fact("committed_investment", "60237450000.00", FigureUnit.CNY, "社会资金", "社会资本", "签约资金"),
+			fact("project_count", "140", FigureUnit.COUNT, "合作项目", "项目"),
+			fact("started_projects", "87", FigureUnit.COUNT, "开工", "落地开工"),
+			fact("completed_investment", "10985632500.00", FigureUnit.CNY, "完成投资"),
+			fact("tech_transfers", "64", FigureUnit.COUNT, "科技成果", "成果转化"),
+			fact("tech_contract_value", "103046800.00", FigureUnit.CNY, "技术合同交易额", "技术合同"),
+			fact("counties_covered", "12", FigureUnit.COUNT, "县区"));
 
-    private final ClaimChecker checker = new ClaimChecker(PUBLISHED);
+	private final ClaimChecker checker = new ClaimChecker(PUBLISHED);
 
-    @Test
-    void givenTheSeedPressRelease_allSevenClaimsAreFoundAndConsistent() throws IOException {
-        List<ClaimVerdict> verdicts = checker.check(seed());
+	@Test
+	void givenTheSeedPressRelease_allSevenClaimsAreFoundAndConsistent() throws IOException {
+		List<ClaimVerdict> verdicts = checker.check(seed());
 
-        assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
-                .containsExactly(
-                        tuple("600余亿元", "committed_investment", Verdict.CONSISTENT),
-                        tuple("140个", "project_count", Verdict.CONSISTENT),
-                        tuple("87个", "started_projects", Verdict.CONSISTENT),
-                        tuple("约110亿元", "completed_investment", Verdict.CONSISTENT),
-                        tuple("64项", "tech_transfers", Verdict.CONSISTENT),
-                        tuple("达1.03亿元", "tech_contract_value", Verdict.CONSISTENT),
-                        tuple("12个", "counties_covered", Verdict.CONSISTENT));
-    }
+		assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
+			.containsExactly(tuple("600余亿元", "committed_investment", Verdict.CONSISTENT),
+					tuple("140个", "project_count", Verdict.CONSISTENT),
+					tuple("87个", "started_projects", Verdict.CONSISTENT),
+					tuple("约110亿元", "completed_investment", Verdict.CONSISTENT),
+					tuple("64项", "tech_transfers", Verdict.CONSISTENT),
+					tuple("达1.03亿元", "tech_contract_value", Verdict.CONSISTENT),
+					tuple("12个", "counties_covered", Verdict.CONSISTENT));
+	}
 
-    @Test
-    void givenTheSeedPressRelease_eachClaimCarriesItsRangeItsValueAndItsCleanedSentence() throws IOException {
-        ClaimVerdict committed = checker.check(seed()).get(0);
+	@Test
+	void givenTheSeedPressRelease_eachClaimCarriesItsRangeItsValueAndItsCleanedSentence() throws IOException {
+		ClaimVerdict committed = checker.check(seed()).get(0);
 
-        assertThat(committed.low()).isEqualByComparingTo("60000000000");
-        assertThat(committed.high()).isEqualByComparingTo("70000000000");
-        assertThat(committed.value()).isEqualByComparingTo("60237450000");
-        assertThat(committed.sentence()).startsWith("通过发挥重大项目牵引").contains("社会资金600余亿元,共同推进实施140个合作项目")
-                .doesNotContain(",,", "，，");
-    }
+		assertThat(committed.low()).isEqualByComparingTo("60000000000");
+		assertThat(committed.high()).isEqualByComparingTo("70000000000");
+		assertThat(committed.value()).isEqualByComparingTo("60237450000");
+		assertThat(committed.sentence()).startsWith("通过发挥重大项目牵引")
+			.contains("社会资金600余亿元,共同推进实施140个合作项目")
+			.doesNotContain(",,", "，，");
+	}
 
-    @Test
-    void given500InsteadOf600_exactlyThatClaimIsContradicted() throws IOException {
-        List<ClaimVerdict> verdicts = checker.check(seed().replace("600余", "500余"));
+	@Test
+	void given500InsteadOf600_exactlyThatClaimIsContradicted() throws IOException {
+		List<ClaimVerdict> verdicts = checker.check(seed().replace("600余", "500余"));
 
-        assertThat(verdicts).hasSize(7);
-        assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.CONTRADICTED)
-                .extracting(ClaimVerdict::phrase, ClaimVerdict::figureId)
-                .containsExactly(tuple("500余亿元", "committed_investment"));
-        assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.CONSISTENT).hasSize(6);
-    }
+		assertThat(verdicts).hasSize(7);
+		assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.CONTRADICTED)
+			.extracting(ClaimVerdict::phrase, ClaimVerdict::figureId)
+			.containsExactly(tuple("500余亿元", "committed_investment"));
+		assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.CONSISTENT).hasSize(6);
+	}
 
-    @Test
-    void givenAClaimNoFigureSpeaksOf_itIsReportedUnverifiable() throws IOException {
-        List<ClaimVerdict> verdicts = checker.check(seed() + "\n引进北京高校30所。");
+	@Test
+	void givenAClaimNoFigureSpeaksOf_itIsReportedUnverifiable() throws IOException {
+		List<ClaimVerdict> verdicts = checker.check(seed() + "\n引进北京高校30所。");
 
-        assertThat(verdicts).hasSize(8);
-        assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.UNVERIFIABLE)
-                .extracting(ClaimVerdict::sentence, ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::value)
-                .containsExactly(tuple("引进北京高校30所", "30所", null, null));
-    }
+		assertThat(verdicts).hasSize(8);
+		assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.UNVERIFIABLE)
+			.extracting(ClaimVerdict::sentence, ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::value)
+			.containsExactly(tuple("引进北京高校30所", "30所", null, null));
+	}
 
-    @Test
-    void givenTwoAliasesAroundANumber_theNearestBeforeItInTheClauseWins() {
-        List<ClaimVerdict> verdicts = checker.check("截至目前，已落地开工87个项目。");
+	@Test
+	void givenTwoAliasesAroundANumber_theNearestBeforeItInTheClauseWins() {
+		List<ClaimVerdict> verdicts = checker.check("截至目前，已落地开工87个项目。");
 
-        assertThat(verdicts).extracting(ClaimVerdict::figureId).containsExactly("started_projects");
-    }
+		assertThat(verdicts).extracting(ClaimVerdict::figureId).containsExactly("started_projects");
+	}
 
-    @Test
-    void givenNoAliasBeforeTheNumber_theNounItCountsDecides() {
-        assertThat(checker.check("共同推进实施140个合作项目。")).extracting(ClaimVerdict::figureId)
-                .containsExactly("project_count");
-        assertThat(checker.check("将长治12个县区农特产品全部纳入目录。")).extracting(ClaimVerdict::figureId)
-                .containsExactly("counties_covered");
-    }
+	@Test
+	void givenNoAliasBeforeTheNumber_theNounItCountsDecides() {
+		assertThat(checker.check("共同推进实施140个合作项目。")).extracting(ClaimVerdict::figureId)
+			.containsExactly("project_count");
+		assertThat(checker.check("将长治12个县区农特产品全部纳入目录。")).extracting(ClaimVerdict::figureId)
+			.containsExactly("counties_covered");
+	}
 
-    @Test
-    void givenAnAliasOfAnotherUnit_itDoesNotMatch() {
-        List<ClaimVerdict> verdicts = checker.check("社会资金支持30所学校。");
+	@Test
+	void givenAnAliasOfAnotherUnit_itDoesNotMatch() {
+		List<ClaimVerdict> verdicts = checker.check("社会资金支持30所学校。");
 
-        assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
-                .containsExactly(tuple("30所", null, Verdict.UNVERIFIABLE));
-    }
+		assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
+			.containsExactly(tuple("30所", null, Verdict.UNVERIFIABLE));
+	}
 
-    @Test
-    void givenAnUnverifiedFigure_itsClaimIsUnverifiableButAttributed() {
-        ClaimChecker unverified = new ClaimChecker(List.of(new FigureFact("schools", "Beijing universities",
-                List.of("高校"), new BigDecimal("30"), FigureUnit.COUNT, false)));
+	@Test
+	void givenAnUnverifiedFigure_itsClaimIsUnverifiableButAttributed() {
+		ClaimChecker unverified = new ClaimChecker(List.of(new FigureFact("schools", "Beijing universities",
+				List.of("高校"), new BigDecimal("30"), FigureUnit.COUNT, false)));
 
-        assertThat(unverified.check("引进北京高校30所。"))
-                .extracting(ClaimVerdict::figureId, ClaimVerdict::value, ClaimVerdict::verdict)
-                .containsExactly(tuple("schools", null, Verdict.UNVERIFIABLE));
-    }
+		assertThat(unverified.check("引进北京高校30所。"))
+			.extracting(ClaimVerdict::figureId, ClaimVerdict::value, ClaimVerdict::verdict)
+			.containsExactly(tuple("schools", null, Verdict.UNVERIFIABLE));
+	}
 
-    @Test
-    void givenDatesDurationsOrdinalsAndNames_noneIsAClaim() {
-        String text = "2024年4月24日，国家发展改革委下发通知，明确对2022年5月至2024年4月两年工作进行评估。"
-                + "2023和2024年，连续两年联合印发《北京市与长治市对口合作年度工作要点》。"
-                + "形成六个相结合典型模式：一是北京企业与长治资源相结合，二是第3个项目。"
-                + "印发《2024年100个项目清单》，提出“30个重点项目”口号，12个月内完成，提高3个百分点，千家万户受益。";
+	@Test
+	void givenDatesDurationsOrdinalsAndNames_noneIsAClaim() {
+		String text = "2024年4月24日，国家发展改革委下发通知，明确对2022年5月至2024年4月两年工作进行评估。" + "2023和2024年，连续两年联合印发《北京市与长治市对口合作年度工作要点》。"
+				+ "形成六个相结合典型模式：一是北京企业与长治资源相结合，二是第3个项目。" + "印发《2024年100个项目清单》，提出“30个重点项目”口号，12个月内完成，提高3个百分点，千家万户受益。";
 
-        assertThat(checker.check(text)).isEmpty();
-    }
+		assertThat(checker.check(text)).isEmpty();
+	}
 
-    @Test
-    void givenTraditionalCharactersPinyinAndChineseNumerals_theClaimIsStillRead() {
-        List<ClaimVerdict> verdicts = checker.check("共同推進實(shí)施一百四十個合作項目,,完成投資約110億元。");
+	@Test
+	void givenTraditionalCharactersPinyinAndChineseNumerals_theClaimIsStillRead() {
+		List<ClaimVerdict> verdicts = checker.check("共同推進實(shí)施一百四十個合作項目,,完成投資約110億元。");
 
-        assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
-                .containsExactly(tuple("一百四十个", "project_count", Verdict.CONSISTENT),
-                        tuple("约110亿元", "completed_investment", Verdict.CONSISTENT));
-    }
+		assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
+			.containsExactly(tuple("一百四十个", "project_count", Verdict.CONSISTENT),
+					tuple("约110亿元", "completed_investment", Verdict.CONSISTENT));
+	}
 
-    @Test
-    void givenAContradictingHedge_theClaimIsContradicted() {
-        assertThat(checker.check("完成投资超120亿元。")).extracting(ClaimVerdict::verdict)
-                .containsExactly(Verdict.CONTRADICTED);
-        assertThat(checker.check("技术合同交易额达1.1亿元。")).extracting(ClaimVerdict::verdict)
-                .containsExactly(Verdict.CONTRADICTED);
-        assertThat(checker.check("共同推进实施141个合作项目。")).extracting(ClaimVerdict::verdict)
-                .containsExactly(Verdict.CONTRADICTED);
-    }
+	@Test
+	void givenAContradictingHedge_theClaimIsContradicted() {
+		assertThat(checker.check("完成投资超120亿元。")).extracting(ClaimVerdict::verdict)
+			.containsExactly(Verdict.CONTRADICTED);
+		assertThat(checker.check("技术合同交易额达1.1亿元。")).extracting(ClaimVerdict::verdict)
+			.containsExactly(Verdict.CONTRADICTED);
+		assertThat(checker.check("共同推进实施141个合作项目。")).extracting(ClaimVerdict::verdict)
+			.containsExactly(Verdict.CONTRADICTED);
+	}
 
-    @Test
-    void givenNoisyText_theCleanerRemovesPinyinDoubledCommasAndTraditionalForms() {
-        TextCleaner cleaner = new TextCleaner();
+	@Test
+	void givenNoisyText_theCleanerRemovesPinyinDoubledCommasAndTraditionalForms() {
+		TextCleaner cleaner = new TextCleaner();
 
-        assertThat(cleaner.clean("為長治市高質(zhì)量發(fā)展注入新動能,,社會資金600余億元，，共同、、推進"))
-                .isEqualTo("为长治市高质量发展注入新动能,社会资金600余亿元，共同、推进");
-        assertThat(cleaner.clean("質（zhì）量 (2024) 餘")).isEqualTo("质量 (2024) 余");
-    }
+		assertThat(cleaner.clean("為長治市高質(zhì)量發(fā)展注入新動能,,社會資金600余億元，，共同、、推進"))
+			.isEqualTo("为长治市高质量发展注入新动能,社会资金600余亿元，共同、推进");
+		assertThat(cleaner.clean("質（zhì）量 (2024) 餘")).isEqualTo("质量 (2024) 余");
+	}
 
-    @Test
-    void givenALongText_checkingStaysFast() throws IOException {
-        String longText = seed().repeat(40);
+	@Test
+	void givenALongText_checkingStaysFast() throws IOException {
+		String longText = seed().repeat(40);
 
-        long started = System.nanoTime();
-        List<ClaimVerdict> verdicts = checker.check(longText);
+		long started = System.nanoTime();
+		List<ClaimVerdict> verdicts = checker.check(longText);
 
-        assertThat(verdicts).hasSize(7 * 40);
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
-    }
+		assertThat(verdicts).hasSize(7 * 40);
+		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+	}
 
-    private static String seed() throws IOException {
-        try (InputStream in = ClaimCheckerTest.class.getResourceAsStream("seed-press-release.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
+	private static String seed() throws IOException {
+		try (InputStream in = ClaimCheckerTest.class.getResourceAsStream("seed-press-release.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
 
-    private static FigureFact fact(String id, String value, FigureUnit unit, String... aliases) {
-        return new FigureFact(id, id.replace('_', ' '), List.of(aliases), new BigDecimal(value), unit, true);
-    }
+	private static FigureFact fact(String id, String value, FigureUnit unit, String... aliases) {
+		return new FigureFact(id, id.replace('_', ' '), List.of(aliases), new BigDecimal(value), unit, true);
+	}
+
 }

@@ -17,7 +17,10 @@ import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
-/** After a run on the seeds, the seed press release's seven claims are all consistent with the press view. */
+/**
+ * After a run on the seeds, the seed press release's seven claims are all consistent with
+ * the press view.
+ */
 @TallyTest
 class PressFactsTest {
 
@@ -62,8 +65,7 @@ class PressFactsTest {
 		PressFacts.Facts facts = press.current();
 
 		assertThat(facts.asOf()).isNull();
-		assertThat(new ClaimChecker(facts.figures()).check(release()))
-			.hasSize(7)
+		assertThat(new ClaimChecker(facts.figures()).check(release())).hasSize(7)
 			.allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.UNVERIFIABLE));
 	}
 
@@ -72,4 +74,5 @@ class PressFactsTest {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
+
 }

@@ -10,7 +10,9 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One postmaster per data directory, durable settings, and data that outlives the server. */
+/**
+ * One postmaster per data directory, durable settings, and data that outlives the server.
+ */
 class EmbeddedPostgresServerTest {
 
 	@TempDir
@@ -23,7 +25,8 @@ class EmbeddedPostgresServerTest {
 
 			assertThat(second.port()).isEqualTo(first.port());
 			assertThat(EmbeddedPostgresServer.runningServerPort(dataDir.resolve("postgres"))).contains(first.port());
-			second.close(); // attached, not started: closing it must leave the server running
+			second.close(); // attached, not started: closing it must leave the server
+							// running
 			assertThat(query(first, "SELECT 1")).isEqualTo("1");
 		}
 		assertThat(EmbeddedPostgresServer.runningServerPort(dataDir.resolve("postgres"))).isEmpty();
@@ -64,4 +67,5 @@ class EmbeddedPostgresServerTest {
 			s.execute(sql);
 		}
 	}
+
 }

@@ -24,9 +24,9 @@ import org.tally.support.TestWarehouse;
 import org.tally.warehouse.WarehouseAudit;
 
 /**
- * Disk and inbox trouble: a file that cannot be read is quarantined with its reason while the rest
- * of the inbox loads; an inbox that does not exist fails the run with one clear line. Each ends
- * with the integrity audit reporting no difference.
+ * Disk and inbox trouble: a file that cannot be read is quarantined with its reason while
+ * the rest of the inbox loads; an inbox that does not exist fails the run with one clear
+ * line. Each ends with the integrity audit reporting no difference.
  */
 @TallyTest
 class InboxFaultsTest {
@@ -62,28 +62,35 @@ class InboxFaultsTest {
 		assertThat(mkfifo.waitFor()).as("mkfifo").isZero();
 		Files.createDirectories(inbox.file("finance/folder_2024-12-31.xlsx"));
 		Files.createSymbolicLink(inbox.file("health/passwd_20241231.csv"), Path.of("/etc/passwd"));
-		Files.createSymbolicLink(inbox.file("science/dangling_2024-12-31.xlsx"), inbox.root().resolve("no-such-file.xlsx"));
+		Files.createSymbolicLink(inbox.file("science/dangling_2024-12-31.xlsx"),
+				inbox.root().resolve("no-such-file.xlsx"));
 
 		long run = completedRun(jobs, "unreadable");
 
-		Map<String, String> expected = Map.of(
-				"finance/pipe_2024-12-31.xlsx", "not a regular file (a pipe, socket or device): not read",
-				"finance/folder_2024-12-31.xlsx", "a directory, not a file",
-				"health/passwd_20241231.csv", "a link to a file outside the inbox (/etc/passwd): refused, not read",
+		Map<String, String> expected = Map.of("finance/pipe_2024-12-31.xlsx",
+				"not a regular file (a pipe, socket or device): not read", "finance/folder_2024-12-31.xlsx",
+				"a directory, not a file", "health/passwd_20241231.csv",
+				"a link to a file outside the inbox (/etc/passwd): refused, not read",
 				"science/dangling_2024-12-31.xlsx", "a link whose target does not exist");
 		SoftAssertions softly = new SoftAssertions();
-		expected.forEach((file, reason) -> softly.assertThat(rows(warehouse,
-				"SELECT status, reason FROM registry.load WHERE run_id = ? AND file_path = ?", run, file))
+		expected.forEach((file, reason) -> softly
+			.assertThat(rows(warehouse, "SELECT status, reason FROM registry.load WHERE run_id = ? AND file_path = ?",
+					run, file))
 			.as(file)
 			.singleElement()
 			.satisfies(row -> {
 				assertThat(row.get(0)).isEqualTo("quarantined");
 				assertThat(row.get(1)).startsWith(reason);
 			}));
-		softly.assertThat(warehouse.count("SELECT count(*) FROM registry.load WHERE run_id = ? AND status = 'loaded'", run))
-			.as("the seed files all load").isEqualTo(8);
-		softly.assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects w JOIN registry.load l ON l.id = w.load_id"
-				+ " WHERE l.is_current AND l.period = ?", DECEMBER)).isEqualTo(140);
+		softly
+			.assertThat(
+					warehouse.count("SELECT count(*) FROM registry.load WHERE run_id = ? AND status = 'loaded'", run))
+			.as("the seed files all load")
+			.isEqualTo(8);
+		softly.assertThat(
+				warehouse.count("SELECT count(*) FROM warehouse.projects w JOIN registry.load l ON l.id = w.load_id"
+						+ " WHERE l.is_current AND l.period = ?", DECEMBER))
+			.isEqualTo(140);
 		softly.assertAll();
 		assertIntegrity();
 	}
@@ -92,13 +99,14 @@ class InboxFaultsTest {
 	void givenTheInboxDoesNotExist_theRunFailsWithOneClearLineAndNothingIsRegistered() throws Exception {
 		Files.delete(inbox.root());
 		try {
-			JobExecution run = jobs.startJob(new JobParametersBuilder()
-				.addString("trigger", "test:no-inbox:" + System.nanoTime())
-				.toJobParameters());
+			JobExecution run = jobs
+				.startJob(new JobParametersBuilder().addString("trigger", "test:no-inbox:" + System.nanoTime())
+					.toJobParameters());
 			assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
 			assertThat(run.getAllFailureExceptions()).singleElement()
-				.satisfies(ex -> assertThat(ex.getMessage()).matches("the inbox .* does not exist or is not a directory")
-					.doesNotContain("\n"));
+				.satisfies(
+						ex -> assertThat(ex.getMessage()).matches("the inbox .* does not exist or is not a directory")
+							.doesNotContain("\n"));
 			assertThat(warehouse.count("SELECT count(*) FROM registry.load")).isZero();
 		}
 		finally {
@@ -107,7 +115,10 @@ class InboxFaultsTest {
 		assertIntegrity();
 	}
 
-	/** A workbook is read once more after its rows; a CSV is digested as it is parsed: both must notice. */
+	/**
+	 * A workbook is read once more after its rows; a CSV is digested as it is parsed:
+	 * both must notice.
+	 */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "xlsx", "csv" })
 	void givenAFileThatChangesWhileItIsRead_itIsQuarantinedAndNoneOfItsRowsStayStaged(String format,
@@ -119,13 +130,17 @@ class InboxFaultsTest {
 		Files.copy(big, file);
 		java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
 		Thread department = new Thread(() -> {
-			// The department saves a new version over the file once the reader is well into it.
+			// The department saves a new version over the file once the reader is well
+			// into it.
 			long deadline = System.nanoTime() + 120_000_000_000L;
 			while (System.nanoTime() < deadline && !changed.get()) {
-				// Rows written by the ingest step so far (its counts commit with every chunk) while the file is pending.
-				if (warehouse.count("SELECT coalesce(max(s.write_count), 0) FROM batch_step_execution s"
-						+ " WHERE s.step_name = 'ingestSourceFilesStep' AND s.status = 'STARTED' AND EXISTS"
-						+ " (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')", path) > 0) {
+				// Rows written by the ingest step so far (its counts commit with every
+				// chunk) while the file is pending.
+				if (warehouse.count(
+						"SELECT coalesce(max(s.write_count), 0) FROM batch_step_execution s"
+								+ " WHERE s.step_name = 'ingestSourceFilesStep' AND s.status = 'STARTED' AND EXISTS"
+								+ " (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')",
+						path) > 0) {
 					try {
 						Files.write(file, new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
 						changed.set(true);
@@ -142,7 +157,8 @@ class InboxFaultsTest {
 		department.join();
 
 		assertThat(changed).as("the file was changed during the read").isTrue();
-		assertThat(rows(warehouse, "SELECT status, reason FROM registry.load WHERE run_id = ? AND file_path = ?", run, path))
+		assertThat(rows(warehouse, "SELECT status, reason FROM registry.load WHERE run_id = ? AND file_path = ?", run,
+				path))
 			.singleElement()
 			.satisfies(row -> {
 				assertThat(row.get(0)).isEqualTo("quarantined");
@@ -157,4 +173,5 @@ class InboxFaultsTest {
 		assertThat(findings).allSatisfy(f -> assertThat(f.differences()).as(f.rule()).isEmpty());
 		assertThat(figureAudit.compareLatest()).allSatisfy(c -> assertThat(c.agrees()).as(c.toString()).isTrue());
 	}
+
 }

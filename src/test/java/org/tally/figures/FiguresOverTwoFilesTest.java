@@ -20,10 +20,10 @@ import org.tally.support.TestWarehouse;
 import org.tally.warehouse.DatasetTables;
 
 /**
- * Given two current ledger files in one period (two sources), a superseded file and another period,
- * every figure computed by the shared per-load scan equals the figure's direct SQL, and its sources
- * name each file with the rows that figure read, in load order; a file with no row for a filtered
- * figure is not among that figure's sources.
+ * Given two current ledger files in one period (two sources), a superseded file and
+ * another period, every figure computed by the shared per-load scan equals the figure's
+ * direct SQL, and its sources name each file with the rows that figure read, in load
+ * order; a file with no row for a filtered figure is not among that figure's sources.
  */
 @TallyTest
 class FiguresOverTwoFilesTest {
@@ -64,7 +64,8 @@ class FiguresOverTwoFilesTest {
 
 	@Test
 	void givenTwoFiles_eachFigureEqualsItsDirectSqlAndNamesTheFilesItRead() {
-		Map<String, FigureValue> published = publisher.publish(1, PERIOD, List.of()).stream()
+		Map<String, FigureValue> published = publisher.publish(1, PERIOD, List.of())
+			.stream()
 			.collect(Collectors.toMap(FigureValue::id, Function.identity()));
 
 		for (FigureDefinition figure : catalog.figures()) {
@@ -90,10 +91,11 @@ class FiguresOverTwoFilesTest {
 	}
 
 	private long load(String source, String file, LocalDate period, boolean current) {
-		return jdbc.sql("""
-				INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
-				                           status, period, sheet, is_current)
-				VALUES (1, ?, '市财政局', 'projects', ?, ?, ?, 1, ?, ?, '台账', ?) RETURNING id""")
+		return jdbc
+			.sql("""
+					INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
+					                           status, period, sheet, is_current)
+					VALUES (1, ?, '市财政局', 'projects', ?, ?, ?, 1, ?, ?, '台账', ?) RETURNING id""")
 			.params(source, "inbox/" + file, file, String.format("%064d", System.nanoTime()),
 					current ? "loaded" : "superseded", period, current)
 			.query(Long.class)
@@ -110,4 +112,5 @@ class FiguresOverTwoFilesTest {
 					completedWan == null ? null : new BigDecimal(completedWan).multiply(wan))
 			.update();
 	}
+
 }

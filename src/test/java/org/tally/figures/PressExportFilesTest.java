@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Given a press view (built here, one figure planted with a formula for a label and a source file
- * named like one), the workbook and the CSV carry the values as numbers with their formats, the
- * sources and a native chart, and every formula arrives inert, in POI, commons-csv and LibreOffice.
+ * Given a press view (built here, one figure planted with a formula for a label and a
+ * source file named like one), the workbook and the CSV carry the values as numbers with
+ * their formats, the sources and a native chart, and every formula arrives inert, in POI,
+ * commons-csv and LibreOffice.
  */
 class PressExportFilesTest {
 
@@ -37,13 +38,13 @@ class PressExportFilesTest {
 	static final String HOSTILE_LABEL = "=HYPERLINK(\"http://evil.example/\",\"click\")";
 	static final String HOSTILE_FILE = "=HYPERLINK(\"http://evil.example/\",\"x\").xlsx";
 
-	static final List<FigureValue> VIEW = List.of(
-			figure("committed_investment", "社会资金签约额", new BigDecimal("60237123456.78"), "CNY", "602.37亿元", "600余亿元",
-					"over CNY 60 billion", List.of(new FigureValue.Source("市财政局_京长对口合作项目台账_2024-12-31.xlsx", "项目台账", 140))),
-			figure("project_count", "合作项目数", new BigDecimal("140"), "COUNT", "140个", "140个", "140",
-					List.of(new FigureValue.Source(HOSTILE_FILE, "@sheet", 140))),
-			figure("planted", HOSTILE_LABEL, new BigDecimal("1234.5"), "CNY", "-1234.50元", "+1234.50元", "\tplanted",
-					List.of()));
+	static final List<FigureValue> VIEW = List
+		.of(figure("committed_investment", "社会资金签约额", new BigDecimal("60237123456.78"), "CNY", "602.37亿元", "600余亿元",
+				"over CNY 60 billion", List.of(new FigureValue.Source("市财政局_京长对口合作项目台账_2024-12-31.xlsx", "项目台账", 140))),
+				figure("project_count", "合作项目数", new BigDecimal("140"), "COUNT", "140个", "140个", "140",
+						List.of(new FigureValue.Source(HOSTILE_FILE, "@sheet", 140))),
+				figure("planted", HOSTILE_LABEL, new BigDecimal("1234.5"), "CNY", "-1234.50元", "+1234.50元", "\tplanted",
+						List.of()));
 
 	static final List<PressExport.CountyInvestment> COUNTIES = List.of(
 			new PressExport.CountyInvestment("上党区", new BigDecimal("1000000000.00"), new BigDecimal("400000000.50")),
@@ -57,7 +58,8 @@ class PressExportFilesTest {
 			XSSFRow committed = figures.getRow(1);
 			assertThat(committed.getCell(0).getStringCellValue()).isEqualTo("committed_investment");
 			assertThat(committed.getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
-			assertThat(BigDecimal.valueOf(committed.getCell(3).getNumericCellValue())).isEqualByComparingTo("60237123456.78");
+			assertThat(BigDecimal.valueOf(committed.getCell(3).getNumericCellValue()))
+				.isEqualByComparingTo("60237123456.78");
 			assertThat(committed.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 			assertThat(committed.getCell(6).getStringCellValue()).isEqualTo("600余亿元");
 			assertThat(committed.getCell(7).getStringCellValue()).isEqualTo("over CNY 60 billion");
@@ -96,8 +98,9 @@ class PressExportFilesTest {
 			XSSFRow source = book.getSheet("sources").getRow(2);
 			assertThat(source.getCell(1).getStringCellValue()).isEqualTo("'" + HOSTILE_FILE);
 			assertThat(source.getCell(2).getStringCellValue()).isEqualTo("'@sheet");
-			book.getSheet("figures").forEach(row -> row.forEach(cell ->
-					assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isNotEqualTo(CellType.FORMULA)));
+			book.getSheet("figures")
+				.forEach(row -> row.forEach(cell -> assertThat(cell.getCellType()).as("cell %s", cell.getAddress())
+					.isNotEqualTo(CellType.FORMULA)));
 		}
 	}
 
@@ -107,7 +110,10 @@ class PressExportFilesTest {
 		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
 
 		List<CSVRecord> records;
-		try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+		try (CSVParser parser = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new InputStreamReader(new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8))) {
 			assertThat(parser.getHeaderNames()).isEqualTo(PressCsv.HEADER);
 			records = parser.getRecords();
@@ -132,10 +138,13 @@ class PressExportFilesTest {
 		Path workbook = dir.resolve("press.xlsx");
 		Files.write(workbook, xlsx());
 
-		// its own profile: a second LibreOffice of the same user would otherwise hand over and exit at once
+		// its own profile: a second LibreOffice of the same user would otherwise hand
+		// over and exit at once
 		Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-				"--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir",
-				dir.toString(), workbook.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile())
+				"--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir.toString(),
+				workbook.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("soffice.log").toFile())
 			.start();
 		assertThat(soffice.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
 		Path converted = dir.resolve("press.csv");

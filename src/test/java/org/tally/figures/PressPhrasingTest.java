@@ -12,156 +12,173 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PressPhrasingTest {
 
-    private static final BigDecimal COMMITTED = new BigDecimal("60237450000.00");
-    private static final BigDecimal COMPLETED = new BigDecimal("10985632500.00");
-    private static final BigDecimal CONTRACTS = new BigDecimal("103046800.00");
+	private static final BigDecimal COMMITTED = new BigDecimal("60237450000.00");
 
-    @ParameterizedTest(name = "{0} reads as {1} {2} from {3} to {4}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            600余亿元       | YU    | CNY   | 60000000000   | 70000000000   | false | 600余亿元
-            600多亿元       | YU    | CNY   | 60000000000   | 70000000000   | false | 600多亿元
-            达600余亿元     | YU    | CNY   | 60000000000   | 70000000000   | false | 达600余亿元
-            約110億元       | ABOUT | CNY   | 10500000000   | 11500000000   | false | 約110億元
-            约110亿元       | ABOUT | CNY   | 10500000000   | 11500000000   | false | 约110亿元
-            110亿元左右     | ABOUT | CNY   | 10500000000   | 11500000000   | false | 110亿元左右
-            约1.03亿元      | ABOUT | CNY   | 102500000     | 103500000     | false | 约1.03亿元
-            1.03亿元        | EXACT | CNY   | 102500000     | 103500000     | false | 1.03亿元
-            达1.03亿元      | REACH | CNY   | 102500000     | 103500000     | false | 达1.03亿元
-            技术合同         | null  | null  | null          | null          | false | null
-            近50亿元        | NEAR  | CNY   | 4000000000    | 5000000000    | false | 近50亿元
-            超100亿元       | OVER  | CNY   | 10000000000   | null          | false | 超100亿元
-            5000万元        | EXACT | CNY   | 49995000      | 50005000      | false | 5000万元
-            2.5万亿元       | EXACT | CNY   | 2450000000000 | 2550000000000 | false | 2.5万亿元
-            三万亿元        | EXACT | CNY   | 2500000000000 | 3500000000000 | false | 三万亿元
-            一点五亿元      | EXACT | CNY   | 145000000     | 155000000     | false | 一点五亿元
-            一亿两千万元    | EXACT | CNY   | 119995000     | 120005000     | false | 一亿两千万元
-            0.5亿元         | EXACT | CNY   | 45000000      | 55000000      | false | 0.5亿元
-            140个           | EXACT | COUNT | 140           | 140           | true  | 140个
-            87个项目        | EXACT | COUNT | 87            | 87            | true  | 87个
-            12個            | EXACT | COUNT | 12            | 12            | true  | 12個
-            64項            | EXACT | COUNT | 64            | 64            | true  | 64項
-            30所            | EXACT | COUNT | 30            | 30            | true  | 30所
-            １４０个        | EXACT | COUNT | 140           | 140           | true  | １４０个
-            3,000人次       | EXACT | COUNT | 3000          | 3000          | true  | 3,000人次
-            一百四十个      | EXACT | COUNT | 140           | 140           | true  | 一百四十个
-            两千三百人次    | EXACT | COUNT | 2300          | 2300          | true  | 两千三百人次
-            十二个          | EXACT | COUNT | 12            | 12            | true  | 十二个
-            一百零五家      | EXACT | COUNT | 105           | 105           | true  | 一百零五家
-            110余个         | YU    | COUNT | 110           | 120           | false | 110余个
-            十余个          | YU    | COUNT | 10            | 20            | false | 十余个
-            1.5余万人次     | YU    | COUNT | 15000         | 16000         | false | 1.5余万人次
-            1.5万余人次     | YU    | COUNT | 15000         | 16000         | false | 1.5万余人次
-            两千多人次      | YU    | COUNT | 2000          | 3000          | false | 两千多人次
-            逾3000人次      | OVER  | COUNT | 3000          | null          | false | 逾3000人次
-            突破1万人次     | OVER  | COUNT | 10000         | null          | false | 突破1万人次
-            超过3000家      | OVER  | COUNT | 3000          | null          | false | 超过3000家
-            将近2000名      | NEAR  | COUNT | 1000          | 2000          | false | 将近2000名
-            近50个          | NEAR  | COUNT | 40            | 50            | false | 近50个
-            两万人次        | EXACT | COUNT | 15000         | 25000         | false | 两万人次
-            """)
-    void givenARealPhrasing_itReadsAsTheRangeOfficialTextsMean(String phrase, String kind, String unit, String low,
-                                                              String high, boolean highInclusive, String read) {
-        if (kind == null) {
-            assertThat(PressPhrasing.parse(phrase)).isEmpty();
-            return;
-        }
-        PhraseRange range = PressPhrasing.parse(phrase).orElseThrow();
-        assertThat(range.kind()).isEqualTo(PhraseKind.valueOf(kind));
-        assertThat(range.unit()).isEqualTo(FigureUnit.valueOf(unit));
-        assertThat(range.low()).isEqualByComparingTo(low);
-        if (high == null) {
-            assertThat(range.high()).isNull();
-        } else {
-            assertThat(range.high()).isEqualByComparingTo(high);
-        }
-        assertThat(range.highInclusive()).isEqualTo(highInclusive);
-        assertThat(range.phrase()).isEqualTo(read);
-    }
+	private static final BigDecimal COMPLETED = new BigDecimal("10985632500.00");
 
-    @ParameterizedTest
-    @ValueSource(strings = {"2022年", "2024年4月24日", "12个月", "3个多月", "3个百分点", "第一梯队", "千家万户", "百家争鸣",
-            "一二线城市", "110亿元以上", "社会资金600余亿元", "约600余亿元", "600", "超市", "两年", ""})
-    void givenTextThatIsNoFigurePhrase_nothingIsRead(String text) {
-        assertThat(PressPhrasing.parse(text)).isEmpty();
-    }
+	private static final BigDecimal CONTRACTS = new BigDecimal("103046800.00");
 
-    @Test
-    void givenTheSeedFigures_theyRenderAsThePressReleaseStatesThem() {
-        assertThat(PressPhrasing.render(COMMITTED, FigureUnit.CNY, new PhraseStyle(PhraseKind.YU, "亿元", 0, 1, null)))
-                .isEqualTo("600余亿元");
-        assertThat(PressPhrasing.render(COMPLETED, FigureUnit.CNY, new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 2, null)))
-                .isEqualTo("约110亿元");
-        assertThat(PressPhrasing.render(CONTRACTS, FigureUnit.CNY, new PhraseStyle(PhraseKind.EXACT, "亿元", 2, 0, null)))
-                .isEqualTo("1.03亿元");
-        assertThat(PressPhrasing.render(CONTRACTS, FigureUnit.CNY, new PhraseStyle(PhraseKind.REACH, "亿元", 2, 0, null)))
-                .isEqualTo("达1.03亿元");
-        assertThat(count(140, "个")).isEqualTo("140个");
-        assertThat(count(87, "个")).isEqualTo("87个");
-        assertThat(count(64, "项")).isEqualTo("64项");
-        assertThat(count(12, "个")).isEqualTo("12个");
-    }
+	@ParameterizedTest(name = "{0} reads as {1} {2} from {3} to {4}")
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			600余亿元       | YU    | CNY   | 60000000000   | 70000000000   | false | 600余亿元
+			600多亿元       | YU    | CNY   | 60000000000   | 70000000000   | false | 600多亿元
+			达600余亿元     | YU    | CNY   | 60000000000   | 70000000000   | false | 达600余亿元
+			約110億元       | ABOUT | CNY   | 10500000000   | 11500000000   | false | 約110億元
+			约110亿元       | ABOUT | CNY   | 10500000000   | 11500000000   | false | 约110亿元
+			110亿元左右     | ABOUT | CNY   | 10500000000   | 11500000000   | false | 110亿元左右
+			约1.03亿元      | ABOUT | CNY   | 102500000     | 103500000     | false | 约1.03亿元
+			1.03亿元        | EXACT | CNY   | 102500000     | 103500000     | false | 1.03亿元
+			达1.03亿元      | REACH | CNY   | 102500000     | 103500000     | false | 达1.03亿元
+			技术合同         | null  | null  | null          | null          | false | null
+			近50亿元        | NEAR  | CNY   | 4000000000    | 5000000000    | false | 近50亿元
+			超100亿元       | OVER  | CNY   | 10000000000   | null          | false | 超100亿元
+			5000万元        | EXACT | CNY   | 49995000      | 50005000      | false | 5000万元
+			2.5万亿元       | EXACT | CNY   | 2450000000000 | 2550000000000 | false | 2.5万亿元
+			三万亿元        | EXACT | CNY   | 2500000000000 | 3500000000000 | false | 三万亿元
+			一点五亿元      | EXACT | CNY   | 145000000     | 155000000     | false | 一点五亿元
+			一亿两千万元    | EXACT | CNY   | 119995000     | 120005000     | false | 一亿两千万元
+			0.5亿元         | EXACT | CNY   | 45000000      | 55000000      | false | 0.5亿元
+			140个           | EXACT | COUNT | 140           | 140           | true  | 140个
+			87个项目        | EXACT | COUNT | 87            | 87            | true  | 87个
+			12個            | EXACT | COUNT | 12            | 12            | true  | 12個
+			64項            | EXACT | COUNT | 64            | 64            | true  | 64項
+			30所            | EXACT | COUNT | 30            | 30            | true  | 30所
+			１４０个        | EXACT | COUNT | 140           | 140           | true  | １４０个
+			3,000人次       | EXACT | COUNT | 3000          | 3000          | true  | 3,000人次
+			一百四十个      | EXACT | COUNT | 140           | 140           | true  | 一百四十个
+			两千三百人次    | EXACT | COUNT | 2300          | 2300          | true  | 两千三百人次
+			十二个          | EXACT | COUNT | 12            | 12            | true  | 十二个
+			一百零五家      | EXACT | COUNT | 105           | 105           | true  | 一百零五家
+			110余个         | YU    | COUNT | 110           | 120           | false | 110余个
+			十余个          | YU    | COUNT | 10            | 20            | false | 十余个
+			1.5余万人次     | YU    | COUNT | 15000         | 16000         | false | 1.5余万人次
+			1.5万余人次     | YU    | COUNT | 15000         | 16000         | false | 1.5万余人次
+			两千多人次      | YU    | COUNT | 2000          | 3000          | false | 两千多人次
+			逾3000人次      | OVER  | COUNT | 3000          | null          | false | 逾3000人次
+			突破1万人次     | OVER  | COUNT | 10000         | null          | false | 突破1万人次
+			超过3000家      | OVER  | COUNT | 3000          | null          | false | 超过3000家
+			将近2000名      | NEAR  | COUNT | 1000          | 2000          | false | 将近2000名
+			近50个          | NEAR  | COUNT | 40            | 50            | false | 近50个
+			两万人次        | EXACT | COUNT | 15000         | 25000         | false | 两万人次
+			""")
+	void givenARealPhrasing_itReadsAsTheRangeOfficialTextsMean(String phrase, String kind, String unit, String low,
+			String high, boolean highInclusive, String read) {
+		if (kind == null) {
+			assertThat(PressPhrasing.parse(phrase)).isEmpty();
+			return;
+		}
+		PhraseRange range = PressPhrasing.parse(phrase).orElseThrow();
+		assertThat(range.kind()).isEqualTo(PhraseKind.valueOf(kind));
+		assertThat(range.unit()).isEqualTo(FigureUnit.valueOf(unit));
+		assertThat(range.low()).isEqualByComparingTo(low);
+		if (high == null) {
+			assertThat(range.high()).isNull();
+		}
+		else {
+			assertThat(range.high()).isEqualByComparingTo(high);
+		}
+		assertThat(range.highInclusive()).isEqualTo(highInclusive);
+		assertThat(range.phrase()).isEqualTo(read);
+	}
 
-    @Test
-    void givenTheOtherKinds_theyRenderWithTheirHedge() {
-        assertThat(PressPhrasing.render(new BigDecimal("4930000000"), FigureUnit.CNY,
-                new PhraseStyle(PhraseKind.NEAR, "亿元", 0, 1, null))).isEqualTo("近50亿元");
-        assertThat(PressPhrasing.render(COMMITTED, FigureUnit.CNY, new PhraseStyle(PhraseKind.OVER, "亿元", 0, 1, null)))
-                .isEqualTo("超600亿元");
-        assertThat(PressPhrasing.render(new BigDecimal("10000"), FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.OVER, "万", 0, 1, "人次"))).isEqualTo("超0.9万人次");
-        assertThat(PressPhrasing.render(new BigDecimal("15321"), FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.YU, "万", 0, 2, "人次"))).isEqualTo("1.5余万人次");
-        assertThat(PressPhrasing.render(new BigDecimal("3012"), FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.OVER, null, 0, 1, "人次"))).isEqualTo("超3000人次");
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "2022年", "2024年4月24日", "12个月", "3个多月", "3个百分点", "第一梯队", "千家万户", "百家争鸣", "一二线城市", "110亿元以上",
+			"社会资金600余亿元", "约600余亿元", "600", "超市", "两年", "" })
+	void givenTextThatIsNoFigurePhrase_nothingIsRead(String text) {
+		assertThat(PressPhrasing.parse(text)).isEmpty();
+	}
 
-    @Test
-    void givenTheSeedFigures_theEnglishSaysTheSame() {
-        assertThat(PressPhrasing.renderEnglish(COMMITTED, FigureUnit.CNY, new PhraseStyle(PhraseKind.YU, "亿元", 0, 1, null)))
-                .isEqualTo("over 60 billion yuan");
-        assertThat(PressPhrasing.renderEnglish(COMPLETED, FigureUnit.CNY,
-                new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 2, null))).isEqualTo("about 11 billion yuan");
-        assertThat(PressPhrasing.renderEnglish(CONTRACTS, FigureUnit.CNY,
-                new PhraseStyle(PhraseKind.REACH, "亿元", 2, 0, null))).isEqualTo("103 million yuan");
-        assertThat(PressPhrasing.renderEnglish(new BigDecimal("140"), FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.EXACT, null, 0, 0, "个"))).isEqualTo("140");
-        assertThat(PressPhrasing.renderEnglish(new BigDecimal("3012"), FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.OVER, null, 0, 1, "人次"))).isEqualTo("more than 3,000 person-times");
-    }
+	@Test
+	void givenTheSeedFigures_theyRenderAsThePressReleaseStatesThem() {
+		assertThat(PressPhrasing.render(COMMITTED, FigureUnit.CNY, new PhraseStyle(PhraseKind.YU, "亿元", 0, 1, null)))
+			.isEqualTo("600余亿元");
+		assertThat(PressPhrasing.render(COMPLETED, FigureUnit.CNY, new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 2, null)))
+			.isEqualTo("约110亿元");
+		assertThat(PressPhrasing.render(CONTRACTS, FigureUnit.CNY, new PhraseStyle(PhraseKind.EXACT, "亿元", 2, 0, null)))
+			.isEqualTo("1.03亿元");
+		assertThat(PressPhrasing.render(CONTRACTS, FigureUnit.CNY, new PhraseStyle(PhraseKind.REACH, "亿元", 2, 0, null)))
+			.isEqualTo("达1.03亿元");
+		assertThat(count(140, "个")).isEqualTo("140个");
+		assertThat(count(87, "个")).isEqualTo("87个");
+		assertThat(count(64, "项")).isEqualTo("64项");
+		assertThat(count(12, "个")).isEqualTo("12个");
+	}
 
-    @Test
-    void givenATableFigure_displayShowsItInTheAmountUnit() {
-        assertThat(PressPhrasing.display(COMMITTED, FigureUnit.CNY, "亿元", 2, null)).isEqualTo("602.37亿元");
-        assertThat(PressPhrasing.display(CONTRACTS, FigureUnit.CNY, "万元", 2, null)).isEqualTo("10304.68万元");
-        assertThat(PressPhrasing.display(new BigDecimal("140"), FigureUnit.COUNT, null, 0, "个")).isEqualTo("140个");
-    }
+	@Test
+	void givenTheOtherKinds_theyRenderWithTheirHedge() {
+		assertThat(PressPhrasing.render(new BigDecimal("4930000000"), FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.NEAR, "亿元", 0, 1, null)))
+			.isEqualTo("近50亿元");
+		assertThat(PressPhrasing.render(COMMITTED, FigureUnit.CNY, new PhraseStyle(PhraseKind.OVER, "亿元", 0, 1, null)))
+			.isEqualTo("超600亿元");
+		assertThat(PressPhrasing.render(new BigDecimal("10000"), FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.OVER, "万", 0, 1, "人次")))
+			.isEqualTo("超0.9万人次");
+		assertThat(PressPhrasing.render(new BigDecimal("15321"), FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.YU, "万", 0, 2, "人次")))
+			.isEqualTo("1.5余万人次");
+		assertThat(PressPhrasing.render(new BigDecimal("3012"), FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.OVER, null, 0, 1, "人次")))
+			.isEqualTo("超3000人次");
+	}
 
-    @Test
-    void givenAStyleThatCannotBeReadBack_renderingRefuses() {
-        assertThatThrownBy(() -> PressPhrasing.render(COMMITTED, FigureUnit.CNY,
-                new PhraseStyle(PhraseKind.YU, "千元", 0, 1, null))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("千元");
-        assertThatThrownBy(() -> PressPhrasing.render(BigDecimal.TEN, FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.EXACT, null, 0, 0, "只"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("只");
-        assertThatThrownBy(() -> PressPhrasing.render(COMMITTED, FigureUnit.CNY,
-                new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 0, null))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PressPhrasing.render(new BigDecimal("-1"), FigureUnit.CNY,
-                new PhraseStyle(PhraseKind.EXACT, "元", 0, 0, null))).isInstanceOf(IllegalArgumentException.class);
-    }
+	@Test
+	void givenTheSeedFigures_theEnglishSaysTheSame() {
+		assertThat(PressPhrasing.renderEnglish(COMMITTED, FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.YU, "亿元", 0, 1, null)))
+			.isEqualTo("over 60 billion yuan");
+		assertThat(PressPhrasing.renderEnglish(COMPLETED, FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 2, null)))
+			.isEqualTo("about 11 billion yuan");
+		assertThat(PressPhrasing.renderEnglish(CONTRACTS, FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.REACH, "亿元", 2, 0, null)))
+			.isEqualTo("103 million yuan");
+		assertThat(PressPhrasing.renderEnglish(new BigDecimal("140"), FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.EXACT, null, 0, 0, "个")))
+			.isEqualTo("140");
+		assertThat(PressPhrasing.renderEnglish(new BigDecimal("3012"), FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.OVER, null, 0, 1, "人次")))
+			.isEqualTo("more than 3,000 person-times");
+	}
 
-    @Test
-    void givenAnOverRange_theStatedNumberItselfIsOutside() {
-        PhraseRange over = PressPhrasing.parse("超100亿元").orElseThrow();
-        assertThat(over.contains(new BigDecimal("10000000000"))).isFalse();
-        assertThat(over.contains(new BigDecimal("10000000001"))).isTrue();
-        PhraseRange yu = PressPhrasing.parse("600余亿元").orElseThrow();
-        assertThat(yu.contains(new BigDecimal("60000000000"))).isTrue();
-        assertThat(yu.contains(new BigDecimal("70000000000"))).isFalse();
-    }
+	@Test
+	void givenATableFigure_displayShowsItInTheAmountUnit() {
+		assertThat(PressPhrasing.display(COMMITTED, FigureUnit.CNY, "亿元", 2, null)).isEqualTo("602.37亿元");
+		assertThat(PressPhrasing.display(CONTRACTS, FigureUnit.CNY, "万元", 2, null)).isEqualTo("10304.68万元");
+		assertThat(PressPhrasing.display(new BigDecimal("140"), FigureUnit.COUNT, null, 0, "个")).isEqualTo("140个");
+	}
 
-    private static String count(int n, String measureWord) {
-        return PressPhrasing.render(BigDecimal.valueOf(n), FigureUnit.COUNT,
-                new PhraseStyle(PhraseKind.EXACT, null, 0, 0, measureWord));
-    }
+	@Test
+	void givenAStyleThatCannotBeReadBack_renderingRefuses() {
+		assertThatThrownBy(
+				() -> PressPhrasing.render(COMMITTED, FigureUnit.CNY, new PhraseStyle(PhraseKind.YU, "千元", 0, 1, null)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("千元");
+		assertThatThrownBy(() -> PressPhrasing.render(BigDecimal.TEN, FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.EXACT, null, 0, 0, "只")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("只");
+		assertThatThrownBy(() -> PressPhrasing.render(COMMITTED, FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 0, null)))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> PressPhrasing.render(new BigDecimal("-1"), FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.EXACT, "元", 0, 0, null)))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void givenAnOverRange_theStatedNumberItselfIsOutside() {
+		PhraseRange over = PressPhrasing.parse("超100亿元").orElseThrow();
+		assertThat(over.contains(new BigDecimal("10000000000"))).isFalse();
+		assertThat(over.contains(new BigDecimal("10000000001"))).isTrue();
+		PhraseRange yu = PressPhrasing.parse("600余亿元").orElseThrow();
+		assertThat(yu.contains(new BigDecimal("60000000000"))).isTrue();
+		assertThat(yu.contains(new BigDecimal("70000000000"))).isFalse();
+	}
+
+	private static String count(int n, String measureWord) {
+		return PressPhrasing.render(BigDecimal.valueOf(n), FigureUnit.COUNT,
+				new PhraseStyle(PhraseKind.EXACT, null, 0, 0, measureWord));
+	}
+
 }

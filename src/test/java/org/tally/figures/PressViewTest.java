@@ -24,8 +24,9 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * Given a verified snapshot and then a correction that fails a check, the new snapshot marks the
- * dependent figure unverified with the reason, while the press keeps the last verified version.
+ * Given a verified snapshot and then a correction that fails a check, the new snapshot
+ * marks the dependent figure unverified with the reason, while the press keeps the last
+ * verified version.
  */
 @TallyTest
 class PressViewTest {
@@ -60,8 +61,9 @@ class PressViewTest {
 
 		List<FigureValue> view = press.pressView();
 
-		assertThat(view).extracting(FigureValue::id).containsExactly("committed_investment", "project_count",
-				"started_projects", "completed_investment", "tech_transfers", "tech_contract_value", "counties_covered");
+		assertThat(view).extracting(FigureValue::id)
+			.containsExactly("committed_investment", "project_count", "started_projects", "completed_investment",
+					"tech_transfers", "tech_contract_value", "counties_covered");
 		assertThat(view).allSatisfy(f -> {
 			assertThat(f.verified()).isTrue();
 			assertThat(f.asOf()).isEqualTo(YEAR_END);
@@ -110,10 +112,14 @@ class PressViewTest {
 		assertThat(press.history("started_projects", null)).hasSize(3);
 	}
 
-	/** A started project's start date moved into 2025: the year-end ledger file is replaced by a corrected copy. */
+	/**
+	 * A started project's start date moved into 2025: the year-end ledger file is
+	 * replaced by a corrected copy.
+	 */
 	private void plantStartDateAfterPeriodEnd() throws Exception {
 		Path target = inbox.root().resolve(LEDGER);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(java.nio.file.Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(
+				java.nio.file.Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
 			Sheet sheet = workbook.getSheet("项目台账");
 			for (Row row : sheet) {
 				Cell date = row.getCell(10);
@@ -129,12 +135,13 @@ class PressViewTest {
 	}
 
 	private long run(String trigger) throws Exception {
-		JobExecution execution = jobs.startJob(new JobParametersBuilder().addString("trigger", "test:" + trigger)
-			.toJobParameters());
+		JobExecution execution = jobs
+			.startJob(new JobParametersBuilder().addString("trigger", "test:" + trigger).toJobParameters());
 		return execution.getJobInstance().getInstanceId();
 	}
 
 	private static Map<String, FigureValue> byId(List<FigureValue> values) {
 		return values.stream().collect(Collectors.toMap(FigureValue::id, Function.identity()));
 	}
+
 }

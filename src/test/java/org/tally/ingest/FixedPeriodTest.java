@@ -20,7 +20,10 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
-/** Given a source whose period is fixed in its configuration, every file it reads reports that period. */
+/**
+ * Given a source whose period is fixed in its configuration, every file it reads reports
+ * that period.
+ */
 @TallyTest
 class FixedPeriodTest {
 
@@ -51,17 +54,18 @@ class FixedPeriodTest {
 			}
 		}
 		Path source = config.resolve("sources/finance-projects.yml");
-		Files.writeString(source, Files.readString(source).replace("period: { from: title }",
-				"period: { from: fixed, date: 2025-03-31 }"));
+		Files.writeString(source, Files.readString(source)
+			.replace("period: { from: title }", "period: { from: fixed, date: 2025-03-31 }"));
 	}
 
 	@Test
 	void givenAFixedPeriod_itOutranksTheDateInTheTitle() {
 		Catalog catalog = CatalogLoader.load(config);
-		WorkbookBuilder.ledger(LocalDate.of(2024, 12, 31)).row("JC2024-0001", "甲", "潞州区", 1, "开工")
+		WorkbookBuilder.ledger(LocalDate.of(2024, 12, 31))
+			.row("JC2024-0001", "甲", "潞州区", 1, "开工")
 			.writeTo(inbox.file("finance/ledger.xlsx"));
-		long load = registry.register(9_001, "finance-projects", "finance", "projects", "finance/ledger.xlsx", "ledger.xlsx",
-				"0".repeat(64), 1, LoadStatus.PENDING, null, null);
+		long load = registry.register(9_001, "finance-projects", "finance", "projects", "finance/ledger.xlsx",
+				"ledger.xlsx", "0".repeat(64), 1, LoadStatus.PENDING, null, null);
 		SourceRowReader<SourceRow> reader = SourceRowReader.lined(9_001, catalog, registry, properties);
 
 		reader.open(new ExecutionContext());
@@ -70,6 +74,8 @@ class FixedPeriodTest {
 
 		assertThat(row.context().load().id()).isEqualTo(load);
 		assertThat(row.context().period()).isEqualTo(LocalDate.of(2025, 3, 31));
-		assertThat(warehouse.strings("SELECT period::text FROM registry.load WHERE id = ?", load)).containsExactly("2025-03-31");
+		assertThat(warehouse.strings("SELECT period::text FROM registry.load WHERE id = ?", load))
+			.containsExactly("2025-03-31");
 	}
+
 }

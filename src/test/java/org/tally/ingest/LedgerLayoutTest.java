@@ -18,8 +18,8 @@ import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
- * The ledger as departments really lay it out: given this workbook, the warehouse holds that.
- * Amounts are asserted in yuan, as the warehouse keeps them.
+ * The ledger as departments really lay it out: given this workbook, the warehouse holds
+ * that. Amounts are asserted in yuan, as the warehouse keeps them.
  */
 @TallyTest
 class LedgerLayoutTest {
@@ -43,7 +43,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenColumnsReorderedAndNamedByOtherAliases_eachValueLandsInItsColumn() {
-		load(WorkbookBuilder.ledger(DECEMBER).header("项目状态", "签约金额", "名称", "县区", "项目代码")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.header("项目状态", "签约金额", "名称", "县区", "项目代码")
 			.row("在建", 120, "光伏电站", "潞城区", "JC2024-0001"));
 
 		assertThat(projects()).containsExactly(List.of("JC2024-0001", "光伏电站", "潞城区", "1200000.00", "开工"));
@@ -63,7 +64,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenExtraColumns_theyAreIgnored() {
-		load(WorkbookBuilder.ledger(DECEMBER).header("序号", "项目编号", "备注", "项目名称", "所在县区", "联系电话", "签约投资额", "项目状态")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.header("序号", "项目编号", "备注", "项目名称", "所在县区", "联系电话", "签约投资额", "项目状态")
 			.row(1, "JC2024-0001", "重点项目", "光伏电站", "潞城区", "0355-1234567", 120, "开工"));
 
 		assertThat(projects()).containsExactly(List.of("JC2024-0001", "光伏电站", "潞城区", "1200000.00", "开工"));
@@ -71,7 +73,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenHeadersInTraditionalCharactersFullWidthAndWithLineBreaks_theyMatchTheAliases() {
-		load(WorkbookBuilder.ledger(DECEMBER).header("項目編號", "項目\n名稱", "所在縣區", "簽約投資額（萬元）", "項目　狀態")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.header("項目編號", "項目\n名稱", "所在縣區", "簽約投資額（萬元）", "項目　狀態")
 			.row("JC2024-0001", "光伏电站", "潞城区", 120, "开工"));
 
 		assertThat(projects()).containsExactly(List.of("JC2024-0001", "光伏电站", "潞城区", "1200000.00", "开工"));
@@ -79,7 +82,10 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenAUnitLineOf100Million_amountsAreReadInThatUnit() {
-		load(WorkbookBuilder.ledger(DECEMBER).withoutLines().line("京长对口合作项目台账（截至2024年12月31日）").line("单位：亿元")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.withoutLines()
+			.line("京长对口合作项目台账（截至2024年12月31日）")
+			.line("单位：亿元")
 			.header(WorkbookBuilder.LEDGER_HEADER)
 			.row("JC2024-0001", "光伏电站", "潞城区", 3.5, "开工"));
 
@@ -88,7 +94,10 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenAUnitInTheHeader_itOutranksTheUnitLine_andAUnitInTheCellOutranksBoth() {
-		load(WorkbookBuilder.ledger(DECEMBER).withoutLines().line("京长对口合作项目台账（截至2024年12月31日）").line("单位：亿元")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.withoutLines()
+			.line("京长对口合作项目台账（截至2024年12月31日）")
+			.line("单位：亿元")
 			.header("项目编号", "项目名称", "所在县区", "签约投资额（万元）", "项目状态")
 			.row("JC2024-0001", "光伏电站", "潞城区", 3.5, "开工")
 			.row("JC2024-0002", "康养基地", "潞州区", "3.5亿", "开工"));
@@ -110,7 +119,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenPlaceholdersInAnOptionalAmount_theyAreEmpty() {
-		load(WorkbookBuilder.ledger(DECEMBER).header("项目编号", "项目名称", "所在县区", "签约投资额", "项目状态", "累计完成投资")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.header("项目编号", "项目名称", "所在县区", "签约投资额", "项目状态", "累计完成投资")
 			.row("JC2024-0001", "甲", "潞州区", 10, "开工", "—")
 			.row("JC2024-0002", "乙", "潞州区", 10, "开工", "/")
 			.row("JC2024-0003", "丙", "潞州区", 10, "开工", "无")
@@ -125,7 +135,8 @@ class LedgerLayoutTest {
 	void givenAnEighteenDigitCodeStoredAsText_everyDigitIsKept() {
 		load(WorkbookBuilder.ledger(DECEMBER).row("140402202400000017", "长编号项目", "潞州区", 1, "开工"));
 
-		assertThat(warehouse.strings("SELECT project_code FROM warehouse.projects")).containsExactly("140402202400000017");
+		assertThat(warehouse.strings("SELECT project_code FROM warehouse.projects"))
+			.containsExactly("140402202400000017");
 	}
 
 	@Test
@@ -138,7 +149,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenStartDatesAsSerialsAndAsText_eachIsTheSameDay() {
-		load(WorkbookBuilder.ledger(DECEMBER).header("项目编号", "项目名称", "所在县区", "签约投资额", "项目状态", "开工日期")
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.header("项目编号", "项目名称", "所在县区", "签约投资额", "项目状态", "开工日期")
 			.row("JC2024-0001", "日期格式", "潞州区", 1, "开工", LocalDate.of(2024, 4, 24))
 			.row("JC2024-0002", "斜杠", "潞州区", 1, "开工", "2024/4/24")
 			.row("JC2024-0003", "中文日期", "潞州区", 1, "开工", "2024年4月24日"));
@@ -149,7 +161,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenAWorkbookUsingThe1904DateSystem_serialsAreReadInIt() {
-		load(WorkbookBuilder.ledger(DECEMBER).date1904()
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.date1904()
 			.header("项目编号", "项目名称", "所在县区", "签约投资额", "项目状态", "开工日期")
 			.row("JC2024-0001", "Mac版Excel", "潞州区", 1, "开工", LocalDate.of(2024, 4, 24)));
 
@@ -201,8 +214,12 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenATitleNamingAQuarter_thePeriodIsTheQuarterEnd() {
-		load(WorkbookBuilder.workbook().sheet("项目台账").line("2024年第四季度京长对口合作项目台账").line("单位：万元")
-			.header(WorkbookBuilder.LEDGER_HEADER).row("JC2024-0001", "甲", "潞州区", 1, "开工"));
+		load(WorkbookBuilder.workbook()
+			.sheet("项目台账")
+			.line("2024年第四季度京长对口合作项目台账")
+			.line("单位：万元")
+			.header(WorkbookBuilder.LEDGER_HEADER)
+			.row("JC2024-0001", "甲", "潞州区", 1, "开工"));
 
 		assertThat(warehouse.strings("SELECT period::text FROM registry.load")).containsExactly("2024-12-31");
 	}
@@ -215,16 +232,22 @@ class LedgerLayoutTest {
 
 		completedRun(jobs, "file-name-period");
 
-		assertThat(rows(warehouse, "SELECT file_name, status, coalesce(period::text, reason) FROM registry.load ORDER BY file_name"))
-			.containsExactly(List.of("市卫健委_卫生健康对口合作.csv", "quarantined",
-					"no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)"),
+		assertThat(rows(warehouse,
+				"SELECT file_name, status, coalesce(period::text, reason) FROM registry.load ORDER BY file_name"))
+			.containsExactly(
+					List.of("市卫健委_卫生健康对口合作.csv", "quarantined",
+							"no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)"),
 					List.of("市卫健委_卫生健康对口合作_20240930.csv", "loaded", "2024-09-30"));
 	}
 
 	@Test
 	void givenATitleWithoutAPeriod_theFileIsQuarantinedWithThatReason() {
-		load(WorkbookBuilder.workbook().sheet("项目台账").line("京长对口合作项目台账").line("单位：万元")
-			.header(WorkbookBuilder.LEDGER_HEADER).row("JC2024-0001", "甲", "潞州区", 1, "开工"));
+		load(WorkbookBuilder.workbook()
+			.sheet("项目台账")
+			.line("京长对口合作项目台账")
+			.line("单位：万元")
+			.header(WorkbookBuilder.LEDGER_HEADER)
+			.row("JC2024-0001", "甲", "潞州区", 1, "开工"));
 
 		assertThat(rows(warehouse, "SELECT status, reason FROM registry.load")).containsExactly(List.of("quarantined",
 				"no reporting period in the title rows above the header (expected e.g. 截至2024年12月31日)"));
@@ -241,7 +264,8 @@ class LedgerLayoutTest {
 
 	@Test
 	void givenALegacyXlsLedger_itReadsLikeTheXlsx() {
-		WorkbookBuilder.ledger(DECEMBER).row("JC2024-0001", "光伏电站", "潞城区", 120, "开工")
+		WorkbookBuilder.ledger(DECEMBER)
+			.row("JC2024-0001", "光伏电站", "潞城区", 120, "开工")
 			.writeTo(inbox.file("finance/ledger.xls"));
 
 		completedRun(jobs, "xls");
@@ -259,4 +283,5 @@ class LedgerLayoutTest {
 				SELECT project_code, project_name, county, committed_investment::text, status
 				FROM warehouse.projects ORDER BY row_number""");
 	}
+
 }

@@ -21,9 +21,9 @@ import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
- * Given a reader that finishes its rows (on a CSV's reading thread, on its own thread for a
- * workbook): they arrive finished, in sheet order, and a finisher that fails fails the run with
- * the file and row, and never quarantines the file.
+ * Given a reader that finishes its rows (on a CSV's reading thread, on its own thread for
+ * a workbook): they arrive finished, in sheet order, and a finisher that fails fails the
+ * run with the file and row, and never quarantines the file.
  */
 @TallyTest
 class RowFinishingTest {
@@ -126,4 +126,5 @@ class RowFinishingTest {
 		}
 		return rows;
 	}
+
 }

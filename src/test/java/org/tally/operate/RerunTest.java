@@ -13,7 +13,10 @@ import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
-/** Given a consolidated inbox, a rerun of one period for one department is a new run that gathers only its files and supersedes the period's figures. */
+/**
+ * Given a consolidated inbox, a rerun of one period for one department is a new run that
+ * gathers only its files and supersedes the period's figures.
+ */
 @TallyTest
 class RerunTest {
 
@@ -37,7 +40,8 @@ class RerunTest {
 
 	@Test
 	void givenADepartmentRerun_onlyItsSourcesAreGatheredAndItsFiguresSupersede() throws Exception {
-		String name = "bob-" + System.nanoTime(); // the audit table outlives the warehouse reset
+		String name = "bob-" + System.nanoTime(); // the audit table outlives the
+													// warehouse reset
 		Actor bob = new Actor(name, "desk-7", "cli");
 		RunReport first = operations.runNow(null, bob);
 		LocalDate end2024 = LocalDate.of(2024, 12, 31);
@@ -47,16 +51,20 @@ class RerunTest {
 		assertThat(rerun.completed()).isTrue();
 		assertThat(rerun.runId()).isNotEqualTo(first.runId());
 		assertThat(rerun.files()).hasSize(2).allSatisfy(f -> assertThat(f.department()).isEqualTo("finance"));
-		assertThat(figures.latest(end2024)).isNotEmpty().allSatisfy(f -> assertThat(f.runId()).isEqualTo(rerun.runId()));
+		assertThat(figures.latest(end2024)).isNotEmpty()
+			.allSatisfy(f -> assertThat(f.runId()).isEqualTo(rerun.runId()));
 		RunSummary summary = operations.runs(1).get(0);
 		assertThat(summary.runId()).isEqualTo(rerun.runId());
 		assertThat(summary.asOf()).isEqualTo(end2024);
 		assertThat(summary.sources()).containsExactly("finance");
 		assertThat(summary.trigger()).startsWith("rerun:2024-12-31:finance:");
 		assertThat(summary.startedBy()).isEqualTo("cli:" + name + "@desk-7");
-		assertThat(summary.steps()).filteredOn(s -> s.name().equals("gatherSourceFilesStep")).singleElement()
+		assertThat(summary.steps()).filteredOn(s -> s.name().equals("gatherSourceFilesStep"))
+			.singleElement()
 			.satisfies(s -> assertThat(s.read()).isEqualTo(2));
-		assertThat(warehouse.strings("SELECT action || ' ' || outcome FROM ops.audit WHERE actor = ? ORDER BY id", name))
+		assertThat(
+				warehouse.strings("SELECT action || ' ' || outcome FROM ops.audit WHERE actor = ? ORDER BY id", name))
 			.containsExactly("run ok", "rerun ok");
 	}
+
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tally.TallyApplication;
 
 /**
- * The `tally` command line as a user meets it: a fresh data directory, the seed inbox, and the
- * commands' output and exit status. Each command starts its own application context, as it does
- * from the shell.
+ * The `tally` command line as a user meets it: a fresh data directory, the seed inbox,
+ * and the commands' output and exit status. Each command starts its own application
+ * context, as it does from the shell.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TallyCommandLineTest {
@@ -54,8 +54,10 @@ class TallyCommandLineTest {
 		assertThat(result.out()).contains("COMPLETED")
 			.contains("Files read: 8 (loaded 8, duplicate 0, quarantined 0, rejected 0)")
 			.contains("Rows loaded: 454, rows rejected: 0")
-			.containsPattern("committed_investment\\s+社会资金签约额\\s+2024-12-31\\s+60237450000.00\\s+602.37亿元\\s+600余亿元\\s+verified")
-			.containsPattern("completed_investment\\s+完成投资额\\s+2024-12-31\\s+10985632500.00\\s+109.86亿元\\s+约110亿元\\s+verified");
+			.containsPattern(
+					"committed_investment\\s+社会资金签约额\\s+2024-12-31\\s+60237450000.00\\s+602.37亿元\\s+600余亿元\\s+verified")
+			.containsPattern(
+					"completed_investment\\s+完成投资额\\s+2024-12-31\\s+10985632500.00\\s+109.86亿元\\s+约110亿元\\s+verified");
 	}
 
 	@Test
@@ -93,7 +95,8 @@ class TallyCommandLineTest {
 				dataDir.toString());
 		Result text = tally("figures", "--press", "--format", "csv", "--out", csv.toString(), "--data-dir",
 				dataDir.toString());
-		Result notPress = tally("figures", "--format", "xlsx", "--out", xlsx.toString(), "--data-dir", dataDir.toString());
+		Result notPress = tally("figures", "--format", "xlsx", "--out", xlsx.toString(), "--data-dir",
+				dataDir.toString());
 
 		assertThat(workbook.status()).as(workbook.err()).isZero();
 		assertThat(workbook.out()).contains("Wrote 7 figures as of 2024-12-31 to " + xlsx);
@@ -146,8 +149,9 @@ class TallyCommandLineTest {
 				dataDir.toString());
 
 		assertThat(result.status()).isEqualTo(1);
-		assertThat(result.err().strip()).matches("tally: run \\d+ FAILED: gatherSourceFilesStep: the inbox .*no-such-inbox"
-				+ " does not exist or is not a directory");
+		assertThat(result.err().strip())
+			.matches("tally: run \\d+ FAILED: gatherSourceFilesStep: the inbox .*no-such-inbox"
+					+ " does not exist or is not a directory");
 	}
 
 	@Test
@@ -170,9 +174,9 @@ class TallyCommandLineTest {
 		assertThat(result.status()).as(result.err()).isZero();
 		var report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(result.out());
 		assertThat(report.get("rows").asInt()).isEqualTo(2000);
-		assertThat(report.get("measures")).extracting(m -> m.get("name").asString()).containsExactly(
-				"parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)", "Tally end to end (XLSX)",
-				"Tally end to end (CSV)");
+		assertThat(report.get("measures")).extracting(m -> m.get("name").asString())
+			.containsExactly("parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)",
+					"Tally end to end (XLSX)", "Tally end to end (CSV)");
 		assertThat(report.get("csvToCopyRatio").asDouble()).isPositive();
 		assertThat(result.err()).contains("tally: bench: preparing a 2000-row ledger")
 			.contains("tally: bench: parse-only (fastexcel-reader, XLSX) #1: ")
@@ -189,4 +193,5 @@ class TallyCommandLineTest {
 
 	record Result(int status, String out, String err) {
 	}
+
 }

@@ -21,9 +21,9 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * Given a run in progress (held inside its gather step by a table lock the test takes), a rerun
- * is refused naming the running one, the refusal is audited, and a stop ends the run STOPPED so
- * that a restart completes it.
+ * Given a run in progress (held inside its gather step by a table lock the test takes), a
+ * rerun is refused naming the running one, the refusal is audited, and a stop ends the
+ * run STOPPED so that a restart completes it.
  */
 @TallyTest
 class ConcurrentRunTest {
@@ -51,7 +51,8 @@ class ConcurrentRunTest {
 
 	@Test
 	void givenARunInProgress_aRerunIsRefusedNamingItAndAStopEndsIt() throws Exception {
-		String name = "alice-" + System.nanoTime(); // the audit table outlives the warehouse reset
+		String name = "alice-" + System.nanoTime(); // the audit table outlives the
+													// warehouse reset
 		Actor alice = new Actor(name, "host-1", "cli");
 		CompletableFuture<RunReport> first;
 		long runId;
@@ -75,7 +76,8 @@ class ConcurrentRunTest {
 				.hasMessageMatching("run " + runId + " \\(test:first\\) is running since .*; try again when it ends");
 			assertThat(warehouse.count("SELECT count(*) FROM ops.audit WHERE actor = ? AND origin = 'host-1'"
 					+ " AND action = 'rerun' AND outcome = 'refused' AND detail LIKE 'run ' || ? || ' (test:first)%'",
-					name, String.valueOf(runId))).isEqualTo(1);
+					name, String.valueOf(runId)))
+				.isEqualTo(1);
 
 			assertThat(operations.stop(runId, alice)).contains("is stopping");
 			blocker.rollback();
@@ -88,7 +90,8 @@ class ConcurrentRunTest {
 		assertThat(restarted.runId()).isEqualTo(runId);
 		assertThat(restarted.completed()).isTrue();
 		assertThat(runs.find(runId).orElseThrow().startedBy()).isEqualTo("cli:" + name + "@host-1");
-		assertThat(warehouse.strings("SELECT action || ' ' || outcome FROM ops.audit WHERE actor = ? ORDER BY id DESC LIMIT 3", name))
+		assertThat(warehouse
+			.strings("SELECT action || ' ' || outcome FROM ops.audit WHERE actor = ? ORDER BY id DESC LIMIT 3", name))
 			.containsExactly("restart ok", "stop ok", "rerun refused");
 	}
 
@@ -96,12 +99,13 @@ class ConcurrentRunTest {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			var running = runs.history(5).stream().filter(RunSummary::running).findFirst();
-			if (running.isPresent() && running.get().steps().stream()
-				.anyMatch(s -> s.name().equals("gatherSourceFilesStep"))) {
+			if (running.isPresent()
+					&& running.get().steps().stream().anyMatch(s -> s.name().equals("gatherSourceFilesStep"))) {
 				return running.get().runId();
 			}
 			Thread.sleep(100);
 		}
 		throw new AssertionError("the first run did not reach its gather step");
 	}
+
 }

@@ -22,7 +22,10 @@ import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
-/** Given the committed sample inbox, the nightly job loads every sheet and publishes the press figures. */
+/**
+ * Given the committed sample inbox, the nightly job loads every sheet and publishes the
+ * press figures.
+ */
 @TallyTest
 class NightlyConsolidationJobTest {
 
@@ -50,11 +53,12 @@ class NightlyConsolidationJobTest {
 
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		Map<String, StepExecution> steps = steps(run);
-		assertThat(steps).containsOnlyKeys("prepareDatasetTablesStep", "gatherSourceFilesStep",
-				"ingestSourceFilesStep", "promoteLoadsStep", "reconcileChecksStep", "publishFiguresStep");
+		assertThat(steps).containsOnlyKeys("prepareDatasetTablesStep", "gatherSourceFilesStep", "ingestSourceFilesStep",
+				"promoteLoadsStep", "reconcileChecksStep", "publishFiguresStep");
 		assertThat(steps.get("gatherSourceFilesStep").getReadCount()).isEqualTo(8);
 		assertThat(steps.get("gatherSourceFilesStep").getWriteCount()).isEqualTo(8);
-		// 140 + 118 ledger, 30 + 22 education, 20 + 15 health, 64 + 45 transfers, plus one totals row per sheet.
+		// 140 + 118 ledger, 30 + 22 education, 20 + 15 health, 64 + 45 transfers, plus
+		// one totals row per sheet.
 		long details = 140 + 118 + 30 + 22 + 20 + 15 + 64 + 45;
 		assertThat(steps.get("ingestSourceFilesStep").getReadCount()).isEqualTo(details + 8);
 		assertThat(steps.get("ingestSourceFilesStep").getWriteCount()).isEqualTo(details + 8);
@@ -62,7 +66,8 @@ class NightlyConsolidationJobTest {
 		assertThat(steps.get("promoteLoadsStep").getWriteCount()).isEqualTo(details);
 		assertThat(steps.get("reconcileChecksStep").getReadCount()).isEqualTo(2 * 17);
 		assertThat(steps.get("publishFiguresStep").getWriteCount()).isEqualTo(2 * 7);
-		assertThat(warehouse.count("SELECT count(*) FROM registry.load WHERE status = 'loaded' AND is_current")).isEqualTo(8);
+		assertThat(warehouse.count("SELECT count(*) FROM registry.load WHERE status = 'loaded' AND is_current"))
+			.isEqualTo(8);
 	}
 
 	@Test
@@ -78,13 +83,11 @@ class NightlyConsolidationJobTest {
 		assertFigure(published, "tech_transfers", "64", "64项", "64项");
 		assertFigure(published, "tech_contract_value", "103046800.00", "1.03亿元", "1.03亿元");
 		assertFigure(published, "counties_covered", "12", "12个", "12个");
-		assertThat(published.get("committed_investment").sources())
-			.singleElement()
-			.satisfies(source -> {
-				assertThat(source.file()).isEqualTo("市财政局_京长对口合作项目台账_2024-12-31.xlsx");
-				assertThat(source.sheet()).isEqualTo("项目台账");
-				assertThat(source.rows()).isEqualTo(140);
-			});
+		assertThat(published.get("committed_investment").sources()).singleElement().satisfies(source -> {
+			assertThat(source.file()).isEqualTo("市财政局_京长对口合作项目台账_2024-12-31.xlsx");
+			assertThat(source.sheet()).isEqualTo("项目台账");
+			assertThat(source.rows()).isEqualTo(140);
+		});
 		assertThat(published.get("started_projects").sources()).singleElement()
 			.satisfies(source -> assertThat(source.rows()).isEqualTo(87));
 	}
@@ -112,7 +115,8 @@ class NightlyConsolidationJobTest {
 		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(steps(second).get("ingestSourceFilesStep").getReadCount()).isZero();
 		assertThat(warehouse.count("SELECT count(*) FROM registry.load WHERE status = 'duplicate' AND run_id = ?",
-				second.getJobInstance().getInstanceId())).isEqualTo(8);
+				second.getJobInstance().getInstanceId()))
+			.isEqualTo(8);
 		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects")).isEqualTo(140 + 118);
 		List<FigureValue> after = figures.latest(LocalDate.of(2024, 12, 31));
 		assertThat(after).extracting(FigureValue::id, FigureValue::value, FigureValue::status, FigureValue::version)
@@ -148,7 +152,8 @@ class NightlyConsolidationJobTest {
 	}
 
 	private static Map<String, StepExecution> steps(JobExecution execution) {
-		return execution.getStepExecutions().stream()
+		return execution.getStepExecutions()
+			.stream()
 			.collect(Collectors.toMap(StepExecution::getStepName, Function.identity()));
 	}
 
@@ -160,4 +165,5 @@ class NightlyConsolidationJobTest {
 	private static BigDecimal yuan(String value) {
 		return new BigDecimal(value);
 	}
+
 }

@@ -16,8 +16,9 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * Given an execution left STARTED by a crashed process, start-up recovery marks it FAILED (only
- * when its owner is dead) and a restart continues it from the failed step, skipping completed ones.
+ * Given an execution left STARTED by a crashed process, start-up recovery marks it FAILED
+ * (only when its owner is dead) and a restart continues it from the failed step, skipping
+ * completed ones.
  */
 @TallyTest
 class StaleRunRecoveryTest {
@@ -64,8 +65,9 @@ class StaleRunRecoveryTest {
 		assertThat(restarted.runId()).isEqualTo(runId);
 		assertThat(restarted.executionId()).isNotEqualTo(broken.executionId());
 		assertThat(restarted.completed()).isTrue();
-		assertThat(restarted.steps()).extracting(RunReport.StepCounts::name).containsExactly("gatherSourceFilesStep",
-				"ingestSourceFilesStep", "promoteLoadsStep", "reconcileChecksStep", "publishFiguresStep");
+		assertThat(restarted.steps()).extracting(RunReport.StepCounts::name)
+			.containsExactly("gatherSourceFilesStep", "ingestSourceFilesStep", "promoteLoadsStep",
+					"reconcileChecksStep", "publishFiguresStep");
 		assertThat(restarted.figures()).isNotEmpty();
 		RunSummary summary = runs.find(runId).orElseThrow();
 		assertThat(summary.executions()).isEqualTo(2);
@@ -82,8 +84,9 @@ class StaleRunRecoveryTest {
 		assertThat(runs.recoverStaleRuns()).isEmpty();
 		assertThatThrownBy(() -> runs.run(new RunRequest(null, "test:second", List.of(), "test")))
 			.isInstanceOf(RunRefusedException.class)
-			.hasMessageMatching("run " + broken.runId() + " \\(test:alive\\) is running since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d;"
-					+ " try again when it ends");
+			.hasMessageMatching(
+					"run " + broken.runId() + " \\(test:alive\\) is running since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d;"
+							+ " try again when it ends");
 		assertThat(jobRepository.getJobExecution(broken.executionId()).getStatus()).isEqualTo(BatchStatus.STARTED);
 
 		crash(broken.executionId(), deadPid());
@@ -98,13 +101,15 @@ class StaleRunRecoveryTest {
 		RunReport broken = brokenInboxRun("nightly:2026-11-25");
 		inbox.clear().withSeeds();
 
-		RunReport again = runs.run(new RunRequest(null, "nightly:2026-11-25", List.of(), "schedule:nightly (recovered)"));
+		RunReport again = runs
+			.run(new RunRequest(null, "nightly:2026-11-25", List.of(), "schedule:nightly (recovered)"));
 
 		assertThat(again.runId()).isEqualTo(broken.runId());
 		assertThat(again.completed()).isTrue();
 		assertThat(again.steps()).extracting(RunReport.StepCounts::name).doesNotContain("prepareDatasetTablesStep");
 		assertThatThrownBy(() -> runs.run(new RunRequest(null, "nightly:2026-11-25", List.of(), "x")))
-			.isInstanceOf(RunRefusedException.class).hasMessageContaining("has already completed");
+			.isInstanceOf(RunRefusedException.class)
+			.hasMessageContaining("has already completed");
 	}
 
 	/** A run that fails in gatherSourceFilesStep: the inbox is gone. */
@@ -117,14 +122,25 @@ class StaleRunRecoveryTest {
 		return report;
 	}
 
-	/** What a kill -9 in the gather step leaves behind: job and step STARTED, owned by {@code pid}. */
+	/**
+	 * What a kill -9 in the gather step leaves behind: job and step STARTED, owned by
+	 * {@code pid}.
+	 */
 	private void crash(long executionId, long pid) {
-		warehouse.jdbc().sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', exit_message = '',"
-				+ " end_time = NULL WHERE job_execution_id = ?").param(executionId).update();
-		warehouse.jdbc().sql("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', exit_message = '',"
-				+ " end_time = NULL WHERE job_execution_id = ? AND step_name = 'gatherSourceFilesStep'").param(executionId).update();
-		warehouse.jdbc().sql("UPDATE ops.run_owner SET pid = ?, process_started_at = NULL WHERE job_execution_id = ?")
-			.params(pid, executionId).update();
+		warehouse.jdbc()
+			.sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', exit_message = '',"
+					+ " end_time = NULL WHERE job_execution_id = ?")
+			.param(executionId)
+			.update();
+		warehouse.jdbc()
+			.sql("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', exit_message = '',"
+					+ " end_time = NULL WHERE job_execution_id = ? AND step_name = 'gatherSourceFilesStep'")
+			.param(executionId)
+			.update();
+		warehouse.jdbc()
+			.sql("UPDATE ops.run_owner SET pid = ?, process_started_at = NULL WHERE job_execution_id = ?")
+			.params(pid, executionId)
+			.update();
 	}
 
 	private static long deadPid() throws Exception {
@@ -132,4 +148,5 @@ class StaleRunRecoveryTest {
 		process.waitFor();
 		return process.pid();
 	}
+
 }

@@ -22,8 +22,9 @@ import org.tally.support.TallyTest;
 import org.tally.support.TestWarehouse;
 
 /**
- * A check declared inconsistently fails at start-up naming the check; the SQL escape hatch cannot
- * write and cannot run forever, and a query that fails is a failed check, not a failed run.
+ * A check declared inconsistently fails at start-up naming the check; the SQL escape
+ * hatch cannot write and cannot run forever, and a query that fails is a failed check,
+ * not a failed run.
  */
 @TallyTest
 class CheckDefinitionsTest {
@@ -120,7 +121,8 @@ class CheckDefinitionsTest {
 
 	private static CheckDefinition check(String id, String type, String dataset, String sql,
 			CheckDefinition.Condition rule, Integer timeoutSeconds) {
-		return new CheckDefinition(id, type, dataset, "fail", new BigDecimal("0.01"), null, null, null, null, null, null,
-				null, rule, null, null, null, sql, timeoutSeconds);
+		return new CheckDefinition(id, type, dataset, "fail", new BigDecimal("0.01"), null, null, null, null, null,
+				null, null, rule, null, null, null, sql, timeoutSeconds);
 	}
+
 }

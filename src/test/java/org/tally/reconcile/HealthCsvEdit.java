@@ -15,13 +15,16 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A seed health CSV (GB18030) with one planted change, addressed as the sheet is: line numbers and
- * column letters (B = 项目编号, I = 到位资金). The 合计 line is recomputed, so it matches its rows.
+ * A seed health CSV (GB18030) with one planted change, addressed as the sheet is: line
+ * numbers and column letters (B = 项目编号, I = 到位资金). The 合计 line is recomputed, so it
+ * matches its rows.
  */
 final class HealthCsvEdit {
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
+
 	private static final int FIRST_SUMMED = 5;
+
 	private static final int LAST_SUMMED = 8;
 
 	private final List<List<String>> lines = new ArrayList<>();
@@ -92,4 +95,5 @@ final class HealthCsvEdit {
 	private static int column(String cell) {
 		return cell.charAt(0) - 'A';
 	}
+
 }

@@ -16,8 +16,9 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A seed project ledger (.xlsx) with one planted change: rows found by project code, amounts in 万元
- * as the sheet keeps them, and the totals row re-evaluated on save so it still matches its rows.
+ * A seed project ledger (.xlsx) with one planted change: rows found by project code,
+ * amounts in 万元 as the sheet keeps them, and the totals row re-evaluated on save so it
+ * still matches its rows.
  */
 final class LedgerWorkbookEdit {
 
@@ -28,6 +29,7 @@ final class LedgerWorkbookEdit {
 	static final int START_DATE = 10;
 
 	private final XSSFWorkbook workbook;
+
 	private final Sheet sheet;
 
 	private LedgerWorkbookEdit(XSSFWorkbook workbook) {
@@ -104,7 +106,10 @@ final class LedgerWorkbookEdit {
 		return this;
 	}
 
-	/** Replaces a totals formula by a plain value, which the detail rows then no longer add up to. */
+	/**
+	 * Replaces a totals formula by a plain value, which the detail rows then no longer
+	 * add up to.
+	 */
 	LedgerWorkbookEdit overwriteTotal(int column, BigDecimal wan) {
 		Cell cell = totals().getCell(column);
 		cell.removeFormula();
@@ -122,4 +127,5 @@ final class LedgerWorkbookEdit {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -19,8 +19,9 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * Given the seed inbox every declared check passes; given the seeds with ONE planted fault, exactly the
- * check of that kind fails, and its evidence names the file, sheet and cell a clerk must look at.
+ * Given the seed inbox every declared check passes; given the seeds with ONE planted
+ * fault, exactly the check of that kind fails, and its evidence names the file, sheet and
+ * cell a clerk must look at.
  */
 @TallyTest
 class ReconciliationChecksTest {
@@ -57,9 +58,10 @@ class ReconciliationChecksTest {
 		List<CheckOutcome> outcomes = reconciler.latest(null);
 
 		assertThat(outcomes).hasSize(2 * 17);
-		assertThat(outcomes).allSatisfy(o -> assertThat(o.passed()).as(o.checkId() + " " + o.asOf() + ": " + o.message()).isTrue());
-		assertThat(outcomes).extracting(CheckOutcome::type).contains("totals", "compare", "references", "row", "unique",
-				"non_decreasing", "completeness", "sql");
+		assertThat(outcomes)
+			.allSatisfy(o -> assertThat(o.passed()).as(o.checkId() + " " + o.asOf() + ": " + o.message()).isTrue());
+		assertThat(outcomes).extracting(CheckOutcome::type)
+			.contains("totals", "compare", "references", "row", "unique", "non_decreasing", "completeness", "sql");
 		CheckOutcome cumulative = outcome(outcomes, "projects_investment_cumulative", YEAR_END);
 		assertThat(cumulative.expected()).isPositive();
 		assertThat(cumulative.message()).contains("since 2024-06-30");
@@ -108,8 +110,10 @@ class ReconciliationChecksTest {
 	@Test
 	void givenALedgerCorrectionDroppingACodeTheHealthSheetUses_onlyTheReferencesCheckFailsAtThatCodeCell()
 			throws Exception {
-		// A code unknown when the health sheet is read is rejected with the row (UnknownProjectCodeTest);
-		// the check catches what validation cannot: a later ledger correction that drops a code.
+		// A code unknown when the health sheet is read is rejected with the row
+		// (UnknownProjectCodeTest);
+		// the check catches what validation cannot: a later ledger correction that drops
+		// a code.
 		run("references-before");
 		String code = HealthCsvEdit.of(seed(HEALTH)).get("B4");
 		LedgerWorkbookEdit ledger = LedgerWorkbookEdit.of(seed(LEDGER));
@@ -146,7 +150,8 @@ class ReconciliationChecksTest {
 	void givenTwoHealthRowsNamingOneProject_onlyTheUniqueCheckFailsAtBothCodeCells() throws Exception {
 		HealthCsvEdit health = HealthCsvEdit.of(seed(HEALTH));
 		assertThat(health.get("B6")).as("row 6 of the seed has no project code").isEmpty();
-		// The second row claims no funds, so the funds still reconcile: only the key repeats.
+		// The second row claims no funds, so the funds still reconcile: only the key
+		// repeats.
 		health.set("B6", health.get("B2")).set("I6", "0.00").saveAs(inbox.root().resolve(HEALTH));
 
 		CheckOutcome failed = onlyFailure(run("unique-fault"));
@@ -176,8 +181,9 @@ class ReconciliationChecksTest {
 			assertThat(e.cell()).isEqualTo(LedgerWorkbookEdit.ref(fallen, LedgerWorkbookEdit.COMPLETED));
 			assertThat(e.column()).isEqualTo("completed_investment");
 			assertThat(e.actual()).isEqualByComparingTo("10000.00");
-			assertThat(e.expected()).isEqualByComparingTo(
-					LedgerWorkbookEdit.amount(midRow, LedgerWorkbookEdit.COMPLETED).multiply(BigDecimal.valueOf(10_000)));
+			assertThat(e.expected())
+				.isEqualByComparingTo(LedgerWorkbookEdit.amount(midRow, LedgerWorkbookEdit.COMPLETED)
+					.multiply(BigDecimal.valueOf(10_000)));
 		});
 	}
 
@@ -214,7 +220,8 @@ class ReconciliationChecksTest {
 	}
 
 	@Test
-	void givenThreeCompletedProjectsWithoutCompletedInvestment_theSqlCheckCountsThemAndNamesEachCell() throws Exception {
+	void givenThreeCompletedProjectsWithoutCompletedInvestment_theSqlCheckCountsThemAndNamesEachCell()
+			throws Exception {
 		LedgerWorkbookEdit ledger = LedgerWorkbookEdit.of(seed(LEDGER));
 		List<String> cells = new java.util.ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -230,12 +237,13 @@ class ReconciliationChecksTest {
 		assertThat(failed.checkId()).isEqualTo("completed_projects_report_investment");
 		assertThat(failed.actual()).isEqualByComparingTo("3");
 		assertThat(failed.message()).startsWith("the query returned 3 rows; first " + LEDGER_FILE);
-		assertThat(failed.evidence()).extracting(CheckOutcome.Evidence::cell).containsExactlyInAnyOrderElementsOf(cells);
+		assertThat(failed.evidence()).extracting(CheckOutcome.Evidence::cell)
+			.containsExactlyInAnyOrderElementsOf(cells);
 	}
 
 	private List<CheckOutcome> run(String trigger) throws Exception {
-		JobExecution execution = jobs.startJob(new JobParametersBuilder().addString("trigger", "test:" + trigger)
-			.toJobParameters());
+		JobExecution execution = jobs
+			.startJob(new JobParametersBuilder().addString("trigger", "test:" + trigger).toJobParameters());
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		return reconciler.outcomes(execution.getJobInstance().getInstanceId(), null);
 	}
@@ -254,4 +262,5 @@ class ReconciliationChecksTest {
 	private static Path seed(String relative) {
 		return Path.of("seeds/inbox").resolve(relative);
 	}
+
 }

@@ -28,9 +28,9 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.tally.support.TallyTest;
 
 /**
- * Given two clustered schedulers (two nodes: different instance ids, one job store on the same
- * PostgreSQL, the production Quartz settings), a trigger fires exactly once, and a cron trigger that
- * missed many nights fires once at start-up, not once per missed night.
+ * Given two clustered schedulers (two nodes: different instance ids, one job store on the
+ * same PostgreSQL, the production Quartz settings), a trigger fires exactly once, and a
+ * cron trigger that missed many nights fires once at start-up, not once per missed night.
  */
 @TallyTest
 class QuartzClusterTest {
@@ -48,10 +48,13 @@ class QuartzClusterTest {
 	@BeforeEach
 	void emptyStore() {
 		jdbc.sql("DROP TABLE IF EXISTS ops_test_fire").update();
-		jdbc.sql("CREATE TABLE ops_test_fire (id bigserial PRIMARY KEY, job text, node text, recovering boolean, original bigint,"
-				+ " at timestamptz DEFAULT now())").update();
-		for (String table : List.of("qrtz_fired_triggers", "qrtz_cron_triggers", "qrtz_simple_triggers", "qrtz_triggers",
-				"qrtz_job_details", "qrtz_scheduler_state", "qrtz_locks", "qrtz_paused_trigger_grps")) {
+		jdbc.sql(
+				"CREATE TABLE ops_test_fire (id bigserial PRIMARY KEY, job text, node text, recovering boolean, original bigint,"
+						+ " at timestamptz DEFAULT now())")
+			.update();
+		for (String table : List.of("qrtz_fired_triggers", "qrtz_cron_triggers", "qrtz_simple_triggers",
+				"qrtz_triggers", "qrtz_job_details", "qrtz_scheduler_state", "qrtz_locks",
+				"qrtz_paused_trigger_grps")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE sched_name = ?").param(CLUSTER).update();
 		}
 	}
@@ -67,11 +70,16 @@ class QuartzClusterTest {
 	void givenTwoNodes_aTriggerFiresExactlyOnce() throws Exception {
 		Scheduler a = node("node-a");
 		Scheduler b = node("node-b");
-		JobDetail job = JobBuilder.newJob(RecordingJob.class).withIdentity("once", "test").requestRecovery(true).build();
-		a.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity("once", "test")
-			.startAt(Date.from(Instant.now().plusSeconds(2)))
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-			.build());
+		JobDetail job = JobBuilder.newJob(RecordingJob.class)
+			.withIdentity("once", "test")
+			.requestRecovery(true)
+			.build();
+		a.scheduleJob(job,
+				TriggerBuilder.newTrigger()
+					.withIdentity("once", "test")
+					.startAt(Date.from(Instant.now().plusSeconds(2)))
+					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+					.build());
 
 		a.start();
 		b.start();
@@ -79,8 +87,10 @@ class QuartzClusterTest {
 		Thread.sleep(3000); // time for a wrong second fire on the other node
 
 		assertThat(fires("once")).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = ?").param(CLUSTER)
-			.query(Long.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = ?")
+			.param(CLUSTER)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
@@ -88,12 +98,14 @@ class QuartzClusterTest {
 		Scheduler a = node("node-a");
 		Scheduler b = node("node-b");
 		JobDetail job = JobBuilder.newJob(RecordingJob.class).withIdentity("nightly", "test").build();
-		a.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity("nightly", "test")
-			.startAt(Date.from(Instant.now().minus(Duration.ofDays(10))))
-			.withSchedule(CronScheduleBuilder.cronSchedule("0 30 2 * * ?")
-				.inTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"))
-				.withMisfireHandlingInstructionFireAndProceed())
-			.build());
+		a.scheduleJob(job,
+				TriggerBuilder.newTrigger()
+					.withIdentity("nightly", "test")
+					.startAt(Date.from(Instant.now().minus(Duration.ofDays(10))))
+					.withSchedule(CronScheduleBuilder.cronSchedule("0 30 2 * * ?")
+						.inTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"))
+						.withMisfireHandlingInstructionFireAndProceed())
+					.build());
 
 		a.start();
 		b.start();
@@ -110,18 +122,22 @@ class QuartzClusterTest {
 		Scheduler a = node("node-a");
 		JobDetail job = JobBuilder.newJob(SlowJob.class).withIdentity("slow", "test").requestRecovery(true).build();
 		Instant scheduled = Instant.now().plusSeconds(1);
-		a.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity("slow", "test").startAt(Date.from(scheduled)).build());
+		a.scheduleJob(job,
+				TriggerBuilder.newTrigger().withIdentity("slow", "test").startAt(Date.from(scheduled)).build());
 		a.start();
 		awaitFires("slow", 1, Duration.ofSeconds(20));
 
-		// Node A stops checking in while its job is still running: as far as the cluster can tell, it died.
+		// Node A stops checking in while its job is still running: as far as the cluster
+		// can tell, it died.
 		a.shutdown(false);
 		Scheduler b = node("node-b");
 		b.start();
 		awaitFires("slow", 2, Duration.ofSeconds(40));
 
-		assertThat(jdbc.sql("SELECT node || ' ' || recovering || ' ' || original FROM ops_test_fire WHERE job = 'slow' ORDER BY id")
-			.query(String.class).list())
+		assertThat(jdbc.sql(
+				"SELECT node || ' ' || recovering || ' ' || original FROM ops_test_fire WHERE job = 'slow' ORDER BY id")
+			.query(String.class)
+			.list())
 			.containsExactly("node-a false " + scheduled.toEpochMilli(), "node-b true " + scheduled.toEpochMilli());
 	}
 
@@ -155,8 +171,12 @@ class QuartzClusterTest {
 		}
 	}
 
-	/** Records its fire (with the original fire time a recovery carries), then runs until interrupted. */
+	/**
+	 * Records its fire (with the original fire time a recovery carries), then runs until
+	 * interrupted.
+	 */
 	public static class SlowJob implements Job {
+
 		@Override
 		public void execute(JobExecutionContext context) {
 			try {
@@ -177,11 +197,13 @@ class QuartzClusterTest {
 				Thread.currentThread().interrupt();
 			}
 		}
+
 	}
 
 	/** Records each fire, with the node that fired it. */
 	@DisallowConcurrentExecution
 	public static class RecordingJob implements Job {
+
 		@Override
 		public void execute(JobExecutionContext context) {
 			try {
@@ -194,5 +216,7 @@ class QuartzClusterTest {
 				throw new IllegalStateException(ex);
 			}
 		}
+
 	}
+
 }

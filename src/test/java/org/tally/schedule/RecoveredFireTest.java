@@ -16,26 +16,33 @@ import org.quartz.spi.OperableTrigger;
 import org.quartz.spi.TriggerFiredBundle;
 
 /**
- * Given a node died during the 2026-11-25 night and another node recovers the job hours later,
- * the recovered fire is named by the original fire time: the same run, nightly:2026-11-25.
+ * Given a node died during the 2026-11-25 night and another node recovers the job hours
+ * later, the recovered fire is named by the original fire time: the same run,
+ * nightly:2026-11-25.
  */
 class RecoveredFireTest {
 
-	private final ScheduleDefinition nightly = new ScheduleDefinition("nightly", "0 30 2 * * ?", ZoneId.of("Asia/Shanghai"),
-			"nightlyConsolidationJob", List.of(), ScheduleDefinition.Misfire.FIRE_ONCE_NOW);
+	private final ScheduleDefinition nightly = new ScheduleDefinition("nightly", "0 30 2 * * ?",
+			ZoneId.of("Asia/Shanghai"), "nightlyConsolidationJob", List.of(), ScheduleDefinition.Misfire.FIRE_ONCE_NOW);
 
 	@Test
 	void givenARecoveryFireTheNextDay_theTriggerIsRebuiltFromTheOriginalFireTime() {
-		Instant original = Instant.parse("2026-11-24T18:30:00Z"); // 02:30 on the 25th in Shanghai
-		Instant recoveredAt = Instant.parse("2026-11-25T17:00:00Z"); // 01:00 on the 26th in Shanghai
+		Instant original = Instant.parse("2026-11-24T18:30:00Z"); // 02:30 on the 25th in
+																	// Shanghai
+		Instant recoveredAt = Instant.parse("2026-11-25T17:00:00Z"); // 01:00 on the 26th
+																		// in Shanghai
 		JobDetail job = Schedules.job(nightly);
-		// What Quartz's cluster recovery puts on the recovery trigger: the original fire time, as text.
-		OperableTrigger recovery = (OperableTrigger) TriggerBuilder.newTrigger().forJob(job)
+		// What Quartz's cluster recovery puts on the recovery trigger: the original fire
+		// time, as text.
+		OperableTrigger recovery = (OperableTrigger) TriggerBuilder.newTrigger()
+			.forJob(job)
 			.usingJobData(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS,
 					String.valueOf(original.toEpochMilli()))
 			.usingJobData(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS,
 					String.valueOf(original.plusSeconds(3).toEpochMilli()))
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule()).startAt(Date.from(recoveredAt)).build();
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule())
+			.startAt(Date.from(recoveredAt))
+			.build();
 		var context = new JobExecutionContextImpl(null, new TriggerFiredBundle(job, recovery, null, true,
 				Date.from(recoveredAt), Date.from(recoveredAt), null, null), null);
 
@@ -55,4 +62,5 @@ class RecoveredFireTest {
 
 		assertThat(ScheduledConsolidationJob.scheduledFireTime(context)).isEqualTo(scheduled);
 	}
+
 }

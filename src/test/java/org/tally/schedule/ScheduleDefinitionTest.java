@@ -15,13 +15,19 @@ import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
 import org.tally.schedule.internal.ScheduleFiles;
 
-/** Given jobs/*.yml, the schedules, their Quartz job and trigger, and the business date of a fire are exact. */
+/**
+ * Given jobs/*.yml, the schedules, their Quartz job and trigger, and the business date of
+ * a fire are exact.
+ */
 class ScheduleDefinitionTest {
 
 	@Test
 	void givenTheCommittedNightlyFile_itFiresAt0230ShanghaiOnTheNightlyJobForAllSourcesAndCatchesUpOnce() {
-		ScheduleDefinition nightly = ScheduleFiles.read(Path.of("jobs")).stream()
-			.filter(d -> d.name().equals("nightly")).findFirst().orElseThrow();
+		ScheduleDefinition nightly = ScheduleFiles.read(Path.of("jobs"))
+			.stream()
+			.filter(d -> d.name().equals("nightly"))
+			.findFirst()
+			.orElseThrow();
 
 		assertThat(nightly.cron()).isEqualTo("0 30 2 * * ?");
 		assertThat(nightly.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
@@ -37,7 +43,9 @@ class ScheduleDefinitionTest {
 		assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
 		assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
 		// 2026-11-24T18:30Z is 02:30 on the 25th in Shanghai.
-		assertThat(trigger.getFireTimeAfter(java.util.Date.from(Instant.now())).toInstant().atZone(ZoneId.of("Asia/Shanghai"))
+		assertThat(trigger.getFireTimeAfter(java.util.Date.from(Instant.now()))
+			.toInstant()
+			.atZone(ZoneId.of("Asia/Shanghai"))
 			.toLocalTime()).isEqualTo(java.time.LocalTime.of(2, 30));
 	}
 
@@ -69,14 +77,19 @@ class ScheduleDefinitionTest {
 
 	@Test
 	void givenAWrongKeyOrCronOrZone_theErrorNamesTheFileAndKey(@TempDir Path dir) throws IOException {
-		Files.writeString(dir.resolve("a.yml"), "cron: \"0 30 2 * * ?\"\ntimezone: Asia/Shanghai\njob: nightlyConsolidationJob\n");
+		Files.writeString(dir.resolve("a.yml"),
+				"cron: \"0 30 2 * * ?\"\ntimezone: Asia/Shanghai\njob: nightlyConsolidationJob\n");
 		assertThatThrownBy(() -> ScheduleFiles.read(dir)).isInstanceOf(ScheduleException.class)
-			.hasMessageContaining("a.yml").hasMessageContaining("unknown key 'timezone'");
+			.hasMessageContaining("a.yml")
+			.hasMessageContaining("unknown key 'timezone'");
 
-		Files.writeString(dir.resolve("a.yml"), "cron: \"30 2 * *\"\ntimeZone: Asia/Shanghai\njob: nightlyConsolidationJob\n");
+		Files.writeString(dir.resolve("a.yml"),
+				"cron: \"30 2 * *\"\ntimeZone: Asia/Shanghai\njob: nightlyConsolidationJob\n");
 		assertThatThrownBy(() -> ScheduleFiles.read(dir)).hasMessageContaining("cron '30 2 * *'");
 
-		Files.writeString(dir.resolve("a.yml"), "cron: \"0 30 2 * * ?\"\ntimeZone: Mars/Olympus\njob: nightlyConsolidationJob\n");
+		Files.writeString(dir.resolve("a.yml"),
+				"cron: \"0 30 2 * * ?\"\ntimeZone: Mars/Olympus\njob: nightlyConsolidationJob\n");
 		assertThatThrownBy(() -> ScheduleFiles.read(dir)).hasMessageContaining("timeZone 'Mars/Olympus'");
 	}
+
 }

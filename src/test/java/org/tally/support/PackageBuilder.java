@@ -13,8 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A hand-made .xlsx package, part by part, for what POI's writers will not produce: Strict OOXML,
- * DOCTYPEs, cells longer than Excel allows, thousands of entries. Cells are inline strings or numbers.
+ * A hand-made .xlsx package, part by part, for what POI's writers will not produce:
+ * Strict OOXML, DOCTYPEs, cells longer than Excel allows, thousands of entries. Cells are
+ * inline strings or numbers.
  */
 public final class PackageBuilder {
 
@@ -28,8 +29,12 @@ public final class PackageBuilder {
 	private PackageBuilder() {
 	}
 
-	/** A one-sheet workbook; rows are lists of cell values (String inline, Number as number, null blank). */
-	public static PackageBuilder workbook(String sheetName, List<List<Object>> rows, boolean strict, String workbookProlog) {
+	/**
+	 * A one-sheet workbook; rows are lists of cell values (String inline, Number as
+	 * number, null blank).
+	 */
+	public static PackageBuilder workbook(String sheetName, List<List<Object>> rows, boolean strict,
+			String workbookProlog) {
 		String main = strict ? STRICT_MAIN : TRANSITIONAL_MAIN;
 		String rel = strict ? STRICT_REL : TRANSITIONAL_REL;
 		StringBuilder sheet = new StringBuilder("<sheetData>");
@@ -46,32 +51,39 @@ public final class PackageBuilder {
 					sheet.append("<c r=\"").append(ref).append("\"><v>").append(value).append("</v></c>");
 				}
 				else {
-					sheet.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(escape(value.toString()))
+					sheet.append("<c r=\"")
+						.append(ref)
+						.append("\" t=\"inlineStr\"><is><t>")
+						.append(escape(value.toString()))
 						.append("</t></is></c>");
 				}
 			}
 			sheet.append("</row>");
 		}
 		sheet.append("</sheetData>");
-		return new PackageBuilder()
-			.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-					+ "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-					+ "</Types>")
-			.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-					+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-					+ "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
-			.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + workbookProlog + "<workbook xmlns=\"" + main
-					+ "\" xmlns:r=\"" + rel + "\"><sheets><sheet name=\"" + escape(sheetName)
-					+ "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
-			.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-					+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-					+ "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
-			.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + main + "\">"
-					+ sheet + "</worksheet>");
+		return new PackageBuilder().put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+				+ "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+				+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+				+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+				+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+				+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+				+ "</Types>")
+			.put("_rels/.rels",
+					"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+							+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"rId1\" Type=\"" + rel
+							+ "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+			.put("xl/workbook.xml",
+					"<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + workbookProlog + "<workbook xmlns=\"" + main
+							+ "\" xmlns:r=\"" + rel + "\"><sheets><sheet name=\"" + escape(sheetName)
+							+ "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+			.put("xl/_rels/workbook.xml.rels",
+					"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+							+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"rId1\" Type=\"" + rel
+							+ "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+			.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + main
+					+ "\">" + sheet + "</worksheet>");
 	}
 
 	public PackageBuilder put(String name, String content) {
@@ -111,4 +123,5 @@ public final class PackageBuilder {
 	private static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
+
 }

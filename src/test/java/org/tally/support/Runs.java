@@ -7,7 +7,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 
-/** Starts nightly runs in tests and reads query results as plain text rows for compact assertions. */
+/**
+ * Starts nightly runs in tests and reads query results as plain text rows for compact
+ * assertions.
+ */
 public final class Runs {
 
 	private Runs() {
@@ -16,11 +19,12 @@ public final class Runs {
 	/** Runs the nightly job once; fails the test unless the run completes. */
 	public static long completedRun(JobOperatorTestUtils jobs, String trigger) {
 		try {
-			JobExecution run = jobs.startJob(new JobParametersBuilder()
-				.addString("trigger", "test:" + trigger + ":" + System.nanoTime())
-				.toJobParameters());
+			JobExecution run = jobs
+				.startJob(new JobParametersBuilder().addString("trigger", "test:" + trigger + ":" + System.nanoTime())
+					.toJobParameters());
 			if (run.getStatus() != BatchStatus.COMPLETED) {
-				throw new AssertionError("run " + trigger + " ended " + run.getStatus() + ": " + run.getAllFailureExceptions());
+				throw new AssertionError(
+						"run " + trigger + " ended " + run.getStatus() + ": " + run.getAllFailureExceptions());
 			}
 			return run.getJobInstance().getInstanceId();
 		}
@@ -42,4 +46,5 @@ public final class Runs {
 			return row;
 		}).list();
 	}
+
 }

@@ -10,10 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.tally.TallyApplication;
 
 /**
- * A browser test of the pages: the real stack of {@link TallyTest} served on a free port, with the
- * demo users operator/operator and press/press, and the pipeline's INFO lines in the JSON log (the same
- * target/logs as {@link TallyTest}: logging is set up once per JVM) so a
- * run's page has its log to show.
+ * A browser test of the pages: the real stack of {@link TallyTest} served on a free port,
+ * with the demo users operator/operator and press/press, and the pipeline's INFO lines in
+ * the JSON log (the same target/logs as {@link TallyTest}: logging is set up once per
+ * JVM) so a run's page has its log to show.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +24,5 @@ import org.tally.TallyApplication;
 @ActiveProfiles("demo")
 @Import(TestSupportConfiguration.class)
 public @interface TallyWebTest {
+
 }

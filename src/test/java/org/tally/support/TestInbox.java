@@ -8,7 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The inbox of the integration tests: emptied per test, filled with seeds or files built in the test. */
+/**
+ * The inbox of the integration tests: emptied per test, filled with seeds or files built
+ * in the test.
+ */
 public final class TestInbox {
 
 	private final Path root;
@@ -93,4 +96,5 @@ public final class TestInbox {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

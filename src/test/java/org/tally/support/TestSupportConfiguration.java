@@ -30,4 +30,5 @@ class TestSupportConfiguration {
 	TestWarehouse testWarehouse(JdbcClient jdbc) {
 		return new TestWarehouse(jdbc);
 	}
+
 }

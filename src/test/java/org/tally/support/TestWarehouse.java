@@ -13,14 +13,15 @@ public final class TestWarehouse {
 		this.jdbc = jdbc;
 	}
 
-	/** Empties Tally's and Spring Batch's tables: every test starts from a fresh installation. */
+	/**
+	 * Empties Tally's and Spring Batch's tables: every test starts from a fresh
+	 * installation.
+	 */
 	public void reset() {
 		List<String> tables = jdbc.sql("""
 				SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables
 				WHERE schemaname IN ('registry', 'staging', 'warehouse', 'recon', 'publish')
-				   OR (schemaname = 'public' AND tablename LIKE 'batch\\_%')""")
-			.query(String.class)
-			.list();
+				   OR (schemaname = 'public' AND tablename LIKE 'batch\\_%')""").query(String.class).list();
 		if (!tables.isEmpty()) {
 			jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
 		}
@@ -41,4 +42,5 @@ public final class TestWarehouse {
 	public JdbcClient jdbc() {
 		return jdbc;
 	}
+
 }

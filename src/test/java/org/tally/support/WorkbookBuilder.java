@@ -21,13 +21,15 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes a small department workbook for a test: a title line, an optional unit line, a header
- * and rows given as lists. Rows are numbered as Excel shows them, so with the defaults (title in
- * row 1, unit line in row 2, header in row 3) the first data row is row 4.
+ * Writes a small department workbook for a test: a title line, an optional unit line, a
+ * header and rows given as lists. Rows are numbered as Excel shows them, so with the
+ * defaults (title in row 1, unit line in row 2, header in row 3) the first data row is
+ * row 4.
  *
- * <p>Values: a String is a text cell, a Number a numeric cell, a LocalDate a date-formatted serial,
- * {@link #formula} a formula with its cached value, {@link #error} a formula whose cached value is an
- * error such as #DIV/0!, null a blank cell.
+ * <p>
+ * Values: a String is a text cell, a Number a numeric cell, a LocalDate a date-formatted
+ * serial, {@link #formula} a formula with its cached value, {@link #error} a formula
+ * whose cached value is an error such as #DIV/0!, null a blank cell.
  */
 public final class WorkbookBuilder {
 
@@ -35,20 +37,29 @@ public final class WorkbookBuilder {
 	public static final List<String> LEDGER_HEADER = List.of("项目编号", "项目名称", "所在县区", "签约投资额", "项目状态");
 
 	private String sheetName = "Sheet1";
+
 	private final List<String> lines = new ArrayList<>();
+
 	private List<String> header = List.of();
+
 	private final List<List<Object>> rows = new ArrayList<>();
+
 	private final List<String> merges = new ArrayList<>();
+
 	private final List<String> extraSheets = new ArrayList<>();
+
 	private boolean date1904;
 
 	private WorkbookBuilder() {
 	}
 
-	/** The finance bureau's ledger for a period: sheet 项目台账, title 截至…, unit line 单位：万元. */
+	/**
+	 * The finance bureau's ledger for a period: sheet 项目台账, title 截至…, unit line 单位：万元.
+	 */
 	public static WorkbookBuilder ledger(LocalDate period) {
 		return new WorkbookBuilder().sheet("项目台账")
-			.line("京长对口合作项目台账（截至" + period.getYear() + "年" + period.getMonthValue() + "月" + period.getDayOfMonth() + "日）")
+			.line("京长对口合作项目台账（截至" + period.getYear() + "年" + period.getMonthValue() + "月" + period.getDayOfMonth()
+					+ "日）")
 			.line("单位：万元")
 			.header(LEDGER_HEADER);
 	}
@@ -71,13 +82,17 @@ public final class WorkbookBuilder {
 		return this;
 	}
 
-	/** Another sheet placed before the data sheet (so the data sheet is not the first). */
+	/**
+	 * Another sheet placed before the data sheet (so the data sheet is not the first).
+	 */
 	public WorkbookBuilder otherSheetFirst(String name) {
 		extraSheets.add(name);
 		return this;
 	}
 
-	/** A one-cell line above the header (title, unit line); lines come in the order given. */
+	/**
+	 * A one-cell line above the header (title, unit line); lines come in the order given.
+	 */
 	public WorkbookBuilder line(String text) {
 		lines.add(text);
 		return this;
@@ -102,7 +117,10 @@ public final class WorkbookBuilder {
 		return this;
 	}
 
-	/** A merged region such as "C4:C6", written after the cells (only the top-left keeps its value). */
+	/**
+	 * A merged region such as "C4:C6", written after the cells (only the top-left keeps
+	 * its value).
+	 */
 	public WorkbookBuilder merge(String range) {
 		merges.add(range);
 		return this;
@@ -202,4 +220,5 @@ public final class WorkbookBuilder {
 	/** A formula whose cached value is an error. */
 	public record ErrorValue(String formula, FormulaError error) {
 	}
+
 }

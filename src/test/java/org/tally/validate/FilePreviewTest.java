@@ -19,8 +19,9 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * Given a department file not yet in the inbox, the preview tells what the next run would read and
- * reject, cell by cell, checking project codes against the current ledger, and writes nothing.
+ * Given a department file not yet in the inbox, the preview tells what the next run would
+ * read and reject, cell by cell, checking project codes against the current ledger, and
+ * writes nothing.
  */
 @TallyTest
 class FilePreviewTest {
@@ -50,7 +51,8 @@ class FilePreviewTest {
 	void theSeedsAreLoaded() throws Exception {
 		warehouse.reset();
 		inbox.clear().withSeeds();
-		jobs.startJob(new JobParametersBuilder().addString("trigger", "test:preview:" + System.nanoTime()).toJobParameters());
+		jobs.startJob(
+				new JobParametersBuilder().addString("trigger", "test:preview:" + System.nanoTime()).toJobParameters());
 	}
 
 	@Test
@@ -84,4 +86,5 @@ class FilePreviewTest {
 		assertThat(result.readable()).isFalse();
 		assertThat(result.unreadable()).contains("no reporting period in the file name");
 	}
+
 }

@@ -15,8 +15,9 @@ import org.tally.support.TestWarehouse;
 import org.tally.warehouse.DatasetTables;
 
 /**
- * Which ledger decides a period's codes, when the run's own ledger was staged by an earlier attempt
- * of the same run (a restart): the newest staged load within its reject limit, else the current one.
+ * Which ledger decides a period's codes, when the run's own ledger was staged by an
+ * earlier attempt of the same run (a restart): the newest staged load within its reject
+ * limit, else the current one.
  */
 @TallyTest
 class ReferenceCodesTest {
@@ -103,21 +104,26 @@ class ReferenceCodesTest {
 	}
 
 	private long load(long run, String status, boolean current) {
-		return jdbc.sql("""
-				INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
-				                           status, period, is_current)
-				VALUES (?, 'finance-projects', 'finance', 'projects', 'finance/x.xlsx', 'x.xlsx', ?, 1, ?, ?, ?) RETURNING id""")
+		return jdbc
+			.sql("""
+					INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
+					                           status, period, is_current)
+					VALUES (?, 'finance-projects', 'finance', 'projects', 'finance/x.xlsx', 'x.xlsx', ?, 1, ?, ?, ?) RETURNING id""")
 			.params(run, String.format("%064d", System.nanoTime()), status, DECEMBER, current)
 			.query(Long.class)
 			.single();
 	}
 
 	private void warehouseRow(long load, String code) {
-		jdbc.sql("INSERT INTO warehouse.projects (load_id, row_number, project_code) VALUES (?, 4, ?)").params(load, code).update();
+		jdbc.sql("INSERT INTO warehouse.projects (load_id, row_number, project_code) VALUES (?, 4, ?)")
+			.params(load, code)
+			.update();
 	}
 
 	private void stagedRow(long load, int row, String code) {
-		jdbc.sql("INSERT INTO warehouse.projects (load_id, row_number, project_code) VALUES (?, ?, ?)").params(load, row, code).update();
+		jdbc.sql("INSERT INTO warehouse.projects (load_id, row_number, project_code) VALUES (?, ?, ?)")
+			.params(load, row, code)
+			.update();
 	}
 
 	private void reject(long load, int row) {
@@ -125,4 +131,5 @@ class ReferenceCodesTest {
 			.params(load, row)
 			.update();
 	}
+
 }

@@ -18,8 +18,8 @@ import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
- * Given a good December ledger, a corrected ledger with 20% bad rows is rejected as a whole: the
- * first stays current and the warehouse and its figures do not change.
+ * Given a good December ledger, a corrected ledger with 20% bad rows is rejected as a
+ * whole: the first stays current and the warehouse and its figures do not change.
  */
 @TallyTest
 class RejectRateTest {
@@ -54,17 +54,21 @@ class RejectRateTest {
 		ledger(20, 4).writeTo(inbox.file("finance/ledger-2024-12-31-corrected.xlsx"));
 		long second = completedRun(jobs, "corrected");
 
-		assertThat(rows(warehouse, "SELECT file_name, status, is_current::text, coalesce(reason, '') FROM registry.load WHERE status <> 'duplicate' ORDER BY id"))
-			.containsExactly(List.of("ledger-2024-12-31.xlsx", "loaded", "true", ""),
-					List.of("ledger-2024-12-31-corrected.xlsx", "rejected", "false",
-							"4 of 20 rows rejected (20%), above the source's limit of 5%; the previous load stays current"));
+		assertThat(rows(warehouse,
+				"SELECT file_name, status, is_current::text, coalesce(reason, '') FROM registry.load WHERE status <> 'duplicate' ORDER BY id"))
+			.containsExactly(List.of("ledger-2024-12-31.xlsx", "loaded", "true", ""), List.of(
+					"ledger-2024-12-31-corrected.xlsx", "rejected", "false",
+					"4 of 20 rows rejected (20%), above the source's limit of 5%; the previous load stays current"));
 		assertThat(warehouseRows()).isEqualTo(before);
-		// Its 16 good rows were staged in the warehouse table, invisible; the rejection removed them.
+		// Its 16 good rows were staged in the warehouse table, invisible; the rejection
+		// removed them.
 		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects w JOIN registry.load l ON l.id = w.load_id"
-				+ " WHERE l.file_name = 'ledger-2024-12-31-corrected.xlsx'")).isZero();
+				+ " WHERE l.file_name = 'ledger-2024-12-31-corrected.xlsx'"))
+			.isZero();
 		// The rejected rows stay on record, so the department can be told what to fix.
 		assertThat(warehouse.count("SELECT count(*) FROM registry.reject r JOIN registry.load l ON l.id = r.load_id"
-				+ " WHERE l.file_name = 'ledger-2024-12-31-corrected.xlsx'")).isEqualTo(4);
+				+ " WHERE l.file_name = 'ledger-2024-12-31-corrected.xlsx'"))
+			.isEqualTo(4);
 		List<FigureValue> figuresAfter = figures.latest(DECEMBER);
 		assertThat(figuresAfter).allMatch(f -> f.runId() == second);
 		assertThat(figuresAfter).extracting(FigureValue::id, FigureValue::value, FigureValue::version)
@@ -81,11 +85,13 @@ class RejectRateTest {
 		ledger(20, 1).writeTo(inbox.file("finance/ledger-2024-12-31-corrected.xlsx"));
 		completedRun(jobs, "one-bad-row");
 
-		assertThat(rows(warehouse, "SELECT file_name, status, is_current::text FROM registry.load WHERE status <> 'duplicate' ORDER BY id"))
+		assertThat(rows(warehouse,
+				"SELECT file_name, status, is_current::text FROM registry.load WHERE status <> 'duplicate' ORDER BY id"))
 			.containsExactly(List.of("ledger-2024-12-31.xlsx", "superseded", "false"),
 					List.of("ledger-2024-12-31-corrected.xlsx", "loaded", "true"));
 		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects w JOIN registry.load l ON l.id = w.load_id"
-				+ " WHERE l.is_current")).isEqualTo(19);
+				+ " WHERE l.is_current"))
+			.isEqualTo(19);
 	}
 
 	private List<List<String>> warehouseRows() {
@@ -95,7 +101,10 @@ class RejectRateTest {
 				WHERE l.is_current AND l.period = ? ORDER BY w.row_number""", DECEMBER);
 	}
 
-	/** {@code rows} ledger rows, the first {@code bad} with a county that is not in Changzhi. */
+	/**
+	 * {@code rows} ledger rows, the first {@code bad} with a county that is not in
+	 * Changzhi.
+	 */
 	private static WorkbookBuilder ledger(int rows, int bad) {
 		WorkbookBuilder ledger = WorkbookBuilder.ledger(DECEMBER);
 		for (int i = 0; i < rows; i++) {
@@ -104,4 +113,5 @@ class RejectRateTest {
 		}
 		return ledger;
 	}
+
 }

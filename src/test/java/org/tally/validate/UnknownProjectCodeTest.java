@@ -23,8 +23,9 @@ import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
- * Given health rows naming project codes, a code that is not in the finance ledger as it stands
- * for the same period once the run is promoted is rejected; the ledger may arrive in the same run.
+ * Given health rows naming project codes, a code that is not in the finance ledger as it
+ * stands for the same period once the run is promoted is rejected; the ledger may arrive
+ * in the same run.
  */
 @TallyTest
 class UnknownProjectCodeTest {
@@ -49,14 +50,17 @@ class UnknownProjectCodeTest {
 
 	@Test
 	void givenTheLedgerInTheSameRunButDroppedLater_aKnownCodeLoadsAndAnUnknownOneIsRejected() {
-		// The health file is older than the ledger: the ledger is read first all the same.
+		// The health file is older than the ledger: the ledger is read first all the
+		// same.
 		health("市卫健委_20241231.csv", "JC2024-0001", "JC2024-0099", Instant.parse("2025-01-02T00:00:00Z"));
 		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 20, Instant.parse("2025-01-05T00:00:00Z"));
 
 		completedRun(jobs, "same-run");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities")).containsExactly("JC2024-0001");
-		assertThat(rows(warehouse, "SELECT cell_ref, column_name, raw_value, reason_zh, reason_en FROM registry.reject"))
+		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
+			.containsExactly("JC2024-0001");
+		assertThat(
+				rows(warehouse, "SELECT cell_ref, column_name, raw_value, reason_zh, reason_en FROM registry.reject"))
 			.containsExactly(List.of("A2", "project_code", "JC2024-0099",
 					"项目编号不存在：JC2024-0099（2024-12-31期京长对口合作项目台账中没有该编号）",
 					"unknown project code JC2024-0099: not in the current cooperation project ledger (projects) for period 2024-12-31"));
@@ -70,7 +74,8 @@ class UnknownProjectCodeTest {
 
 		completedRun(jobs, "health-later");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities")).containsExactly("JC2024-0002");
+		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
+			.containsExactly("JC2024-0002");
 		assertThat(warehouse.strings("SELECT raw_value FROM registry.reject")).containsExactly("JC2024-0042");
 	}
 
@@ -84,7 +89,8 @@ class UnknownProjectCodeTest {
 
 		completedRun(jobs, "correction");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities")).containsExactly("JC2024-0001");
+		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
+			.containsExactly("JC2024-0001");
 		assertThat(warehouse.strings("SELECT raw_value FROM registry.reject")).containsExactly("JC2024-0015");
 	}
 
@@ -103,24 +109,29 @@ class UnknownProjectCodeTest {
 
 		assertThat(warehouse.strings("SELECT status FROM registry.load WHERE file_name = 'ledger-2024-12-31-bad.xlsx'"))
 			.containsExactly("rejected");
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities")).containsExactly("JC2024-0015");
-		assertThat(warehouse.strings("SELECT r.raw_value FROM registry.reject r JOIN registry.load l ON l.id = r.load_id"
-				+ " WHERE l.dataset = 'health_activities'")).containsExactly("JC2024-0102");
+		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
+			.containsExactly("JC2024-0015");
+		assertThat(
+				warehouse.strings("SELECT r.raw_value FROM registry.reject r JOIN registry.load l ON l.id = r.load_id"
+						+ " WHERE l.dataset = 'health_activities'"))
+			.containsExactly("JC2024-0102");
 	}
 
 	@Test
 	void givenACodeInTheJuneLedgerOnly_aDecemberRowNamingItIsRejected() {
 		ledger(JUNE, "ledger-2024-06-30.xlsx", 5, null);
 		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 3, null);
-		WorkbookBuilder.ledger(JUNE).row("JC2024-0777", "上半年项目", "潞州区", 100, "开工")
+		WorkbookBuilder.ledger(JUNE)
+			.row("JC2024-0777", "上半年项目", "潞州区", 100, "开工")
 			.writeTo(inbox.file("finance/ledger-2024-06-30-extra.xlsx"));
 		health("市卫健委_20241231.csv", "JC2024-0002", "JC2024-0004", null);
 
 		completedRun(jobs, "periods");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities")).containsExactly("JC2024-0002");
-		assertThat(warehouse.strings("SELECT reason_en FROM registry.reject"))
-			.containsExactly("unknown project code JC2024-0004: not in the current cooperation project ledger (projects) for period 2024-12-31");
+		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
+			.containsExactly("JC2024-0002");
+		assertThat(warehouse.strings("SELECT reason_en FROM registry.reject")).containsExactly(
+				"unknown project code JC2024-0004: not in the current cooperation project ledger (projects) for period 2024-12-31");
 	}
 
 	@Test
@@ -148,12 +159,12 @@ class UnknownProjectCodeTest {
 	}
 
 	/**
-	 * A health CSV (GB18030, as 市卫健委 sends it): row 2 names {@code secondCode}, rows 3 to 22 name
-	 * {@code firstCode}, so one rejected row stays under the 5% limit.
+	 * A health CSV (GB18030, as 市卫健委 sends it): row 2 names {@code secondCode}, rows 3 to
+	 * 22 name {@code firstCode}, so one rejected row stays under the 5% limit.
 	 */
 	private void health(String name, String firstCode, String secondCode, Instant modified) {
-		StringBuilder csv = new StringBuilder("项目编号,北京医院,长治医院,所在县区,对口合作资金（万元）\r\n")
-			.append(secondCode).append(",北京安贞医院,黎城县人民医院,黎城县,200\r\n");
+		StringBuilder csv = new StringBuilder("项目编号,北京医院,长治医院,所在县区,对口合作资金（万元）\r\n").append(secondCode)
+			.append(",北京安贞医院,黎城县人民医院,黎城县,200\r\n");
 		for (int i = 0; i < 20; i++) {
 			csv.append(firstCode).append(",北京朝阳医院,潞州区人民医院,潞州区,100\r\n");
 		}
@@ -177,4 +188,5 @@ class UnknownProjectCodeTest {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -16,7 +16,10 @@ import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.support.TallyTest;
 
-/** A dataset declaration creates and extends its tables, and never changes them destructively. */
+/**
+ * A dataset declaration creates and extends its tables, and never changes them
+ * destructively.
+ */
 @TallyTest
 class DatasetTablesTest {
 
@@ -71,7 +74,8 @@ class DatasetTablesTest {
 
 	@Test
 	void givenRowsAnOlderVersionStagedForAnUnpromotedLoad_theyMoveToTheWarehouseTableOnce() {
-		jdbc.sql("CREATE TABLE staging.widgets (load_id bigint NOT NULL, row_number integer NOT NULL, code text)").update();
+		jdbc.sql("CREATE TABLE staging.widgets (load_id bigint NOT NULL, row_number integer NOT NULL, code text)")
+			.update();
 		long staged = load("staged");
 		long loaded = load("loaded");
 		jdbc.sql("INSERT INTO staging.widgets VALUES (?, 4, 'A'), (?, 5, 'B'), (?, 4, 'OLD')")
@@ -85,14 +89,16 @@ class DatasetTablesTest {
 			.query(String.class)
 			.list()).containsExactly(staged + ":A", staged + ":B");
 		assertThat(jdbc.sql("SELECT code FROM staging.widgets").query(String.class).list())
-			.as("rows of promoted loads were already copied by the older version").containsExactly("OLD");
+			.as("rows of promoted loads were already copied by the older version")
+			.containsExactly("OLD");
 	}
 
 	private long load(String status) {
-		return jdbc.sql("""
-				INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
-				                           status)
-				VALUES (0, 'widgets', 'test', 'widgets', ?, ?, ?, 1, ?) RETURNING id""")
+		return jdbc
+			.sql("""
+					INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
+					                           status)
+					VALUES (0, 'widgets', 'test', 'widgets', ?, ?, ?, 1, ?) RETURNING id""")
 			.params("test/" + status + System.nanoTime(), status, "sha-" + System.nanoTime(), status)
 			.query(Long.class)
 			.single();
@@ -120,4 +126,5 @@ class DatasetTablesTest {
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
+
 }

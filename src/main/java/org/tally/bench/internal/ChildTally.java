@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real `tally` process (a child JVM on this JVM's class path), so that a fault can kill it the
- * way the operating system would: SIGKILL, no shutdown hook, no finally block.
+ * A real `tally` process (a child JVM on this JVM's class path), so that a fault can kill
+ * it the way the operating system would: SIGKILL, no shutdown hook, no finally block.
  */
 public final class ChildTally {
 
 	private final Process process;
+
 	private final Path log;
+
 	private final long startedNanos = System.nanoTime();
 
 	private ChildTally(Process process, Path log) {
@@ -24,13 +26,20 @@ public final class ChildTally {
 		this.log = log;
 	}
 
-	/** Starts {@code tally ARGS} with its output in {@code log}; {@code heap} like "256m", or null for the default. */
+	/**
+	 * Starts {@code tally ARGS} with its output in {@code log}; {@code heap} like "256m",
+	 * or null for the default.
+	 */
 	public static ChildTally start(Path log, String heap, List<String> args) {
 		return start(log, heap, java.util.Map.of(), args);
 	}
 
-	/** The same, with {@code environment} added to this process's (e.g. TALLY_SCHEDULE_DIR). */
-	public static ChildTally start(Path log, String heap, java.util.Map<String, String> environment, List<String> args) {
+	/**
+	 * The same, with {@code environment} added to this process's (e.g.
+	 * TALLY_SCHEDULE_DIR).
+	 */
+	public static ChildTally start(Path log, String heap, java.util.Map<String, String> environment,
+			List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		if (heap != null) {
@@ -40,7 +49,8 @@ public final class ChildTally {
 		String launcher = System.getProperty("sun.java.command", "");
 		if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
 				&& launcher.startsWith(classPath)) {
-			command.add("-jar"); // the packaged tally.jar: its own launcher finds the nested libraries
+			command.add("-jar"); // the packaged tally.jar: its own launcher finds the
+									// nested libraries
 			command.add(classPath);
 		}
 		else {
@@ -76,7 +86,10 @@ public final class ChildTally {
 		process.waitFor();
 	}
 
-	/** The exit status, or -1 when the process did not end within {@code seconds} (it is then killed). */
+	/**
+	 * The exit status, or -1 when the process did not end within {@code seconds} (it is
+	 * then killed).
+	 */
 	public int await(long seconds) throws InterruptedException {
 		if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
 			kill();
@@ -98,7 +111,10 @@ public final class ChildTally {
 		}
 	}
 
-	/** The last line "tally: …" or "tally COMMAND: …" (the one-line reason of a failure or refusal), or "". */
+	/**
+	 * The last line "tally: …" or "tally COMMAND: …" (the one-line reason of a failure or
+	 * refusal), or "".
+	 */
 	public String verdict() {
 		String result = "";
 		for (String line : output().split("\n")) {
@@ -108,4 +124,5 @@ public final class ChildTally {
 		}
 		return result;
 	}
+
 }

@@ -16,22 +16,26 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A realistic project ledger of any size, written once per size into the work directory: the
- * department's XLSX (title, unit line, header, rows, totals), the same as a department CSV, and a
- * plain CSV of the same columns for the COPY-only reference.
+ * A realistic project ledger of any size, written once per size into the work directory:
+ * the department's XLSX (title, unit line, header, rows, totals), the same as a
+ * department CSV, and a plain CSV of the same columns for the COPY-only reference.
  */
 public final class LedgerFiles {
 
-	static final List<String> HEADER = List.of("序号", "项目编号", "项目名称", "所在县区", "合作领域", "北京合作方", "合作方性质",
-			"签约投资额", "累计完成投资", "项目状态", "开工日期", "对口资金安排", "对口资金拨付");
+	static final List<String> HEADER = List.of("序号", "项目编号", "项目名称", "所在县区", "合作领域", "北京合作方", "合作方性质", "签约投资额",
+			"累计完成投资", "项目状态", "开工日期", "对口资金安排", "对口资金拨付");
 
-	private static final List<String> COUNTIES = List.of("潞州区", "上党区", "屯留区", "潞城区", "襄垣县", "平顺县", "黎城县",
-			"壶关县", "长子县", "武乡县", "沁县", "沁源县");
+	private static final List<String> COUNTIES = List.of("潞州区", "上党区", "屯留区", "潞城区", "襄垣县", "平顺县", "黎城县", "壶关县", "长子县",
+			"武乡县", "沁县", "沁源县");
+
 	private static final List<String> FIELDS = List.of("产业合作", "文旅康养", "现代农业", "生态环保", "科技创新", "基础设施");
+
 	private static final List<String> STATUSES = List.of("签约", "开工", "竣工");
 
 	private final Path xlsx;
+
 	private final Path departmentCsv;
+
 	private final Path plainCsv;
 
 	private LedgerFiles(Path xlsx, Path departmentCsv, Path plainCsv) {
@@ -52,11 +56,13 @@ public final class LedgerFiles {
 		return plainCsv;
 	}
 
-	/** The files for {@code rows} rows under {@code workDir}, generated unless already there. */
+	/**
+	 * The files for {@code rows} rows under {@code workDir}, generated unless already
+	 * there.
+	 */
 	public static LedgerFiles forRows(Path workDir, int rows) throws IOException {
 		Path dir = workDir.resolve("ledger-" + rows);
-		LedgerFiles files = new LedgerFiles(
-				dir.resolve("inbox-xlsx/finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
+		LedgerFiles files = new LedgerFiles(dir.resolve("inbox-xlsx/finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
 				dir.resolve("inbox-csv/finance/市财政局_京长对口合作项目台账_2024-12-31.csv"), dir.resolve("copy.csv"));
 		if (Files.isRegularFile(files.xlsx) && Files.isRegularFile(files.departmentCsv)
 				&& Files.isRegularFile(files.plainCsv)) {
@@ -68,7 +74,10 @@ public final class LedgerFiles {
 		return files;
 	}
 
-	/** One department's ledger for a period, XLSX only (plus CSVs beside it in {@code dir}). */
+	/**
+	 * One department's ledger for a period, XLSX only (plus CSVs beside it in
+	 * {@code dir}).
+	 */
 	public static Path departmentLedger(Path dir, String department, String period, int rows, long seed)
 			throws IOException {
 		Files.createDirectories(dir);
@@ -110,10 +119,12 @@ public final class LedgerFiles {
 				String status = STATUSES.get(random.nextInt(STATUSES.size()));
 				BigDecimal committed = BigDecimal.valueOf(1_000 + random.nextInt(9_000_000), 2);
 				BigDecimal completed = "签约".equals(status) ? BigDecimal.ZERO
-						: committed.multiply(BigDecimal.valueOf(random.nextInt(100))).movePointLeft(2)
+						: committed.multiply(BigDecimal.valueOf(random.nextInt(100)))
+							.movePointLeft(2)
 							.setScale(2, java.math.RoundingMode.DOWN);
 				BigDecimal allocated = BigDecimal.valueOf(random.nextInt(50_000), 2);
-				BigDecimal disbursed = allocated.multiply(BigDecimal.valueOf(random.nextInt(100))).movePointLeft(2)
+				BigDecimal disbursed = allocated.multiply(BigDecimal.valueOf(random.nextInt(100)))
+					.movePointLeft(2)
 					.setScale(2, java.math.RoundingMode.DOWN);
 				LocalDate start = LocalDate.of(2022, 5, 1).plusDays(random.nextInt(900));
 				String name = county + field + "合作项目" + i;
@@ -130,7 +141,11 @@ public final class LedgerFiles {
 				row.createCell(4).setCellValue(field);
 				row.createCell(5).setCellValue(partner);
 				row.createCell(6).setCellValue(type);
-				row.createCell(7).setCellValue(committed.doubleValue()); // the cell boundary: Excel stores doubles
+				row.createCell(7).setCellValue(committed.doubleValue()); // the cell
+																			// boundary:
+																			// Excel
+																			// stores
+																			// doubles
 				row.createCell(8).setCellValue(completed.doubleValue());
 				row.createCell(9).setCellValue(status);
 				if (!"签约".equals(status)) {
@@ -141,8 +156,8 @@ public final class LedgerFiles {
 				row.createCell(11).setCellValue(allocated.doubleValue());
 				row.createCell(12).setCellValue(disbursed.doubleValue());
 
-				String line = i + "," + code + "," + name + "," + county + "," + field + "," + partner + "," + type + ","
-						+ committed.toPlainString() + "," + completed.toPlainString() + "," + status + ","
+				String line = i + "," + code + "," + name + "," + county + "," + field + "," + partner + "," + type
+						+ "," + committed.toPlainString() + "," + completed.toPlainString() + "," + status + ","
 						+ ("签约".equals(status) ? "" : start.toString()) + "," + allocated.toPlainString() + ","
 						+ disbursed.toPlainString() + "\n";
 				csv.write(line);
@@ -159,4 +174,5 @@ public final class LedgerFiles {
 			workbook.dispose();
 		}
 	}
+
 }

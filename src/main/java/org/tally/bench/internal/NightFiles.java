@@ -9,16 +9,20 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * A realistic night: twenty departments each send a project ledger for two periods, 2,000 to
- * 20,000 rows a sheet, read through twenty sources added to a copy of the project's config.
+ * A realistic night: twenty departments each send a project ledger for two periods, 2,000
+ * to 20,000 rows a sheet, read through twenty sources added to a copy of the project's
+ * config.
  */
 public final class NightFiles {
 
 	public static final int DEPARTMENTS = 20;
+
 	private static final List<String> PERIODS = List.of("2024-06-30", "2024-12-31");
 
 	private final Path inbox;
+
 	private final Path config;
+
 	private final long rows;
 
 	private NightFiles(Path inbox, Path config, long rows) {
@@ -57,14 +61,15 @@ public final class NightFiles {
 			for (String period : PERIODS) {
 				Path file = inbox.resolve(department).resolve(department + "_项目台账_" + period + ".xlsx");
 				if (!Files.isRegularFile(file)) {
-					LedgerFiles.departmentLedger(file.getParent(), department, period, size, d * 31L + period.hashCode());
+					LedgerFiles.departmentLedger(file.getParent(), department, period, size,
+							d * 31L + period.hashCode());
 				}
 				rows += size;
 			}
-			Files.writeString(config.resolve("sources/bench-" + department + ".yml"), template
-				.replace("id: finance-projects", "id: bench-" + department)
-				.replace("department: finance", "department: " + department)
-				.replace("inbox: \"finance/*.{xlsx,xlsm,xls,csv}\"", "inbox: \"" + department + "/*.xlsx\""));
+			Files.writeString(config.resolve("sources/bench-" + department + ".yml"),
+					template.replace("id: finance-projects", "id: bench-" + department)
+						.replace("department: finance", "department: " + department)
+						.replace("inbox: \"finance/*.{xlsx,xlsm,xls,csv}\"", "inbox: \"" + department + "/*.xlsx\""));
 		}
 		return new NightFiles(inbox, config, rows);
 	}
@@ -78,4 +83,5 @@ public final class NightFiles {
 			}
 		}
 	}
+
 }

@@ -16,13 +16,18 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.postgresql.PGConnection;
 
-/** The standalone references Tally is measured against: the fastest XLSX reader, and plain COPY. */
+/**
+ * The standalone references Tally is measured against: the fastest XLSX reader, and plain
+ * COPY.
+ */
 public final class References {
 
 	private References() {
 	}
 
-	/** Parse-only: dhatim fastexcel-reader counts the rows and sums the committed column. */
+	/**
+	 * Parse-only: dhatim fastexcel-reader counts the rows and sums the committed column.
+	 */
 	public static long fastexcelRows(Path xlsx) throws IOException {
 		long rows = 0;
 		BigDecimal sum = BigDecimal.ZERO;
@@ -42,7 +47,9 @@ public final class References {
 			}
 		}
 		if (sum.signum() < 0) {
-			throw new IllegalStateException("impossible sum " + sum); // keeps the sum from being optimised away
+			throw new IllegalStateException("impossible sum " + sum); // keeps the sum
+																		// from being
+																		// optimised away
 		}
 		return rows - 1; // the totals row is numeric too
 	}
@@ -59,7 +66,8 @@ public final class References {
 						  disbursed numeric(20,2))""");
 			}
 			try (Reader reader = Files.newBufferedReader(plainCsv, StandardCharsets.UTF_8)) {
-				return connection.unwrap(PGConnection.class).getCopyAPI()
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
 					.copyIn("COPY public.bench_copy FROM STDIN (FORMAT csv, HEADER true)", reader);
 			}
 			finally {
@@ -69,4 +77,5 @@ public final class References {
 			}
 		}
 	}
+
 }

@@ -6,21 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Peak heap in use while a measure runs (sampled), and the process's resident set size. */
+/**
+ * Peak heap in use while a measure runs (sampled), and the process's resident set size.
+ */
 public final class Resources {
 
 	private Resources() {
 	}
 
 	/**
-	 * Samples the heap in use every 10 ms on a daemon thread until closed. Per-pool peaks would add
-	 * up peaks of different moments; one sampled total is what the process really held at once.
+	 * Samples the heap in use every 10 ms on a daemon thread until closed. Per-pool peaks
+	 * would add up peaks of different moments; one sampled total is what the process
+	 * really held at once.
 	 */
 	public static final class HeapSampler implements AutoCloseable {
 
 		private final Thread thread;
+
 		private volatile boolean running = true;
+
 		private volatile boolean paused;
+
 		private volatile long peak;
 
 		public HeapSampler() {
@@ -50,7 +56,10 @@ public final class Resources {
 			return peak;
 		}
 
-		/** Runs {@code step} unsampled: a reference measured between Tally's repetitions is not Tally's heap. */
+		/**
+		 * Runs {@code step} unsampled: a reference measured between Tally's repetitions
+		 * is not Tally's heap.
+		 */
 		public <T> T unsampled(Callable<T> step) throws Exception {
 			paused = true;
 			try {
@@ -71,13 +80,17 @@ public final class Resources {
 				Thread.currentThread().interrupt();
 			}
 		}
+
 	}
 
 	public static long maxHeapBytes() {
 		return Runtime.getRuntime().maxMemory();
 	}
 
-	/** VmHWM from /proc/self/status: the peak resident set of this process (Linux); -1 elsewhere. */
+	/**
+	 * VmHWM from /proc/self/status: the peak resident set of this process (Linux); -1
+	 * elsewhere.
+	 */
 	public static long peakRssBytes() {
 		return procStatus("VmHWM:");
 	}
@@ -99,4 +112,5 @@ public final class Resources {
 			return -1;
 		}
 	}
+
 }

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A plain JDBC view of a data directory's embedded server, from outside the Tally process under
- * test: where it listens, what the current warehouse holds (as digests without load ids, so two
- * installations compare row for row), and what the server is doing right now.
+ * A plain JDBC view of a data directory's embedded server, from outside the Tally process
+ * under test: where it listens, what the current warehouse holds (as digests without load
+ * ids, so two installations compare row for row), and what the server is doing right now.
  */
 public final class WarehouseProbe implements AutoCloseable {
 
@@ -39,7 +39,8 @@ public final class WarehouseProbe implements AutoCloseable {
 		}
 		try {
 			List<String> lines = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"), StandardCharsets.UTF_8);
-			return lines.size() < 4 || lines.get(3).isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).trim()));
+			return lines.size() < 4 || lines.get(3).isBlank() ? Optional.empty()
+					: Optional.of(Integer.parseInt(lines.get(3).trim()));
 		}
 		catch (IOException | NumberFormatException ex) {
 			return Optional.empty();
@@ -58,7 +59,10 @@ public final class WarehouseProbe implements AutoCloseable {
 		}
 	}
 
-	/** Connects to the server of {@code dataDir} once it accepts connections and has the tally database. */
+	/**
+	 * Connects to the server of {@code dataDir} once it accepts connections and has the
+	 * tally database.
+	 */
 	public static WarehouseProbe connect(Path dataDir, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		SQLException last = null;
@@ -81,7 +85,10 @@ public final class WarehouseProbe implements AutoCloseable {
 				+ (last == null ? "" : ": " + last.getMessage()));
 	}
 
-	/** Stops the postmaster of {@code dataDir} the way `pg_ctl stop -m immediate` does (SIGQUIT). */
+	/**
+	 * Stops the postmaster of {@code dataDir} the way `pg_ctl stop -m immediate` does
+	 * (SIGQUIT).
+	 */
 	public static void stopImmediately(Path dataDir) throws IOException, InterruptedException {
 		Optional<Long> pid = postmasterPid(dataDir);
 		if (pid.isPresent()) {
@@ -90,7 +97,10 @@ public final class WarehouseProbe implements AutoCloseable {
 		}
 	}
 
-	/** Stops the postmaster of {@code dataDir} cleanly (fast shutdown, SIGINT), if it runs. */
+	/**
+	 * Stops the postmaster of {@code dataDir} cleanly (fast shutdown, SIGINT), if it
+	 * runs.
+	 */
 	public static void stop(Path dataDir) throws IOException, InterruptedException {
 		Optional<Long> pid = postmasterPid(dataDir);
 		if (pid.isPresent()) {
@@ -135,7 +145,10 @@ public final class WarehouseProbe implements AutoCloseable {
 		return s;
 	}
 
-	/** Whether a backend (not this one) is running a statement that starts with {@code prefix}. */
+	/**
+	 * Whether a backend (not this one) is running a statement that starts with
+	 * {@code prefix}.
+	 */
 	public boolean running(String prefix) throws SQLException {
 		return count("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'active'"
 				+ " AND query ILIKE ?", prefix + "%") > 0;
@@ -147,39 +160,50 @@ public final class WarehouseProbe implements AutoCloseable {
 	}
 
 	/**
-	 * The current state as text to compare between installations: per warehouse table the count and
-	 * md5 of its current rows (without load ids), the registry's loaded files, the latest figures.
+	 * The current state as text to compare between installations: per warehouse table the
+	 * count and md5 of its current rows (without load ids), the registry's loaded files,
+	 * the latest figures.
 	 */
 	public Map<String, String> digest() throws SQLException {
 		Map<String, String> digest = new LinkedHashMap<>();
 		List<String> tables = new ArrayList<>();
-		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-				"SELECT table_name FROM information_schema.tables WHERE table_schema = 'warehouse' ORDER BY 1")) {
+		try (Statement s = connection.createStatement();
+				ResultSet rs = s.executeQuery(
+						"SELECT table_name FROM information_schema.tables WHERE table_schema = 'warehouse' ORDER BY 1")) {
 			while (rs.next()) {
 				tables.add(rs.getString(1));
 			}
 		}
 		for (String table : tables) {
-			// The table names come from the server's own catalogue; quoting keeps any name literal.
+			// The table names come from the server's own catalogue; quoting keeps any
+			// name literal.
 			String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
 			List<String> row = rows("SELECT count(*), coalesce(md5(string_agg(r, E'\\n' ORDER BY r)), '-') FROM ("
 					+ " SELECT l.period || '|' || l.source_id || '|' || l.file_path || '|' || (to_jsonb(w) - 'load_id')::text AS r"
-					+ " FROM warehouse." + quoted + " w JOIN registry.load l ON l.id = w.load_id WHERE l.is_current) t").get(0);
+					+ " FROM warehouse." + quoted + " w JOIN registry.load l ON l.id = w.load_id WHERE l.is_current) t")
+				.get(0);
 			digest.put("warehouse." + table, row.get(0) + " rows, md5 " + row.get(1));
 		}
-		digest.put("registry: loaded files", rows("SELECT file_path, status, is_current, rows_loaded, rows_rejected"
-				+ " FROM registry.load WHERE status IN ('loaded', 'superseded') ORDER BY file_path, status").toString());
-		digest.put("registry: files loaded twice", rows("SELECT sha256, count(*) FROM registry.load"
-				+ " WHERE status IN ('loaded', 'superseded') GROUP BY sha256 HAVING count(*) > 1").toString());
+		digest.put("registry: loaded files",
+				rows("SELECT file_path, status, is_current, rows_loaded, rows_rejected"
+						+ " FROM registry.load WHERE status IN ('loaded', 'superseded') ORDER BY file_path, status")
+					.toString());
+		digest
+			.put("registry: files loaded twice",
+					rows("SELECT sha256, count(*) FROM registry.load"
+							+ " WHERE status IN ('loaded', 'superseded') GROUP BY sha256 HAVING count(*) > 1")
+						.toString());
 		digest.put("figures", rows("SELECT DISTINCT ON (figure_id, as_of) figure_id, as_of, value, status"
-				+ " FROM publish.figure_version ORDER BY figure_id, as_of, id DESC").toString());
+				+ " FROM publish.figure_version ORDER BY figure_id, as_of, id DESC")
+			.toString());
 		return digest;
 	}
 
 	/** Rows whose value compares: the current rows of every warehouse table. */
 	public long currentRows() throws SQLException {
 		long total = 0;
-		for (List<String> row : rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'warehouse'")) {
+		for (List<String> row : rows(
+				"SELECT table_name FROM information_schema.tables WHERE table_schema = 'warehouse'")) {
 			total += count("SELECT count(*) FROM warehouse.\"" + row.get(0).replace("\"", "\"\"")
 					+ "\" w JOIN registry.load l ON l.id = w.load_id WHERE l.is_current");
 		}
@@ -187,18 +211,22 @@ public final class WarehouseProbe implements AutoCloseable {
 	}
 
 	/**
-	 * What a reader sees of one period's current project rows: "load N: R rows" per current load, and
-	 * whether that is whole (one current load, all its rows).
+	 * What a reader sees of one period's current project rows: "load N: R rows" per
+	 * current load, and whether that is whole (one current load, all its rows).
 	 */
 	public Sight sight(LocalDate period) throws SQLException {
 		List<List<String>> loads = rows("SELECT l.id, l.rows_loaded, (SELECT count(*) FROM warehouse.projects w"
 				+ " WHERE w.load_id = l.id) FROM registry.load l WHERE l.is_current AND l.period = ? AND l.dataset = 'projects'",
 				period);
-		boolean whole = loads.size() == 1 && loads.get(0).get(1) != null && loads.get(0).get(1).equals(loads.get(0).get(2));
+		boolean whole = loads.size() == 1 && loads.get(0).get(1) != null
+				&& loads.get(0).get(1).equals(loads.get(0).get(2));
 		return new Sight(loads.isEmpty() ? -1 : Long.parseLong(loads.get(0).get(0)), whole, loads.toString());
 	}
 
-	/** One look at a period: the current load (or -1), whether it is whole, and what was seen. */
+	/**
+	 * One look at a period: the current load (or -1), whether it is whole, and what was
+	 * seen.
+	 */
 	public record Sight(long load, boolean whole, String seen) {
 	}
 
@@ -211,4 +239,5 @@ public final class WarehouseProbe implements AutoCloseable {
 			// the server may already be gone: nothing to release
 		}
 	}
+
 }

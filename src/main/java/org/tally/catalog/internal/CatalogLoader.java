@@ -25,7 +25,10 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads config/ and checks every cross-reference, so a bad edit fails at start-up with file and key. */
+/**
+ * Reads config/ and checks every cross-reference, so a bad edit fails at start-up with
+ * file and key.
+ */
 public final class CatalogLoader {
 
 	private static final Set<String> RESERVED_COLUMNS = Set.of("load_id", "row_number");
@@ -33,7 +36,8 @@ public final class CatalogLoader {
 	private final ObjectMapper yaml = YAMLMapper.builder()
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // an omitted flag means false
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // an omitted flag
+																		// means false
 		.build();
 
 	private final Path directory;
@@ -153,8 +157,8 @@ public final class CatalogLoader {
 				throw new CatalogException(checksFile + ": check '" + check.id() + "' is declared twice");
 			}
 			if (check.dataset() != null && !catalog.datasets().containsKey(check.dataset())) {
-				throw new CatalogException(checksFile + ": check '" + check.id() + "' names unknown dataset '"
-						+ check.dataset() + "'");
+				throw new CatalogException(
+						checksFile + ": check '" + check.id() + "' names unknown dataset '" + check.dataset() + "'");
 			}
 			if (!Set.of("fail", "warn").contains(check.severity())) {
 				throw new CatalogException(checksFile + ": check '" + check.id() + "' severity must be fail or warn");
@@ -169,7 +173,8 @@ public final class CatalogLoader {
 						+ figure.dataset() + "'");
 			}
 			if (figure.measure() == null) {
-				throw new CatalogException(figuresFile + ": figure '" + figure.id() + "' needs a measure (sum, count, count_distinct)");
+				throw new CatalogException(
+						figuresFile + ": figure '" + figure.id() + "' needs a measure (sum, count, count_distinct)");
 			}
 			if (figure.measure() != FigureDefinition.Measure.COUNT && dataset.column(figure.column()).isEmpty()) {
 				throw new CatalogException(figuresFile + ": figure '" + figure.id() + "' column '" + figure.column()
@@ -177,14 +182,14 @@ public final class CatalogLoader {
 			}
 			figure.where().keySet().forEach(column -> {
 				if (dataset.column(column).isEmpty()) {
-					throw new CatalogException(figuresFile + ": figure '" + figure.id() + "' filters on unknown column '"
-							+ column + "'");
+					throw new CatalogException(
+							figuresFile + ": figure '" + figure.id() + "' filters on unknown column '" + column + "'");
 				}
 			});
 			for (String check : figure.checks()) {
 				if (!checkIds.contains(check)) {
-					throw new CatalogException(figuresFile + ": figure '" + figure.id() + "' depends on unknown check '"
-							+ check + "'");
+					throw new CatalogException(
+							figuresFile + ": figure '" + figure.id() + "' depends on unknown check '" + check + "'");
 				}
 			}
 			if (!Set.of("CNY", "COUNT").contains(figure.unit())) {
@@ -193,15 +198,20 @@ public final class CatalogLoader {
 		}
 	}
 
-	/** A reference names a key column of another dataset, so "is this code known" has one answer per period. */
-	private static void validateReference(Catalog catalog, Path file, DatasetDefinition dataset, ColumnDefinition column) {
+	/**
+	 * A reference names a key column of another dataset, so "is this code known" has one
+	 * answer per period.
+	 */
+	private static void validateReference(Catalog catalog, Path file, DatasetDefinition dataset,
+			ColumnDefinition column) {
 		if (column.reference().isEmpty()) {
 			return;
 		}
 		ColumnDefinition.Reference reference = column.reference().get();
 		String where = file + ": column '" + column.name() + "' references '" + column.references() + "'";
 		if (reference.column().isEmpty()) {
-			throw new CatalogException(where + ", which is not of the form dataset.column (e.g. projects.project_code)");
+			throw new CatalogException(
+					where + ", which is not of the form dataset.column (e.g. projects.project_code)");
 		}
 		DatasetDefinition target = catalog.datasets().get(reference.dataset());
 		if (target == null) {
@@ -212,15 +222,15 @@ public final class CatalogLoader {
 			throw new CatalogException(where + ": a dataset cannot reference itself");
 		}
 		ColumnDefinition targetColumn = target.column(reference.column())
-			.orElseThrow(() -> new CatalogException(where + ", but dataset '" + target.name() + "' has no column '"
-					+ reference.column() + "'"));
+			.orElseThrow(() -> new CatalogException(
+					where + ", but dataset '" + target.name() + "' has no column '" + reference.column() + "'"));
 		if (!target.key().equals(List.of(targetColumn.name()))) {
 			throw new CatalogException(where + ", but '" + reference.column() + "' is not the key of dataset '"
 					+ target.name() + "' (key: " + target.key() + ")");
 		}
 		if (column.type() != targetColumn.type()) {
-			throw new CatalogException(where + ", but its type " + column.type() + " differs from "
-					+ targetColumn.type());
+			throw new CatalogException(
+					where + ", but its type " + column.type() + " differs from " + targetColumn.type());
 		}
 	}
 
@@ -239,7 +249,8 @@ public final class CatalogLoader {
 		if (path.contains(name)) {
 			List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
 			cycle.add(name);
-			throw new CatalogException(datasetsDir + ": dataset references form a cycle: " + String.join(" -> ", cycle));
+			throw new CatalogException(
+					datasetsDir + ": dataset references form a cycle: " + String.join(" -> ", cycle));
 		}
 		path.add(name);
 		for (ColumnDefinition column : catalog.datasets().get(name).columns()) {
@@ -302,4 +313,5 @@ public final class CatalogLoader {
 			figures = figures == null ? List.of() : figures;
 		}
 	}
+
 }

@@ -8,9 +8,10 @@ import org.tally.catalog.FigureDefinition;
 import org.tally.catalog.SqlIdentifier;
 
 /**
- * The SQL of one figure over the current loads of a period, written directly (join and aggregate),
- * from the warehouse or the staging table: the audit's independent recomputation of what
- * {@link FigureScan} published. Identifiers come from the validated catalog; values are bound.
+ * The SQL of one figure over the current loads of a period, written directly (join and
+ * aggregate), from the warehouse or the staging table: the audit's independent
+ * recomputation of what {@link FigureScan} published. Identifiers come from the validated
+ * catalog; values are bound.
  */
 public record FigureQuery(String from, String where, List<Object> params, String aggregate) {
 

@@ -12,16 +12,19 @@ import org.tally.catalog.FigureDefinition;
 import org.tally.catalog.SqlIdentifier;
 
 /**
- * Several figures of one dataset computed from ONE scan of its current rows for a period: the rows
- * are first aggregated per load (and per value of the one counted-distinct column, if any), which
- * PostgreSQL runs as a parallel scan, then each figure's value and its files come from that small
- * result with the same grouping sets as a figure on its own. Sums of sums and counts of per-load
- * distinct values equal the direct aggregates, so values and per-file evidence do not change.
+ * Several figures of one dataset computed from ONE scan of its current rows for a period:
+ * the rows are first aggregated per load (and per value of the one counted-distinct
+ * column, if any), which PostgreSQL runs as a parallel scan, then each figure's value and
+ * its files come from that small result with the same grouping sets as a figure on its
+ * own. Sums of sums and counts of per-load distinct values equal the direct aggregates,
+ * so values and per-file evidence do not change.
  */
 public final class FigureScan {
 
 	private final String dataset;
+
 	private final String distinctColumn;
+
 	private final List<FigureDefinition> figures;
 
 	private FigureScan(String dataset, String distinctColumn, List<FigureDefinition> figures) {
@@ -31,8 +34,9 @@ public final class FigureScan {
 	}
 
 	/**
-	 * The figures in as few scans as their datasets allow: one per dataset, plus one for each further
-	 * column counted distinct (grouping by two such columns would multiply the per-load groups).
+	 * The figures in as few scans as their datasets allow: one per dataset, plus one for
+	 * each further column counted distinct (grouping by two such columns would multiply
+	 * the per-load groups).
 	 */
 	public static List<FigureScan> plan(List<FigureDefinition> figures) {
 		Map<String, List<FigureDefinition>> byScan = new LinkedHashMap<>();
@@ -62,7 +66,10 @@ public final class FigureScan {
 		return figures;
 	}
 
-	/** A figure's value and the loads behind it (in load order), each with the rows its aggregate read. */
+	/**
+	 * A figure's value and the loads behind it (in load order), each with the rows its
+	 * aggregate read.
+	 */
 	public record Measured(BigDecimal value, List<LoadRows> sources) {
 	}
 
@@ -70,7 +77,10 @@ public final class FigureScan {
 	public record LoadRows(String file, String sheet, long rows) {
 	}
 
-	/** Runs the scan for the current loads of {@code asOf}: figure id -> value and sources. */
+	/**
+	 * Runs the scan for the current loads of {@code asOf}: figure id -> value and
+	 * sources.
+	 */
 	public Map<String, Measured> measure(JdbcClient jdbc, String schema, LocalDate asOf) {
 		Sql sql = sql(schema, asOf);
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -89,8 +99,11 @@ public final class FigureScan {
 		});
 		Map<String, Measured> measured = new LinkedHashMap<>();
 		for (FigureDefinition figure : figures) {
-			measured.put(figure.id(), new Measured(Objects.requireNonNull(values.get(figure.id()),
-					"grouping sets always yield the grand total row"), List.copyOf(sources.get(figure.id()))));
+			measured.put(figure.id(),
+					new Measured(
+							Objects.requireNonNull(values.get(figure.id()),
+									"grouping sets always yield the grand total row"),
+							List.copyOf(sources.get(figure.id()))));
 		}
 		return measured;
 	}
@@ -111,14 +124,23 @@ public final class FigureScan {
 			String filter = filter(figure, params);
 			perLoad.append(", count(*)").append(filter).append(" AS n").append(i);
 			if (figure.measure() == FigureDefinition.Measure.SUM) {
-				perLoad.append(", sum(w.").append(SqlIdentifier.quote(figure.column())).append(")").append(filter(figure, params))
-					.append(" AS v").append(i);
+				perLoad.append(", sum(w.")
+					.append(SqlIdentifier.quote(figure.column()))
+					.append(")")
+					.append(filter(figure, params))
+					.append(" AS v")
+					.append(i);
 			}
 		}
-		// = ANY (ARRAY(…)) rather than a join or IN: the loads are computed once up front, the dataset is a
-		// plain parallel seq scan, and PostgreSQL does not take the period's rows for a few thousand and
-		// sort them; it hashes them into the handful of (load, value) groups (measured 770 -> 320 ms, 1M rows).
-		perLoad.append(" FROM ").append(table).append(" w WHERE w.load_id = ANY (ARRAY(SELECT id FROM registry.load")
+		// = ANY (ARRAY(…)) rather than a join or IN: the loads are computed once up
+		// front, the dataset is a
+		// plain parallel seq scan, and PostgreSQL does not take the period's rows for a
+		// few thousand and
+		// sort them; it hashes them into the handful of (load, value) groups (measured
+		// 770 -> 320 ms, 1M rows).
+		perLoad.append(" FROM ")
+			.append(table)
+			.append(" w WHERE w.load_id = ANY (ARRAY(SELECT id FROM registry.load")
 			.append(" WHERE is_current AND period = ?)) GROUP BY w.load_id");
 		params.add(asOf);
 		if (distinctColumn != null) {
@@ -135,17 +157,27 @@ public final class FigureScan {
 			if (i > 0) {
 				text.append(" UNION ALL ");
 			}
-			// A load with no row for this figure is not among its sources, as with a direct GROUP BY.
-			text.append("SELECT ").append(i).append(" AS figure, l.file_name, l.sheet, CAST(coalesce(sum(p.n").append(i)
-				.append("), 0) AS bigint), CAST(").append(aggregate).append(" AS numeric), GROUPING(l.id) AS total, l.id")
-				.append(" FROM p JOIN registry.load l ON l.id = p.load_id WHERE p.n").append(i)
+			// A load with no row for this figure is not among its sources, as with a
+			// direct GROUP BY.
+			text.append("SELECT ")
+				.append(i)
+				.append(" AS figure, l.file_name, l.sheet, CAST(coalesce(sum(p.n")
+				.append(i)
+				.append("), 0) AS bigint), CAST(")
+				.append(aggregate)
+				.append(" AS numeric), GROUPING(l.id) AS total, l.id")
+				.append(" FROM p JOIN registry.load l ON l.id = p.load_id WHERE p.n")
+				.append(i)
 				.append(" > 0 GROUP BY GROUPING SETS ((l.id, l.file_name, l.sheet), ())");
 		}
 		text.append(" ORDER BY figure, total, id");
 		return new Sql(text.toString(), params);
 	}
 
-	/** {@code FILTER (WHERE …)} for the figure's where, or nothing; its values go to {@code params}. */
+	/**
+	 * {@code FILTER (WHERE …)} for the figure's where, or nothing; its values go to
+	 * {@code params}.
+	 */
 	private static String filter(FigureDefinition figure, List<Object> params) {
 		if (figure.where().isEmpty()) {
 			return "";
@@ -157,4 +189,5 @@ public final class FigureScan {
 		}
 		return " FILTER (WHERE " + String.join(" AND ", conditions) + ")";
 	}
+
 }

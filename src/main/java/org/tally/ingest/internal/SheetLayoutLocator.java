@@ -20,13 +20,16 @@ import org.tally.normalize.ReportingPeriods;
 import org.tally.normalize.TextKeys;
 
 /**
- * Finds the header among a sheet's first rows: the row (or pair of rows, for a merged two-row
- * header such as 合作资金 over 安排 | 到位) whose cells match most of the source's column aliases.
+ * Finds the header among a sheet's first rows: the row (or pair of rows, for a merged
+ * two-row header such as 合作资金 over 安排 | 到位) whose cells match most of the source's column
+ * aliases.
  */
 public final class SheetLayoutLocator {
 
 	private final SourceDefinition source;
+
 	private final DatasetDefinition dataset;
+
 	private final Map<String, String> aliasToColumn = new HashMap<>();
 
 	public SheetLayoutLocator(SourceDefinition source, DatasetDefinition dataset) {
@@ -54,7 +57,8 @@ public final class SheetLayoutLocator {
 			if (below.rowNumber() != row.rowNumber() + 1) {
 				continue;
 			}
-			// A two-row header must explain more columns than either of its rows alone; otherwise a
+			// A two-row header must explain more columns than either of its rows alone;
+			// otherwise a
 			// title above a one-row header would pass for the header's top half.
 			Candidate pair = match(row, below, headerTexts(row, below));
 			int alone = Math.max(singles.get(i).matched.size(), singles.get(i + 1).matched.size());
@@ -73,8 +77,8 @@ public final class SheetLayoutLocator {
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new SheetLayoutException("required column(s) missing: " + String.join(", ", missing)
-					+ "; header row " + best.top.rowNumber() + " has: " + best.texts.values());
+			throw new SheetLayoutException("required column(s) missing: " + String.join(", ", missing) + "; header row "
+					+ best.top.rowNumber() + " has: " + best.texts.values());
 		}
 		int[] sheetColumns = new int[dataset.columns().size()];
 		Arrays.fill(sheetColumns, -1);
@@ -126,8 +130,8 @@ public final class SheetLayoutLocator {
 	}
 
 	/**
-	 * The header text of each column; with a second row, a blank top cell over a filled bottom cell
-	 * inherits the top text to its left (the merged 合作资金 spans 安排 and 到位).
+	 * The header text of each column; with a second row, a blank top cell over a filled
+	 * bottom cell inherits the top text to its left (the merged 合作资金 spans 安排 and 到位).
 	 */
 	private static Map<Integer, String> headerTexts(RawRow top, RawRow bottom) {
 		Map<Integer, String> texts = new TreeMap<>();
@@ -206,4 +210,5 @@ public final class SheetLayoutLocator {
 
 	private record Candidate(RawRow top, RawRow bottom, Map<Integer, String> texts, Map<String, Integer> matched) {
 	}
+
 }

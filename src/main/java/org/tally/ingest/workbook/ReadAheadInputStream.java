@@ -9,26 +9,37 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a stream on a thread of its own, a few blocks ahead of its reader. For a sheet inside an
- * XLSX the reading is the inflating: a fifth of the parser thread's time on a million rows, which
- * this moves onto the other core while the XML of the blocks before is parsed. Whatever the source
- * throws reaches the reader after the bytes read before it, as the very same exception. Blocks are
- * recycled, so a sheet of any size costs a fixed few hundred kilobytes. One reader thread only.
+ * Reads a stream on a thread of its own, a few blocks ahead of its reader. For a sheet
+ * inside an XLSX the reading is the inflating: a fifth of the parser thread's time on a
+ * million rows, which this moves onto the other core while the XML of the blocks before
+ * is parsed. Whatever the source throws reaches the reader after the bytes read before
+ * it, as the very same exception. Blocks are recycled, so a sheet of any size costs a
+ * fixed few hundred kilobytes. One reader thread only.
  */
 final class ReadAheadInputStream extends InputStream {
 
 	private static final int BLOCK = 64 * 1024;
+
 	private static final int BLOCKS_AHEAD = 6;
+
 	private static final Block END = new Block(new byte[0], 0, null);
 
 	private final InputStream source;
+
 	private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
-	/** Emptied blocks going back to the reading thread; it makes a new one only when none is there. */
+
+	/**
+	 * Emptied blocks going back to the reading thread; it makes a new one only when none
+	 * is there.
+	 */
 	private final BlockingQueue<byte[]> empty = new ArrayBlockingQueue<>(BLOCKS_AHEAD + 2);
+
 	private final Thread reader;
 
 	private Block current = new Block(new byte[0], 0, null);
+
 	private int position;
+
 	private boolean ended;
 
 	ReadAheadInputStream(InputStream source, String threadName) {
@@ -55,11 +66,13 @@ final class ReadAheadInputStream extends InputStream {
 					}
 					more = n >= 0;
 				}
-				catch (Throwable thrown) { // NOPMD: handed over whole to the reader, where it would have been thrown
+				catch (Throwable thrown) { // NOPMD: handed over whole to the reader,
+											// where it would have been thrown
 					failure = thrown;
 				}
 				if (length > 0) {
-					filled.put(new Block(buffer, length, null)); // the bytes before a failure come first
+					filled.put(new Block(buffer, length, null)); // the bytes before a
+																	// failure come first
 				}
 				if (failure != null) {
 					filled.put(new Block(new byte[0], 0, failure));
@@ -96,7 +109,9 @@ final class ReadAheadInputStream extends InputStream {
 		return count;
 	}
 
-	/** Whether a byte is there to read, taking the next block when this one is used up. */
+	/**
+	 * Whether a byte is there to read, taking the next block when this one is used up.
+	 */
 	private boolean byteReady() throws IOException {
 		while (position == current.length) {
 			if (ended) {
@@ -144,7 +159,10 @@ final class ReadAheadInputStream extends InputStream {
 		return new IOException(failure);
 	}
 
-	/** Stops the reading thread, then closes the source (never while that thread still reads it). */
+	/**
+	 * Stops the reading thread, then closes the source (never while that thread still
+	 * reads it).
+	 */
 	@Override
 	public void close() throws IOException {
 		reader.interrupt();
@@ -161,4 +179,5 @@ final class ReadAheadInputStream extends InputStream {
 
 	private record Block(byte[] bytes, int length, Throwable failure) {
 	}
+
 }

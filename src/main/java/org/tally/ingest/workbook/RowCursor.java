@@ -4,16 +4,20 @@ import java.nio.file.Path;
 import java.util.NoSuchElementException;
 
 /**
- * The protocol every sheet cursor shares: read one row ahead, release the file at the end or on
- * close (once), and turn whatever the parser throws into one {@link UnreadableFileException}.
- * Subclasses only read rows and release their resources.
+ * The protocol every sheet cursor shares: read one row ahead, release the file at the end
+ * or on close (once), and turn whatever the parser throws into one
+ * {@link UnreadableFileException}. Subclasses only read rows and release their resources.
  */
 abstract class RowCursor implements SheetCursor {
 
 	final Path file;
+
 	final String sheetName;
+
 	private RawRow pending;
+
 	private boolean ended;
+
 	private boolean closed;
 
 	RowCursor(Path file, String sheetName) {
@@ -38,7 +42,8 @@ abstract class RowCursor implements SheetCursor {
 			try {
 				pending = readRow();
 			}
-			catch (Throwable thrown) { // hostile input: errors too (StackOverflowError, OutOfMemoryError)
+			catch (Throwable thrown) { // hostile input: errors too (StackOverflowError,
+										// OutOfMemoryError)
 				ended = true;
 				close();
 				throw failure(thrown);
@@ -79,4 +84,5 @@ abstract class RowCursor implements SheetCursor {
 		closed = true;
 		release();
 	}
+
 }

@@ -6,30 +6,33 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * An opened sheet read row by row, lazily; {@link #close()} releases the file. {@code hasNext()}
- * and {@code next()} throw {@link UnreadableFileException} when the file turns out broken midway.
+ * An opened sheet read row by row, lazily; {@link #close()} releases the file.
+ * {@code hasNext()} and {@code next()} throw {@link UnreadableFileException} when the
+ * file turns out broken midway.
  */
 public interface SheetCursor extends Closeable, Iterator<RawRow> {
 
-    Path file();
+	Path file();
 
-    String sheetName();
+	String sheetName();
 
-    /** True when serial dates count from 1904-01-01 (old Mac Excel) instead of 1900. */
-    boolean date1904();
+	/** True when serial dates count from 1904-01-01 (old Mac Excel) instead of 1900. */
+	boolean date1904();
 
-    /** "xlsx", "xls" or "csv" (by content, not by extension). */
-    String format();
+	/** "xlsx", "xls" or "csv" (by content, not by extension). */
+	String format();
 
-    /**
-     * The SHA-256 (lowercase hex) of every byte of the file, once the cursor has read it to its end
-     * in one stream: the digest of exactly what was parsed, with no second read of the file. Empty
-     * while rows remain, and for formats read out of order (a workbook's parts).
-     */
-    default Optional<String> sha256OfFile() {
-        return Optional.empty();
-    }
+	/**
+	 * The SHA-256 (lowercase hex) of every byte of the file, once the cursor has read it
+	 * to its end in one stream: the digest of exactly what was parsed, with no second
+	 * read of the file. Empty while rows remain, and for formats read out of order (a
+	 * workbook's parts).
+	 */
+	default Optional<String> sha256OfFile() {
+		return Optional.empty();
+	}
 
-    @Override
-    void close();
+	@Override
+	void close();
+
 }

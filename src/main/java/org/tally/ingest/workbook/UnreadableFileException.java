@@ -9,38 +9,39 @@ import java.util.Objects;
  */
 public class UnreadableFileException extends RuntimeException {
 
-    private final transient Path file;
-    private final String sheet;
-    private final String reason;
+	private final transient Path file;
 
-    public UnreadableFileException(Path file, String sheet, String reason, Throwable cause) {
-        super(message(file, sheet, reason), cause);
-        this.file = Objects.requireNonNull(file, "file");
-        this.sheet = sheet;
-        this.reason = Objects.requireNonNull(reason, "reason");
-    }
+	private final String sheet;
 
-    public UnreadableFileException(Path file, String sheet, String reason) {
-        this(file, sheet, reason, null);
-    }
+	private final String reason;
 
-    public Path file() {
-        return file;
-    }
+	public UnreadableFileException(Path file, String sheet, String reason, Throwable cause) {
+		super(message(file, sheet, reason), cause);
+		this.file = Objects.requireNonNull(file, "file");
+		this.sheet = sheet;
+		this.reason = Objects.requireNonNull(reason, "reason");
+	}
 
-    /** The sheet name, or null when the failure is not tied to a sheet. */
-    public String sheet() {
-        return sheet;
-    }
+	public UnreadableFileException(Path file, String sheet, String reason) {
+		this(file, sheet, reason, null);
+	}
 
-    public String reason() {
-        return reason;
-    }
+	public Path file() {
+		return file;
+	}
 
-    private static String message(Path file, String sheet, String reason) {
-        String where = file == null ? "?" : String.valueOf(file.getFileName());
-        return sheet == null
-                ? where + ": " + reason
-                : where + " [" + sheet + "]: " + reason;
-    }
+	/** The sheet name, or null when the failure is not tied to a sheet. */
+	public String sheet() {
+		return sheet;
+	}
+
+	public String reason() {
+		return reason;
+	}
+
+	private static String message(Path file, String sheet, String reason) {
+		String where = file == null ? "?" : String.valueOf(file.getFileName());
+		return sheet == null ? where + ": " + reason : where + " [" + sheet + "]: " + reason;
+	}
+
 }

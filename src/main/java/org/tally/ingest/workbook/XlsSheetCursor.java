@@ -20,195 +20,209 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
- * Legacy .xls through HSSF. The whole workbook is loaded (acceptable for BIFF8 files, which Excel
- * caps at 65,536 rows); rows are converted lazily.
+ * Legacy .xls through HSSF. The whole workbook is loaded (acceptable for BIFF8 files,
+ * which Excel caps at 65,536 rows); rows are converted lazily.
  */
 final class XlsSheetCursor extends RowCursor {
 
-    private final POIFSFileSystem fs;
-    private final HSSFWorkbook wb;
-    private final Iterator<Row> rows;
-    private final ReadLimits limits;
-    private final boolean date1904;
-    private final ArrayList<RawCell> cells = new ArrayList<>();
-    private long rowCount;
+	private final POIFSFileSystem fs;
 
-    private XlsSheetCursor(Path file, POIFSFileSystem fs, HSSFWorkbook wb, HSSFSheet sheet, ReadLimits limits) {
-        super(file, sheet.getSheetName());
-        this.fs = fs;
-        this.wb = wb;
-        this.rows = sheet.rowIterator();
-        this.limits = limits;
-        this.date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
-    }
+	private final HSSFWorkbook wb;
 
-    /** Opens an OLE2 container: an .xls workbook, or explains what else it holds. */
-    static SheetCursor open(Path file, SheetSelector selector, ReadLimits limits) throws Exception {
-        POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
-        try {
-            DirectoryNode root = fs.getRoot();
-            if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
-                throw new UnreadableFileException(file, null, "password-protected workbook");
-            }
-            if (!root.hasEntryCaseInsensitive("Workbook")) {
-                throw new UnreadableFileException(file, null, ole2Reason(root));
-            }
-            HSSFWorkbook wb = new HSSFWorkbook(root, true);
-            HSSFSheet sheet = wb.getSheetAt(select(file, wb, selector));
-            return new XlsSheetCursor(file, fs, wb, sheet, limits);
-        } catch (Throwable t) {
-            fs.close();
-            throw t;
-        }
-    }
+	private final Iterator<Row> rows;
 
-    private static String ole2Reason(DirectoryNode root) {
-        if (root.hasEntryCaseInsensitive("Book")) {
-            return "Excel 5.0/95 (or older) workbook is too old; save it as .xlsx";
-        }
-        if (root.hasEntryCaseInsensitive("WordDocument")) {
-            return "not a spreadsheet (looks like a Word document)";
-        }
-        if (root.hasEntryCaseInsensitive("PowerPoint Document")) {
-            return "not a spreadsheet (looks like a PowerPoint presentation)";
-        }
-        return "OLE2 container without an Excel workbook";
-    }
+	private final ReadLimits limits;
 
-    static List<String> visibleSheetNames(Path file) throws Exception {
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            DirectoryNode root = fs.getRoot();
-            if (root.hasEntryCaseInsensitive("EncryptionInfo")) {
-                throw new UnreadableFileException(file, null, "password-protected workbook");
-            }
-            if (!root.hasEntryCaseInsensitive("Workbook")) {
-                throw new UnreadableFileException(file, null, ole2Reason(root));
-            }
-            try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
-                return visible(wb).stream().map(wb::getSheetName).toList();
-            }
-        }
-    }
+	private final boolean date1904;
 
-    private static List<Integer> visible(HSSFWorkbook wb) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            if (!wb.isSheetHidden(i) && !wb.isSheetVeryHidden(i)) {
-                out.add(i);
-            }
-        }
-        return out;
-    }
+	private final ArrayList<RawCell> cells = new ArrayList<>();
 
-    private static int select(Path file, HSSFWorkbook wb, SheetSelector sel) {
-        List<Integer> visible = visible(wb);
-        if (sel.name() != null) {
-            int i = wb.getSheetIndex(sel.name());
-            // getSheetIndex ignores case, as Excel does; an exact name is asked for here.
-            if (i >= 0 && wb.getSheetName(i).equals(sel.name())) {
-                return i;
-            }
-        } else if (sel.index() != null) {
-            if (sel.index() < visible.size()) {
-                return visible.get(sel.index());
-            }
-        } else if (sel.pattern() != null) {
-            Pattern p = Pattern.compile(sel.pattern());
-            for (int i : visible) {
-                if (p.matcher(wb.getSheetName(i)).find()) {
-                    return i;
-                }
-            }
-        } else {
-            if (visible.isEmpty()) {
-                throw new UnreadableFileException(file, null, "workbook has no visible worksheet");
-            }
-            return visible.get(0);
-        }
-        String names = visible.stream().map(wb::getSheetName).collect(Collectors.joining(", "));
-        throw new UnreadableFileException(file, null, "sheet " + sel.describe() + " not found; sheets: " + names);
-    }
+	private long rowCount;
 
-    @Override
-    RawRow readRow() {
-        while (rows.hasNext()) {
-            HSSFRow row = (HSSFRow) rows.next();
-            int rowNumber = row.getRowNum() + 1;
-            if (++rowCount > limits.maxRows() || rowNumber > limits.maxRows()) {
-                throw new Xml.Refused("more than " + limits.maxRows() + " rows");
-            }
-            cells.clear();
-            for (Iterator<Cell> it = row.cellIterator(); it.hasNext(); ) {
-                RawCell c = cell((HSSFCell) it.next(), rowNumber);
-                if (c != null) {
-                    cells.add(c);
-                }
-            }
-            if (!cells.isEmpty()) {
-                return new RawRow(rowNumber, cells);
-            }
-        }
-        return null;
-    }
+	private XlsSheetCursor(Path file, POIFSFileSystem fs, HSSFWorkbook wb, HSSFSheet sheet, ReadLimits limits) {
+		super(file, sheet.getSheetName());
+		this.fs = fs;
+		this.wb = wb;
+		this.rows = sheet.rowIterator();
+		this.limits = limits;
+		this.date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
+	}
 
-    private RawCell cell(HSSFCell cell, int rowNumber) {
-        int column = cell.getColumnIndex();
-        if (column >= limits.maxColumns()) {
-            throw new Xml.Refused("cell " + CellReference.convertNumToColString(column) + rowNumber
-                    + " beyond the limit of " + limits.maxColumns() + " columns");
-        }
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
-        }
-        boolean date = XlsxStyles.isDateFormat(cell.getCellStyle().getDataFormat(),
-                cell.getCellStyle().getDataFormatString());
-        return switch (type) {
-            case NUMERIC -> new RawCell(column, CellKind.NUMBER,
-                    NumberToTextConverter.toText(cell.getNumericCellValue()), date);
-            case STRING -> {
-                String s = cell.getRichStringCellValue().getString();
-                if (s.length() > limits.maxCellChars()) {
-                    throw new Xml.Refused("cell text longer than " + limits.maxCellChars() + " characters in cell "
-                            + CellReference.convertNumToColString(column) + rowNumber);
-                }
-                yield s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date);
-            }
-            case BOOLEAN -> new RawCell(column, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE", date);
-            case ERROR -> new RawCell(column, CellKind.ERROR, errorText(cell.getErrorCellValue()), date);
-            default -> null;
-        };
-    }
+	/** Opens an OLE2 container: an .xls workbook, or explains what else it holds. */
+	static SheetCursor open(Path file, SheetSelector selector, ReadLimits limits) throws Exception {
+		POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
+		try {
+			DirectoryNode root = fs.getRoot();
+			if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+				throw new UnreadableFileException(file, null, "password-protected workbook");
+			}
+			if (!root.hasEntryCaseInsensitive("Workbook")) {
+				throw new UnreadableFileException(file, null, ole2Reason(root));
+			}
+			HSSFWorkbook wb = new HSSFWorkbook(root, true);
+			HSSFSheet sheet = wb.getSheetAt(select(file, wb, selector));
+			return new XlsSheetCursor(file, fs, wb, sheet, limits);
+		}
+		catch (Throwable t) {
+			fs.close();
+			throw t;
+		}
+	}
 
-    private static String errorText(byte code) {
-        try {
-            return FormulaError.forInt(code).getString();
-        } catch (IllegalArgumentException e) {
-            return "#ERR" + code;
-        }
-    }
+	private static String ole2Reason(DirectoryNode root) {
+		if (root.hasEntryCaseInsensitive("Book")) {
+			return "Excel 5.0/95 (or older) workbook is too old; save it as .xlsx";
+		}
+		if (root.hasEntryCaseInsensitive("WordDocument")) {
+			return "not a spreadsheet (looks like a Word document)";
+		}
+		if (root.hasEntryCaseInsensitive("PowerPoint Document")) {
+			return "not a spreadsheet (looks like a PowerPoint presentation)";
+		}
+		return "OLE2 container without an Excel workbook";
+	}
 
-    @Override
-    public boolean date1904() {
-        return date1904;
-    }
+	static List<String> visibleSheetNames(Path file) throws Exception {
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+			DirectoryNode root = fs.getRoot();
+			if (root.hasEntryCaseInsensitive("EncryptionInfo")) {
+				throw new UnreadableFileException(file, null, "password-protected workbook");
+			}
+			if (!root.hasEntryCaseInsensitive("Workbook")) {
+				throw new UnreadableFileException(file, null, ole2Reason(root));
+			}
+			try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
+				return visible(wb).stream().map(wb::getSheetName).toList();
+			}
+		}
+	}
 
-    @Override
-    public String format() {
-        return "xls";
-    }
+	private static List<Integer> visible(HSSFWorkbook wb) {
+		List<Integer> out = new ArrayList<>();
+		for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+			if (!wb.isSheetHidden(i) && !wb.isSheetVeryHidden(i)) {
+				out.add(i);
+			}
+		}
+		return out;
+	}
 
-    @Override
-    void release() {
-        try {
-            wb.close();
-        } catch (Exception ignored) {
-            // the file system below holds the file handle
-        }
-        try {
-            fs.close();
-        } catch (Exception ignored) {
-            // nothing left to release
-        }
-    }
+	private static int select(Path file, HSSFWorkbook wb, SheetSelector sel) {
+		List<Integer> visible = visible(wb);
+		if (sel.name() != null) {
+			int i = wb.getSheetIndex(sel.name());
+			// getSheetIndex ignores case, as Excel does; an exact name is asked for here.
+			if (i >= 0 && wb.getSheetName(i).equals(sel.name())) {
+				return i;
+			}
+		}
+		else if (sel.index() != null) {
+			if (sel.index() < visible.size()) {
+				return visible.get(sel.index());
+			}
+		}
+		else if (sel.pattern() != null) {
+			Pattern p = Pattern.compile(sel.pattern());
+			for (int i : visible) {
+				if (p.matcher(wb.getSheetName(i)).find()) {
+					return i;
+				}
+			}
+		}
+		else {
+			if (visible.isEmpty()) {
+				throw new UnreadableFileException(file, null, "workbook has no visible worksheet");
+			}
+			return visible.get(0);
+		}
+		String names = visible.stream().map(wb::getSheetName).collect(Collectors.joining(", "));
+		throw new UnreadableFileException(file, null, "sheet " + sel.describe() + " not found; sheets: " + names);
+	}
+
+	@Override
+	RawRow readRow() {
+		while (rows.hasNext()) {
+			HSSFRow row = (HSSFRow) rows.next();
+			int rowNumber = row.getRowNum() + 1;
+			if (++rowCount > limits.maxRows() || rowNumber > limits.maxRows()) {
+				throw new Xml.Refused("more than " + limits.maxRows() + " rows");
+			}
+			cells.clear();
+			for (Iterator<Cell> it = row.cellIterator(); it.hasNext();) {
+				RawCell c = cell((HSSFCell) it.next(), rowNumber);
+				if (c != null) {
+					cells.add(c);
+				}
+			}
+			if (!cells.isEmpty()) {
+				return new RawRow(rowNumber, cells);
+			}
+		}
+		return null;
+	}
+
+	private RawCell cell(HSSFCell cell, int rowNumber) {
+		int column = cell.getColumnIndex();
+		if (column >= limits.maxColumns()) {
+			throw new Xml.Refused("cell " + CellReference.convertNumToColString(column) + rowNumber
+					+ " beyond the limit of " + limits.maxColumns() + " columns");
+		}
+		CellType type = cell.getCellType();
+		if (type == CellType.FORMULA) {
+			type = cell.getCachedFormulaResultType();
+		}
+		boolean date = XlsxStyles.isDateFormat(cell.getCellStyle().getDataFormat(),
+				cell.getCellStyle().getDataFormatString());
+		return switch (type) {
+			case NUMERIC ->
+				new RawCell(column, CellKind.NUMBER, NumberToTextConverter.toText(cell.getNumericCellValue()), date);
+			case STRING -> {
+				String s = cell.getRichStringCellValue().getString();
+				if (s.length() > limits.maxCellChars()) {
+					throw new Xml.Refused("cell text longer than " + limits.maxCellChars() + " characters in cell "
+							+ CellReference.convertNumToColString(column) + rowNumber);
+				}
+				yield s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date);
+			}
+			case BOOLEAN -> new RawCell(column, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE", date);
+			case ERROR -> new RawCell(column, CellKind.ERROR, errorText(cell.getErrorCellValue()), date);
+			default -> null;
+		};
+	}
+
+	private static String errorText(byte code) {
+		try {
+			return FormulaError.forInt(code).getString();
+		}
+		catch (IllegalArgumentException e) {
+			return "#ERR" + code;
+		}
+	}
+
+	@Override
+	public boolean date1904() {
+		return date1904;
+	}
+
+	@Override
+	public String format() {
+		return "xls";
+	}
+
+	@Override
+	void release() {
+		try {
+			wb.close();
+		}
+		catch (Exception ignored) {
+			// the file system below holds the file handle
+		}
+		try {
+			fs.close();
+		}
+		catch (Exception ignored) {
+			// nothing left to release
+		}
+	}
+
 }

@@ -22,227 +22,247 @@ import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
- * An opened OOXML spreadsheet package: its sheet list, 1904 flag and related parts. Namespace
- * agnostic, so Transitional and Strict OOXML read alike.
+ * An opened OOXML spreadsheet package: its sheet list, 1904 flag and related parts.
+ * Namespace agnostic, so Transitional and Strict OOXML read alike.
  */
 final class XlsxPackage implements Closeable {
 
-    private static final String TRANSITIONAL_DOC =
-            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-    private static final String STRICT_DOC =
-            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+	private static final String TRANSITIONAL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 
-    record Sheet(String name, String relId, boolean visible, String kind) {
-        boolean worksheet() {
-            return "worksheet".equals(kind);
-        }
-    }
+	private static final String STRICT_DOC = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
-    private final Path file;
-    private final OPCPackage pkg;
-    private final PackagePart workbookPart;
-    private final List<Sheet> sheets;
-    private final boolean date1904;
-    private final XMLInputFactory xml;
+	record Sheet(String name, String relId, boolean visible, String kind) {
+		boolean worksheet() {
+			return "worksheet".equals(kind);
+		}
+	}
 
-    private XlsxPackage(Path file, OPCPackage pkg, PackagePart workbookPart) throws Exception {
-        this.file = file;
-        this.pkg = pkg;
-        this.workbookPart = workbookPart;
-        this.xml = Xml.factory();
-        List<Sheet> found = new ArrayList<>();
-        boolean[] d1904 = new boolean[1];
-        readWorkbook(found, d1904);
-        this.sheets = List.copyOf(found);
-        this.date1904 = d1904[0];
-    }
+	private final Path file;
 
-    static XlsxPackage open(Path file) throws Exception {
-        ZipSecureFile zip;
-        try {
-            // Opened by us (not OPCPackage.open(File)): POI would silently fall back to reading a
-            // damaged archive as a stream, whole into memory, ignoring the central directory.
-            zip = ZipHelper.openZipFile(file.toFile());
-        } catch (Exception e) {
-            throw new UnreadableFileException(file, null,
-                    "damaged or truncated ZIP archive (" + Failures.describe(e) + ")", e);
-        }
-        OPCPackage pkg = null;
-        try {
-            pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
-            PackageRelationshipCollection rels = pkg.getRelationshipsByType(TRANSITIONAL_DOC);
-            if (rels.isEmpty()) {
-                rels = pkg.getRelationshipsByType(STRICT_DOC);
-            }
-            PackagePart main = rels.isEmpty() ? fallbackWorkbook(pkg) : pkg.getPart(rels.getRelationship(0));
-            if (main == null) {
-                throw new UnreadableFileException(file, null, "ZIP archive is not an Office document (no main part)");
-            }
-            checkContentType(file, main.getContentType());
-            return new XlsxPackage(file, pkg, main);
-        } catch (Throwable t) {
-            if (pkg != null) {
-                pkg.revert();
-            } else {
-                zip.close();
-            }
-            throw t;
-        }
-    }
+	private final OPCPackage pkg;
 
-    private static PackagePart fallbackWorkbook(OPCPackage pkg) throws Exception {
-        return pkg.getPart(PackagingURIHelper.createPartName("/xl/workbook.xml"));
-    }
+	private final PackagePart workbookPart;
 
-    private static void checkContentType(Path file, String ct) {
-        if (ct.contains("spreadsheetml.sheet.main") || ct.contains("spreadsheetml.template.main")
-                || ct.contains("ms-excel.sheet.macroEnabled.main") || ct.contains("ms-excel.template.macroEnabled.main")) {
-            return;
-        }
-        String reason;
-        if (ct.contains("sheet.binary")) {
-            reason = "Excel binary workbook (.xlsb) is not supported; save it as .xlsx";
-        } else if (ct.contains("wordprocessingml")) {
-            reason = "not a spreadsheet (looks like a Word document)";
-        } else if (ct.contains("presentationml")) {
-            reason = "not a spreadsheet (looks like a PowerPoint presentation)";
-        } else {
-            reason = "ZIP archive is not an Excel workbook (main part is " + ct + ")";
-        }
-        throw new UnreadableFileException(file, null, reason);
-    }
+	private final List<Sheet> sheets;
 
-    private void readWorkbook(List<Sheet> out, boolean[] d1904) throws Exception {
-        String part = workbookPart.getPartName().getName();
-        try (InputStream in = workbookPart.getInputStream()) {
-            XMLStreamReader r = Xml.open(xml, in);
-            try {
-                while (true) {
-                    int ev = Xml.nextTag(r, part);
-                    if (ev == XMLStreamConstants.END_DOCUMENT) {
-                        break;
-                    }
-                    if (ev != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
-                    String local = r.getLocalName();
-                    if (local.equals("workbookPr")) {
-                        String v = Xml.attr(r, "date1904");
-                        d1904[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
-                    } else if (local.equals("sheet")) {
-                        out.add(sheet(r, part));
-                    }
-                }
-            } finally {
-                r.close();
-            }
-        }
-    }
+	private final boolean date1904;
 
-    private Sheet sheet(XMLStreamReader r, String part) throws Exception {
-        String name = Xml.attr(r, "name");
-        String state = Xml.attr(r, "state");
-        String relId = null;
-        for (int i = 0; i < r.getAttributeCount(); i++) {
-            String ns = r.getAttributeNamespace(i);
-            if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
-                relId = r.getAttributeValue(i);
-            }
-        }
-        if (name == null || relId == null) {
-            throw new Xml.Refused("sheet entry without name or relationship id in " + part);
-        }
-        PackageRelationship rel = workbookPart.getRelationship(relId);
-        String kind = "missing";
-        if (rel != null) {
-            String type = rel.getRelationshipType();
-            kind = type.substring(type.lastIndexOf('/') + 1);
-        }
-        boolean visible = state == null || state.equals("visible");
-        return new Sheet(name, relId, visible, kind);
-    }
+	private final XMLInputFactory xml;
 
-    List<Sheet> sheets() {
-        return sheets;
-    }
+	private XlsxPackage(Path file, OPCPackage pkg, PackagePart workbookPart) throws Exception {
+		this.file = file;
+		this.pkg = pkg;
+		this.workbookPart = workbookPart;
+		this.xml = Xml.factory();
+		List<Sheet> found = new ArrayList<>();
+		boolean[] d1904 = new boolean[1];
+		readWorkbook(found, d1904);
+		this.sheets = List.copyOf(found);
+		this.date1904 = d1904[0];
+	}
 
-    List<String> visibleWorksheetNames() {
-        return sheets.stream().filter(s -> s.visible() && s.worksheet()).map(Sheet::name).toList();
-    }
+	static XlsxPackage open(Path file) throws Exception {
+		ZipSecureFile zip;
+		try {
+			// Opened by us (not OPCPackage.open(File)): POI would silently fall back to
+			// reading a
+			// damaged archive as a stream, whole into memory, ignoring the central
+			// directory.
+			zip = ZipHelper.openZipFile(file.toFile());
+		}
+		catch (Exception e) {
+			throw new UnreadableFileException(file, null,
+					"damaged or truncated ZIP archive (" + Failures.describe(e) + ")", e);
+		}
+		OPCPackage pkg = null;
+		try {
+			pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
+			PackageRelationshipCollection rels = pkg.getRelationshipsByType(TRANSITIONAL_DOC);
+			if (rels.isEmpty()) {
+				rels = pkg.getRelationshipsByType(STRICT_DOC);
+			}
+			PackagePart main = rels.isEmpty() ? fallbackWorkbook(pkg) : pkg.getPart(rels.getRelationship(0));
+			if (main == null) {
+				throw new UnreadableFileException(file, null, "ZIP archive is not an Office document (no main part)");
+			}
+			checkContentType(file, main.getContentType());
+			return new XlsxPackage(file, pkg, main);
+		}
+		catch (Throwable t) {
+			if (pkg != null) {
+				pkg.revert();
+			}
+			else {
+				zip.close();
+			}
+			throw t;
+		}
+	}
 
-    Sheet select(SheetSelector sel) {
-        List<Sheet> visible = sheets.stream().filter(s -> s.visible() && s.worksheet()).toList();
-        if (sel.name() != null) {
-            for (Sheet s : sheets) {
-                if (s.name().equals(sel.name())) {
-                    if (!s.worksheet()) {
-                        throw new UnreadableFileException(file, s.name(),
-                                "sheet '" + s.name() + "' is not a worksheet (" + s.kind() + ")");
-                    }
-                    return s;
-                }
-            }
-            throw notFound(sel);
-        }
-        if (sel.index() != null) {
-            if (sel.index() < visible.size()) {
-                return visible.get(sel.index());
-            }
-            throw notFound(sel);
-        }
-        if (sel.pattern() != null) {
-            Pattern p = Pattern.compile(sel.pattern());
-            return visible.stream().filter(s -> p.matcher(s.name()).find()).findFirst()
-                    .orElseThrow(() -> notFound(sel));
-        }
-        if (visible.isEmpty()) {
-            throw new UnreadableFileException(file, null, "workbook has no visible worksheet");
-        }
-        return visible.get(0);
-    }
+	private static PackagePart fallbackWorkbook(OPCPackage pkg) throws Exception {
+		return pkg.getPart(PackagingURIHelper.createPartName("/xl/workbook.xml"));
+	}
 
-    private UnreadableFileException notFound(SheetSelector sel) {
-        String names = visibleWorksheetNames().stream().collect(Collectors.joining(", "));
-        return new UnreadableFileException(file, null,
-                "sheet " + sel.describe() + " not found; sheets: " + names);
-    }
+	private static void checkContentType(Path file, String ct) {
+		if (ct.contains("spreadsheetml.sheet.main") || ct.contains("spreadsheetml.template.main")
+				|| ct.contains("ms-excel.sheet.macroEnabled.main")
+				|| ct.contains("ms-excel.template.macroEnabled.main")) {
+			return;
+		}
+		String reason;
+		if (ct.contains("sheet.binary")) {
+			reason = "Excel binary workbook (.xlsb) is not supported; save it as .xlsx";
+		}
+		else if (ct.contains("wordprocessingml")) {
+			reason = "not a spreadsheet (looks like a Word document)";
+		}
+		else if (ct.contains("presentationml")) {
+			reason = "not a spreadsheet (looks like a PowerPoint presentation)";
+		}
+		else {
+			reason = "ZIP archive is not an Excel workbook (main part is " + ct + ")";
+		}
+		throw new UnreadableFileException(file, null, reason);
+	}
 
-    PackagePart sheetPart(Sheet s) throws Exception {
-        return related(workbookPart.getRelationship(s.relId()));
-    }
+	private void readWorkbook(List<Sheet> out, boolean[] d1904) throws Exception {
+		String part = workbookPart.getPartName().getName();
+		try (InputStream in = workbookPart.getInputStream()) {
+			XMLStreamReader r = Xml.open(xml, in);
+			try {
+				while (true) {
+					int ev = Xml.nextTag(r, part);
+					if (ev == XMLStreamConstants.END_DOCUMENT) {
+						break;
+					}
+					if (ev != XMLStreamConstants.START_ELEMENT) {
+						continue;
+					}
+					String local = r.getLocalName();
+					if (local.equals("workbookPr")) {
+						String v = Xml.attr(r, "date1904");
+						d1904[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+					}
+					else if (local.equals("sheet")) {
+						out.add(sheet(r, part));
+					}
+				}
+			}
+			finally {
+				r.close();
+			}
+		}
+	}
 
-    /** First part related to the workbook with a relationship type ending in "/suffix", or null. */
-    PackagePart relatedByType(String suffix) throws Exception {
-        for (PackageRelationship rel : workbookPart.getRelationships()) {
-            if (rel.getRelationshipType().endsWith("/" + suffix)) {
-                return related(rel);
-            }
-        }
-        return null;
-    }
+	private Sheet sheet(XMLStreamReader r, String part) throws Exception {
+		String name = Xml.attr(r, "name");
+		String state = Xml.attr(r, "state");
+		String relId = null;
+		for (int i = 0; i < r.getAttributeCount(); i++) {
+			String ns = r.getAttributeNamespace(i);
+			if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
+				relId = r.getAttributeValue(i);
+			}
+		}
+		if (name == null || relId == null) {
+			throw new Xml.Refused("sheet entry without name or relationship id in " + part);
+		}
+		PackageRelationship rel = workbookPart.getRelationship(relId);
+		String kind = "missing";
+		if (rel != null) {
+			String type = rel.getRelationshipType();
+			kind = type.substring(type.lastIndexOf('/') + 1);
+		}
+		boolean visible = state == null || state.equals("visible");
+		return new Sheet(name, relId, visible, kind);
+	}
 
-    private PackagePart related(PackageRelationship rel) throws Exception {
-        if (rel == null || rel.getTargetMode() == TargetMode.EXTERNAL) {
-            throw new Xml.Refused("workbook part refers to a missing or external target");
-        }
-        URI target = PackagingURIHelper.resolvePartUri(rel.getSourceURI(), rel.getTargetURI());
-        PackagePart part = pkg.getPart(PackagingURIHelper.createPartName(target));
-        if (part == null) {
-            throw new Xml.Refused("part " + target + " is missing from the package");
-        }
-        return part;
-    }
+	List<Sheet> sheets() {
+		return sheets;
+	}
 
-    XMLInputFactory xml() {
-        return xml;
-    }
+	List<String> visibleWorksheetNames() {
+		return sheets.stream().filter(s -> s.visible() && s.worksheet()).map(Sheet::name).toList();
+	}
 
-    boolean date1904() {
-        return date1904;
-    }
+	Sheet select(SheetSelector sel) {
+		List<Sheet> visible = sheets.stream().filter(s -> s.visible() && s.worksheet()).toList();
+		if (sel.name() != null) {
+			for (Sheet s : sheets) {
+				if (s.name().equals(sel.name())) {
+					if (!s.worksheet()) {
+						throw new UnreadableFileException(file, s.name(),
+								"sheet '" + s.name() + "' is not a worksheet (" + s.kind() + ")");
+					}
+					return s;
+				}
+			}
+			throw notFound(sel);
+		}
+		if (sel.index() != null) {
+			if (sel.index() < visible.size()) {
+				return visible.get(sel.index());
+			}
+			throw notFound(sel);
+		}
+		if (sel.pattern() != null) {
+			Pattern p = Pattern.compile(sel.pattern());
+			return visible.stream()
+				.filter(s -> p.matcher(s.name()).find())
+				.findFirst()
+				.orElseThrow(() -> notFound(sel));
+		}
+		if (visible.isEmpty()) {
+			throw new UnreadableFileException(file, null, "workbook has no visible worksheet");
+		}
+		return visible.get(0);
+	}
 
-    @Override
-    public void close() {
-        pkg.revert();
-    }
+	private UnreadableFileException notFound(SheetSelector sel) {
+		String names = visibleWorksheetNames().stream().collect(Collectors.joining(", "));
+		return new UnreadableFileException(file, null, "sheet " + sel.describe() + " not found; sheets: " + names);
+	}
+
+	PackagePart sheetPart(Sheet s) throws Exception {
+		return related(workbookPart.getRelationship(s.relId()));
+	}
+
+	/**
+	 * First part related to the workbook with a relationship type ending in "/suffix", or
+	 * null.
+	 */
+	PackagePart relatedByType(String suffix) throws Exception {
+		for (PackageRelationship rel : workbookPart.getRelationships()) {
+			if (rel.getRelationshipType().endsWith("/" + suffix)) {
+				return related(rel);
+			}
+		}
+		return null;
+	}
+
+	private PackagePart related(PackageRelationship rel) throws Exception {
+		if (rel == null || rel.getTargetMode() == TargetMode.EXTERNAL) {
+			throw new Xml.Refused("workbook part refers to a missing or external target");
+		}
+		URI target = PackagingURIHelper.resolvePartUri(rel.getSourceURI(), rel.getTargetURI());
+		PackagePart part = pkg.getPart(PackagingURIHelper.createPartName(target));
+		if (part == null) {
+			throw new Xml.Refused("part " + target + " is missing from the package");
+		}
+		return part;
+	}
+
+	XMLInputFactory xml() {
+		return xml;
+	}
+
+	boolean date1904() {
+		return date1904;
+	}
+
+	@Override
+	public void close() {
+		pkg.revert();
+	}
+
 }

@@ -11,104 +11,111 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
- * Per cell style index: is its number format a date format? Read with a pull parser instead of
- * POI's StylesTable, which builds an XmlBeans tree of the whole part.
+ * Per cell style index: is its number format a date format? Read with a pull parser
+ * instead of POI's StylesTable, which builds an XmlBeans tree of the whole part.
  */
 final class XlsxStyles {
 
-    private static final boolean[] NONE = new boolean[0];
-    private static final int MAX_STYLES = 1 << 20;
+	private static final boolean[] NONE = new boolean[0];
 
-    private final boolean[] dateStyle;
+	private static final int MAX_STYLES = 1 << 20;
 
-    private XlsxStyles(boolean[] dateStyle) {
-        this.dateStyle = dateStyle;
-    }
+	private final boolean[] dateStyle;
 
-    static XlsxStyles none() {
-        return new XlsxStyles(NONE);
-    }
+	private XlsxStyles(boolean[] dateStyle) {
+		this.dateStyle = dateStyle;
+	}
 
-    boolean isDate(int styleIndex) {
-        return styleIndex >= 0 && styleIndex < dateStyle.length && dateStyle[styleIndex];
-    }
+	static XlsxStyles none() {
+		return new XlsxStyles(NONE);
+	}
 
-    static XlsxStyles read(PackagePart part, XMLInputFactory f) throws Exception {
-        if (part == null) {
-            return none();
-        }
-        String name = part.getPartName().getName();
-        Map<Integer, String> custom = new HashMap<>();
-        boolean[] flags = new boolean[64];
-        int count = 0;
-        try (InputStream in = part.getInputStream()) {
-            XMLStreamReader r = Xml.open(f, in);
-            try {
-                boolean inCellXfs = false;
-                while (true) {
-                    int ev = Xml.nextTag(r, name);
-                    if (ev == XMLStreamConstants.END_DOCUMENT) {
-                        break;
-                    }
-                    if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("cellXfs")) {
-                        inCellXfs = false;
-                    }
-                    if (ev != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
-                    String local = r.getLocalName();
-                    if (local.equals("numFmt")) {
-                        Integer id = parseId(Xml.attr(r, "numFmtId"));
-                        String code = Xml.attr(r, "formatCode");
-                        if (id != null && code != null) {
-                            custom.put(id, code);
-                        }
-                    } else if (local.equals("cellXfs")) {
-                        inCellXfs = true;
-                    } else if (inCellXfs && local.equals("xf")) {
-                        if (count == MAX_STYLES) {
-                            throw new Xml.Refused("more than " + MAX_STYLES + " cell styles in " + name);
-                        }
-                        if (count == flags.length) {
-                            flags = java.util.Arrays.copyOf(flags, count * 2);
-                        }
-                        Integer id = parseId(Xml.attr(r, "numFmtId"));
-                        flags[count++] = id != null && isDateFormat(id, custom.get(id));
-                        Xml.skip(r, name);
-                    }
-                }
-            } finally {
-                r.close();
-            }
-        }
-        return new XlsxStyles(java.util.Arrays.copyOf(flags, count));
-    }
+	boolean isDate(int styleIndex) {
+		return styleIndex >= 0 && styleIndex < dateStyle.length && dateStyle[styleIndex];
+	}
 
-    /**
-     * POI knows the international built-in date formats only; ids 27-36 and 50-58 are the East
-     * Asian built-in date formats (ECMA-376 18.8.30), which Chinese Excel writes without a code.
-     */
-    static boolean isDateFormat(int id, String code) {
-        if (code == null || code.startsWith("reserved-0x")) {
-            if ((id >= 27 && id <= 36) || (id >= 50 && id <= 58)) {
-                return true;
-            }
-            code = BuiltinFormats.getBuiltinFormat(id);
-            if (code == null) {
-                return false;
-            }
-        }
-        return DateUtil.isADateFormat(id, code);
-    }
+	static XlsxStyles read(PackagePart part, XMLInputFactory f) throws Exception {
+		if (part == null) {
+			return none();
+		}
+		String name = part.getPartName().getName();
+		Map<Integer, String> custom = new HashMap<>();
+		boolean[] flags = new boolean[64];
+		int count = 0;
+		try (InputStream in = part.getInputStream()) {
+			XMLStreamReader r = Xml.open(f, in);
+			try {
+				boolean inCellXfs = false;
+				while (true) {
+					int ev = Xml.nextTag(r, name);
+					if (ev == XMLStreamConstants.END_DOCUMENT) {
+						break;
+					}
+					if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("cellXfs")) {
+						inCellXfs = false;
+					}
+					if (ev != XMLStreamConstants.START_ELEMENT) {
+						continue;
+					}
+					String local = r.getLocalName();
+					if (local.equals("numFmt")) {
+						Integer id = parseId(Xml.attr(r, "numFmtId"));
+						String code = Xml.attr(r, "formatCode");
+						if (id != null && code != null) {
+							custom.put(id, code);
+						}
+					}
+					else if (local.equals("cellXfs")) {
+						inCellXfs = true;
+					}
+					else if (inCellXfs && local.equals("xf")) {
+						if (count == MAX_STYLES) {
+							throw new Xml.Refused("more than " + MAX_STYLES + " cell styles in " + name);
+						}
+						if (count == flags.length) {
+							flags = java.util.Arrays.copyOf(flags, count * 2);
+						}
+						Integer id = parseId(Xml.attr(r, "numFmtId"));
+						flags[count++] = id != null && isDateFormat(id, custom.get(id));
+						Xml.skip(r, name);
+					}
+				}
+			}
+			finally {
+				r.close();
+			}
+		}
+		return new XlsxStyles(java.util.Arrays.copyOf(flags, count));
+	}
 
-    private static Integer parseId(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
+	/**
+	 * POI knows the international built-in date formats only; ids 27-36 and 50-58 are the
+	 * East Asian built-in date formats (ECMA-376 18.8.30), which Chinese Excel writes
+	 * without a code.
+	 */
+	static boolean isDateFormat(int id, String code) {
+		if (code == null || code.startsWith("reserved-0x")) {
+			if ((id >= 27 && id <= 36) || (id >= 50 && id <= 58)) {
+				return true;
+			}
+			code = BuiltinFormats.getBuiltinFormat(id);
+			if (code == null) {
+				return false;
+			}
+		}
+		return DateUtil.isADateFormat(id, code);
+	}
+
+	private static Integer parseId(String s) {
+		if (s == null) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(s.trim());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
 }

@@ -6,7 +6,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tally.operate.Actor;
 
-/** The operators' audit trail (ops.audit): who ran, reran, restarted, stopped or paused what, when, from where. */
+/**
+ * The operators' audit trail (ops.audit): who ran, reran, restarted, stopped or paused
+ * what, when, from where.
+ */
 @Component
 public class AuditLog {
 
@@ -38,4 +41,5 @@ public class AuditLog {
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
 			.list();
 	}
+
 }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally bench`: Tally's ingest against the fastest XLSX reader and plain COPY, measured together. */
+/**
+ * `tally bench`: Tally's ingest against the fastest XLSX reader and plain COPY, measured
+ * together.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Measures parse-only, COPY-only and Tally end to end on a generated project ledger.")
 class BenchCommand implements Callable<Integer> {
@@ -39,7 +42,8 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "table", description = "table or json")
 	OutputFormat format;
 
-	@Option(names = "--night", description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
+	@Option(names = "--night",
+			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
 	boolean night;
 
 	@Override
@@ -58,7 +62,8 @@ class BenchCommand implements Callable<Integer> {
 		BenchmarkReport report = benchmark.run();
 		if (night) {
 			BenchmarkReport.Measure measure = benchmark.night(
-					locations.configDir == null ? java.nio.file.Path.of("config") : locations.configDir, (config, inbox) -> {
+					locations.configDir == null ? java.nio.file.Path.of("config") : locations.configDir,
+					(config, inbox) -> {
 						LocationOptions nightLocations = new LocationOptions(locations.application);
 						nightLocations.configDir = config;
 						nightLocations.inbox = inbox;
@@ -69,7 +74,8 @@ class BenchCommand implements Callable<Integer> {
 		}
 		PrintWriter out = spec.commandLine().getOut();
 		if (format == OutputFormat.JSON) {
-			out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+			out.println(
+					JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
 		}
 		else {
 			print(report, out);
@@ -89,7 +95,8 @@ class BenchCommand implements Callable<Integer> {
 		}
 		if (report.night() != null) {
 			BenchmarkReport.Measure night = report.night();
-			table.row(night.name(), String.format("%.2f", night.medianSeconds()), String.format("%,.0f", night.rowsPerSecond()),
+			table.row(night.name(), String.format("%.2f", night.medianSeconds()),
+					String.format("%,.0f", night.rowsPerSecond()),
 					night.seconds().stream().map(s -> String.format("%.2f", s)).toList());
 		}
 		out.print(table);
@@ -101,4 +108,5 @@ class BenchCommand implements Callable<Integer> {
 		summary.put("peak RSS of the process", (report.peakRssBytes() >> 20) + " MB");
 		summary.forEach((k, v) -> out.printf("%-26s %s%n", k + ":", v));
 	}
+
 }

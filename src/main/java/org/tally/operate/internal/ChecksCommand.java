@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally checks`: the latest run's reconciliation results, with the cells that fail them. */
+/**
+ * `tally checks`: the latest run's reconciliation results, with the cells that fail them.
+ */
 @Command(name = "checks", mixinStandardHelpOptions = true,
 		description = "Shows the latest run's reconciliation checks with their evidence; exit 1 when a blocking check failed.")
 class ChecksCommand implements Callable<Integer> {
@@ -33,7 +35,8 @@ class ChecksCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "table", description = "table or json")
 	OutputFormat format;
 
-	@Option(names = "--as-of", paramLabel = "DATE", description = "reporting period; default every period of the latest run")
+	@Option(names = "--as-of", paramLabel = "DATE",
+			description = "reporting period; default every period of the latest run")
 	LocalDate asOf;
 
 	@Override
@@ -43,8 +46,10 @@ class ChecksCommand implements Callable<Integer> {
 			Reconciler reconciler = context.getBean(Reconciler.class);
 			Optional<Long> run = reconciler.latestRun(asOf);
 			if (run.isEmpty()) {
-				spec.commandLine().getErr().println("tally: no checks have run" + (asOf == null ? "" : " for " + asOf)
-						+ " yet; run `tally run` first");
+				spec.commandLine()
+					.getErr()
+					.println("tally: no checks have run" + (asOf == null ? "" : " for " + asOf)
+							+ " yet; run `tally run` first");
 				return 1;
 			}
 			List<CheckOutcome> outcomes = reconciler.outcomes(run.get(), asOf);
@@ -68,8 +73,9 @@ class ChecksCommand implements Callable<Integer> {
 			}
 			text.append("\n").append(c.checkId()).append(" (").append(c.asOf()).append(") evidence:\n");
 			TextTable evidence = new TextTable("file", "sheet", "cell", "column", "expected", "actual", "note");
-			c.evidence().forEach(e -> evidence.row(e.file(), e.sheet(), e.cell(), e.column(), plain(e.expected()),
-					plain(e.actual()), e.note()));
+			c.evidence()
+				.forEach(e -> evidence.row(e.file(), e.sheet(), e.cell(), e.column(), plain(e.expected()),
+						plain(e.actual()), e.note()));
 			text.append(evidence);
 		}
 		return text.toString();
@@ -102,10 +108,12 @@ class ChecksCommand implements Callable<Integer> {
 			}).toList());
 			return check;
 		}).toList());
-		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document) + "\n";
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
+				+ "\n";
 	}
 
 	private static String plain(BigDecimal value) {
 		return value == null ? null : value.toPlainString();
 	}
+
 }

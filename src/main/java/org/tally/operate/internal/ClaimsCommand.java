@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally claims check`: judges every figure a press text states against the press view's verified figures. */
+/**
+ * `tally claims check`: judges every figure a press text states against the press view's
+ * verified figures.
+ */
 @Command(name = "claims", mixinStandardHelpOptions = true, description = "Checks press texts against verified figures.",
 		subcommands = ClaimsCommand.Check.class)
 class ClaimsCommand implements Runnable {
@@ -62,8 +65,10 @@ class ClaimsCommand implements Runnable {
 			try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
 				PressFacts.Facts facts = context.getBean(PressFacts.class).current();
 				if (facts.asOf() == null) {
-					spec.commandLine().getErr().println("tally: no verified figures yet; claims would all be unverifiable"
-							+ " (run `tally run` first)");
+					spec.commandLine()
+						.getErr()
+						.println("tally: no verified figures yet; claims would all be unverifiable"
+								+ " (run `tally run` first)");
 				}
 				List<ClaimVerdict> verdicts = new ClaimChecker(facts.figures()).check(text);
 				out.print(format == OutputFormat.JSON ? json(verdicts) : table(facts, verdicts));
@@ -103,5 +108,7 @@ class ClaimsCommand implements Runnable {
 		private static String plain(BigDecimal value) {
 			return value == null ? null : value.toPlainString();
 		}
+
 	}
+
 }

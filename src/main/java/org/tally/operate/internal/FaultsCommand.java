@@ -13,7 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally faults`: the slow fault scenarios with real processes (kill -9, PostgreSQL stopped, three at once). */
+/**
+ * `tally faults`: the slow fault scenarios with real processes (kill -9, PostgreSQL
+ * stopped, three at once).
+ */
 @Command(name = "faults", mixinStandardHelpOptions = true,
 		description = "Kills runs mid-load and mid-promotion, stops PostgreSQL under a run, starts three runs at once,"
 				+ " lets two schedulers compete for one trigger, and compares each installation with a clean run;"
@@ -33,7 +36,8 @@ class FaultsCommand implements Callable<Integer> {
 	@Option(names = "--seeds", defaultValue = "./seeds/inbox", paramLabel = "DIR", description = "the seed inbox")
 	Path seeds;
 
-	@Option(names = "--config", paramLabel = "DIR", description = "configuration directory for the runs (default ./config)")
+	@Option(names = "--config", paramLabel = "DIR",
+			description = "configuration directory for the runs (default ./config)")
 	Path config;
 
 	@Option(names = "--format", defaultValue = "table", description = "table or json")
@@ -43,8 +47,10 @@ class FaultsCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		// The suite starts and stops embedded servers itself; the library's chatter (and its error
-		// on letting go of a server the scenario stopped on purpose) would bury the report.
+		// The suite starts and stops embedded servers itself; the library's chatter (and
+		// its error
+		// on letting go of a server the scenario stopped on purpose) would bury the
+		// report.
 		if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
 			zonky.setLevel(ch.qos.logback.classic.Level.OFF);
 		}
@@ -53,7 +59,10 @@ class FaultsCommand implements Callable<Integer> {
 			err.flush();
 		}).run();
 		if (format == OutputFormat.JSON) {
-			out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(scenarios));
+			out.println(JsonMapper.builder()
+				.enable(SerializationFeature.INDENT_OUTPUT)
+				.build()
+				.writeValueAsString(scenarios));
 		}
 		else {
 			TextTable table = new TextTable("scenario", "files", "rows compared", "differences", "seconds");
@@ -72,4 +81,5 @@ class FaultsCommand implements Callable<Integer> {
 		out.flush();
 		return scenarios.stream().allMatch(FaultScenario::holds) ? 0 : 1;
 	}
+
 }

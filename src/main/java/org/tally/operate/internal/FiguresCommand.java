@@ -24,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally figures`: the figures of the latest run for a period, with value, phrase and status. */
+/**
+ * `tally figures`: the figures of the latest run for a period, with value, phrase and
+ * status.
+ */
 @Command(name = "figures", mixinStandardHelpOptions = true, description = "Prints the latest published figures.")
 class FiguresCommand implements Callable<Integer> {
 
@@ -37,12 +40,15 @@ class FiguresCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "table", description = "table, json; with --press also xlsx or csv")
 	Format format;
 
-	@Option(names = "--out", paramLabel = "FILE", description = "where xlsx or csv is written (csv: standard output without)")
+	@Option(names = "--out", paramLabel = "FILE",
+			description = "where xlsx or csv is written (csv: standard output without)")
 	Path outFile;
 
 	/** The output formats: the listing ones, and the press export's files. */
 	enum Format {
+
 		TABLE, JSON, XLSX, CSV
+
 	}
 
 	@Option(names = "--as-of", paramLabel = "DATE", description = "reporting period; default the latest")
@@ -58,8 +64,10 @@ class FiguresCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		if ((format == Format.XLSX || format == Format.CSV) && (!press || history != null)) {
-			spec.commandLine().getErr().println("tally: --format " + format.name().toLowerCase(java.util.Locale.ROOT)
-					+ " exports the press view: use it with --press");
+			spec.commandLine()
+				.getErr()
+				.println("tally: --format " + format.name().toLowerCase(java.util.Locale.ROOT)
+						+ " exports the press view: use it with --press");
 			return 2;
 		}
 		if (format == Format.XLSX && outFile == null) {
@@ -68,8 +76,8 @@ class FiguresCommand implements Callable<Integer> {
 		}
 		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
 			if (format == Format.XLSX || format == Format.CSV) {
-				return export(context.getBean(PressExport.class), format == Format.XLSX ? PressExport.Format.XLSX
-						: PressExport.Format.CSV);
+				return export(context.getBean(PressExport.class),
+						format == Format.XLSX ? PressExport.Format.XLSX : PressExport.Format.CSV);
 			}
 			if (history != null) {
 				return history(context.getBean(PressFigures.class).history(history, asOf), out);
@@ -77,8 +85,10 @@ class FiguresCommand implements Callable<Integer> {
 			List<FigureValue> figures = press ? context.getBean(PressFigures.class).pressView()
 					: context.getBean(FigurePublisher.class).latest(asOf);
 			if (figures.isEmpty()) {
-				spec.commandLine().getErr().println("tally: no figures published" + (asOf == null ? "" : " for " + asOf)
-						+ " yet; run `tally run` first");
+				spec.commandLine()
+					.getErr()
+					.println("tally: no figures published" + (asOf == null ? "" : " for " + asOf)
+							+ " yet; run `tally run` first");
 				return 1;
 			}
 			out.print(format == Format.JSON ? json(figures) : table(figures));
@@ -99,25 +109,34 @@ class FiguresCommand implements Callable<Integer> {
 			}
 		}
 		if (written.isEmpty()) {
-			spec.commandLine().getErr().println("tally: no verified figures yet; the export has only its headers"
-					+ " (run `tally run` first)");
+			spec.commandLine()
+				.getErr()
+				.println(
+						"tally: no verified figures yet; the export has only its headers" + " (run `tally run` first)");
 			return 1;
 		}
 		if (outFile != null) {
-			spec.commandLine().getOut().println("Wrote " + written.size() + " figures as of "
-					+ written.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElseThrow() + " to " + outFile);
+			spec.commandLine()
+				.getOut()
+				.println("Wrote " + written.size() + " figures as of "
+						+ written.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElseThrow() + " to "
+						+ outFile);
 		}
 		return 0;
 	}
 
 	private Integer history(List<FigureVersion> versions, PrintWriter out) {
 		if (versions.isEmpty()) {
-			spec.commandLine().getErr().println("tally: figure '" + history + "' has no published version"
-					+ (asOf == null ? "" : " for " + asOf));
+			spec.commandLine()
+				.getErr()
+				.println("tally: figure '" + history + "' has no published version"
+						+ (asOf == null ? "" : " for " + asOf));
 			return 1;
 		}
 		if (format == Format.JSON) {
-			out.print(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+			out.print(JsonMapper.builder()
+				.enable(SerializationFeature.INDENT_OUTPUT)
+				.build()
 				.writeValueAsString(versions.stream().map(v -> {
 					Map<String, Object> version = figure(v.figure());
 					version.put("asOf", v.figure().asOf().toString());
@@ -128,7 +147,8 @@ class FiguresCommand implements Callable<Integer> {
 				}).toList()) + "\n");
 		}
 		else {
-			TextTable table = new TextTable("as of", "version", "value", "display", "status", "run", "published", "changes");
+			TextTable table = new TextTable("as of", "version", "value", "display", "status", "run", "published",
+					"changes");
 			versions.forEach(v -> table.row(v.figure().asOf(), v.figure().version(),
 					v.figure().value() == null ? "" : v.figure().value().toPlainString(), v.figure().display(),
 					v.figure().status(), v.figure().runId(), v.publishedAt(), String.join("; ", v.changes())));
@@ -141,7 +161,8 @@ class FiguresCommand implements Callable<Integer> {
 	static String table(List<FigureValue> figures) {
 		TextTable table = new TextTable("figure", "label", "as of", "value", "display", "phrase", "status");
 		figures.forEach(f -> table.row(f.id(), f.label(), f.asOf(), f.value() == null ? "" : f.value().toPlainString(),
-				f.display(), f.phrase(), f.status() + (f.reasons().isEmpty() ? "" : ": " + String.join("; ", f.reasons()))));
+				f.display(), f.phrase(),
+				f.status() + (f.reasons().isEmpty() ? "" : ": " + String.join("; ", f.reasons()))));
 		return table.toString();
 	}
 
@@ -150,7 +171,8 @@ class FiguresCommand implements Callable<Integer> {
 		document.put("asOf", figures.get(0).asOf().toString());
 		document.put("runId", String.valueOf(figures.get(0).runId()));
 		document.put("figures", figures.stream().map(FiguresCommand::figure).toList());
-		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document) + "\n";
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
+				+ "\n";
 	}
 
 	private static Map<String, Object> figure(FigureValue f) {
@@ -176,4 +198,5 @@ class FiguresCommand implements Callable<Integer> {
 		}).toList());
 		return figure;
 	}
+
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally files`: every file seen, with department, period, checksum, status and reason. */
+/**
+ * `tally files`: every file seen, with department, period, checksum, status and reason.
+ */
 @Command(name = "files", mixinStandardHelpOptions = true, description = "Lists the files seen in the inbox.")
 class FilesCommand implements Callable<Integer> {
 
@@ -38,15 +40,19 @@ class FilesCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
 			List<FileRecord> files = context.getBean(LoadRegistry.class).files(run);
 			if (format == OutputFormat.JSON) {
-				out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+				out.println(JsonMapper.builder()
+					.enable(SerializationFeature.INDENT_OUTPUT)
+					.build()
 					.writeValueAsString(files.stream().map(FilesCommand::json).toList()));
 			}
 			else {
-				TextTable table = new TextTable("run", "department", "file", "period", "sha256", "status", "rows", "reason");
-				files.forEach(f -> table.row(f.runId(), f.department(), f.filePath(), f.period(), f.sha256().substring(0, 12),
-						f.status().sql() + (f.current() ? " (current)" : ""),
-						f.rowsLoaded() == null ? "" : f.rowsLoaded() + (f.rowsRejected() == null || f.rowsRejected() == 0 ? ""
-								: " +" + f.rowsRejected() + " rejected"),
+				TextTable table = new TextTable("run", "department", "file", "period", "sha256", "status", "rows",
+						"reason");
+				files.forEach(f -> table.row(f.runId(), f.department(), f.filePath(), f.period(),
+						f.sha256().substring(0, 12), f.status().sql() + (f.current() ? " (current)" : ""),
+						f.rowsLoaded() == null ? ""
+								: f.rowsLoaded() + (f.rowsRejected() == null || f.rowsRejected() == 0 ? ""
+										: " +" + f.rowsRejected() + " rejected"),
 						f.reason()));
 				out.print(table);
 			}
@@ -73,4 +79,5 @@ class FilesCommand implements Callable<Integer> {
 		file.put("seenAt", f.seenAt() == null ? null : f.seenAt().toString());
 		return file;
 	}
+
 }

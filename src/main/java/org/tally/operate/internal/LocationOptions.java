@@ -3,10 +3,15 @@ package org.tally.operate.internal;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every command takes: where the configuration, the inbox and the data live. */
+/**
+ * The options every command takes: where the configuration, the inbox and the data live.
+ */
 class LocationOptions {
 
-	/** The Spring Boot application a command starts (the CLI lives inside it, so it is handed in). */
+	/**
+	 * The Spring Boot application a command starts (the CLI lives inside it, so it is
+	 * handed in).
+	 */
 	final Class<?> application;
 
 	@Option(names = "--config", paramLabel = "DIR",
@@ -24,4 +29,5 @@ class LocationOptions {
 	LocationOptions(Class<?> application) {
 		this.application = application;
 	}
+
 }

@@ -2,5 +2,7 @@ package org.tally.operate.internal;
 
 /** How a command prints what it lists. */
 enum OutputFormat {
+
 	TABLE, JSON
+
 }

@@ -25,13 +25,18 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally rejects`: the rows a run rejected, with cell, value and reason, as a table, JSON or a workbook. */
+/**
+ * `tally rejects`: the rows a run rejected, with cell, value and reason, as a table, JSON
+ * or a workbook.
+ */
 @Command(name = "rejects", mixinStandardHelpOptions = true,
 		description = "Lists the rejected rows of a run (default: the latest) with cell, value and reason.")
 class RejectsCommand implements Callable<Integer> {
 
 	enum Format {
+
 		TABLE, JSON, XLSX
+
 	}
 
 	@Mixin
@@ -44,11 +49,13 @@ class RejectsCommand implements Callable<Integer> {
 	Which which;
 
 	static class Which {
+
 		@Option(names = "--run", paramLabel = "ID", description = "the rejects of this run")
 		Long run;
 
 		@Option(names = "--latest", description = "the rejects of the latest run (the default)")
 		boolean latest;
+
 	}
 
 	@Option(names = "--format", defaultValue = "table", description = "table, json or xlsx (a workbook to send back)")
@@ -98,8 +105,9 @@ class RejectsCommand implements Callable<Integer> {
 			return "Run " + runId + " rejected no rows.\n";
 		}
 		TextTable table = new TextTable("file", "sheet", "cell", "column", "value", "原因", "reason");
-		rejects.forEach(r -> table.row(r.filePath(), r.sheet(), r.cellRef() == null ? "row " + r.rowNumber() : r.cellRef(),
-				r.column(), r.rawValue(), r.reasonZh(), r.reasonEn()));
+		rejects
+			.forEach(r -> table.row(r.filePath(), r.sheet(), r.cellRef() == null ? "row " + r.rowNumber() : r.cellRef(),
+					r.column(), r.rawValue(), r.reasonZh(), r.reasonEn()));
 		return "Run " + runId + ": " + rejects.size() + " rejected cells\n" + table;
 	}
 
@@ -125,4 +133,5 @@ class RejectsCommand implements Callable<Integer> {
 		}).toList();
 		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(list) + "\n";
 	}
+
 }

@@ -23,9 +23,10 @@ import org.tally.ingest.LoadStatus;
 import org.tally.validate.RejectedCell;
 
 /**
- * The rejects of a run as a workbook an operator e-mails back to a department: a summary of the
- * run's files, then one sheet per file with each rejected cell, its reason in Chinese and English,
- * and the original row beside it, column by column as the department's sheet has it.
+ * The rejects of a run as a workbook an operator e-mails back to a department: a summary
+ * of the run's files, then one sheet per file with each rejected cell, its reason in
+ * Chinese and English, and the original row beside it, column by column as the
+ * department's sheet has it.
  */
 public final class RejectsWorkbook {
 
@@ -35,8 +36,9 @@ public final class RejectsWorkbook {
 	}
 
 	/**
-	 * Text a spreadsheet could take for a formula (=, +, -, @, tab, CR first) gets a leading
-	 * apostrophe, so a hostile cell sent in by one department cannot run in the operator's Excel.
+	 * Text a spreadsheet could take for a formula (=, +, -, @, tab, CR first) gets a
+	 * leading apostrophe, so a hostile cell sent in by one department cannot run in the
+	 * operator's Excel.
 	 */
 	static String neutralised(String text) {
 		if (text == null || text.isEmpty()) {
@@ -47,7 +49,8 @@ public final class RejectsWorkbook {
 				? "'" + text : text;
 	}
 
-	public static void write(long runId, List<RejectedCell> rejects, List<FileRecord> files, Path out) throws IOException {
+	public static void write(long runId, List<RejectedCell> rejects, List<FileRecord> files, Path out)
+			throws IOException {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 		try (OutputStream stream = Files.newOutputStream(out)) {
 			CellStyle bold = workbook.createCellStyle();
@@ -107,15 +110,19 @@ public final class RejectsWorkbook {
 		RejectedCell first = rejects.get(0);
 		int r = 0;
 		text(sheet.createRow(r++), 0, "文件 File：" + first.filePath(), bold);
-		text(sheet.createRow(r++), 0, "工作表 Sheet：" + (first.sheet() == null ? "" : first.sheet()) + "    报告期 Period："
-				+ (first.period() == null ? "" : first.period()) + "    状态 Status：" + statusText(LoadStatus.fromSql(first.loadStatus())),
+		text(sheet.createRow(r++), 0,
+				"工作表 Sheet：" + (first.sheet() == null ? "" : first.sheet()) + "    报告期 Period："
+						+ (first.period() == null ? "" : first.period()) + "    状态 Status："
+						+ statusText(LoadStatus.fromSql(first.loadStatus())),
 				null);
 		r++;
-		// The original row's columns, as letters, in sheet order across all of this file's rejects.
+		// The original row's columns, as letters, in sheet order across all of this
+		// file's rejects.
 		Set<String> letters = new LinkedHashSet<>();
 		rejects.forEach(x -> x.rowValues().keySet().forEach(ref -> letters.add(ref.replaceAll("[0-9]+$", ""))));
 		List<String> columns = new ArrayList<>(letters);
-		columns.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+		columns
+			.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
 		Row header = sheet.createRow(r++);
 		for (int c = 0; c < HEADER.size(); c++) {
 			text(header, c, HEADER.get(c), bold);
@@ -176,9 +183,12 @@ public final class RejectsWorkbook {
 		return dot > 0 ? name.substring(0, dot) : name;
 	}
 
-	/** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
+	/**
+	 * Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case.
+	 */
 	private static String unique(String wanted, Set<String> taken) {
-		// A sheet name cannot start with an apostrophe, so formula-like leading characters are dropped.
+		// A sheet name cannot start with an apostrophe, so formula-like leading
+		// characters are dropped.
 		String stripped = wanted.replaceFirst("^[=+\\-@\t\r']+", "").strip();
 		String base = WorkbookUtil.createSafeSheetName(stripped.isEmpty() ? "file" : stripped).strip();
 		String name = base;
@@ -189,4 +199,5 @@ public final class RejectsWorkbook {
 		taken.add(name.toLowerCase(java.util.Locale.ROOT));
 		return name;
 	}
+
 }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** `tally rerun`: a new run for one period (optionally one department) that supersedes its figures. */
+/**
+ * `tally rerun`: a new run for one period (optionally one department) that supersedes its
+ * figures.
+ */
 @Command(name = "rerun", mixinStandardHelpOptions = true,
 		description = "Runs again for one reporting period; the new run's figures supersede the earlier ones.")
 class RerunCommand implements Callable<Integer> {
@@ -47,10 +50,13 @@ class RerunCommand implements Callable<Integer> {
 			RunCommand.print(report, out);
 			out.flush();
 			if (!report.completed()) {
-				spec.commandLine().getErr().println("tally: run " + report.runId() + " " + report.status() + ": " + report.failure());
+				spec.commandLine()
+					.getErr()
+					.println("tally: run " + report.runId() + " " + report.status() + ": " + report.failure());
 				return 1;
 			}
 			return 0;
 		}
 	}
+
 }

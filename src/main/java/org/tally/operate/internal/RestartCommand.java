@@ -13,7 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `tally restart RUN`: continues a failed or stopped run from the step that failed; completed steps are skipped. */
+/**
+ * `tally restart RUN`: continues a failed or stopped run from the step that failed;
+ * completed steps are skipped.
+ */
 @Command(name = "restart", mixinStandardHelpOptions = true,
 		description = "Restarts a failed or stopped run from the step that failed (the same run, not a new one).")
 class RestartCommand implements Callable<Integer> {
@@ -42,10 +45,13 @@ class RestartCommand implements Callable<Integer> {
 			RunCommand.print(report, out);
 			out.flush();
 			if (!report.completed()) {
-				spec.commandLine().getErr().println("tally: run " + report.runId() + " " + report.status() + ": " + report.failure());
+				spec.commandLine()
+					.getErr()
+					.println("tally: run " + report.runId() + " " + report.status() + ": " + report.failure());
 				return 1;
 			}
 			return 0;
 		}
 	}
+
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `tally run`: the nightly consolidation, now, with progress, a summary and the figures. */
+/**
+ * `tally run`: the nightly consolidation, now, with progress, a summary and the figures.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = "Gathers the inbox, loads new files, reconciles and publishes the figures.")
 class RunCommand implements Callable<Integer> {
@@ -37,7 +39,8 @@ class RunCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = TallyContext.start(locations, true)) {
 			RunReport report;
 			try {
-				report = context.getBean(org.tally.operate.Operations.class).runNow(asOf, org.tally.operate.Actor.cli());
+				report = context.getBean(org.tally.operate.Operations.class)
+					.runNow(asOf, org.tally.operate.Actor.cli());
 			}
 			catch (RunRefusedException ex) {
 				err.println("tally: run refused: " + ex.getMessage());
@@ -64,18 +67,24 @@ class RunCommand implements Callable<Integer> {
 		long quarantined = count(report, LoadStatus.QUARANTINED);
 		long rejectedFiles = count(report, LoadStatus.REJECTED);
 		long rows = report.files().stream().filter(f -> f.rowsLoaded() != null).mapToLong(FileRecord::rowsLoaded).sum();
-		long rejected = report.files().stream().filter(f -> f.rowsRejected() != null).mapToLong(FileRecord::rowsRejected).sum();
+		long rejected = report.files()
+			.stream()
+			.filter(f -> f.rowsRejected() != null)
+			.mapToLong(FileRecord::rowsRejected)
+			.sum();
 		long passed = report.checks().stream().filter(CheckOutcome::passed).count();
 		out.println();
-		out.printf("Files read: %d (loaded %d, duplicate %d, quarantined %d, rejected %d)%n", report.files().size(), loaded,
-				duplicates, quarantined, rejectedFiles);
+		out.printf("Files read: %d (loaded %d, duplicate %d, quarantined %d, rejected %d)%n", report.files().size(),
+				loaded, duplicates, quarantined, rejectedFiles);
 		out.printf("Rows loaded: %d, rows rejected: %d%n", rows, rejected);
 		out.printf("Checks%s: %d passed, %d failed%n", report.asOf() == null ? "" : " (" + report.asOf() + ")", passed,
 				report.checks().size() - passed);
-		report.files().stream()
+		report.files()
+			.stream()
 			.filter(f -> f.status() == LoadStatus.QUARANTINED || f.status() == LoadStatus.REJECTED)
 			.forEach(f -> out.printf("  %s %s: %s%n", f.status().sql(), f.filePath(), f.reason()));
-		report.checks().stream()
+		report.checks()
+			.stream()
 			.filter(c -> !c.passed())
 			.forEach(c -> out.printf("  check %s failed: %s%n", c.checkId(), c.message()));
 		if (!report.figures().isEmpty()) {
@@ -88,4 +97,5 @@ class RunCommand implements Callable<Integer> {
 	private static long count(RunReport report, LoadStatus status) {
 		return report.files().stream().filter(f -> f.status() == status).count();
 	}
+
 }

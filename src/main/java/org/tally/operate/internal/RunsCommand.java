@@ -48,7 +48,8 @@ class RunsCommand implements Callable<Integer> {
 	}
 
 	static String table(List<RunSummary> runs) {
-		TextTable table = new TextTable("run", "status", "as-of", "trigger", "started by", "started", "duration", "steps");
+		TextTable table = new TextTable("run", "status", "as-of", "trigger", "started by", "started", "duration",
+				"steps");
 		for (RunSummary run : runs) {
 			table.row(run.runId() + (run.executions() > 1 ? " (x" + run.executions() + ")" : ""), run.status(),
 					run.asOf() == null ? "all" : run.asOf(), run.trigger(), run.startedBy(),
@@ -56,20 +57,31 @@ class RunsCommand implements Callable<Integer> {
 					String.format("%.1f s", run.duration().toMillis() / 1000.0), steps(run));
 		}
 		StringBuilder text = new StringBuilder(table.toString());
-		runs.stream().filter(r -> r.failure() != null)
+		runs.stream()
+			.filter(r -> r.failure() != null)
 			.forEach(r -> text.append("  run ").append(r.runId()).append(": ").append(r.failure()).append('\n'));
 		return text.toString();
 	}
 
-	/** read/written/skipped/rejected and seconds per step, in a compact form: ingest 316/316/0/0 1.2s. */
+	/**
+	 * read/written/skipped/rejected and seconds per step, in a compact form: ingest
+	 * 316/316/0/0 1.2s.
+	 */
 	private static String steps(RunSummary run) {
 		StringBuilder text = new StringBuilder();
 		for (RunSummary.StepSummary step : run.steps()) {
 			if (!text.isEmpty()) {
 				text.append(", ");
 			}
-			text.append(step.name().replace("Step", "")).append(' ').append(step.read()).append('/').append(step.written())
-				.append('/').append(step.skipped()).append('/').append(step.rejected())
+			text.append(step.name().replace("Step", ""))
+				.append(' ')
+				.append(step.read())
+				.append('/')
+				.append(step.written())
+				.append('/')
+				.append(step.skipped())
+				.append('/')
+				.append(step.rejected())
 				.append(String.format(java.util.Locale.ROOT, " %.1fs", step.duration().toMillis() / 1000.0));
 			if (!"COMPLETED".equals(step.status())) {
 				text.append(' ').append(step.status());
@@ -79,7 +91,9 @@ class RunsCommand implements Callable<Integer> {
 	}
 
 	static String json(List<RunSummary> runs) {
-		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+		return JsonMapper.builder()
+			.enable(SerializationFeature.INDENT_OUTPUT)
+			.build()
 			.writeValueAsString(runs.stream().map(RunsCommand::json).toList()) + "\n";
 	}
 
@@ -113,4 +127,5 @@ class RunsCommand implements Callable<Integer> {
 		}).toList());
 		return json;
 	}
+
 }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `tally schedule list|pause|resume`: the schedules of jobs/*.yml, shared by every `tally serve` node. */
+/**
+ * `tally schedule list|pause|resume`: the schedules of jobs/*.yml, shared by every `tally
+ * serve` node.
+ */
 @Command(name = "schedule", mixinStandardHelpOptions = true, description = "Lists, pauses and resumes schedules.",
 		subcommands = { ScheduleCommand.List.class, ScheduleCommand.Pause.class, ScheduleCommand.Resume.class })
 class ScheduleCommand implements Runnable {
@@ -38,15 +41,21 @@ class ScheduleCommand implements Runnable {
 		public Integer call() {
 			try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
 				TextTable table = new TextTable("schedule", "cron", "time zone", "state", "next fire", "previous fire");
-				context.getBean(Operations.class).schedules().forEach(s -> table.row(s.name(), s.cron(), s.timeZone(), s.state(),
-						s.nextFire() == null ? "" : s.nextFire().atZone(ZoneId.of(s.timeZone())).toLocalDateTime(),
-						s.previousFire() == null ? "" : s.previousFire().atZone(ZoneId.of(s.timeZone())).toLocalDateTime()));
-				spec.commandLine().getOut().print(table.isEmpty() ? "no schedule installed yet: `tally serve` installs jobs/*.yml\n"
-						: table.toString());
+				context.getBean(Operations.class)
+					.schedules()
+					.forEach(s -> table.row(s.name(), s.cron(), s.timeZone(), s.state(),
+							s.nextFire() == null ? "" : s.nextFire().atZone(ZoneId.of(s.timeZone())).toLocalDateTime(),
+							s.previousFire() == null ? ""
+									: s.previousFire().atZone(ZoneId.of(s.timeZone())).toLocalDateTime()));
+				spec.commandLine()
+					.getOut()
+					.print(table.isEmpty() ? "no schedule installed yet: `tally serve` installs jobs/*.yml\n"
+							: table.toString());
 				spec.commandLine().getOut().flush();
 				return 0;
 			}
 		}
+
 	}
 
 	@Command(name = "pause", mixinStandardHelpOptions = true, description = "Pauses a schedule on every node.")
@@ -65,6 +74,7 @@ class ScheduleCommand implements Runnable {
 		public Integer call() {
 			return change(locations, spec, schedule, true);
 		}
+
 	}
 
 	@Command(name = "resume", mixinStandardHelpOptions = true,
@@ -84,6 +94,7 @@ class ScheduleCommand implements Runnable {
 		public Integer call() {
 			return change(locations, spec, schedule, false);
 		}
+
 	}
 
 	private static int change(LocationOptions locations, CommandSpec spec, String schedule, boolean pause) {
@@ -105,4 +116,5 @@ class ScheduleCommand implements Runnable {
 			return 0;
 		}
 	}
+
 }

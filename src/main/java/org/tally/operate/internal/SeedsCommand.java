@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `tally seeds generate`: writes the sample department inbox, the same bytes every time. */
+/**
+ * `tally seeds generate`: writes the sample department inbox, the same bytes every time.
+ */
 @Command(name = "seeds", mixinStandardHelpOptions = true, description = "Sample department workbooks.",
 		subcommands = SeedsCommand.Generate.class)
 class SeedsCommand implements Runnable {
@@ -42,5 +44,7 @@ class SeedsCommand implements Runnable {
 			files.forEach(f -> spec.commandLine().getOut().println("wrote " + f));
 			return 0;
 		}
+
 	}
+
 }

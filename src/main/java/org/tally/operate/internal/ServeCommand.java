@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * `tally serve`: the operator console and REST API, and this node's share of the clustered nightly
- * schedule. Runs until stopped (Ctrl-C or SIGTERM); start it on as many hosts as you like.
+ * `tally serve`: the operator console and REST API, and this node's share of the
+ * clustered nightly schedule. Runs until stopped (Ctrl-C or SIGTERM); start it on as many
+ * hosts as you like.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = "Runs the scheduler (jobs/*.yml) and the web console/API until stopped.")
@@ -42,18 +43,22 @@ class ServeCommand implements Callable<Integer> {
 				closed.countDown();
 			}
 		});
-		// Executions a crashed process left STARTED are failed now, so they can be restarted.
-		context.getBean(ConsolidationRuns.class).recoverStaleRuns()
+		// Executions a crashed process left STARTED are failed now, so they can be
+		// restarted.
+		context.getBean(ConsolidationRuns.class)
+			.recoverStaleRuns()
 			.forEach(stale -> log.warn("run={} execution={} marked FAILED: {}", stale.runId(), stale.executionId(),
 					stale.reason()));
 		Schedules schedules = context.getBean(Schedules.class);
 		schedules.synchronize();
-		schedules.states().forEach(s -> log.info("schedule={} {} ({}) {} next {}", s.name(), s.cron(), s.timeZone(),
-				s.state(), s.nextFire()));
+		schedules.states()
+			.forEach(s -> log.info("schedule={} {} ({}) {} next {}", s.name(), s.cron(), s.timeZone(), s.state(),
+					s.nextFire()));
 		String serverPort = context.getEnvironment().getProperty("local.server.port", "?");
 		spec.commandLine().getOut().println("tally: serving on http://localhost:" + serverPort + "/ (Ctrl-C stops)");
 		spec.commandLine().getOut().flush();
 		closed.await();
 		return 0;
 	}
+
 }

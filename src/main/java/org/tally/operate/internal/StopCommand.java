@@ -11,8 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `tally stop RUN`: asks a running run to stop, wherever it runs; restart it later with `tally restart`. */
-@Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops a running run at its next step or chunk boundary.")
+/**
+ * `tally stop RUN`: asks a running run to stop, wherever it runs; restart it later with
+ * `tally restart`.
+ */
+@Command(name = "stop", mixinStandardHelpOptions = true,
+		description = "Stops a running run at its next step or chunk boundary.")
 class StopCommand implements Callable<Integer> {
 
 	@Mixin
@@ -37,4 +41,5 @@ class StopCommand implements Callable<Integer> {
 			}
 		}
 	}
+
 }

@@ -19,7 +19,10 @@ public class TallyCommand implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
-	/** Creates the commands; hands every command's location options the application to start. */
+	/**
+	 * Creates the commands; hands every command's location options the application to
+	 * start.
+	 */
 	public static final class Factory implements picocli.CommandLine.IFactory {
 
 		private final Class<?> application;
@@ -35,5 +38,7 @@ public class TallyCommand implements Runnable {
 			}
 			return picocli.CommandLine.defaultFactory().create(type);
 		}
+
 	}
+
 }

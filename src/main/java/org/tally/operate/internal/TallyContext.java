@@ -7,7 +7,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the application context for one CLI command, with the command line's locations applied. */
+/**
+ * Starts the application context for one CLI command, with the command line's locations
+ * applied.
+ */
 final class TallyContext {
 
 	private TallyContext() {
@@ -17,7 +20,10 @@ final class TallyContext {
 		return start(options, progress, Map.of(), WebApplicationType.NONE);
 	}
 
-	/** `tally serve`: the web application on {@code port} and the clustered scheduler, started. */
+	/**
+	 * `tally serve`: the web application on {@code port} and the clustered scheduler,
+	 * started.
+	 */
 	static ConfigurableApplicationContext startServer(LocationOptions options, Integer port) {
 		Map<String, Object> server = new HashMap<>();
 		server.put("spring.quartz.auto-startup", "true");
@@ -32,7 +38,8 @@ final class TallyContext {
 		Map<String, Object> properties = new HashMap<>(extra);
 		if (options.configDir != null) {
 			properties.put("tally.config-dir", options.configDir.toString());
-			properties.put("spring.config.additional-location", "optional:file:" + options.configDir.toAbsolutePath() + "/");
+			properties.put("spring.config.additional-location",
+					"optional:file:" + options.configDir.toAbsolutePath() + "/");
 		}
 		if (options.inbox != null) {
 			properties.put("tally.ingest.inbox", options.inbox.toString());
@@ -43,13 +50,16 @@ final class TallyContext {
 		if (!progress) {
 			properties.put("logging.level.org.tally", "WARN");
 		}
-		// As command-line arguments, these outrank config/application.yml, as an option should.
-		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+		// As command-line arguments, these outrank config/application.yml, as an option
+		// should.
+		String[] args = properties.entrySet()
+			.stream()
+			.map(e -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(options.application)
-			.web(web)
+		return new SpringApplicationBuilder(options.application).web(web)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.run(args);
 	}
+
 }

@@ -3,10 +3,14 @@ package org.tally.operate.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table whose columns line up in a terminal, counting CJK characters as two columns. */
+/**
+ * A plain-text table whose columns line up in a terminal, counting CJK characters as two
+ * columns.
+ */
 public final class TextTable {
 
 	private final List<String> header;
+
 	private final List<List<String>> rows = new ArrayList<>();
 
 	public TextTable(String... header) {
@@ -60,10 +64,12 @@ public final class TextTable {
 		out.append(line.toString().stripTrailing()).append('\n');
 	}
 
-	/** Display width: East Asian wide and full-width characters take two terminal columns. */
+	/**
+	 * Display width: East Asian wide and full-width characters take two terminal columns.
+	 */
 	static int width(String text) {
 		int width = 0;
-		for (int i = 0; i < text.length(); ) {
+		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
 			int eaw = com.ibm.icu.lang.UCharacter.getIntPropertyValue(cp, com.ibm.icu.lang.UProperty.EAST_ASIAN_WIDTH);
 			width += eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.WIDE
@@ -72,4 +78,5 @@ public final class TextTable {
 		}
 		return width;
 	}
+
 }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `tally verify-integrity`: recomputes the figures and cross-checks registry and warehouse; non-zero on any difference. */
+/**
+ * `tally verify-integrity`: recomputes the figures and cross-checks registry and
+ * warehouse; non-zero on any difference.
+ */
 @Command(name = "verify-integrity", mixinStandardHelpOptions = true,
 		description = "Recomputes every current figure from the warehouse rows and checks registry and warehouse.")
 class VerifyIntegrityCommand implements Callable<Integer> {
@@ -46,18 +49,21 @@ class VerifyIntegrityCommand implements Callable<Integer> {
 				report.put("figuresCompared", figures.size());
 				report.put("findings", findings);
 				report.put("figures", figures);
-				out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+				out.println(JsonMapper.builder()
+					.enable(SerializationFeature.INDENT_OUTPUT)
+					.build()
+					.writeValueAsString(report));
 			}
 			else {
 				TextTable table = new TextTable("rule", "compared", "result");
-				findings.forEach(f -> table.row(f.rule(), f.compared(), f.clean() ? "ok" + notes(f)
-						: "DIFFERS: " + String.join("; ", f.differences())));
-				figures.forEach(c -> table.row("figure " + c.figureId() + " " + c.asOf()
-						+ " = recomputation from the warehouse", 1, c.agrees() ? "ok"
-								: "DIFFERS: stored " + c.stored() + ", recomputed " + c.fromWarehouse()));
+				findings.forEach(f -> table.row(f.rule(), f.compared(),
+						f.clean() ? "ok" + notes(f) : "DIFFERS: " + String.join("; ", f.differences())));
+				figures.forEach(c -> table.row(
+						"figure " + c.figureId() + " " + c.asOf() + " = recomputation from the warehouse", 1,
+						c.agrees() ? "ok" : "DIFFERS: stored " + c.stored() + ", recomputed " + c.fromWarehouse()));
 				out.print(table);
-				out.printf("%d rules, %d items and %d figures compared, %d differences%n", findings.size(), rowsCompared,
-						figures.size(), differences);
+				out.printf("%d rules, %d items and %d figures compared, %d differences%n", findings.size(),
+						rowsCompared, figures.size(), differences);
 			}
 			out.flush();
 			return differences == 0 ? 0 : 1;
@@ -67,4 +73,5 @@ class VerifyIntegrityCommand implements Callable<Integer> {
 	private static String notes(WarehouseAudit.Finding finding) {
 		return finding.notes().isEmpty() ? "" : " (" + String.join("; ", finding.notes()) + ")";
 	}
+
 }

@@ -14,8 +14,9 @@ import org.tally.figures.PressFigures;
 import org.tally.ingest.LoadRegistry;
 
 /**
- * Wires the run notifier onto the jobs from here, so the pipeline (which the operate module depends
- * on) need not know of notifications: registering on the built job is what .listener() does.
+ * Wires the run notifier onto the jobs from here, so the pipeline (which the operate
+ * module depends on) need not know of notifications: registering on the built job is what
+ * .listener() does.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotifyProperties.class)
@@ -35,4 +36,5 @@ class NotifyConfiguration {
 			.map(AbstractJob.class::cast)
 			.forEach(job -> job.registerJobExecutionListener(notifier));
 	}
+
 }

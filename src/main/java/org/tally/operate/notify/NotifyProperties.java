@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where notifications go (tally.notify): webhook URLs that get a JSON POST per event, and mail
- * addresses that get one mail per run listing its events (sent through spring.mail.*).
+ * Where notifications go (tally.notify): webhook URLs that get a JSON POST per event, and
+ * mail addresses that get one mail per run listing its events (sent through
+ * spring.mail.*).
  */
 @ConfigurationProperties("tally.notify")
 record NotifyProperties(List<String> webhooks, @DefaultValue Mail mail) {

@@ -7,15 +7,22 @@ record RunEvent(Type type, long runId, String message, String link, OffsetDateTi
 
 	/** The kinds of events notified; their JSON names are lower-case. */
 	enum Type {
-		/** The run ended FAILED: nothing of it was promoted or published past the failing step. */
+
+		/**
+		 * The run ended FAILED: nothing of it was promoted or published past the failing
+		 * step.
+		 */
 		RUN_FAILED,
 		/** A file could not be read (or had no reporting period) and was set aside. */
 		FILE_QUARANTINED,
-		/** A figure verified in its previous version is unverified in this run's version. */
+		/**
+		 * A figure verified in its previous version is unverified in this run's version.
+		 */
 		FIGURE_UNVERIFIED;
 
 		String json() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
+
 	}
 }

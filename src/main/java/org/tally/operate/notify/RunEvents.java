@@ -14,12 +14,18 @@ import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.LoadStatus;
 
-/** Reads what an ended run did that deserves a notification: its failure, quarantined files, lost verification. */
+/**
+ * Reads what an ended run did that deserves a notification: its failure, quarantined
+ * files, lost verification.
+ */
 final class RunEvents {
 
 	private final LoadRegistry registry;
+
 	private final FigurePublisher publisher;
+
 	private final PressFigures press;
+
 	private final String baseUrl;
 
 	RunEvents(LoadRegistry registry, FigurePublisher publisher, PressFigures press, String baseUrl) {
@@ -40,21 +46,24 @@ final class RunEvents {
 		}
 		for (FileRecord file : registry.files(runId)) {
 			if (file.status() == LoadStatus.QUARANTINED) {
-				events.add(new RunEvent(RunEvent.Type.FILE_QUARANTINED, runId, "run " + runId + " quarantined "
-						+ file.filePath() + ": " + file.reason(), link, now));
+				events.add(new RunEvent(RunEvent.Type.FILE_QUARANTINED, runId,
+						"run " + runId + " quarantined " + file.filePath() + ": " + file.reason(), link, now));
 			}
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			// a run without an as-of date publishes every current period, not only the latest
+			// a run without an as-of date publishes every current period, not only the
+			// latest
 			Object asOf = execution.getJobParameters().getParameter("asOf") == null ? null
 					: execution.getJobParameters().getParameter("asOf").value();
 			List<LocalDate> periods = asOf instanceof LocalDate date ? List.of(date) : registry.currentPeriods();
 			for (LocalDate period : periods) {
 				for (FigureValue figure : publisher.latest(period)) {
 					if (figure.runId() == runId && !figure.verified() && previousWasVerified(figure)) {
-						events.add(new RunEvent(RunEvent.Type.FIGURE_UNVERIFIED, runId, "run " + runId + ": figure "
-								+ figure.id() + " (" + figure.label() + ") as of " + figure.asOf()
-								+ " is no longer verified: " + String.join("; ", figure.reasons()), link, now));
+						events.add(new RunEvent(RunEvent.Type.FIGURE_UNVERIFIED, runId,
+								"run " + runId + ": figure " + figure.id() + " (" + figure.label() + ") as of "
+										+ figure.asOf() + " is no longer verified: "
+										+ String.join("; ", figure.reasons()),
+								link, now));
 					}
 				}
 			}
@@ -62,7 +71,10 @@ final class RunEvents {
 		return events;
 	}
 
-	/** Compared with the version before this one for the same period; a first unverified version is no change. */
+	/**
+	 * Compared with the version before this one for the same period; a first unverified
+	 * version is no change.
+	 */
 	private boolean previousWasVerified(FigureValue figure) {
 		List<FigureVersion> versions = press.history(figure.id(), figure.asOf());
 		for (int i = versions.size() - 1; i > 0; i--) {
@@ -90,4 +102,5 @@ final class RunEvents {
 		int newline = text.indexOf('\n');
 		return newline < 0 ? text : text.substring(0, newline);
 	}
+
 }

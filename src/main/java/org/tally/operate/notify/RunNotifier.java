@@ -19,10 +19,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * After each run, tells the configured webhooks and mail recipients of a failed run, a quarantined
- * file or a figure that lost its verification. Notification is best-effort by design: a webhook that
- * is down or a mail server that refuses is logged with the run id and never fails the run, whose
- * outcome is already decided and recorded.
+ * After each run, tells the configured webhooks and mail recipients of a failed run, a
+ * quarantined file or a figure that lost its verification. Notification is best-effort by
+ * design: a webhook that is down or a mail server that refuses is logged with the run id
+ * and never fails the run, whose outcome is already decided and recorded.
  */
 final class RunNotifier implements JobExecutionListener {
 
@@ -32,9 +32,13 @@ final class RunNotifier implements JobExecutionListener {
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final NotifyProperties properties;
+
 	private final RunEvents events;
+
 	private final ObjectProvider<JavaMailSender> mail;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	RunNotifier(NotifyProperties properties, RunEvents events, ObjectProvider<JavaMailSender> mail) {
@@ -44,9 +48,10 @@ final class RunNotifier implements JobExecutionListener {
 	}
 
 	/*
-	 * Synchronous on purpose: `tally run` closes the application right after the job, and a post handed
-	 * to a background thread would be lost with it. Every failure below is caught and logged, not
-	 * rethrown: notification is best-effort and must not turn a finished run into a failed one.
+	 * Synchronous on purpose: `tally run` closes the application right after the job, and
+	 * a post handed to a background thread would be lost with it. Every failure below is
+	 * caught and logged, not rethrown: notification is best-effort and must not turn a
+	 * finished run into a failed one.
 	 */
 	@Override
 	public void afterJob(JobExecution execution) {
@@ -68,7 +73,8 @@ final class RunNotifier implements JobExecutionListener {
 		for (String webhook : properties.webhooks()) {
 			for (int i = 0; i < found.size(); i++) {
 				if (!post(webhook, found.get(i))) {
-					// unreachable: fifty quarantined files must not cost fifty timeouts at the run's end
+					// unreachable: fifty quarantined files must not cost fifty timeouts
+					// at the run's end
 					if (i + 1 < found.size()) {
 						log.warn("run={} webhook {} unreachable: its {} further notifications were not sent", runId,
 								webhook, found.size() - i - 1);
@@ -120,7 +126,10 @@ final class RunNotifier implements JobExecutionListener {
 		return body;
 	}
 
-	/** One mail per run, whatever the number of its events, so a bad night is one mail, not fifty. */
+	/**
+	 * One mail per run, whatever the number of its events, so a bad night is one mail,
+	 * not fifty.
+	 */
 	private void mail(long runId, List<RunEvent> found) {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
@@ -131,10 +140,13 @@ final class RunNotifier implements JobExecutionListener {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(properties.mail().from());
 		message.setTo(properties.mail().to().toArray(String[]::new));
-		message.setSubject("[tally] run " + runId + ": " + found.stream()
-			.collect(Collectors.groupingBy(e -> e.type().json(), java.util.TreeMap::new, Collectors.counting()))
-			.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
-			.collect(Collectors.joining(", ")));
+		message.setSubject("[tally] run " + runId + ": "
+				+ found.stream()
+					.collect(Collectors.groupingBy(e -> e.type().json(), java.util.TreeMap::new, Collectors.counting()))
+					.entrySet()
+					.stream()
+					.map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
+					.collect(Collectors.joining(", ")));
 		message.setText("Run " + runId + ": " + found.get(0).link() + "\n\n"
 				+ found.stream().map(e -> "- " + e.type().json() + ": " + e.message()).collect(Collectors.joining("\n"))
 				+ "\n");
@@ -145,4 +157,5 @@ final class RunNotifier implements JobExecutionListener {
 			log.warn("run={} mail to {} failed: not mailed: {}", runId, properties.mail().to(), ex.toString());
 		}
 	}
+
 }

@@ -25,12 +25,16 @@ import org.tally.pipeline.RunSummary;
 import org.tally.schedule.ScheduleException;
 import org.tally.schedule.ScheduleState;
 
-/** The JSON API: the operator's operations (the CLI's, same service); figures and claims are PressApiController's. */
+/**
+ * The JSON API: the operator's operations (the CLI's, same service); figures and claims
+ * are PressApiController's.
+ */
 @RestController
 @RequestMapping("/api")
 class ApiController {
 
 	private final Operations operations;
+
 	private final LoadRegistry registry;
 
 	ApiController(Operations operations, LoadRegistry registry) {
@@ -43,7 +47,10 @@ class ApiController {
 		return operations.runs(limit);
 	}
 
-	/** Run now: 202 once admitted; the run goes on in the background (GET /api/runs follows it). */
+	/**
+	 * Run now: 202 once admitted; the run goes on in the background (GET /api/runs
+	 * follows it).
+	 */
 	@PostMapping("/runs")
 	ResponseEntity<RunSubmission> runNow(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -67,7 +74,8 @@ class ApiController {
 	@PostMapping("/runs/{runId}/stop")
 	ResponseEntity<Map<String, Object>> stop(@PathVariable long runId, Principal principal, HttpServletRequest request)
 			throws RunRefusedException {
-		return ResponseEntity.accepted().body(Map.of("runId", runId, "message", operations.stop(runId, actor(principal, request))));
+		return ResponseEntity.accepted()
+			.body(Map.of("runId", runId, "message", operations.stop(runId, actor(principal, request))));
 	}
 
 	@GetMapping("/files")
@@ -110,4 +118,5 @@ class ApiController {
 	static Actor actor(Principal principal, HttpServletRequest request) {
 		return Actor.web(principal == null ? "anonymous" : principal.getName(), request.getRemoteAddr());
 	}
+
 }

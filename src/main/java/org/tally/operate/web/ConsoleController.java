@@ -44,23 +44,34 @@ import org.tally.validate.FilePreview;
 import org.tally.validate.RejectLog;
 
 /**
- * The operator console: runs and their logs, the actions on them (through {@link Operations}, which
- * audits), the files seen and the upload of corrected files with a preview, the checks, every figure
- * with its history, and the audit log. Every action is a POST form carrying the CSRF token.
+ * The operator console: runs and their logs, the actions on them (through
+ * {@link Operations}, which audits), the files seen and the upload of corrected files
+ * with a preview, the checks, every figure with its history, and the audit log. Every
+ * action is a POST form carrying the CSRF token.
  */
 @Controller
 class ConsoleController {
 
 	private final Operations operations;
+
 	private final FigurePublisher figures;
+
 	private final PressFigures pressFigures;
+
 	private final LoadRegistry registry;
+
 	private final RejectLog rejectLog;
+
 	private final Reconciler reconciler;
+
 	private final RunLog runLog;
+
 	private final Uploads uploads;
+
 	private final FilePreview filePreview;
+
 	private final AuditLog audit;
+
 	private final Catalog catalog;
 
 	ConsoleController(Operations operations, FigurePublisher figures, PressFigures pressFigures, LoadRegistry registry,
@@ -81,7 +92,8 @@ class ConsoleController {
 
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		boolean operator = authentication.getAuthorities().stream()
+		boolean operator = authentication.getAuthorities()
+			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
 		if (!operator) {
 			return "redirect:/press";
@@ -90,7 +102,8 @@ class ConsoleController {
 		model.addAttribute("runs", runs);
 		model.addAttribute("schedules", operations.schedules());
 		model.addAttribute("departments", departments());
-		// No auto-refresh here: it would wipe a half-filled rerun form; a run's own page refreshes.
+		// No auto-refresh here: it would wipe a half-filled rerun form; a run's own page
+		// refreshes.
 		model.addAttribute("running", runs.stream().filter(RunSummary::running).findFirst().orElse(null));
 		model.addAttribute("page", "runs");
 		return "console";
@@ -98,7 +111,10 @@ class ConsoleController {
 
 	@GetMapping("/runs/{runId}")
 	String run(@PathVariable long runId, Model model) {
-		RunSummary run = operations.runs(1000).stream().filter(r -> r.runId() == runId).findFirst()
+		RunSummary run = operations.runs(1000)
+			.stream()
+			.filter(r -> r.runId() == runId)
+			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + runId));
 		model.addAttribute("run", run);
 		model.addAttribute("log", runLog.lines(runId));
@@ -114,7 +130,8 @@ class ConsoleController {
 			Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			var submission = operations.submitRunNow(asOf, actor(principal, request));
-			redirect.addFlashAttribute("message", "运行 " + submission.runId() + " 已开始 · run started (" + submission.trigger() + ")");
+			redirect.addFlashAttribute("message",
+					"运行 " + submission.runId() + " 已开始 · run started (" + submission.trigger() + ")");
 			return "redirect:/runs/" + submission.runId();
 		}
 		catch (RunRefusedException ex) {
@@ -129,7 +146,8 @@ class ConsoleController {
 			RedirectAttributes redirect) {
 		try {
 			var submission = operations.submitRerun(asOf, department, actor(principal, request));
-			redirect.addFlashAttribute("message", "重新运行 " + submission.runId() + " 已开始 · rerun started (" + submission.trigger() + ")");
+			redirect.addFlashAttribute("message",
+					"重新运行 " + submission.runId() + " 已开始 · rerun started (" + submission.trigger() + ")");
 			return "redirect:/runs/" + submission.runId();
 		}
 		catch (RunRefusedException | IllegalArgumentException ex) {
@@ -139,7 +157,8 @@ class ConsoleController {
 	}
 
 	@PostMapping("/runs/{runId}/restart")
-	String restart(@PathVariable long runId, Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
+	String restart(@PathVariable long runId, Principal principal, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		try {
 			var submission = operations.submitRestart(runId, actor(principal, request));
 			redirect.addFlashAttribute("message", "运行 " + runId + " 已续跑 · restarted (" + submission.action() + ")");
@@ -151,7 +170,8 @@ class ConsoleController {
 	}
 
 	@PostMapping("/runs/{runId}/stop")
-	String stop(@PathVariable long runId, Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
+	String stop(@PathVariable long runId, Principal principal, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		try {
 			redirect.addFlashAttribute("message", operations.stop(runId, actor(principal, request)));
 		}
@@ -171,7 +191,8 @@ class ConsoleController {
 			else {
 				operations.resume(schedule, actor(principal, request));
 			}
-			redirect.addFlashAttribute("message", "计划 " + schedule + (action.equals("pause") ? " 已暂停 · paused" : " 已恢复 · resumed"));
+			redirect.addFlashAttribute("message",
+					"计划 " + schedule + (action.equals("pause") ? " 已暂停 · paused" : " 已恢复 · resumed"));
 		}
 		catch (ScheduleException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
@@ -188,7 +209,8 @@ class ConsoleController {
 			return ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.attachment().filename("rejects-run-" + runId + ".xlsx").build().toString())
-				.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.contentType(
+						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 				.body(new FileSystemResource(file));
 		}
 		catch (IOException ex) {
@@ -222,7 +244,8 @@ class ConsoleController {
 			return "redirect:/files";
 		}
 		try {
-			Uploads.Upload upload = uploads.store(source, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+			Uploads.Upload upload = uploads.store(source, file.getOriginalFilename(), file.getSize(),
+					file.getInputStream());
 			return "redirect:/files/uploads/" + upload.token();
 		}
 		catch (Uploads.UploadRefusedException ex) {
@@ -244,15 +267,16 @@ class ConsoleController {
 	}
 
 	@PostMapping("/files/uploads/{token}/accept")
-	String accept(@PathVariable String token, Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
+	String accept(@PathVariable String token, Principal principal, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		Uploads.Upload upload = upload(token);
 		Actor actor = actor(principal, request);
 		try {
 			uploads.accept(upload);
 			audit.record(actor, "upload", "inbox/" + upload.inboxPath(), "ok",
 					upload.size() + " bytes for source " + upload.source().id());
-			redirect.addFlashAttribute("message", "已放入收件箱 · accepted into inbox/" + upload.inboxPath()
-					+ "; the next run reads it");
+			redirect.addFlashAttribute("message",
+					"已放入收件箱 · accepted into inbox/" + upload.inboxPath() + "; the next run reads it");
 			return "redirect:/files";
 		}
 		catch (Uploads.UploadRefusedException ex) {
@@ -306,15 +330,21 @@ class ConsoleController {
 
 	private Uploads.Upload upload(String token) {
 		return uploads.find(token)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no upload " + token + " (accepted or discarded?)"));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"no upload " + token + " (accepted or discarded?)"));
 	}
 
 	private List<String> departments() {
-		return catalog.sources().stream().map(SourceDefinition::department).distinct().sorted(Comparator.naturalOrder())
+		return catalog.sources()
+			.stream()
+			.map(SourceDefinition::department)
+			.distinct()
+			.sorted(Comparator.naturalOrder())
 			.toList();
 	}
 
 	private static Actor actor(Principal principal, HttpServletRequest request) {
 		return ApiController.actor(principal, request);
 	}
+
 }

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tally.figures.PressExport;
 
-/** Downloads of the press view: the workbook with its chart, and the CSV, for PRESS and OPERATOR. */
+/**
+ * Downloads of the press view: the workbook with its chart, and the CSV, for PRESS and
+ * OPERATOR.
+ */
 @RestController
 class ExportController {
 
@@ -37,7 +40,10 @@ class ExportController {
 		return download(PressExport.Format.CSV);
 	}
 
-	/** Buffered, not streamed: a few kilobytes, and an error then still becomes a proper status. */
+	/**
+	 * Buffered, not streamed: a few kilobytes, and an error then still becomes a proper
+	 * status.
+	 */
 	private ResponseEntity<byte[]> download(PressExport.Format format) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		var written = export.write(format, body);
@@ -48,4 +54,5 @@ class ExportController {
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(body.toByteArray());
 	}
+
 }

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Committed versus completed investment by county and period, from the current project ledger loads,
- * drawn as inline SVG bars on the server: no chart library, nothing for the browser to fetch.
+ * Committed versus completed investment by county and period, from the current project
+ * ledger loads, drawn as inline SVG bars on the server: no chart library, nothing for the
+ * browser to fetch.
  */
 @Component
 class InvestmentChart {
@@ -26,7 +27,10 @@ class InvestmentChart {
 		this.jdbc = jdbc;
 	}
 
-	/** One bar pair: a county in a period, committed and completed investment in 亿元 (rounded for display). */
+	/**
+	 * One bar pair: a county in a period, committed and completed investment in 亿元
+	 * (rounded for display).
+	 */
 	record Bar(LocalDate period, String county, BigDecimal committed, BigDecimal completed, BigDecimal committedYuan,
 			BigDecimal completedYuan) {
 	}
@@ -38,12 +42,13 @@ class InvestmentChart {
 	List<PeriodChart> charts() {
 		List<Bar> bars;
 		try {
-			bars = jdbc.sql("""
-					SELECT l.period, p.county, COALESCE(sum(p.committed_investment), 0), COALESCE(sum(p.completed_investment), 0)
-					FROM warehouse.projects p JOIN registry.load l ON l.id = p.load_id
-					WHERE l.is_current AND p.county IS NOT NULL
-					GROUP BY l.period, p.county
-					ORDER BY l.period, p.county""")
+			bars = jdbc
+				.sql("""
+						SELECT l.period, p.county, COALESCE(sum(p.committed_investment), 0), COALESCE(sum(p.completed_investment), 0)
+						FROM warehouse.projects p JOIN registry.load l ON l.id = p.load_id
+						WHERE l.is_current AND p.county IS NOT NULL
+						GROUP BY l.period, p.county
+						ORDER BY l.period, p.county""")
 				.query((rs, n) -> new Bar(rs.getObject(1, LocalDate.class), rs.getString(2), yi(rs.getBigDecimal(3)),
 						yi(rs.getBigDecimal(4)), rs.getBigDecimal(3), rs.getBigDecimal(4)))
 				.list();
@@ -53,49 +58,100 @@ class InvestmentChart {
 		}
 		Map<LocalDate, List<Bar>> byPeriod = new LinkedHashMap<>();
 		bars.forEach(bar -> byPeriod.computeIfAbsent(bar.period(), p -> new ArrayList<>()).add(bar));
-		BigDecimal max = bars.stream().flatMap(b -> java.util.stream.Stream.of(b.committed(), b.completed()))
-			.max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+		BigDecimal max = bars.stream()
+			.flatMap(b -> java.util.stream.Stream.of(b.committed(), b.completed()))
+			.max(BigDecimal::compareTo)
+			.orElse(BigDecimal.ONE);
 		List<PeriodChart> charts = new ArrayList<>();
 		byPeriod.forEach((period, periodBars) -> charts.add(new PeriodChart(period, periodBars,
-				// totals from yuan, not from the rounded bars, so they agree with the published figures
+				// totals from yuan, not from the rounded bars, so they agree with the
+				// published figures
 				yi(periodBars.stream().map(Bar::committedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
 				yi(periodBars.stream().map(Bar::completedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
 				svg(period, periodBars, max))));
 		return charts;
 	}
 
-	/** Horizontal bar pairs, one row per county, on one scale for all periods so periods compare by eye. */
+	/**
+	 * Horizontal bar pairs, one row per county, on one scale for all periods so periods
+	 * compare by eye.
+	 */
 	static String svg(LocalDate period, List<Bar> bars, BigDecimal max) {
 		int labelWidth = 90;
 		int plotWidth = 400;
 		int row = 34;
 		int top = 28;
 		int height = top + bars.size() * row + 10;
-		double scale = max.signum() <= 0 ? 0 : plotWidth / max.doubleValue(); // drawing only; the numbers shown are exact
+		double scale = max.signum() <= 0 ? 0 : plotWidth / max.doubleValue(); // drawing
+																				// only;
+																				// the
+																				// numbers
+																				// shown
+																				// are
+																				// exact
 		StringBuilder svg = new StringBuilder();
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"")
-			.append(labelWidth + plotWidth + 90).append("\" height=\"").append(height).append("\" aria-label=\"")
-			.append(escape("签约与完成投资 " + period)).append("\">");
-		svg.append("<g class=\"legend\"><rect x=\"").append(labelWidth).append("\" y=\"4\" width=\"12\" height=\"12\" class=\"committed\"/>")
-			.append("<text x=\"").append(labelWidth + 16).append("\" y=\"14\">签约投资 committed</text>")
-			.append("<rect x=\"").append(labelWidth + 180).append("\" y=\"4\" width=\"12\" height=\"12\" class=\"completed\"/>")
-			.append("<text x=\"").append(labelWidth + 196).append("\" y=\"14\">完成投资 completed（亿元）</text></g>");
+			.append(labelWidth + plotWidth + 90)
+			.append("\" height=\"")
+			.append(height)
+			.append("\" aria-label=\"")
+			.append(escape("签约与完成投资 " + period))
+			.append("\">");
+		svg.append("<g class=\"legend\"><rect x=\"")
+			.append(labelWidth)
+			.append("\" y=\"4\" width=\"12\" height=\"12\" class=\"committed\"/>")
+			.append("<text x=\"")
+			.append(labelWidth + 16)
+			.append("\" y=\"14\">签约投资 committed</text>")
+			.append("<rect x=\"")
+			.append(labelWidth + 180)
+			.append("\" y=\"4\" width=\"12\" height=\"12\" class=\"completed\"/>")
+			.append("<text x=\"")
+			.append(labelWidth + 196)
+			.append("\" y=\"14\">完成投资 completed（亿元）</text></g>");
 		int y = top;
 		for (Bar bar : bars) {
 			long committed = Math.round(bar.committed().doubleValue() * scale);
 			long completed = Math.round(bar.completed().doubleValue() * scale);
-			svg.append("<g class=\"bar\"><text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 19)
-				.append("\" text-anchor=\"end\">").append(escape(bar.county())).append("</text>")
-				.append("<rect class=\"committed\" x=\"").append(labelWidth).append("\" y=\"").append(y + 2)
-				.append("\" width=\"").append(Math.max(committed, 1)).append("\" height=\"13\"><title>")
-				.append(escape(bar.county() + " 签约 " + bar.committed().toPlainString() + " 亿元")).append("</title></rect>")
-				.append("<text class=\"value\" x=\"").append(labelWidth + committed + 4).append("\" y=\"").append(y + 13)
-				.append("\">").append(bar.committed().toPlainString()).append("</text>")
-				.append("<rect class=\"completed\" x=\"").append(labelWidth).append("\" y=\"").append(y + 16)
-				.append("\" width=\"").append(Math.max(completed, 1)).append("\" height=\"13\"><title>")
-				.append(escape(bar.county() + " 完成 " + bar.completed().toPlainString() + " 亿元")).append("</title></rect>")
-				.append("<text class=\"value\" x=\"").append(labelWidth + completed + 4).append("\" y=\"").append(y + 27)
-				.append("\">").append(bar.completed().toPlainString()).append("</text></g>");
+			svg.append("<g class=\"bar\"><text x=\"")
+				.append(labelWidth - 6)
+				.append("\" y=\"")
+				.append(y + 19)
+				.append("\" text-anchor=\"end\">")
+				.append(escape(bar.county()))
+				.append("</text>")
+				.append("<rect class=\"committed\" x=\"")
+				.append(labelWidth)
+				.append("\" y=\"")
+				.append(y + 2)
+				.append("\" width=\"")
+				.append(Math.max(committed, 1))
+				.append("\" height=\"13\"><title>")
+				.append(escape(bar.county() + " 签约 " + bar.committed().toPlainString() + " 亿元"))
+				.append("</title></rect>")
+				.append("<text class=\"value\" x=\"")
+				.append(labelWidth + committed + 4)
+				.append("\" y=\"")
+				.append(y + 13)
+				.append("\">")
+				.append(bar.committed().toPlainString())
+				.append("</text>")
+				.append("<rect class=\"completed\" x=\"")
+				.append(labelWidth)
+				.append("\" y=\"")
+				.append(y + 16)
+				.append("\" width=\"")
+				.append(Math.max(completed, 1))
+				.append("\" height=\"13\"><title>")
+				.append(escape(bar.county() + " 完成 " + bar.completed().toPlainString() + " 亿元"))
+				.append("</title></rect>")
+				.append("<text class=\"value\" x=\"")
+				.append(labelWidth + completed + 4)
+				.append("\" y=\"")
+				.append(y + 27)
+				.append("\">")
+				.append(bar.completed().toPlainString())
+				.append("</text></g>");
 			y += row;
 		}
 		return svg.append("</svg>").toString();
@@ -108,4 +164,5 @@ class InvestmentChart {
 	static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
+
 }

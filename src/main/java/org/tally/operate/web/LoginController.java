@@ -3,7 +3,10 @@ package org.tally.operate.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page, in the console's style and languages; Spring Security handles the POST. */
+/**
+ * The sign-in page, in the console's style and languages; Spring Security handles the
+ * POST.
+ */
 @Controller
 class LoginController {
 
@@ -11,4 +14,5 @@ class LoginController {
 	String login() {
 		return "login";
 	}
+
 }

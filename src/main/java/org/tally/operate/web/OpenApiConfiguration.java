@@ -9,7 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The API's description at /v3/api-docs (springdoc reads the controllers); HTTP basic, as the API takes. */
+/**
+ * The API's description at /v3/api-docs (springdoc reads the controllers); HTTP basic, as
+ * the API takes.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class OpenApiConfiguration {
@@ -26,4 +29,5 @@ class OpenApiConfiguration {
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"));
 	}
+
 }

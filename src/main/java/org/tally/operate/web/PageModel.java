@@ -5,7 +5,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's header needs: who is signed in and whether the operator's menu is shown. */
+/**
+ * What every page's header needs: who is signed in and whether the operator's menu is
+ * shown.
+ */
 @ControllerAdvice(assignableTypes = { ConsoleController.class, PressController.class })
 class PageModel {
 
@@ -16,7 +19,9 @@ class PageModel {
 
 	@ModelAttribute("operator")
 	boolean operator(Authentication authentication) {
-		return authentication != null && authentication.getAuthorities().stream()
+		return authentication != null && authentication.getAuthorities()
+			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
 	}
+
 }

@@ -28,8 +28,9 @@ import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
 
 /**
- * The figures and claims API: the press view (PRESS and OPERATOR), everything with its reasons
- * (OPERATOR, ?all=true), a figure's history, and the claim check `tally claims check` does.
+ * The figures and claims API: the press view (PRESS and OPERATOR), everything with its
+ * reasons (OPERATOR, ?all=true), a figure's history, and the claim check `tally claims
+ * check` does.
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +40,9 @@ class PressApiController {
 	static final int MAX_TEXT = 200_000;
 
 	private final PressFigures press;
+
 	private final FigurePublisher publisher;
+
 	private final PressFacts facts;
 
 	PressApiController(PressFigures press, FigurePublisher publisher, PressFacts facts) {
@@ -48,7 +51,10 @@ class PressApiController {
 		this.facts = facts;
 	}
 
-	/** The press view; with all=true (OPERATOR only) the latest run's figures, unverified ones with reasons. */
+	/**
+	 * The press view; with all=true (OPERATOR only) the latest run's figures, unverified
+	 * ones with reasons.
+	 */
 	@GetMapping("/figures")
 	@Operation(summary = "The press view: per figure its latest verified version",
 			description = "With all=true (OPERATOR only) the latest run's figures for the period, unverified ones with their reasons.")
@@ -65,7 +71,8 @@ class PressApiController {
 
 	/** A figure's versions with what each changed; PRESS sees only the verified ones. */
 	@GetMapping("/figures/{id}/history")
-	@Operation(summary = "A figure's versions and what each changed", description = "PRESS sees only verified versions; 404 when there is none.")
+	@Operation(summary = "A figure's versions and what each changed",
+			description = "PRESS sees only verified versions; 404 when there is none.")
 	List<FigureVersion> history(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			Authentication authentication) {
@@ -97,8 +104,8 @@ class PressApiController {
 			throw new IllegalArgumentException("no text to check: send it as text/plain or as {\"text\": \"…\"}");
 		}
 		if (text.length() > MAX_TEXT) {
-			throw new IllegalArgumentException("the text has " + text.length() + " characters; at most " + MAX_TEXT
-					+ " are checked at once");
+			throw new IllegalArgumentException(
+					"the text has " + text.length() + " characters; at most " + MAX_TEXT + " are checked at once");
 		}
 		PressFacts.Facts current = facts.current();
 		List<ClaimVerdict> verdicts = new ClaimChecker(current.figures()).check(text);
@@ -119,6 +126,7 @@ class PressApiController {
 	static final class NoSuchFigureException extends RuntimeException {
 
 		private final String figureId;
+
 		private final LocalDate asOf;
 
 		NoSuchFigureException(String figureId, LocalDate asOf) {
@@ -134,6 +142,7 @@ class PressApiController {
 		LocalDate asOf() {
 			return asOf;
 		}
+
 	}
 
 	private static void requireOperator(Authentication authentication, String why) {
@@ -143,7 +152,8 @@ class PressApiController {
 	}
 
 	private static boolean isOperator(Authentication authentication) {
-		return authentication != null && authentication.getAuthorities().stream()
+		return authentication != null && authentication.getAuthorities()
+			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
 	}
 
@@ -151,11 +161,17 @@ class PressApiController {
 	record ClaimsRequest(String text) {
 	}
 
-	/** Every claim found, judged against the figures verified as of {@code asOf} (null: none verified yet). */
+	/**
+	 * Every claim found, judged against the figures verified as of {@code asOf} (null:
+	 * none verified yet).
+	 */
 	record ClaimsResponse(LocalDate asOf, List<Claim> claims) {
 	}
 
-	/** One claim, as `tally claims check --format json` prints it: amounts as plain decimal strings. */
+	/**
+	 * One claim, as `tally claims check --format json` prints it: amounts as plain
+	 * decimal strings.
+	 */
 	record Claim(String sentence, String phrase, String figure, String low, String high, String value, String verdict) {
 
 		static Claim of(ClaimVerdict v) {
@@ -167,4 +183,5 @@ class PressApiController {
 			return value == null ? null : value.toPlainString();
 		}
 	}
+
 }

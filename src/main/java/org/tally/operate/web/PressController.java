@@ -20,18 +20,23 @@ import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
 
 /**
- * The press office's page: the latest verified figures only (never an unverified one), where each
- * comes from and what changed since its previous verified version, the investment chart, and the
- * claim checker for a draft text.
+ * The press office's page: the latest verified figures only (never an unverified one),
+ * where each comes from and what changed since its previous verified version, the
+ * investment chart, and the claim checker for a draft text.
  */
 @Controller
 class PressController {
 
-	/** A draft longer than this is not a press release; refuse rather than tie up the server. */
+	/**
+	 * A draft longer than this is not a press release; refuse rather than tie up the
+	 * server.
+	 */
 	static final int MAX_TEXT = 100_000;
 
 	private final PressFigures press;
+
 	private final PressFacts facts;
+
 	private final InvestmentChart chart;
 
 	PressController(PressFigures press, PressFacts facts, InvestmentChart chart) {
@@ -40,7 +45,10 @@ class PressController {
 		this.chart = chart;
 	}
 
-	/** A verified figure with its previous verified version (null for the first) and what changed. */
+	/**
+	 * A verified figure with its previous verified version (null for the first) and what
+	 * changed.
+	 */
 	record PressFigure(FigureValue figure, FigureValue previous, List<String> changes) {
 	}
 
@@ -60,13 +68,15 @@ class PressController {
 		}
 		PressFacts.Facts current = facts.current();
 		List<ClaimVerdict> verdicts = new ClaimChecker(current.figures()).check(text);
-		Map<Verdict, Long> counts = verdicts.stream().collect(Collectors.groupingBy(ClaimVerdict::verdict, Collectors.counting()));
+		Map<Verdict, Long> counts = verdicts.stream()
+			.collect(Collectors.groupingBy(ClaimVerdict::verdict, Collectors.counting()));
 		model.addAttribute("verdicts", verdicts);
 		model.addAttribute("factsAsOf", current.asOf());
 		model.addAttribute("consistent", counts.getOrDefault(Verdict.CONSISTENT, 0L));
 		model.addAttribute("contradicted", counts.getOrDefault(Verdict.CONTRADICTED, 0L));
 		model.addAttribute("unverifiable", counts.getOrDefault(Verdict.UNVERIFIABLE, 0L));
-		Map<String, FigureValue> byId = press.pressView().stream()
+		Map<String, FigureValue> byId = press.pressView()
+			.stream()
 			.collect(Collectors.toMap(FigureValue::id, Function.identity()));
 		model.addAttribute("figureLabels", byId);
 		return "press";
@@ -84,9 +94,13 @@ class PressController {
 		model.addAttribute("page", "press");
 	}
 
-	/** Only verified versions count: the press never learns of an unverified one, not even as "previous". */
+	/**
+	 * Only verified versions count: the press never learns of an unverified one, not even
+	 * as "previous".
+	 */
 	private PressFigure withPrevious(FigureValue figure) {
-		List<FigureVersion> verified = press.history(figure.id(), null).stream()
+		List<FigureVersion> verified = press.history(figure.id(), null)
+			.stream()
 			.filter(v -> v.figure().verified())
 			.toList();
 		Optional<FigureValue> previous = Optional.empty();
@@ -111,4 +125,5 @@ class PressController {
 		}
 		return new PressFigure(figure, previous.orElse(null), changes);
 	}
+
 }

@@ -17,16 +17,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A run's log lines, read back from the JSON log (logs/tally.json, one object per line) by the run id
- * logback put in the MDC: what the operator sees on a run's page without a shell on the server.
+ * A run's log lines, read back from the JSON log (logs/tally.json, one object per line)
+ * by the run id logback put in the MDC: what the operator sees on a run's page without a
+ * shell on the server.
  */
 @Component
 class RunLog {
 
-	/** Only the newest lines of a run are shown; a million-row run logs little, but a loop might not. */
+	/**
+	 * Only the newest lines of a run are shown; a million-row run logs little, but a loop
+	 * might not.
+	 */
 	static final int MAX_LINES = 500;
 
 	private final Path file;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	RunLog(@Value("${tally.log-dir:logs}") Path logDir) {
@@ -77,7 +82,9 @@ class RunLog {
 					node.path("formattedMessage").asString(""));
 		}
 		catch (JacksonException ex) {
-			return null; // a line cut short by a crash or a rollover: skip it, the rest is still worth reading
+			return null; // a line cut short by a crash or a rollover: skip it, the rest
+							// is still worth reading
 		}
 	}
+
 }

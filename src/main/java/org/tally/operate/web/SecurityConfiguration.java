@@ -27,9 +27,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may do what on the web: OPERATOR everything, PRESS the verified figures only. The API takes
- * HTTP basic without a session (so no cookie can be ridden: no CSRF token needed there); the pages
- * take a form login with CSRF on every form. Only /actuator/health is open.
+ * Who may do what on the web: OPERATOR everything, PRESS the verified figures only. The
+ * API takes HTTP basic without a session (so no cookie can be ridden: no CSRF token
+ * needed there); the pages take a form login with CSRF on every form. Only
+ * /actuator/health is open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityUsers.class)
@@ -42,13 +43,17 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories
+			.createDelegatingPasswordEncoder();
 		// Hashes configured without an {id} prefix are bcrypt.
 		encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
 		return encoder;
 	}
 
-	/** Configured users; in the `demo` profile only, operator/operator and press/press when none are. */
+	/**
+	 * Configured users; in the `demo` profile only, operator/operator and press/press
+	 * when none are.
+	 */
 	@Bean
 	UserDetailsService userDetailsService(SecurityUsers configured, Environment environment, PasswordEncoder encoder) {
 		List<UserDetails> users = new ArrayList<>();
@@ -57,11 +62,14 @@ class SecurityConfiguration {
 				throw new IllegalStateException("tally.security.users: user '" + user.name()
 						+ "' needs a name, a bcrypt password hash and roles (OPERATOR and/or PRESS)");
 			}
-			users.add(User.withUsername(user.name()).password(user.password())
-				.roles(user.roles().toArray(String[]::new)).build());
+			users.add(User.withUsername(user.name())
+				.password(user.password())
+				.roles(user.roles().toArray(String[]::new))
+				.build());
 		}
 		if (users.isEmpty() && environment.acceptsProfiles(Profiles.of("demo"))) {
-			log.warn("demo profile: web users operator/operator (OPERATOR) and press/press (PRESS); never use it in production");
+			log.warn(
+					"demo profile: web users operator/operator (OPERATOR) and press/press (PRESS); never use it in production");
 			users.add(User.withUsername("operator").password(encoder.encode("operator")).roles(OPERATOR).build());
 			users.add(User.withUsername("press").password(encoder.encode("press")).roles(PRESS).build());
 		}
@@ -71,17 +79,27 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityUsers configured, Environment environment) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityUsers configured, Environment environment)
+			throws Exception {
 		if (configured.users().isEmpty() && !environment.acceptsProfiles(Profiles.of("demo"))) {
 			log.warn("no web users configured (tally.security.users): nobody can sign in; see docs/operations.md");
 		}
-		return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**") // exports branch: + API docs
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/api/figures", "/api/figures/**").hasAnyRole(PRESS, OPERATOR)
-				// exports branch: the claim check and the API's description are for the press too
-				.requestMatchers(HttpMethod.POST, "/api/claims/check").hasAnyRole(PRESS, OPERATOR)
-				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").hasAnyRole(PRESS, OPERATOR)
-				.anyRequest().hasRole(OPERATOR))
+		return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**") // exports
+																					// branch:
+																					// +
+																					// API
+																					// docs
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers(HttpMethod.GET, "/api/figures", "/api/figures/**")
+						.hasAnyRole(PRESS, OPERATOR)
+						// exports branch: the claim check and the API's description are
+						// for the press too
+						.requestMatchers(HttpMethod.POST, "/api/claims/check")
+						.hasAnyRole(PRESS, OPERATOR)
+						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+						.hasAnyRole(PRESS, OPERATOR)
+						.anyRequest()
+						.hasRole(OPERATOR))
 			.httpBasic(basic -> basic.realmName("tally"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -94,12 +112,17 @@ class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**").permitAll()
-				.requestMatchers("/press", "/press/**").hasAnyRole(PRESS, OPERATOR)
-				.requestMatchers("/").authenticated()
-				.anyRequest().hasRole(OPERATOR))
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**")
+				.permitAll()
+				.requestMatchers("/press", "/press/**")
+				.hasAnyRole(PRESS, OPERATOR)
+				.requestMatchers("/")
+				.authenticated()
+				.anyRequest()
+				.hasRole(OPERATOR))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(withDefaults())
 			.build();
 	}
+
 }

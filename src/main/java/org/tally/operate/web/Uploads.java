@@ -25,31 +25,40 @@ import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.IngestProperties;
 
 /**
- * Files an operator uploads, held aside until accepted: each in its own folder under the upload
- * directory, named by a random token, never in the inbox before the operator has seen its preview.
- * Accepting moves it into its source's inbox folder under a sanitised name that cannot leave it.
+ * Files an operator uploads, held aside until accepted: each in its own folder under the
+ * upload directory, named by a random token, never in the inbox before the operator has
+ * seen its preview. Accepting moves it into its source's inbox folder under a sanitised
+ * name that cannot leave it.
  */
 @Component
 class Uploads {
 
 	static final List<String> EXTENSIONS = List.of("xlsx", "xlsm", "xls", "csv");
 
-	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-	/** Letters (any script), digits and a few harmless marks; everything else becomes _. */
+	private static final Pattern TOKEN = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	/**
+	 * Letters (any script), digits and a few harmless marks; everything else becomes _.
+	 */
 	private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._\\-()（）]+");
 
 	private final Path directory;
+
 	private final Path inbox;
+
 	private final Catalog catalog;
+
 	private final long maxBytes;
 
-	/** How long an upload waits for the operator before the next upload clears it away. */
+	/**
+	 * How long an upload waits for the operator before the next upload clears it away.
+	 */
 	static final Duration HELD_FOR = Duration.ofDays(1);
 
 	Uploads(@Value("${tally.web.upload-dir:#{null}}") Path directory, IngestProperties ingest, Catalog catalog,
 			@Value("${tally.web.max-upload-bytes:52428800}") long maxBytes) {
-		this.directory = directory != null ? directory
-				: Path.of(System.getProperty("java.io.tmpdir"), "tally-uploads");
+		this.directory = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"), "tally-uploads");
 		this.inbox = ingest.inbox().toAbsolutePath().normalize();
 		this.catalog = catalog;
 		this.maxBytes = maxBytes;
@@ -59,16 +68,25 @@ class Uploads {
 		return maxBytes;
 	}
 
-	/** An upload waiting for the operator: its token, source, the name it will have, and where it is held. */
+	/**
+	 * An upload waiting for the operator: its token, source, the name it will have, and
+	 * where it is held.
+	 */
 	record Upload(String token, SourceDefinition source, String fileName, Path file, long size) {
 
-		/** The inbox path it will have, relative to the inbox: finance/项目台账_2024-12-31.xlsx. */
+		/**
+		 * The inbox path it will have, relative to the inbox:
+		 * finance/项目台账_2024-12-31.xlsx.
+		 */
 		public String inboxPath() {
 			return folder(source) + "/" + fileName;
 		}
 	}
 
-	/** The name a file is kept under: its last path segment, NFC, unsafe characters replaced, no leading dots. */
+	/**
+	 * The name a file is kept under: its last path segment, NFC, unsafe characters
+	 * replaced, no leading dots.
+	 */
 	static String sanitise(String original) {
 		String name = original == null ? "" : original;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -83,7 +101,10 @@ class Uploads {
 		return name;
 	}
 
-	/** The inbox folder of a source: its glob up to the first wildcard's folder (finance/*.xlsx -> finance). */
+	/**
+	 * The inbox folder of a source: its glob up to the first wildcard's folder
+	 * (finance/*.xlsx -> finance).
+	 */
 	static String folder(SourceDefinition source) {
 		String glob = source.inbox();
 		int wildcard = glob.length();
@@ -105,17 +126,17 @@ class Uploads {
 		int dot = name.lastIndexOf('.');
 		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 		if (name.isEmpty() || dot <= 0 || !EXTENSIONS.contains(extension)) {
-			throw new UploadRefusedException("'" + originalName + "': only " + String.join(", ", EXTENSIONS)
-					+ " files are accepted");
+			throw new UploadRefusedException(
+					"'" + originalName + "': only " + String.join(", ", EXTENSIONS) + " files are accepted");
 		}
 		if (size > maxBytes) {
-			throw new UploadRefusedException("'" + originalName + "' is " + size + " bytes; at most " + maxBytes
-					+ " are accepted");
+			throw new UploadRefusedException(
+					"'" + originalName + "' is " + size + " bytes; at most " + maxBytes + " are accepted");
 		}
 		String relative = folder(source) + "/" + name;
 		if (!FileSystems.getDefault().getPathMatcher("glob:" + source.inbox()).matches(Path.of(relative))) {
-			throw new UploadRefusedException("'" + name + "' would not be read by source " + source.id() + " (its inbox is "
-					+ source.inbox() + ")");
+			throw new UploadRefusedException("'" + name + "' would not be read by source " + source.id()
+					+ " (its inbox is " + source.inbox() + ")");
 		}
 		String token = UUID.randomUUID().toString();
 		Path held = directory.resolve(token).resolve(source.id()).resolve(name);
@@ -142,16 +163,20 @@ class Uploads {
 			return Optional.empty();
 		}
 		try (Stream<Path> files = Files.walk(folder, 2)) {
-			return files.filter(Files::isRegularFile).findFirst().flatMap(file -> catalog
-				.source(file.getParent().getFileName().toString())
-				.map(source -> new Upload(token, source, file.getFileName().toString(), file, size(file))));
+			return files.filter(Files::isRegularFile)
+				.findFirst()
+				.flatMap(file -> catalog.source(file.getParent().getFileName().toString())
+					.map(source -> new Upload(token, source, file.getFileName().toString(), file, size(file))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the upload folder " + folder, ex);
 		}
 	}
 
-	/** Moves the upload into its source's inbox folder; refuses to replace a file already there. */
+	/**
+	 * Moves the upload into its source's inbox folder; refuses to replace a file already
+	 * there.
+	 */
 	Path accept(Upload upload) {
 		Path target = inbox.resolve(upload.inboxPath()).normalize();
 		// The name is sanitised already; this guards the guard.
@@ -179,8 +204,9 @@ class Uploads {
 	}
 
 	/**
-	 * Uploads nobody accepted or discarded within a day (the operator closed the preview) are
-	 * removed when the next one arrives, so the upload directory does not grow without end.
+	 * Uploads nobody accepted or discarded within a day (the operator closed the preview)
+	 * are removed when the next one arrives, so the upload directory does not grow
+	 * without end.
 	 */
 	void discardAbandoned() {
 		if (!Files.isDirectory(directory)) {
@@ -227,10 +253,16 @@ class Uploads {
 		}
 	}
 
-	/** An upload the console will not take: a wrong type, too large, outside its source, or a name taken. */
+	/**
+	 * An upload the console will not take: a wrong type, too large, outside its source,
+	 * or a name taken.
+	 */
 	static class UploadRefusedException extends RuntimeException {
+
 		UploadRefusedException(String message) {
 			super(message);
 		}
+
 	}
+
 }

@@ -5,7 +5,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CheckDefinition;
 
-/** Builds the check a definition declares; an inconsistent definition fails here, at start-up. */
+/**
+ * Builds the check a definition declares; an inconsistent definition fails here, at
+ * start-up.
+ */
 public final class Checks {
 
 	private Checks() {
@@ -28,4 +31,5 @@ public final class Checks {
 					+ "' is not one of totals, compare, references, row, unique, non_decreasing, completeness, sql");
 		};
 	}
+
 }

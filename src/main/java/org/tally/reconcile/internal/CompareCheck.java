@@ -14,16 +14,21 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * One aggregate against another, each a sum (or count) over one or more datasets with a filter. With a
- * {@code key} the two are compared key by key over the keys both sides have (an inner join: a key
- * missing on one side is the references check's business), and every differing key is evidence.
+ * One aggregate against another, each a sum (or count) over one or more datasets with a
+ * filter. With a {@code key} the two are compared key by key over the keys both sides
+ * have (an inner join: a key missing on one side is the references check's business), and
+ * every differing key is evidence.
  */
 final class CompareCheck implements Check {
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final Side left;
+
 	private final Side right;
+
 	private final String key;
 
 	CompareCheck(Definitions defs, JdbcClient jdbc) {
@@ -48,7 +53,8 @@ final class CompareCheck implements Check {
 			if (measure.equals("sum")) {
 				ColumnType type = defs.column(dataset, declared.column()).type();
 				if (type != ColumnType.MONEY && type != ColumnType.INTEGER && type != ColumnType.DECIMAL) {
-					throw defs.invalid("'" + name + ".column' " + declared.column() + " is not numeric in " + datasetName);
+					throw defs
+						.invalid("'" + name + ".column' " + declared.column() + " is not numeric in " + datasetName);
 				}
 			}
 			if (key != null) {
@@ -78,14 +84,16 @@ final class CompareCheck implements Check {
 			evidence.addAll(left.perLoad(jdbc, period));
 			evidence.addAll(right.perLoad(jdbc, period));
 		}
-		String message = left.describe() + " = " + l.toPlainString() + ", " + right.describe() + " = " + r.toPlainString()
-				+ (passed ? "" : ": they differ by " + r.subtract(l).toPlainString());
-		return defs.outcome(period, passed, r, l, message, evidence.subList(0, Math.min(evidence.size(), Query.MAX_EVIDENCE)));
+		String message = left.describe() + " = " + l.toPlainString() + ", " + right.describe() + " = "
+				+ r.toPlainString() + (passed ? "" : ": they differ by " + r.subtract(l).toPlainString());
+		return defs.outcome(period, passed, r, l, message,
+				evidence.subList(0, Math.min(evidence.size(), Query.MAX_EVIDENCE)));
 	}
 
 	/**
-	 * Key by key, in SQL: both sides are aggregated per key and joined in the database, so a
-	 * million keys never reach the heap; only the totals and the first differing keys come back.
+	 * Key by key, in SQL: both sides are aggregated per key and joined in the database,
+	 * so a million keys never reach the heap; only the totals and the first differing
+	 * keys come back.
 	 */
 	private CheckOutcome byKey(LocalDate period) {
 		BigDecimal tolerance = defs.definition().tolerance();
@@ -93,10 +101,13 @@ final class CompareCheck implements Check {
 				: defs.definition().relativeTolerance();
 		String differs = " abs(rv - lv) > greatest(CAST(? AS numeric), CAST(? AS numeric) * greatest(abs(lv), abs(rv)))";
 
-		// One statement: the totals ride along as window aggregates on the first 50 keys, differing first.
-		Query query = joined(period).append("SELECT k, lv, rv, d, count(*) OVER (), coalesce(sum(lv) OVER (), 0),"
-				+ " coalesce(sum(rv) OVER (), 0), count(*) FILTER (WHERE d) OVER () FROM (SELECT k, lv, rv," + differs
-				+ " AS d FROM j) x ORDER BY d DESC, k LIMIT " + Query.MAX_EVIDENCE, tolerance, relative);
+		// One statement: the totals ride along as window aggregates on the first 50 keys,
+		// differing first.
+		Query query = joined(period).append(
+				"SELECT k, lv, rv, d, count(*) OVER (), coalesce(sum(lv) OVER (), 0),"
+						+ " coalesce(sum(rv) OVER (), 0), count(*) FILTER (WHERE d) OVER () FROM (SELECT k, lv, rv,"
+						+ differs + " AS d FROM j) x ORDER BY d DESC, k LIMIT " + Query.MAX_EVIDENCE,
+				tolerance, relative);
 		long[] counts = new long[2];
 		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO };
 		List<Object[]> differing = new ArrayList<>();
@@ -135,16 +146,17 @@ final class CompareCheck implements Check {
 				}
 			}
 		}
-		String message = keys + " " + key + " values on both sides; " + left.describe() + " " + leftTotal.toPlainString()
-				+ ", " + right.describe() + " " + rightTotal.toPlainString()
+		String message = keys + " " + key + " values on both sides; " + left.describe() + " "
+				+ leftTotal.toPlainString() + ", " + right.describe() + " " + rightTotal.toPlainString()
 				+ (differing.isEmpty() ? "" : "; " + differingCount + " differ, first " + differing.get(0)[0]);
 		return defs.outcome(period, passed, rightTotal, leftTotal, message, evidence);
 	}
 
 	/**
-	 * {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)}, ready for a
-	 * SELECT. The right side reads only rows whose key the left side has: the join is inner, so the
-	 * others could not match, and a large dataset need not be grouped by every one of its keys.
+	 * {@code WITH l AS (…), r AS (…), j AS (keys on both sides with their two values)},
+	 * ready for a SELECT. The right side reads only rows whose key the left side has: the
+	 * join is inner, so the others could not match, and a large dataset need not be
+	 * grouped by every one of its keys.
 	 */
 	private Query joined(LocalDate period) {
 		Query query = new Query().append("WITH l AS MATERIALIZED (");
@@ -182,18 +194,21 @@ final class CompareCheck implements Check {
 			}
 		}
 
-		/** The aggregate per key value, or under the empty key when {@code key} is null. */
+		/**
+		 * The aggregate per key value, or under the empty key when {@code key} is null.
+		 */
 		Map<String, BigDecimal> byKey(JdbcClient jdbc, String key, LocalDate period) {
 			Map<String, BigDecimal> values = new TreeMap<>();
 			for (Part part : parts) {
-				Query query = new Query().append("SELECT " + (key == null ? "''" : "CAST(" + Query.col("w", key) + " AS text)")
-						+ ", " + aggregate());
+				Query query = new Query().append("SELECT "
+						+ (key == null ? "''" : "CAST(" + Query.col("w", key) + " AS text)") + ", " + aggregate());
 				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
 				filter(query, part, key, period);
 				if (key != null) {
 					query.append(" GROUP BY 1");
 				}
-				jdbc.sql(query.sql()).params(query.params())
+				jdbc.sql(query.sql())
+					.params(query.params())
 					.query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
 					.list()
 					.forEach(e -> values.merge(e.getKey(), e.getValue(), BigDecimal::add));
@@ -201,7 +216,10 @@ final class CompareCheck implements Check {
 			return values;
 		}
 
-		/** Appends {@code SELECT k, v}: the aggregate per key over all parts, only keys in {@code among} if given. */
+		/**
+		 * Appends {@code SELECT k, v}: the aggregate per key over all parts, only keys in
+		 * {@code among} if given.
+		 */
 		void keyed(Query query, String key, LocalDate period, String among) {
 			query.append("SELECT k, sum(v) AS v FROM (");
 			for (int i = 0; i < parts.size(); i++) {
@@ -221,32 +239,37 @@ final class CompareCheck implements Check {
 		}
 
 		/**
-		 * The rows of the given key values, each with the cell of the measured column (or of the key, for
-		 * counts), by key; per key the parts in order, each part's rows in file and row order. One query
-		 * per part for all keys: a query per key would read a large dataset once per differing key.
+		 * The rows of the given key values, each with the cell of the measured column (or
+		 * of the key, for counts), by key; per key the parts in order, each part's rows
+		 * in file and row order. One query per part for all keys: a query per key would
+		 * read a large dataset once per differing key.
 		 */
 		Map<String, List<CheckOutcome.Evidence>> rowsOf(JdbcClient jdbc, String key, List<String> values,
 				LocalDate period) {
 			String shown = measure.equals("sum") ? column : key;
 			Map<String, List<CheckOutcome.Evidence>> rows = new HashMap<>();
 			for (Part part : parts) {
-				Query query = new Query().append("SELECT CAST(" + Query.col("w", key) + " AS text), l.file_name, l.sheet, "
-						+ Query.cell("w", "l", shown) + ", CAST(" + Query.col("w", shown) + " AS text)");
+				Query query = new Query()
+					.append("SELECT CAST(" + Query.col("w", key) + " AS text), l.file_name, l.sheet, "
+							+ Query.cell("w", "l", shown) + ", CAST(" + Query.col("w", shown) + " AS text)");
 				query.currentRows(part.dataset(), "w", "l", period)
-					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ANY (?)", (Object) values.toArray(String[]::new));
+					.append(" WHERE CAST(" + Query.col("w", key) + " AS text) = ANY (?)",
+							(Object) values.toArray(String[]::new));
 				filter(query, part, key, period);
 				query.append(" ORDER BY l.id, w.row_number");
-				jdbc.sql(query.sql()).params(query.params())
-					.query((java.sql.ResultSet rs) -> {
-						rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-							.add(new CheckOutcome.Evidence(rs.getString(2), rs.getString(3), rs.getString(4), shown, null, null,
-									part.dataset().name() + "." + shown + " " + rs.getString(5)));
-					});
+				jdbc.sql(query.sql()).params(query.params()).query((java.sql.ResultSet rs) -> {
+					rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+						.add(new CheckOutcome.Evidence(rs.getString(2), rs.getString(3), rs.getString(4), shown, null,
+								null, part.dataset().name() + "." + shown + " " + rs.getString(5)));
+				});
 			}
 			return rows;
 		}
 
-		/** Each load's share of the aggregate, when two totals differ and there is no key to go by. */
+		/**
+		 * Each load's share of the aggregate, when two totals differ and there is no key
+		 * to go by.
+		 */
 		List<CheckOutcome.Evidence> perLoad(JdbcClient jdbc, LocalDate period) {
 			List<CheckOutcome.Evidence> loads = new ArrayList<>();
 			for (Part part : parts) {
@@ -254,13 +277,15 @@ final class CompareCheck implements Check {
 				query.currentRows(part.dataset(), "w", "l", period).append(" WHERE true");
 				filter(query, part, null, period);
 				query.append(" GROUP BY l.id, l.file_name, l.sheet ORDER BY l.id");
-				loads.addAll(jdbc.sql(query.sql()).params(query.params())
+				loads.addAll(jdbc.sql(query.sql())
+					.params(query.params())
 					.query((rs, n) -> new CheckOutcome.Evidence(rs.getString(1), rs.getString(2), null, column, null,
-							rs.getBigDecimal(3), name + ": " + describe() + " in this file is "
-									+ rs.getBigDecimal(3).toPlainString()))
+							rs.getBigDecimal(3),
+							name + ": " + describe() + " in this file is " + rs.getBigDecimal(3).toPlainString()))
 					.list());
 			}
 			return loads;
 		}
 	}
+
 }

@@ -10,13 +10,16 @@ import org.tally.catalog.SourceDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * Every required source has a current load for the period: the listed sources, else those feeding
- * {@code dataset}, else all. A missing one is evidence with its latest file of the period and why it failed.
+ * Every required source has a current load for the period: the listed sources, else those
+ * feeding {@code dataset}, else all. A missing one is evidence with its latest file of
+ * the period and why it failed.
  */
 final class CompletenessCheck implements Check {
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final List<SourceDefinition> sources;
 
 	CompletenessCheck(Definitions defs, JdbcClient jdbc) {
@@ -24,10 +27,12 @@ final class CompletenessCheck implements Check {
 		this.jdbc = jdbc;
 		CheckDefinition check = defs.definition();
 		if (!check.sources().isEmpty()) {
-			this.sources = check.sources().stream()
-				.map(id -> defs.catalog().source(id).orElseThrow(() -> defs.invalid("source '" + id
-						+ "' is not declared in sources/ (declared: "
-						+ defs.catalog().sources().stream().map(SourceDefinition::id).toList() + ")")))
+			this.sources = check.sources()
+				.stream()
+				.map(id -> defs.catalog()
+					.source(id)
+					.orElseThrow(() -> defs.invalid("source '" + id + "' is not declared in sources/ (declared: "
+							+ defs.catalog().sources().stream().map(SourceDefinition::id).toList() + ")")))
 				.toList();
 		}
 		else if (check.dataset() != null) {
@@ -48,7 +53,8 @@ final class CompletenessCheck implements Check {
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		for (SourceDefinition source : sources) {
-			boolean current = jdbc.sql("SELECT count(*) > 0 FROM registry.load WHERE is_current AND source_id = ? AND period = ?")
+			boolean current = jdbc
+				.sql("SELECT count(*) > 0 FROM registry.load WHERE is_current AND source_id = ? AND period = ?")
 				.params(source.id(), period)
 				.query(Boolean.class)
 				.single();
@@ -66,8 +72,9 @@ final class CompletenessCheck implements Check {
 								+ "; its latest file is " + rs.getString(3)
 								+ (rs.getString(4) == null ? "" : ": " + rs.getString(4))))
 				.optional()
-				.orElse(new CheckOutcome.Evidence(null, null, null, null, null, null, "no current load of " + source.id()
-						+ " (" + source.departmentName() + ") for " + period + "; no file of it was seen"));
+				.orElse(new CheckOutcome.Evidence(null, null, null, null, null, null,
+						"no current load of " + source.id() + " (" + source.departmentName() + ") for " + period
+								+ "; no file of it was seen"));
 			evidence.add(latest);
 		}
 		String message = missing.isEmpty() ? sources.size() + " sources all have a current load for " + period
@@ -76,4 +83,5 @@ final class CompletenessCheck implements Check {
 		return defs.outcome(period, missing.isEmpty(), BigDecimal.valueOf(sources.size()),
 				BigDecimal.valueOf(sources.size() - missing.size()), message, evidence);
 	}
+
 }

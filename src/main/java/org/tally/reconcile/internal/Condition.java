@@ -7,8 +7,9 @@ import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 
 /**
- * A validated row condition rendered to SQL: columns are identifiers checked against the dataset,
- * operators come from a fixed table, and a literal is a bound parameter cast to the column's type.
+ * A validated row condition rendered to SQL: columns are identifiers checked against the
+ * dataset, operators come from a fixed table, and a literal is a bound parameter cast to
+ * the column's type.
  */
 record Condition(ColumnDefinition column, String operator, ColumnDefinition other, String value) {
 
@@ -29,20 +30,25 @@ record Condition(ColumnDefinition column, String operator, ColumnDefinition othe
 		boolean unary = operator.equals("blank") || operator.equals("not_blank");
 		if (unary != (declared.other() == null && declared.value() == null)
 				|| declared.other() != null && declared.value() != null) {
-			throw defs.invalid("condition on '" + declared.column() + "': " + (unary
-					? "blank and not_blank take neither 'other' nor 'value'"
-					: "give exactly one of 'other' (a column) or 'value' (a literal or period_end)"));
+			throw defs.invalid("condition on '" + declared.column() + "': "
+					+ (unary ? "blank and not_blank take neither 'other' nor 'value'"
+							: "give exactly one of 'other' (a column) or 'value' (a literal or period_end)"));
 		}
 		ColumnDefinition other = declared.other() == null ? null : defs.column(dataset, declared.other());
 		return new Condition(column, operator, other, declared.value());
 	}
 
-	/** Appends the condition on rows of alias {@code w}; true, false or null (a blank operand). */
+	/**
+	 * Appends the condition on rows of alias {@code w}; true, false or null (a blank
+	 * operand).
+	 */
 	void render(Query query, String alias, LocalDate period) {
 		String left = Query.col(alias, column.name());
 		switch (operator) {
-			case "blank" -> query.append("(" + left + " IS NULL" + (text() ? " OR btrim(" + left + ") = ''" : "") + ")");
-			case "not_blank" -> query.append("(" + left + " IS NOT NULL" + (text() ? " AND btrim(" + left + ") <> ''" : "") + ")");
+			case "blank" ->
+				query.append("(" + left + " IS NULL" + (text() ? " OR btrim(" + left + ") = ''" : "") + ")");
+			case "not_blank" ->
+				query.append("(" + left + " IS NOT NULL" + (text() ? " AND btrim(" + left + ") <> ''" : "") + ")");
 			default -> {
 				query.append("(" + left + " " + operator + " ");
 				if (other != null) {

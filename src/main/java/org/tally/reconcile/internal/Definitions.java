@@ -10,10 +10,14 @@ import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
-/** A check definition with the catalog it refers to: validation that names file and check, and outcomes. */
+/**
+ * A check definition with the catalog it refers to: validation that names file and check,
+ * and outcomes.
+ */
 final class Definitions {
 
 	private final Catalog catalog;
+
 	private final CheckDefinition definition;
 
 	Definitions(Catalog catalog, CheckDefinition definition) {
@@ -30,8 +34,8 @@ final class Definitions {
 	}
 
 	CatalogException invalid(String problem) {
-		return new CatalogException(catalog.directory().resolve("reconciliation.yml") + ": check '" + definition.id()
-				+ "': " + problem);
+		return new CatalogException(
+				catalog.directory().resolve("reconciliation.yml") + ": check '" + definition.id() + "': " + problem);
 	}
 
 	String require(String key, String value) {
@@ -65,7 +69,10 @@ final class Definitions {
 		return declared.stream().map(c -> Condition.of(this, dataset, c)).toList();
 	}
 
-	/** Within tolerance: absolute, or relative to the larger side when a relative tolerance is declared. */
+	/**
+	 * Within tolerance: absolute, or relative to the larger side when a relative
+	 * tolerance is declared.
+	 */
 	boolean within(BigDecimal difference, BigDecimal a, BigDecimal b) {
 		BigDecimal allowed = definition.tolerance();
 		if (definition.relativeTolerance() != null) {
@@ -81,4 +88,5 @@ final class Definitions {
 		return new CheckOutcome(definition.id(), definition.type(), definition.severity(), period, passed, expected,
 				actual, difference, message, List.copyOf(evidence));
 	}
+
 }

@@ -13,16 +13,20 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * Cumulative measures do not fall: per key, each column's value in this period's current loads is at
- * least its value in the previous period that has current loads of the dataset (less the tolerance).
- * A blank on either side is not compared.
+ * Cumulative measures do not fall: per key, each column's value in this period's current
+ * loads is at least its value in the previous period that has current loads of the
+ * dataset (less the tolerance). A blank on either side is not compared.
  */
 final class NonDecreasingCheck implements Check {
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final DatasetDefinition dataset;
+
 	private final ColumnDefinition key;
+
 	private final List<ColumnDefinition> columns;
 
 	NonDecreasingCheck(Definitions defs, JdbcClient jdbc) {
@@ -65,9 +69,12 @@ final class NonDecreasingCheck implements Check {
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
 		String sameKey = " ON CAST(" + Query.col("p", key.name()) + " AS text) = CAST(" + Query.col("w", key.name())
 				+ " AS text)";
-		// One join of the two periods counts, for every measure, the values compared and those that
-		// fell; a measure's offenders are then read only when it has some (on a night's two
-		// quarter-million-row periods, a join per measure and per question took seconds each).
+		// One join of the two periods counts, for every measure, the values compared and
+		// those that
+		// fell; a measure's offenders are then read only when it has some (on a night's
+		// two
+		// quarter-million-row periods, a join per measure and per question took seconds
+		// each).
 		Query counts = new Query().append("SELECT 0");
 		for (ColumnDefinition column : columns) {
 			String now = Query.col("w", column.name());
@@ -77,7 +84,8 @@ final class NonDecreasingCheck implements Check {
 				counts.append(", count(*) FILTER (WHERE " + now + " < " + before + ")");
 			}
 			else {
-				counts.append(", count(*) FILTER (WHERE " + now + " < " + before + " - ?)", defs.definition().tolerance());
+				counts.append(", count(*) FILTER (WHERE " + now + " < " + before + " - ?)",
+						defs.definition().tolerance());
 			}
 		}
 		counts.currentRows(dataset, "w", "l", period)
@@ -93,7 +101,8 @@ final class NonDecreasingCheck implements Check {
 		for (int c = 0; c < columns.size(); c++) {
 			compared += perColumn[2 * c];
 			falling += perColumn[2 * c + 1];
-			// The counts are known: offenders are read only while the evidence has room for them.
+			// The counts are known: offenders are read only while the evidence has room
+			// for them.
 			if (perColumn[2 * c + 1] == 0 || evidence.size() >= Query.MAX_EVIDENCE) {
 				continue;
 			}
@@ -101,14 +110,15 @@ final class NonDecreasingCheck implements Check {
 			String now = Query.col("w", column.name());
 			String before = Query.col("p", column.name());
 			boolean date = column.type() == ColumnType.DATE;
-			Query query = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column.name()) + ", '"
-					+ column.name() + "', " + (date ? "NULL::numeric, NULL::numeric" : before + ", " + now)
+			Query query = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column.name())
+					+ ", '" + column.name() + "', " + (date ? "NULL::numeric, NULL::numeric" : before + ", " + now)
 					+ ", CAST(" + Query.col("w", key.name()) + " AS text) || ': ' || CAST(? AS text) || CAST(" + before
-					+ " AS text) || ' in ' || pl.file_name || ' (' || CAST(pl.period AS text) || '), now ' || CAST(" + now
-					+ " AS text)", column.name() + " was ");
+					+ " AS text) || ' in ' || pl.file_name || ' (' || CAST(pl.period AS text) || '), now ' || CAST("
+					+ now + " AS text)", column.name() + " was ");
 			query.currentRows(dataset, "w", "l", period)
 				.append(" JOIN " + Query.table(dataset) + " p" + sameKey)
-				.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?", previous.get())
+				.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?",
+						previous.get())
 				.append(date ? " WHERE " + now + " < " + before : " WHERE " + now + " < " + before + " - ?",
 						date ? new Object[0] : new Object[] { defs.definition().tolerance() })
 				.append(" ORDER BY l.id, w.row_number");
@@ -124,4 +134,5 @@ final class NonDecreasingCheck implements Check {
 		return defs.outcome(period, falling == 0, BigDecimal.valueOf(compared), BigDecimal.valueOf(compared - falling),
 				message, evidence);
 	}
+
 }

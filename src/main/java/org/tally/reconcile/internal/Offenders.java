@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * The offending rows a query finds: the first 50 as evidence and how many there are in all. The
- * query selects file, sheet, cell, column, expected, actual, note, then {@code count(*) OVER ()}.
+ * The offending rows a query finds: the first 50 as evidence and how many there are in
+ * all. The query selects file, sheet, cell, column, expected, actual, note, then
+ * {@code count(*) OVER ()}.
  */
 record Offenders(long total, List<CheckOutcome.Evidence> evidence) {
 
@@ -28,15 +29,17 @@ record Offenders(long total, List<CheckOutcome.Evidence> evidence) {
 	}
 
 	/**
-	 * The first offenders of a query selecting the seven evidence columns without {@link #TOTAL}, when
-	 * their number is already counted: with no window over all of them, the planner sorts only the
-	 * first 50 in its parallel workers instead of building every offender's cell text in one process.
+	 * The first offenders of a query selecting the seven evidence columns without
+	 * {@link #TOTAL}, when their number is already counted: with no window over all of
+	 * them, the planner sorts only the first 50 in its parallel workers instead of
+	 * building every offender's cell text in one process.
 	 */
 	static Offenders first(JdbcClient jdbc, Query query, long total) {
-		return new Offenders(total, jdbc.sql(query.sql() + " LIMIT " + Query.MAX_EVIDENCE)
-			.params(query.params())
-			.query((rs, n) -> evidence(rs))
-			.list());
+		return new Offenders(total,
+				jdbc.sql(query.sql() + " LIMIT " + Query.MAX_EVIDENCE)
+					.params(query.params())
+					.query((rs, n) -> evidence(rs))
+					.list());
 	}
 
 	private static CheckOutcome.Evidence evidence(ResultSet rs) throws SQLException {

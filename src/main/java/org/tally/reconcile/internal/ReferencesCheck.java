@@ -9,15 +9,24 @@ import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
-/** Every non-blank value of a column is found in another dataset's column, in the same period's current loads. */
+/**
+ * Every non-blank value of a column is found in another dataset's column, in the same
+ * period's current loads.
+ */
 final class ReferencesCheck implements Check {
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final DatasetDefinition dataset;
+
 	private final ColumnDefinition column;
+
 	private final DatasetDefinition target;
+
 	private final ColumnDefinition targetColumn;
+
 	private final List<Condition> where;
 
 	ReferencesCheck(Definitions defs, JdbcClient jdbc) {
@@ -44,8 +53,9 @@ final class ReferencesCheck implements Check {
 		long rows = jdbc.sql(checked.sql()).params(checked.params()).query(Long.class).single();
 
 		String value = "CAST(" + Query.col("w", column.name()) + " AS text)";
-		Query missing = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column.name()) + ", '"
-				+ column.name() + "', NULL::numeric, NULL::numeric, " + value + " || CAST(? AS text)" + Offenders.TOTAL,
+		Query missing = new Query().append(
+				"SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column.name()) + ", '" + column.name()
+						+ "', NULL::numeric, NULL::numeric, " + value + " || CAST(? AS text)" + Offenders.TOTAL,
 				" is not a " + target.name() + "." + targetColumn.name() + " for " + period);
 		scope(missing, period);
 		missing.append(" AND NOT EXISTS (SELECT 1");
@@ -63,11 +73,11 @@ final class ReferencesCheck implements Check {
 	}
 
 	private void scope(Query query, LocalDate period) {
-		query.currentRows(dataset, "w", "l", period)
-			.append(" WHERE " + Query.col("w", column.name()) + " IS NOT NULL");
+		query.currentRows(dataset, "w", "l", period).append(" WHERE " + Query.col("w", column.name()) + " IS NOT NULL");
 		for (Condition condition : where) {
 			query.append(" AND ");
 			condition.render(query, "w", period);
 		}
 	}
+
 }

@@ -11,18 +11,24 @@ import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * A condition every row of the dataset's current loads must meet (completed ≤ committed, start date
- * not after the period end). A row where an operand is blank is not judged: blanks are for other checks.
+ * A condition every row of the dataset's current loads must meet (completed ≤ committed,
+ * start date not after the period end). A row where an operand is blank is not judged:
+ * blanks are for other checks.
  */
 final class RowRuleCheck implements Check, SharedScans.Sharing {
 
 	private static final String CHECKED = "checked";
+
 	private static final String BREAKING = "breaking";
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final DatasetDefinition dataset;
+
 	private final Condition rule;
+
 	private final List<Condition> where;
 
 	RowRuleCheck(Definitions defs, JdbcClient jdbc) {
@@ -56,9 +62,9 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 	}
 
 	/**
-	 * The rows checked (those the declared filter keeps) and those breaking the rule, a blank operand
-	 * not breaking it: two counts in the scan shared with the dataset's other checks; the evidence
-	 * query runs only when some row breaks the rule.
+	 * The rows checked (those the declared filter keeps) and those breaking the rule, a
+	 * blank operand not breaking it: two counts in the scan shared with the dataset's
+	 * other checks; the evidence query runs only when some row breaks the rule.
 	 */
 	@Override
 	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
@@ -71,22 +77,26 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 				new SharedScans.Aggregate(BREAKING, breaking.append(")")));
 	}
 
-	/** The outcome from {rows checked, rows breaking}: evidence is queried only when a row breaks the rule. */
+	/**
+	 * The outcome from {rows checked, rows breaking}: evidence is queried only when a row
+	 * breaks the rule.
+	 */
 	private CheckOutcome run(LocalDate period, long[] counts) {
 		long rows = counts[0];
 
 		String column = rule.column().name();
 		boolean numeric = numeric(rule.column().type()) && (rule.other() == null || numeric(rule.other().type()));
 		String actual = numeric ? "CAST(" + Query.col("w", column) + " AS numeric)" : "NULL::numeric";
-		String expected = numeric && rule.other() != null ? "CAST(" + Query.col("w", rule.other().name()) + " AS numeric)"
-				: "NULL::numeric";
+		String expected = numeric && rule.other() != null
+				? "CAST(" + Query.col("w", rule.other().name()) + " AS numeric)" : "NULL::numeric";
 		String otherText = rule.other() != null
 				? " || ', " + rule.other().name() + " is ' || coalesce(CAST(" + Query.col("w", rule.other().name())
 						+ " AS text), 'blank')"
 				: Condition.PERIOD_END.equals(rule.value()) ? " || ', the period ends ' || CAST(l.period AS text)" : "";
-		Query failing = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column) + ", '" + column
-				+ "', " + expected + ", " + actual + ", CAST(? AS text) || coalesce(CAST(" + Query.col("w", column)
-				+ " AS text), 'blank')" + otherText, "breaks " + rule.describe() + ": " + column + " is ");
+		Query failing = new Query().append("SELECT l.file_name, l.sheet, " + Query.cell("w", "l", column) + ", '"
+				+ column + "', " + expected + ", " + actual + ", CAST(? AS text) || coalesce(CAST("
+				+ Query.col("w", column) + " AS text), 'blank')" + otherText,
+				"breaks " + rule.describe() + ": " + column + " is ");
 		scope(failing, period);
 		failing.append(" AND NOT coalesce(");
 		rule.render(failing, "w", period);
@@ -103,7 +113,10 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 		filtered(query.currentRows(dataset, "w", "l", period).append(" WHERE true"), period);
 	}
 
-	/** Appends the declared filter, {@code AND …} per condition, on rows of alias {@code w}. */
+	/**
+	 * Appends the declared filter, {@code AND …} per condition, on rows of alias
+	 * {@code w}.
+	 */
 	private Query filtered(Query query, LocalDate period) {
 		for (Condition condition : where) {
 			query.append(" AND ");
@@ -115,4 +128,5 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 	private static boolean numeric(ColumnType type) {
 		return type == ColumnType.MONEY || type == ColumnType.INTEGER || type == ColumnType.DECIMAL;
 	}
+
 }

@@ -17,20 +17,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * The escape hatch: a SELECT with the named parameter {@code :as_of}, run in a read-only transaction
- * of its own under a statement timeout; it passes when it returns no rows, and each row is evidence
- * (columns named file, sheet, cell and column fill those fields, the others the note).
+ * The escape hatch: a SELECT with the named parameter {@code :as_of}, run in a read-only
+ * transaction of its own under a statement timeout; it passes when it returns no rows,
+ * and each row is evidence (columns named file, sheet, cell and column fill those fields,
+ * the others the note).
  */
 final class SqlCheck implements Check {
 
 	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s+|--[^\\n]*(\\n|\\z)|/\\*.*?\\*/)*",
 			Pattern.DOTALL);
+
 	private static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate readOnly;
+
 	private final String sql;
+
 	private final int timeoutMillis;
 
 	SqlCheck(Definitions defs, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -66,11 +72,14 @@ final class SqlCheck implements Check {
 		List<Map<String, String>> rows;
 		try {
 			rows = readOnly.execute(status -> {
-				// Explicit, so that the guard holds whatever the driver makes of a read-only connection.
+				// Explicit, so that the guard holds whatever the driver makes of a
+				// read-only connection.
 				jdbc.sql("SET TRANSACTION READ ONLY").update();
 				jdbc.sql("SET LOCAL statement_timeout = " + timeoutMillis).update();
-				// Streamed with a fetch size (we are in a transaction): every row is counted, only the
-				// evidence is kept, so a query matching millions of rows cannot fill the heap.
+				// Streamed with a fetch size (we are in a transaction): every row is
+				// counted, only the
+				// evidence is kept, so a query matching millions of rows cannot fill the
+				// heap.
 				List<Map<String, String>> kept = new ArrayList<>();
 				long[] count = { 0 };
 				jdbc.sql(sql).withFetchSize(1000).param("as_of", period).query((java.sql.ResultSet rs) -> {
@@ -90,7 +99,8 @@ final class SqlCheck implements Check {
 			});
 		}
 		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
-			// A failing query is a failed check, not a failed run; the reason is the database's.
+			// A failing query is a failed check, not a failed run; the reason is the
+			// database's.
 			String reason = ex.getMostSpecificCause().getMessage();
 			return defs.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
 		}
@@ -108,9 +118,11 @@ final class SqlCheck implements Check {
 			evidence.add(new CheckOutcome.Evidence(file, sheet, cell, column, null, null, String.join(", ", note)));
 		}
 		String message = rows.isEmpty() ? "the query returned no rows"
-				: "the query returned " + offending + " rows; first " + (evidence.get(0).file() == null ? ""
-						: evidence.get(0).file() + " [" + evidence.get(0).sheet() + "] " + evidence.get(0).cell() + ": ")
+				: "the query returned "
+						+ offending + " rows; first " + (evidence.get(0).file() == null ? "" : evidence.get(0).file()
+								+ " [" + evidence.get(0).sheet() + "] " + evidence.get(0).cell() + ": ")
 						+ evidence.get(0).note();
 		return defs.outcome(period, rows.isEmpty(), BigDecimal.ZERO, BigDecimal.valueOf(offending), message, evidence);
 	}
+
 }

@@ -12,13 +12,18 @@ import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
-/** Every totals cell (合计) of the dataset's current loads equals the sum of the detail rows above it. */
+/**
+ * Every totals cell (合计) of the dataset's current loads equals the sum of the detail rows
+ * above it.
+ */
 final class TotalsCheck implements Check, SharedScans.Sharing {
 
 	private static final int MAX_SHARED_SUMS = 64;
 
 	private final Definitions defs;
+
 	private final JdbcClient jdbc;
+
 	private final DatasetDefinition dataset;
 
 	TotalsCheck(Definitions defs, JdbcClient jdbc) {
@@ -43,22 +48,25 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 	}
 
 	/**
-	 * The sum of each totals column over the detail rows above each totals row, as aggregates of the
-	 * scan shared with the dataset's other checks: a ledger is one load, so a scan of its own per
-	 * totals row would read the whole load again.
+	 * The sum of each totals column over the detail rows above each totals row, as
+	 * aggregates of the scan shared with the dataset's other checks: a ledger is one
+	 * load, so a scan of its own per totals row would read the whole load again.
 	 */
 	@Override
 	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
 		Map<String, SharedScans.Aggregate> sums = new LinkedHashMap<>();
 		for (TotalsCell cell : cells(period)) {
 			Span span = cell.span();
-			sums.computeIfAbsent(cell.sumName(), name -> new SharedScans.Aggregate(name, new Query()
-				.append("coalesce(sum(" + Query.col("w", cell.column())
-						+ ") FILTER (WHERE w.load_id = ? AND w.row_number > ? AND w.row_number < ?), 0)",
-						span.loadId(), span.after(), span.before())));
+			sums.computeIfAbsent(cell.sumName(),
+					name -> new SharedScans.Aggregate(name,
+							new Query().append("coalesce(sum(" + Query.col("w", cell.column())
+									+ ") FILTER (WHERE w.load_id = ? AND w.row_number > ? AND w.row_number < ?), 0)",
+									span.loadId(), span.after(), span.before())));
 		}
-		// Every row of the scan evaluates every FILTER: past a few dozen sums (a province's ledgers,
-		// each with its totals row), each totals row is summed on its own, reading only its load.
+		// Every row of the scan evaluates every FILTER: past a few dozen sums (a
+		// province's ledgers,
+		// each with its totals row), each totals row is summed on its own, reading only
+		// its load.
 		return sums.size() > MAX_SHARED_SUMS ? List.of() : List.copyOf(sums.values());
 	}
 
@@ -73,7 +81,8 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 		int differing = 0;
 		Map<Span, Map<String, BigDecimal>> sums = new HashMap<>();
 		for (TotalsCell cell : cells) {
-			// A totals row the scan did not sum (too many to share it, or staged since) is summed on its own.
+			// A totals row the scan did not sum (too many to share it, or staged since)
+			// is summed on its own.
 			BigDecimal sum = scanned.containsKey(cell.sumName()) ? decimal(scanned.get(cell.sumName()))
 					: sums.computeIfAbsent(cell.span(), span -> sums(span, cells)).get(cell.column());
 			if (expected == null) {
@@ -109,7 +118,10 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 		return defs.outcome(period, differing == 0, expected, actual, message, evidence);
 	}
 
-	/** The totals cells of the dataset's current loads of the period, their columns checked before any reaches SQL. */
+	/**
+	 * The totals cells of the dataset's current loads of the period, their columns
+	 * checked before any reaches SQL.
+	 */
 	private List<TotalsCell> cells(LocalDate period) {
 		List<TotalsCell> cells = jdbc.sql("""
 				SELECT l.id, l.file_name, l.sheet, t.row_number, t.column_name, t.cell_ref, t.value,
@@ -130,13 +142,21 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 		return sum instanceof BigDecimal decimal ? decimal : new BigDecimal(sum.toString());
 	}
 
-	/** The sums of every totals column of one totals row over the detail rows above it, in one query. */
+	/**
+	 * The sums of every totals column of one totals row over the detail rows above it, in
+	 * one query.
+	 */
 	private Map<String, BigDecimal> sums(Span span, List<TotalsCell> cells) {
-		List<String> columns = cells.stream().filter(c -> c.span().equals(span)).map(TotalsCell::column).distinct().toList();
+		List<String> columns = cells.stream()
+			.filter(c -> c.span().equals(span))
+			.map(TotalsCell::column)
+			.distinct()
+			.toList();
 		String select = String.join(", ",
 				columns.stream().map(c -> "coalesce(sum(" + Query.col("w", c) + "), 0)").toList());
-		return jdbc.sql("SELECT " + select + " FROM " + Query.table(dataset)
-				+ " w WHERE load_id = ? AND row_number > ? AND row_number < ?")
+		return jdbc
+			.sql("SELECT " + select + " FROM " + Query.table(dataset)
+					+ " w WHERE load_id = ? AND row_number > ? AND row_number < ?")
 			.params(span.loadId(), span.after(), span.before())
 			.query((rs, n) -> {
 				Map<String, BigDecimal> byColumn = new HashMap<>();
@@ -148,7 +168,10 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 			.single();
 	}
 
-	/** The detail rows a totals row sums: those of its load between the previous totals row and it. */
+	/**
+	 * The detail rows a totals row sums: those of its load between the previous totals
+	 * row and it.
+	 */
 	private record Span(long loadId, int after, int before) {
 	}
 
@@ -164,4 +187,5 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 			return loadId + ":" + previousTotalsRow + ":" + row + ":" + column;
 		}
 	}
+
 }

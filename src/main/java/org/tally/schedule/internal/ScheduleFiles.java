@@ -18,10 +18,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads and checks jobs/*.yml: every key, with the file and key named when one is wrong. */
+/**
+ * Reads and checks jobs/*.yml: every key, with the file and key named when one is wrong.
+ */
 public final class ScheduleFiles {
 
 	private static final Set<String> KEYS = Set.of("cron", "timeZone", "job", "sources", "misfire");
+
 	private static final Set<String> JOBS = Set.of("nightlyConsolidationJob");
 
 	private ScheduleFiles() {
@@ -77,7 +80,8 @@ public final class ScheduleFiles {
 			zone = ZoneId.of(text(document, "timeZone", file, name));
 		}
 		catch (DateTimeException ex) {
-			throw new ScheduleException(name, file + ": timeZone '" + document.get("timeZone") + "' is not a time zone", ex);
+			throw new ScheduleException(name, file + ": timeZone '" + document.get("timeZone") + "' is not a time zone",
+					ex);
 		}
 		String job = text(document, "job", file, name);
 		if (!JOBS.contains(job)) {
@@ -92,8 +96,9 @@ public final class ScheduleFiles {
 			only = list.stream().map(String::valueOf).toList();
 		}
 		else {
-			throw new ScheduleException(name, file + ": sources must be `all` or a list of source ids or departments, not '"
-					+ sources + "'", null);
+			throw new ScheduleException(name,
+					file + ": sources must be `all` or a list of source ids or departments, not '" + sources + "'",
+					null);
 		}
 		String misfire = String.valueOf(document.getOrDefault("misfire", "fire-once-now"));
 		ScheduleDefinition.Misfire policy;
@@ -113,4 +118,5 @@ public final class ScheduleFiles {
 		}
 		return value.toString();
 	}
+
 }

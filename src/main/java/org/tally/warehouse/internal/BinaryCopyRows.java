@@ -7,37 +7,50 @@ import java.util.Arrays;
 import org.tally.catalog.ColumnType;
 
 /**
- * Rows in PostgreSQL's binary COPY format: typed values go over the wire as they are (a date as its
- * day number, an amount as base-10000 digits), so neither side prints or parses text for them. The
- * stream of "COPY … FROM STDIN (FORMAT binary)" is {@link #header()}, one {@link #tuple} per row
- * (a field count and length-prefixed fields), then {@link #trailer()}. Not for use by two threads.
+ * Rows in PostgreSQL's binary COPY format: typed values go over the wire as they are (a
+ * date as its day number, an amount as base-10000 digits), so neither side prints or
+ * parses text for them. The stream of "COPY … FROM STDIN (FORMAT binary)" is
+ * {@link #header()}, one {@link #tuple} per row (a field count and length-prefixed
+ * fields), then {@link #trailer()}. Not for use by two threads.
  */
 public final class BinaryCopyRows {
 
 	private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
+
 	/** PostgreSQL's dates count days from 2000-01-01. */
 	private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+
 	private static final short NUMERIC_POSITIVE = 0x0000;
+
 	private static final short NUMERIC_NEGATIVE = 0x4000;
 
 	private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1000 };
+
 	/** Below these a magnitude times 10^pad still fits a long with room to spare. */
 	private static final long[] LIMIT_BEFORE_PAD = { Long.MAX_VALUE / 10, Long.MAX_VALUE / 100, Long.MAX_VALUE / 1000,
 			Long.MAX_VALUE / 10_000 };
 
 	private final ColumnType[] types;
+
 	/** Base-10000 digits of one small numeric, least significant first. */
 	private final int[] groups = new int[8];
+
 	/** Reused for every tuple; each is handed out as its own exact-length copy. */
 	private byte[] buffer = new byte[512];
+
 	private int length;
 
-	/** An encoder for rows of (load_id bigint, row_number integer, then these columns). */
+	/**
+	 * An encoder for rows of (load_id bigint, row_number integer, then these columns).
+	 */
 	public BinaryCopyRows(ColumnType[] types) {
 		this.types = types.clone();
 	}
 
-	/** What a binary COPY stream starts with: the signature, no flags, no header extension. */
+	/**
+	 * What a binary COPY stream starts with: the signature, no flags, no header
+	 * extension.
+	 */
 	public static byte[] header() {
 		byte[] header = Arrays.copyOf(SIGNATURE, SIGNATURE.length + 8);
 		return header; // flags and extension length: eight zero bytes
@@ -49,8 +62,9 @@ public final class BinaryCopyRows {
 	}
 
 	/**
-	 * One row as a tuple of the stream; values are in column order: String, Long, BigDecimal,
-	 * LocalDate or null (another class than its column's type is a programming error).
+	 * One row as a tuple of the stream; values are in column order: String, Long,
+	 * BigDecimal, LocalDate or null (another class than its column's type is a
+	 * programming error).
 	 */
 	public byte[] tuple(long loadId, int rowNumber, Object[] values) {
 		length = 0;
@@ -97,13 +111,14 @@ public final class BinaryCopyRows {
 	}
 
 	/**
-	 * UTF-8 straight into the buffer, as {@code String.getBytes(UTF_8)} would encode it (a lone
-	 * surrogate becomes '?'): for Chinese text getBytes made two arrays per cell, a tenth of all
-	 * the ingest allocated.
+	 * UTF-8 straight into the buffer, as {@code String.getBytes(UTF_8)} would encode it
+	 * (a lone surrogate becomes '?'): for Chinese text getBytes made two arrays per cell,
+	 * a tenth of all the ingest allocated.
 	 */
 	private void writeUtf8(String text) {
 		int n = text.length();
-		ensure(3 * n); // a UTF-16 unit never takes more than three bytes (a pair takes four)
+		ensure(3 * n); // a UTF-16 unit never takes more than three bytes (a pair takes
+						// four)
 		byte[] out = buffer;
 		int at = length;
 		for (int i = 0; i < n; i++) {
@@ -144,8 +159,9 @@ public final class BinaryCopyRows {
 	}
 
 	/**
-	 * numeric's wire form: ndigits, weight (of the first base-10000 digit), sign, display scale, then
-	 * the digits. Grouped from the decimal point outwards, so 1234567.89 is 123|4567|8900, weight 1.
+	 * numeric's wire form: ndigits, weight (of the first base-10000 digit), sign, display
+	 * scale, then the digits. Grouped from the decimal point outwards, so 1234567.89 is
+	 * 123|4567|8900, weight 1.
 	 */
 	private void writeNumeric(BigDecimal value) {
 		int scale = value.scale();
@@ -153,7 +169,8 @@ public final class BinaryCopyRows {
 			value = value.setScale(0);
 			scale = 0;
 		}
-		// Amounts as they come fit a long: read the unscaled value without unscaledValue(), which
+		// Amounts as they come fit a long: read the unscaled value without
+		// unscaledValue(), which
 		// builds a BigInteger (and its array) for every amount.
 		if (scale <= 12 && value.precision() <= 18
 				&& writeSmallNumeric(value.scaleByPowerOfTen(scale).longValueExact(), scale)) {
@@ -173,7 +190,8 @@ public final class BinaryCopyRows {
 		int integerDigits = digits.length() - scale; // <= 0 for values below 1
 		int integerGroups = integerDigits > 0 ? (integerDigits + 3) / 4 : 0;
 		int fractionGroups = (scale + 3) / 4;
-		// Leading base-10000 groups of a value below 1 that are all zero are not sent: weight goes negative.
+		// Leading base-10000 groups of a value below 1 that are all zero are not sent:
+		// weight goes negative.
 		int leadingZeroGroups = integerDigits >= 0 ? 0 : (-integerDigits) / 4;
 		int groups = integerGroups + fractionGroups - leadingZeroGroups;
 		writeInt(8 + 2 * groups);
@@ -181,8 +199,10 @@ public final class BinaryCopyRows {
 		writeShort(integerGroups > 0 ? integerGroups - 1 : -1 - leadingZeroGroups);
 		writeShort(sign);
 		writeShort(scale);
-		// Position of each decimal digit relative to the point: digit k (from the left) has exponent
-		// integerDigits - 1 - k; group g covers exponents [4*(weight-g)+3 .. 4*(weight-g)].
+		// Position of each decimal digit relative to the point: digit k (from the left)
+		// has exponent
+		// integerDigits - 1 - k; group g covers exponents [4*(weight-g)+3 ..
+		// 4*(weight-g)].
 		int weight = integerGroups > 0 ? integerGroups - 1 : -1 - leadingZeroGroups;
 		for (int g = 0; g < groups; g++) {
 			int group = 0;
@@ -196,10 +216,14 @@ public final class BinaryCopyRows {
 		}
 	}
 
-	/** Amounts as they come (up to 18 digits): base-10000 groups by long division, no digit string. */
+	/**
+	 * Amounts as they come (up to 18 digits): base-10000 groups by long division, no
+	 * digit string.
+	 */
 	private boolean writeSmallNumeric(long unscaled, int scale) {
 		long magnitude = Math.abs(unscaled);
-		int pad = (4 - scale % 4) % 4; // fractional digits are grouped from the point: scale up to a multiple of 4
+		int pad = (4 - scale % 4) % 4; // fractional digits are grouped from the point:
+										// scale up to a multiple of 4
 		if (magnitude >= LIMIT_BEFORE_PAD[pad]) {
 			return false;
 		}
@@ -256,4 +280,5 @@ public final class BinaryCopyRows {
 			buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
 		}
 	}
+
 }

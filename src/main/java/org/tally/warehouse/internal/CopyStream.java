@@ -12,28 +12,41 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Binary COPY on a connection and a thread of its own, so that PostgreSQL stores one batch of rows
- * while the caller reads and validates the next: sending returns as soon as the batch is queued.
- * Rows become visible to others only at {@link #commit()}, which waits for everything sent before
- * it. A failure of the COPY is raised, with what was being copied, by the next call made to the stream.
+ * Binary COPY on a connection and a thread of its own, so that PostgreSQL stores one
+ * batch of rows while the caller reads and validates the next: sending returns as soon as
+ * the batch is queued. Rows become visible to others only at {@link #commit()}, which
+ * waits for everything sent before it. A failure of the COPY is raised, with what was
+ * being copied, by the next call made to the stream.
  */
 public final class CopyStream implements AutoCloseable {
 
-	/** Batches queued ahead of the COPY: bounds the memory held when PostgreSQL is the slower side. */
+	/**
+	 * Batches queued ahead of the COPY: bounds the memory held when PostgreSQL is the
+	 * slower side.
+	 */
 	private static final int QUEUE_CAPACITY = 4;
 
 	private final DataSource dataSource;
+
 	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+
 	private final Thread thread;
+
 	private final byte[] header = BinaryCopyRows.header();
+
 	private final byte[] trailer = BinaryCopyRows.trailer();
+
 	/** The COPY thread's buffer for one CopyData message. */
 	private final byte[] copyData = new byte[64 * 1024];
+
 	private volatile CopyFailedException failure;
 
 	private Connection connection;
+
 	private CopyIn copy;
+
 	private String copySql;
+
 	private String copying = "";
 
 	public CopyStream(DataSource dataSource, String threadName) {
@@ -43,7 +56,10 @@ public final class CopyStream implements AutoCloseable {
 		this.thread.start();
 	}
 
-	/** Queues tuples for {@code copySql} ("COPY t (…) FROM STDIN (FORMAT binary)"); blocks while the queue is full. */
+	/**
+	 * Queues tuples for {@code copySql} ("COPY t (…) FROM STDIN (FORMAT binary)"); blocks
+	 * while the queue is full.
+	 */
 	public void send(String copySql, String what, List<byte[]> tuples) {
 		put(new Batch(copySql, what, tuples));
 	}
@@ -113,7 +129,8 @@ public final class CopyStream implements AutoCloseable {
 					if (message instanceof Commit commit) {
 						commit.done().completeExceptionally(failure);
 					}
-					continue; // drain until stopped: the caller sees the failure on its next call
+					continue; // drain until stopped: the caller sees the failure on its
+								// next call
 				}
 				try {
 					handle(message);
@@ -142,7 +159,8 @@ public final class CopyStream implements AutoCloseable {
 				}
 			}
 			catch (SQLException ex) {
-				// the pool discards a connection it cannot reset; nothing was left uncommitted here
+				// the pool discards a connection it cannot reset; nothing was left
+				// uncommitted here
 			}
 		}
 	}
@@ -164,7 +182,8 @@ public final class CopyStream implements AutoCloseable {
 				copy.writeToCopy(header, 0, header.length);
 			}
 			copying = batch.what();
-			// Tuples go out in CopyData messages of up to 64 KB, not one message each: a million
+			// Tuples go out in CopyData messages of up to 64 KB, not one message each: a
+			// million
 			// small messages cost both sides a header and a call apiece.
 			int filled = 0;
 			for (byte[] tuple : batch.tuples()) {
@@ -229,13 +248,20 @@ public final class CopyStream implements AutoCloseable {
 	}
 
 	private enum Stop {
+
 		STOP
+
 	}
 
-	/** The staging COPY failed or could not run; the message says what was being copied. */
+	/**
+	 * The staging COPY failed or could not run; the message says what was being copied.
+	 */
 	public static final class CopyFailedException extends RuntimeException {
+
 		CopyFailedException(String message, Throwable cause) {
 			super(message, cause);
 		}
+
 	}
+
 }

@@ -4,26 +4,35 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The keys of one file's rows as 64-bit fingerprints in an open-addressing set of longs (16 MB for a
- * million rows, where a set of the key strings filled a 256 MB heap). Keys that PostgreSQL groups
- * together always have equal fingerprints, so a file in which no fingerprint repeats repeats no key;
- * a fingerprint seen twice only says "maybe" (promotion then searches in SQL). Not thread-safe.
+ * The keys of one file's rows as 64-bit fingerprints in an open-addressing set of longs
+ * (16 MB for a million rows, where a set of the key strings filled a 256 MB heap). Keys
+ * that PostgreSQL groups together always have equal fingerprints, so a file in which no
+ * fingerprint repeats repeats no key; a fingerprint seen twice only says "maybe"
+ * (promotion then searches in SQL). Not thread-safe.
  */
 public final class KeyFingerprints {
 
-	/** The fingerprint of a row without a key (and the empty slot: no key fingerprints to it). */
+	/**
+	 * The fingerprint of a row without a key (and the empty slot: no key fingerprints to
+	 * it).
+	 */
 	public static final long NO_KEY = 0L;
+
 	private static final long EMPTY = NO_KEY;
+
 	private static final long NULL_VALUE = 0x9E3779B97F4A7C15L;
 
 	private long[] slots = new long[1 << 10];
+
 	private int size;
+
 	private boolean repeated;
 
 	/**
-	 * The fingerprint of a row's key: the values at {@code keyColumns}, in key order. {@link #NO_KEY}
-	 * when every one of them is null (such a row has no key). Computed while the row is validated,
-	 * so that its values are read while still in cache, not a chunk later.
+	 * The fingerprint of a row's key: the values at {@code keyColumns}, in key order.
+	 * {@link #NO_KEY} when every one of them is null (such a row has no key). Computed
+	 * while the row is validated, so that its values are read while still in cache, not a
+	 * chunk later.
 	 */
 	public static long of(Object[] values, int[] keyColumns) {
 		long fingerprint = 0x243F6A8885A308D3L;
@@ -80,7 +89,10 @@ public final class KeyFingerprints {
 		}
 	}
 
-	/** Equal under SQL's grouping means equal here: 1.0 and 1.00 are one numeric, text compares by its bytes. */
+	/**
+	 * Equal under SQL's grouping means equal here: 1.0 and 1.00 are one numeric, text
+	 * compares by its bytes.
+	 */
 	private static long hash(Object value) {
 		if (value == null) {
 			return NULL_VALUE;
@@ -113,4 +125,5 @@ public final class KeyFingerprints {
 		h ^= h >>> 33;
 		return h;
 	}
+
 }

@@ -16,7 +16,9 @@ import org.tally.catalog.Catalog;
 import org.tally.catalog.CatalogException;
 import org.tally.catalog.ColumnDefinition;
 
-/** A column's {@code references: dataset.column} is checked when the configuration loads. */
+/**
+ * A column's {@code references: dataset.column} is checked when the configuration loads.
+ */
 class ColumnReferencesTest {
 
 	@TempDir
@@ -49,7 +51,8 @@ class ColumnReferencesTest {
 		reference("health_activities", "ledger.project_code");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("health_activities.yml: column 'project_code' references 'ledger.project_code', but dataset 'ledger' is not declared");
+			.hasMessageContaining(
+					"health_activities.yml: column 'project_code' references 'ledger.project_code', but dataset 'ledger' is not declared");
 	}
 
 	@Test
@@ -100,4 +103,5 @@ class ColumnReferencesTest {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

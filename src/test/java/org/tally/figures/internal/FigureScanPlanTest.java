@@ -10,8 +10,9 @@ import org.tally.catalog.FigureDefinition;
 import org.tally.catalog.FigureDefinition.Measure;
 
 /**
- * Given figures over datasets, the plan reads each dataset once, except that a second column counted
- * distinct gets a scan of its own; the SQL binds every filter value and the period in text order.
+ * Given figures over datasets, the plan reads each dataset once, except that a second
+ * column counted distinct gets a scan of its own; the SQL binds every filter value and
+ * the period in text order.
  */
 class FigureScanPlanTest {
 
@@ -20,7 +21,8 @@ class FigureScanPlanTest {
 	@Test
 	void givenFiguresOfTwoDatasets_eachDatasetIsScannedOnceInDeclarationOrder() {
 		List<FigureScan> scans = FigureScan.plan(List.of(figure("a", "projects", Measure.SUM, "committed_investment"),
-				figure("b", "tech_transfers", Measure.COUNT, null), figure("c", "projects", Measure.COUNT_DISTINCT, "county"),
+				figure("b", "tech_transfers", Measure.COUNT, null),
+				figure("c", "projects", Measure.COUNT_DISTINCT, "county"),
 				figure("d", "projects", Measure.COUNT, null)));
 
 		assertThat(scans).extracting(s -> s.figures().stream().map(FigureDefinition::id).toList())
@@ -30,12 +32,14 @@ class FigureScanPlanTest {
 	@Test
 	void givenTwoColumnsCountedDistinct_theSecondGetsAScanOfItsOwn() {
 		List<FigureScan> scans = FigureScan.plan(List.of(figure("a", "projects", Measure.COUNT_DISTINCT, "county"),
-				figure("b", "projects", Measure.COUNT_DISTINCT, "partner"), figure("c", "projects", Measure.COUNT, null),
+				figure("b", "projects", Measure.COUNT_DISTINCT, "partner"),
+				figure("c", "projects", Measure.COUNT, null),
 				figure("d", "projects", Measure.COUNT_DISTINCT, "county")));
 
 		assertThat(scans).extracting(s -> s.figures().stream().map(FigureDefinition::id).toList())
 			.containsExactly(List.of("a", "c", "d"), List.of("b"));
-		assertThat(scans.get(0).sql("warehouse", PERIOD).text()).contains("w.\"county\" AS d").doesNotContain("partner");
+		assertThat(scans.get(0).sql("warehouse", PERIOD).text()).contains("w.\"county\" AS d")
+			.doesNotContain("partner");
 		assertThat(scans.get(1).sql("warehouse", PERIOD).text()).contains("w.\"partner\" AS d");
 	}
 
@@ -55,4 +59,5 @@ class FigureScanPlanTest {
 		return new FigureDefinition(id, id, id, dataset, measure, column, Map.of(), "COUNT", null, null, List.of(),
 				List.of());
 	}
+
 }

@@ -6,9 +6,10 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 
 /**
- * Reads each file named on the command line to its end in this (small-heap) JVM and prints one
- * tab-separated line per file: path, verdict (OK rows chars | REFUSED reason | FAILED exception),
- * milliseconds; then the peak heap. Run by {@link HostileInputBoundsTest} as a child process.
+ * Reads each file named on the command line to its end in this (small-heap) JVM and
+ * prints one tab-separated line per file: path, verdict (OK rows chars | REFUSED reason |
+ * FAILED exception), milliseconds; then the peak heap. Run by
+ * {@link HostileInputBoundsTest} as a child process.
  */
 final class HostileReadProbe {
 
@@ -42,17 +43,21 @@ final class HostileReadProbe {
 				verdict = "FAILED OutOfMemoryError";
 			}
 			catch (RuntimeException | StackOverflowError ex) {
-				verdict = "FAILED " + ex.getClass().getSimpleName() + ": " + String.valueOf(ex.getMessage()).replace('\n', ' ');
+				verdict = "FAILED " + ex.getClass().getSimpleName() + ": "
+						+ String.valueOf(ex.getMessage()).replace('\n', ' ');
 			}
 			System.out.println(arg + "\t" + verdict + "\t" + (System.nanoTime() - start) / 1_000_000);
 		}
 		long peak = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			// The old generation holds what survives: its peak is the reader's real footprint.
-			if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+			// The old generation holds what survives: its peak is the reader's real
+			// footprint.
+			if (pool.getType() == MemoryType.HEAP
+					&& (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
 				peak = Math.max(peak, pool.getPeakUsage().getUsed());
 			}
 		}
 		System.out.println("peak-heap\t" + peak + "\t" + Runtime.getRuntime().maxMemory());
 	}
+
 }

@@ -11,7 +11,10 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Given a source read ahead on another thread, the reader sees exactly its bytes, then its failure. */
+/**
+ * Given a source read ahead on another thread, the reader sees exactly its bytes, then
+ * its failure.
+ */
 class ReadAheadInputStreamTest {
 
 	@Test
@@ -24,7 +27,8 @@ class ReadAheadInputStreamTest {
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
 				byte[] buffer = new byte[1 + random.nextInt(100_000)];
 				int n;
-				while ((n = random.nextBoolean() ? in.read(buffer, 0, 1 + random.nextInt(buffer.length)) : single(in, buffer)) >= 0) {
+				while ((n = random.nextBoolean() ? in.read(buffer, 0, 1 + random.nextInt(buffer.length))
+						: single(in, buffer)) >= 0) {
 					out.write(buffer, 0, n);
 				}
 				assertThat(out.toByteArray()).as("%d bytes", size).isEqualTo(bytes);
@@ -42,7 +46,8 @@ class ReadAheadInputStreamTest {
 			@Override
 			public int read() throws IOException {
 				if (left == 0) {
-					throw corrupt; // and again at every read: a broken stream stays broken
+					throw corrupt; // and again at every read: a broken stream stays
+									// broken
 				}
 				left--;
 				return 7;
@@ -85,4 +90,5 @@ class ReadAheadInputStreamTest {
 		buffer[0] = (byte) b;
 		return 1;
 	}
+
 }

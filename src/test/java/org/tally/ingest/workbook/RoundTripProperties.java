@@ -25,115 +25,120 @@ import org.apache.poi.ss.usermodel.Sheet;
 /** Whatever a writer puts in a cell comes back unchanged, at the same position. */
 class RoundTripProperties {
 
-    @Provide
-    Arbitrary<List<List<String>>> tables() {
-        Arbitrary<String> cell = Arbitraries.strings()
-                .withChars("ab 1.,\"\n\r长治京")
-                .ofMaxLength(8);
-        return cell.list().ofMinSize(1).ofMaxSize(5).list().ofMinSize(1).ofMaxSize(8);
-    }
+	@Provide
+	Arbitrary<List<List<String>>> tables() {
+		Arbitrary<String> cell = Arbitraries.strings().withChars("ab 1.,\"\n\r长治京").ofMaxLength(8);
+		return cell.list().ofMinSize(1).ofMaxSize(5).list().ofMinSize(1).ofMaxSize(8);
+	}
 
-    @Property(tries = 150)
-    void csv_cells_come_back_where_they_were(@ForAll("tables") List<List<String>> table) throws IOException {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            for (List<String> row : table) {
-                p.printRecord(row);
-            }
-        }
-        Path dir = Files.createTempDirectory("csvprop");
-        Path f = TestFiles.text(dir, "t.csv", out.toString(), StandardCharsets.UTF_8);
-        try {
-            assertThat(cellsOf(TestFiles.readAll(f))).isEqualTo(expected(table));
-        } finally {
-            Files.delete(f);
-            Files.delete(dir);
-        }
-    }
+	@Property(tries = 150)
+	void csv_cells_come_back_where_they_were(@ForAll("tables") List<List<String>> table) throws IOException {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+			for (List<String> row : table) {
+				p.printRecord(row);
+			}
+		}
+		Path dir = Files.createTempDirectory("csvprop");
+		Path f = TestFiles.text(dir, "t.csv", out.toString(), StandardCharsets.UTF_8);
+		try {
+			assertThat(cellsOf(TestFiles.readAll(f))).isEqualTo(expected(table));
+		}
+		finally {
+			Files.delete(f);
+			Files.delete(dir);
+		}
+	}
 
-    @Property(tries = 40)
-    void xlsx_text_comes_back_from_shared_and_inline_strings(@ForAll("tables") List<List<String>> table)
-            throws IOException {
-        Path dir = Files.createTempDirectory("xlsxprop");
-        try {
-            Path shared = TestFiles.xlsx(dir, "s.xlsx", wb -> fill(wb.createSheet(), table));
-            Path inline = TestFiles.sxssf(dir, "i.xlsx", wb -> fill(wb.createSheet(), table));
-            assertThat(cellsOf(TestFiles.readAll(shared))).isEqualTo(expected(table));
-            assertThat(cellsOf(TestFiles.readAll(inline))).isEqualTo(expected(table));
-        } finally {
-            try (var files = Files.list(dir)) {
-                files.forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            Files.delete(dir);
-        }
-    }
+	@Property(tries = 40)
+	void xlsx_text_comes_back_from_shared_and_inline_strings(@ForAll("tables") List<List<String>> table)
+			throws IOException {
+		Path dir = Files.createTempDirectory("xlsxprop");
+		try {
+			Path shared = TestFiles.xlsx(dir, "s.xlsx", wb -> fill(wb.createSheet(), table));
+			Path inline = TestFiles.sxssf(dir, "i.xlsx", wb -> fill(wb.createSheet(), table));
+			assertThat(cellsOf(TestFiles.readAll(shared))).isEqualTo(expected(table));
+			assertThat(cellsOf(TestFiles.readAll(inline))).isEqualTo(expected(table));
+		}
+		finally {
+			try (var files = Files.list(dir)) {
+				files.forEach(p -> {
+					try {
+						Files.delete(p);
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				});
+			}
+			Files.delete(dir);
+		}
+	}
 
-    @Property(tries = 200)
-    void xlsx_numbers_keep_their_lexical_form(@ForAll("numbers") String number) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("numprop");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>" + number + "</v></c></row>").write(dir, "n.xlsx");
-        try {
-            assertThat(TestFiles.readAll(f).get(0).cell(0).value()).isEqualTo(number);
-        } finally {
-            f.toFile().delete();
-            dir.toFile().delete();
-        }
-    }
+	@Property(tries = 200)
+	void xlsx_numbers_keep_their_lexical_form(@ForAll("numbers") String number) {
+		Path dir;
+		try {
+			dir = Files.createTempDirectory("numprop");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>" + number + "</v></c></row>").write(dir, "n.xlsx");
+		try {
+			assertThat(TestFiles.readAll(f).get(0).cell(0).value()).isEqualTo(number);
+		}
+		finally {
+			f.toFile().delete();
+			dir.toFile().delete();
+		}
+	}
 
-    @Provide
-    Arbitrary<String> numbers() {
-        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(20);
-        return net.jqwik.api.Combinators.combine(Arbitraries.of("", "-"), digits,
-                Arbitraries.of("", ".").flatMap(dot -> dot.isEmpty() ? Arbitraries.just("")
-                        : Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(10).map(d -> "." + d)),
-                Arbitraries.of("", "E-3", "E+10", "e5"))
-                .as((s, i, f, e) -> s + i + f + e);
-    }
+	@Provide
+	Arbitrary<String> numbers() {
+		Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(20);
+		return net.jqwik.api.Combinators.combine(Arbitraries.of("", "-"), digits,
+				Arbitraries.of("", ".")
+					.flatMap(dot -> dot.isEmpty() ? Arbitraries.just("")
+							: Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(10).map(d -> "." + d)),
+				Arbitraries.of("", "E-3", "E+10", "e5"))
+			.as((s, i, f, e) -> s + i + f + e);
+	}
 
-    private static void fill(Sheet sheet, List<List<String>> table) {
-        for (int r = 0; r < table.size(); r++) {
-            Row row = sheet.createRow(r);
-            for (int c = 0; c < table.get(r).size(); c++) {
-                if (!table.get(r).get(c).isEmpty()) {
-                    row.createCell(c).setCellValue(table.get(r).get(c));
-                }
-            }
-        }
-    }
+	private static void fill(Sheet sheet, List<List<String>> table) {
+		for (int r = 0; r < table.size(); r++) {
+			Row row = sheet.createRow(r);
+			for (int c = 0; c < table.get(r).size(); c++) {
+				if (!table.get(r).get(c).isEmpty()) {
+					row.createCell(c).setCellValue(table.get(r).get(c));
+				}
+			}
+		}
+	}
 
-    private static Map<String, String> expected(List<List<String>> table) {
-        Map<String, String> m = new TreeMap<>();
-        for (int r = 0; r < table.size(); r++) {
-            for (int c = 0; c < table.get(r).size(); c++) {
-                if (!table.get(r).get(c).isEmpty()) {
-                    m.put((r + 1) + ":" + c, table.get(r).get(c));
-                }
-            }
-        }
-        return m;
-    }
+	private static Map<String, String> expected(List<List<String>> table) {
+		Map<String, String> m = new TreeMap<>();
+		for (int r = 0; r < table.size(); r++) {
+			for (int c = 0; c < table.get(r).size(); c++) {
+				if (!table.get(r).get(c).isEmpty()) {
+					m.put((r + 1) + ":" + c, table.get(r).get(c));
+				}
+			}
+		}
+		return m;
+	}
 
-    private static Map<String, String> cellsOf(List<RawRow> rows) {
-        Map<String, String> m = new TreeMap<>();
-        List<Integer> seen = new ArrayList<>();
-        for (RawRow row : rows) {
-            seen.add(row.rowNumber());
-            for (RawCell cell : row.cells()) {
-                m.put(row.rowNumber() + ":" + cell.column(), cell.value());
-            }
-        }
-        assertThat(seen).isSorted();
-        return m;
-    }
+	private static Map<String, String> cellsOf(List<RawRow> rows) {
+		Map<String, String> m = new TreeMap<>();
+		List<Integer> seen = new ArrayList<>();
+		for (RawRow row : rows) {
+			seen.add(row.rowNumber());
+			for (RawCell cell : row.cells()) {
+				m.put(row.rowNumber() + ":" + cell.column(), cell.value());
+			}
+		}
+		assertThat(seen).isSorted();
+		return m;
+	}
+
 }

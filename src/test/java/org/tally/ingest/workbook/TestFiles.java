@@ -22,144 +22,156 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Small builders writing real spreadsheet files for the tests. */
 final class TestFiles {
 
-    private TestFiles() {
-    }
+	private TestFiles() {
+	}
 
-    static Path xlsx(Path dir, String name, Consumer<XSSFWorkbook> content) {
-        return write(dir.resolve(name), new XSSFWorkbook(), content);
-    }
+	static Path xlsx(Path dir, String name, Consumer<XSSFWorkbook> content) {
+		return write(dir.resolve(name), new XSSFWorkbook(), content);
+	}
 
-    static Path sxssf(Path dir, String name, Consumer<SXSSFWorkbook> content) {
-        SXSSFWorkbook wb = new SXSSFWorkbook(100);
-        Path p = write(dir.resolve(name), wb, content);
-        wb.dispose();
-        return p;
-    }
+	static Path sxssf(Path dir, String name, Consumer<SXSSFWorkbook> content) {
+		SXSSFWorkbook wb = new SXSSFWorkbook(100);
+		Path p = write(dir.resolve(name), wb, content);
+		wb.dispose();
+		return p;
+	}
 
-    static Path xls(Path dir, String name, Consumer<HSSFWorkbook> content) {
-        return write(dir.resolve(name), new HSSFWorkbook(), content);
-    }
+	static Path xls(Path dir, String name, Consumer<HSSFWorkbook> content) {
+		return write(dir.resolve(name), new HSSFWorkbook(), content);
+	}
 
-    private static <W extends Workbook> Path write(Path file, W wb, Consumer<W> content) {
-        try (wb; OutputStream out = Files.newOutputStream(file)) {
-            content.accept(wb);
-            wb.write(out);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	private static <W extends Workbook> Path write(Path file, W wb, Consumer<W> content) {
+		try (wb; OutputStream out = Files.newOutputStream(file)) {
+			content.accept(wb);
+			wb.write(out);
+			return file;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-    static Path bytes(Path dir, String name, byte[] data) {
-        try {
-            return Files.write(dir.resolve(name), data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	static Path bytes(Path dir, String name, byte[] data) {
+		try {
+			return Files.write(dir.resolve(name), data);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-    static Path text(Path dir, String name, String text, java.nio.charset.Charset cs, byte... bom) {
-        byte[] body = text.getBytes(cs);
-        byte[] all = new byte[bom.length + body.length];
-        System.arraycopy(bom, 0, all, 0, bom.length);
-        System.arraycopy(body, 0, all, bom.length, body.length);
-        return bytes(dir, name, all);
-    }
+	static Path text(Path dir, String name, String text, java.nio.charset.Charset cs, byte... bom) {
+		byte[] body = text.getBytes(cs);
+		byte[] all = new byte[bom.length + body.length];
+		System.arraycopy(bom, 0, all, 0, bom.length);
+		System.arraycopy(body, 0, all, bom.length, body.length);
+		return bytes(dir, name, all);
+	}
 
-    /** A hand-made package: exact XML, for what POI's writers cannot produce. */
-    static final class Zip {
-        private final Map<String, byte[]> entries = new LinkedHashMap<>();
+	/** A hand-made package: exact XML, for what POI's writers cannot produce. */
+	static final class Zip {
 
-        Zip put(String name, String xml) {
-            entries.put(name, xml.getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
+		private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
-        Zip put(String name, byte[] data) {
-            entries.put(name, data);
-            return this;
-        }
+		Zip put(String name, String xml) {
+			entries.put(name, xml.getBytes(StandardCharsets.UTF_8));
+			return this;
+		}
 
-        byte[] toBytes() {
-            ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bos)) {
-                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
-                    zip.write(e.getValue());
-                    zip.closeEntry();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bos.toByteArray();
-        }
+		Zip put(String name, byte[] data) {
+			entries.put(name, data);
+			return this;
+		}
 
-        Path write(Path dir, String name) {
-            return bytes(dir, name, toBytes());
-        }
-    }
+		byte[] toBytes() {
+			ByteArrayOutputStream bos = new ByteArrayOutputStream();
+			try (ZipOutputStream zip = new ZipOutputStream(bos)) {
+				for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+					zip.putNextEntry(new ZipEntry(e.getKey()));
+					zip.write(e.getValue());
+					zip.closeEntry();
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return bos.toByteArray();
+		}
 
-    static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+		Path write(Path dir, String name) {
+			return bytes(dir, name, toBytes());
+		}
 
-    /** A minimal transitional workbook with one sheet whose sheetData is given verbatim. */
-    static Zip minimalXlsx(String sheetData) {
-        return minimalXlsx("", "<sheetData>" + sheetData + "</sheetData>", null, null);
-    }
+	}
 
-    static Zip minimalXlsx(String prolog, String sheetBody, String sharedStrings, String styles) {
-        List<String> rels = new ArrayList<>();
-        rels.add("<Relationship Id=\"rId1\" Type=\"" + REL_NS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>");
-        StringBuilder types = new StringBuilder()
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
-                .append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
-                .append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
-                .append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
-                .append("<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
-        Zip zip = new Zip();
-        if (sharedStrings != null) {
-            rels.add("<Relationship Id=\"rId2\" Type=\"" + REL_NS + "/sharedStrings\" Target=\"sharedStrings.xml\"/>");
-            types.append("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
-        }
-        if (styles != null) {
-            rels.add("<Relationship Id=\"rId3\" Type=\"" + REL_NS + "/styles\" Target=\"styles.xml\"/>");
-            types.append("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
-        }
-        types.append("</Types>");
-        zip.put("[Content_Types].xml", types.toString());
-        zip.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"" + REL_NS + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                + "</Relationships>");
-        zip.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + prolog
-                + "<workbook xmlns=\"" + MAIN_NS + "\" xmlns:r=\"" + REL_NS + "\">"
-                + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        zip.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + String.join("", rels) + "</Relationships>");
-        zip.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<worksheet xmlns=\"" + MAIN_NS + "\">" + sheetBody + "</worksheet>");
-        if (sharedStrings != null) {
-            zip.put("xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<sst xmlns=\"" + MAIN_NS + "\">" + sharedStrings + "</sst>");
-        }
-        if (styles != null) {
-            zip.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<styleSheet xmlns=\"" + MAIN_NS + "\">" + styles + "</styleSheet>");
-        }
-        return zip;
-    }
+	static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+	static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    static List<RawRow> readAll(Path file) {
-        return readAll(file, SheetSelector.first(), ReadLimits.defaults());
-    }
+	/**
+	 * A minimal transitional workbook with one sheet whose sheetData is given verbatim.
+	 */
+	static Zip minimalXlsx(String sheetData) {
+		return minimalXlsx("", "<sheetData>" + sheetData + "</sheetData>", null, null);
+	}
 
-    static List<RawRow> readAll(Path file, SheetSelector sel, ReadLimits limits) {
-        List<RawRow> rows = new ArrayList<>();
-        try (SheetCursor c = Workbooks.open(file, sel, limits)) {
-            c.forEachRemaining(rows::add);
-        }
-        return rows;
-    }
+	static Zip minimalXlsx(String prolog, String sheetBody, String sharedStrings, String styles) {
+		List<String> rels = new ArrayList<>();
+		rels.add("<Relationship Id=\"rId1\" Type=\"" + REL_NS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>");
+		StringBuilder types = new StringBuilder().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+			.append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+			.append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
+			.append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
+			.append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
+			.append("<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+		Zip zip = new Zip();
+		if (sharedStrings != null) {
+			rels.add("<Relationship Id=\"rId2\" Type=\"" + REL_NS + "/sharedStrings\" Target=\"sharedStrings.xml\"/>");
+			types.append(
+					"<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
+		}
+		if (styles != null) {
+			rels.add("<Relationship Id=\"rId3\" Type=\"" + REL_NS + "/styles\" Target=\"styles.xml\"/>");
+			types.append(
+					"<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+		}
+		types.append("</Types>");
+		zip.put("[Content_Types].xml", types.toString());
+		zip.put("_rels/.rels",
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+						+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+						+ "<Relationship Id=\"rId1\" Type=\"" + REL_NS
+						+ "/officeDocument\" Target=\"xl/workbook.xml\"/>" + "</Relationships>");
+		zip.put("xl/workbook.xml",
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + prolog + "<workbook xmlns=\"" + MAIN_NS + "\" xmlns:r=\""
+						+ REL_NS + "\">"
+						+ "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+		zip.put("xl/_rels/workbook.xml.rels",
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+						+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+						+ String.join("", rels) + "</Relationships>");
+		zip.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + "<worksheet xmlns=\""
+				+ MAIN_NS + "\">" + sheetBody + "</worksheet>");
+		if (sharedStrings != null) {
+			zip.put("xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + "<sst xmlns=\"" + MAIN_NS
+					+ "\">" + sharedStrings + "</sst>");
+		}
+		if (styles != null) {
+			zip.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + "<styleSheet xmlns=\"" + MAIN_NS
+					+ "\">" + styles + "</styleSheet>");
+		}
+		return zip;
+	}
+
+	static List<RawRow> readAll(Path file) {
+		return readAll(file, SheetSelector.first(), ReadLimits.defaults());
+	}
+
+	static List<RawRow> readAll(Path file, SheetSelector sel, ReadLimits limits) {
+		List<RawRow> rows = new ArrayList<>();
+		try (SheetCursor c = Workbooks.open(file, sel, limits)) {
+			c.forEachRemaining(rows::add);
+		}
+		return rows;
+	}
+
 }

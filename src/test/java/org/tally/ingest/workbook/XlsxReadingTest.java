@@ -16,291 +16,307 @@ import org.junit.jupiter.api.io.TempDir;
 
 class XlsxReadingTest {
 
-    @TempDir
-    Path dir;
+	@TempDir
+	Path dir;
 
-    @Test
-    void given_a_blank_cell_between_two_values_the_values_keep_their_columns() {
-        Path f = TestFiles.xlsx(dir, "sparse.xlsx", wb -> {
-            Row r = wb.createSheet("s").createRow(0);
-            r.createCell(0).setCellValue("a");
-            r.createCell(2).setCellValue("c");
-            wb.getSheet("s").createRow(4).createCell(5).setCellValue("f5");
-        });
-        List<RawRow> rows = readAll(f);
-        assertThat(rows).extracting(RawRow::rowNumber).containsExactly(1, 5);
-        RawRow first = rows.get(0);
-        assertThat(first.cells()).extracting(RawCell::column).containsExactly(0, 2);
-        assertThat(first.cell(1)).isNull();
-        assertThat(first.cell(2).value()).isEqualTo("c");
-        assertThat(first.cell(2).reference(1)).isEqualTo("C1");
-        assertThat(rows.get(1).cell(5).reference(5)).isEqualTo("F5");
-    }
+	@Test
+	void given_a_blank_cell_between_two_values_the_values_keep_their_columns() {
+		Path f = TestFiles.xlsx(dir, "sparse.xlsx", wb -> {
+			Row r = wb.createSheet("s").createRow(0);
+			r.createCell(0).setCellValue("a");
+			r.createCell(2).setCellValue("c");
+			wb.getSheet("s").createRow(4).createCell(5).setCellValue("f5");
+		});
+		List<RawRow> rows = readAll(f);
+		assertThat(rows).extracting(RawRow::rowNumber).containsExactly(1, 5);
+		RawRow first = rows.get(0);
+		assertThat(first.cells()).extracting(RawCell::column).containsExactly(0, 2);
+		assertThat(first.cell(1)).isNull();
+		assertThat(first.cell(2).value()).isEqualTo("c");
+		assertThat(first.cell(2).reference(1)).isEqualTo("C1");
+		assertThat(rows.get(1).cell(5).reference(5)).isEqualTo("F5");
+	}
 
-    @Test
-    void given_numbers_in_the_file_xml_their_exact_text_is_kept() {
-        Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>6023745.50</v></c><c r=\"B1\"><v>1.0E-3</v></c>"
-                + "<c r=\"C1\" t=\"n\"><v>123456789012345678</v></c><c r=\"D1\"><v>-0.1</v></c></row>").write(dir, "n.xlsx");
-        RawRow row = readAll(f).get(0);
-        assertThat(row.cells()).extracting(RawCell::value)
-                .containsExactly("6023745.50", "1.0E-3", "123456789012345678", "-0.1");
-        assertThat(row.cells()).extracting(RawCell::kind).containsOnly(CellKind.NUMBER);
-    }
+	@Test
+	void given_numbers_in_the_file_xml_their_exact_text_is_kept() {
+		Path f = TestFiles
+			.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>6023745.50</v></c><c r=\"B1\"><v>1.0E-3</v></c>"
+					+ "<c r=\"C1\" t=\"n\"><v>123456789012345678</v></c><c r=\"D1\"><v>-0.1</v></c></row>")
+			.write(dir, "n.xlsx");
+		RawRow row = readAll(f).get(0);
+		assertThat(row.cells()).extracting(RawCell::value)
+			.containsExactly("6023745.50", "1.0E-3", "123456789012345678", "-0.1");
+		assertThat(row.cells()).extracting(RawCell::kind).containsOnly(CellKind.NUMBER);
+	}
 
-    @Test
-    void given_numbers_written_by_poi_they_read_back_digit_for_digit() {
-        Path f = TestFiles.xlsx(dir, "poi-n.xlsx", wb -> {
-            Row r = wb.createSheet().createRow(0);
-            r.createCell(0).setCellValue(6023745.5);
-            r.createCell(1).setCellValue(110.0);
-        });
-        assertThat(readAll(f).get(0).cells()).extracting(RawCell::value).containsExactly("6023745.5", "110.0");
-    }
+	@Test
+	void given_numbers_written_by_poi_they_read_back_digit_for_digit() {
+		Path f = TestFiles.xlsx(dir, "poi-n.xlsx", wb -> {
+			Row r = wb.createSheet().createRow(0);
+			r.createCell(0).setCellValue(6023745.5);
+			r.createCell(1).setCellValue(110.0);
+		});
+		assertThat(readAll(f).get(0).cells()).extracting(RawCell::value).containsExactly("6023745.5", "110.0");
+	}
 
-    @Test
-    void given_an_18_digit_code_stored_as_text_all_digits_survive() {
-        Path f = TestFiles.xlsx(dir, "code.xlsx", wb -> wb.createSheet().createRow(0).createCell(0)
-                .setCellValue("110105199001011234"));
-        RawCell c = readAll(f).get(0).cell(0);
-        assertThat(c.kind()).isEqualTo(CellKind.TEXT);
-        assertThat(c.value()).isEqualTo("110105199001011234");
-    }
+	@Test
+	void given_an_18_digit_code_stored_as_text_all_digits_survive() {
+		Path f = TestFiles.xlsx(dir, "code.xlsx",
+				wb -> wb.createSheet().createRow(0).createCell(0).setCellValue("110105199001011234"));
+		RawCell c = readAll(f).get(0).cell(0);
+		assertThat(c.kind()).isEqualTo(CellKind.TEXT);
+		assertThat(c.value()).isEqualTo("110105199001011234");
+	}
 
-    @Test
-    void given_evaluated_formulas_their_cached_values_are_read_by_cached_type() {
-        Path f = TestFiles.xlsx(dir, "formula.xlsx", wb -> {
-            Row r = wb.createSheet().createRow(0);
-            r.createCell(0).setCellValue(21);
-            r.createCell(1).setCellFormula("A1*2");
-            r.createCell(2).setCellFormula("\"n=\"&A1");
-            r.createCell(3).setCellFormula("1/0");
-            r.createCell(4).setCellFormula("A1>1");
-            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-        });
-        RawRow row = readAll(f).get(0);
-        assertThat(row.cell(1)).isEqualTo(new RawCell(1, CellKind.NUMBER, "42.0", false));
-        assertThat(row.cell(2)).isEqualTo(new RawCell(2, CellKind.TEXT, "n=21", false));
-        assertThat(row.cell(3)).isEqualTo(new RawCell(3, CellKind.ERROR, "#DIV/0!", false));
-        assertThat(row.cell(4)).isEqualTo(new RawCell(4, CellKind.BOOLEAN, "TRUE", false));
-    }
+	@Test
+	void given_evaluated_formulas_their_cached_values_are_read_by_cached_type() {
+		Path f = TestFiles.xlsx(dir, "formula.xlsx", wb -> {
+			Row r = wb.createSheet().createRow(0);
+			r.createCell(0).setCellValue(21);
+			r.createCell(1).setCellFormula("A1*2");
+			r.createCell(2).setCellFormula("\"n=\"&A1");
+			r.createCell(3).setCellFormula("1/0");
+			r.createCell(4).setCellFormula("A1>1");
+			wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+		});
+		RawRow row = readAll(f).get(0);
+		assertThat(row.cell(1)).isEqualTo(new RawCell(1, CellKind.NUMBER, "42.0", false));
+		assertThat(row.cell(2)).isEqualTo(new RawCell(2, CellKind.TEXT, "n=21", false));
+		assertThat(row.cell(3)).isEqualTo(new RawCell(3, CellKind.ERROR, "#DIV/0!", false));
+		assertThat(row.cell(4)).isEqualTo(new RawCell(4, CellKind.BOOLEAN, "TRUE", false));
+	}
 
-    @Test
-    void given_a_formula_never_calculated_it_is_reported_without_value() {
-        Path f = TestFiles.minimalXlsx("<row r=\"3\"><c r=\"B3\"><f>SUM(A1:A2)</f></c></row>").write(dir, "f.xlsx");
-        assertThat(readAll(f).get(0).cell(1))
-                .isEqualTo(new RawCell(1, CellKind.FORMULA_WITHOUT_VALUE, "SUM(A1:A2)", false));
-    }
+	@Test
+	void given_a_formula_never_calculated_it_is_reported_without_value() {
+		Path f = TestFiles.minimalXlsx("<row r=\"3\"><c r=\"B3\"><f>SUM(A1:A2)</f></c></row>").write(dir, "f.xlsx");
+		assertThat(readAll(f).get(0).cell(1))
+			.isEqualTo(new RawCell(1, CellKind.FORMULA_WITHOUT_VALUE, "SUM(A1:A2)", false));
+	}
 
-    @Test
-    void given_date_formats_cells_are_flagged_and_plain_numbers_are_not() {
-        Path f = TestFiles.xlsx(dir, "dates.xlsx", wb -> {
-            CellStyle iso = wb.createCellStyle();
-            iso.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            CellStyle builtin = wb.createCellStyle();
-            builtin.setDataFormat((short) 14);
-            CellStyle money = wb.createCellStyle();
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-            Row r = wb.createSheet().createRow(0);
-            r.createCell(0).setCellValue(45000);
-            r.getCell(0).setCellStyle(iso);
-            r.createCell(1).setCellValue(45001);
-            r.getCell(1).setCellStyle(builtin);
-            r.createCell(2).setCellValue(12.5);
-            r.getCell(2).setCellStyle(money);
-            r.createCell(3).setCellValue(7);
-        });
-        assertThat(readAll(f).get(0).cells()).extracting(RawCell::dateFormatted)
-                .containsExactly(true, true, false, false);
-    }
+	@Test
+	void given_date_formats_cells_are_flagged_and_plain_numbers_are_not() {
+		Path f = TestFiles.xlsx(dir, "dates.xlsx", wb -> {
+			CellStyle iso = wb.createCellStyle();
+			iso.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+			CellStyle builtin = wb.createCellStyle();
+			builtin.setDataFormat((short) 14);
+			CellStyle money = wb.createCellStyle();
+			money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
+			Row r = wb.createSheet().createRow(0);
+			r.createCell(0).setCellValue(45000);
+			r.getCell(0).setCellStyle(iso);
+			r.createCell(1).setCellValue(45001);
+			r.getCell(1).setCellStyle(builtin);
+			r.createCell(2).setCellValue(12.5);
+			r.getCell(2).setCellStyle(money);
+			r.createCell(3).setCellValue(7);
+		});
+		assertThat(readAll(f).get(0).cells()).extracting(RawCell::dateFormatted)
+			.containsExactly(true, true, false, false);
+	}
 
-    @Test
-    void given_an_east_asian_builtin_date_format_id_the_cell_is_flagged_as_date() {
-        String styles = "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"31\"/></cellXfs>";
-        Path f = TestFiles.minimalXlsx("", "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>45000</v></c>"
-                + "<c r=\"B1\" s=\"0\"><v>1</v></c></row></sheetData>", null, styles).write(dir, "cjk.xlsx");
-        assertThat(readAll(f).get(0).cells()).extracting(RawCell::dateFormatted).containsExactly(true, false);
-    }
+	@Test
+	void given_an_east_asian_builtin_date_format_id_the_cell_is_flagged_as_date() {
+		String styles = "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"31\"/></cellXfs>";
+		Path f = TestFiles
+			.minimalXlsx("",
+					"<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>45000</v></c>"
+							+ "<c r=\"B1\" s=\"0\"><v>1</v></c></row></sheetData>",
+					null, styles)
+			.write(dir, "cjk.xlsx");
+		assertThat(readAll(f).get(0).cells()).extracting(RawCell::dateFormatted).containsExactly(true, false);
+	}
 
-    @Test
-    void given_a_1904_workbook_the_cursor_says_so() {
-        Path f = TestFiles.xlsx(dir, "1904.xlsx", wb -> {
-            var ct = wb.getCTWorkbook();
-            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
-            wb.createSheet().createRow(0).createCell(0).setCellValue(1);
-        });
-        try (SheetCursor c = Workbooks.open(f)) {
-            assertThat(c.date1904()).isTrue();
-            assertThat(c.format()).isEqualTo("xlsx");
-        }
-        Path plain = TestFiles.xlsx(dir, "1900.xlsx", wb -> wb.createSheet().createRow(0).createCell(0).setCellValue(1));
-        try (SheetCursor c = Workbooks.open(plain)) {
-            assertThat(c.date1904()).isFalse();
-        }
-    }
+	@Test
+	void given_a_1904_workbook_the_cursor_says_so() {
+		Path f = TestFiles.xlsx(dir, "1904.xlsx", wb -> {
+			var ct = wb.getCTWorkbook();
+			(ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+			wb.createSheet().createRow(0).createCell(0).setCellValue(1);
+		});
+		try (SheetCursor c = Workbooks.open(f)) {
+			assertThat(c.date1904()).isTrue();
+			assertThat(c.format()).isEqualTo("xlsx");
+		}
+		Path plain = TestFiles.xlsx(dir, "1900.xlsx",
+				wb -> wb.createSheet().createRow(0).createCell(0).setCellValue(1));
+		try (SheetCursor c = Workbooks.open(plain)) {
+			assertThat(c.date1904()).isFalse();
+		}
+	}
 
-    private Path threeSheets() {
-        return TestFiles.xlsx(dir, "sheets.xlsx", wb -> {
-            for (String name : List.of("说明", "项目台账2024", "汇总")) {
-                wb.createSheet(name).createRow(0).createCell(0).setCellValue(name);
-            }
-            wb.setActiveSheet(1);
-            wb.setSheetVisibility(0, SheetVisibility.HIDDEN);
-            wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
-        });
-    }
+	private Path threeSheets() {
+		return TestFiles.xlsx(dir, "sheets.xlsx", wb -> {
+			for (String name : List.of("说明", "项目台账2024", "汇总")) {
+				wb.createSheet(name).createRow(0).createCell(0).setCellValue(name);
+			}
+			wb.setActiveSheet(1);
+			wb.setSheetVisibility(0, SheetVisibility.HIDDEN);
+			wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
+		});
+	}
 
-    @Test
-    void given_hidden_sheets_they_are_skipped_unless_named_exactly() {
-        Path f = threeSheets();
-        assertThat(Workbooks.visibleSheetNames(f)).containsExactly("项目台账2024");
-        try (SheetCursor c = Workbooks.open(f)) {
-            assertThat(c.sheetName()).isEqualTo("项目台账2024");
-        }
-        assertThat(readAll(f, SheetSelector.named("说明"), ReadLimits.defaults()).get(0).cell(0).value())
-                .isEqualTo("说明");
-        assertThat(readAll(f, SheetSelector.named("汇总"), ReadLimits.defaults()).get(0).cell(0).value())
-                .isEqualTo("汇总");
-    }
+	@Test
+	void given_hidden_sheets_they_are_skipped_unless_named_exactly() {
+		Path f = threeSheets();
+		assertThat(Workbooks.visibleSheetNames(f)).containsExactly("项目台账2024");
+		try (SheetCursor c = Workbooks.open(f)) {
+			assertThat(c.sheetName()).isEqualTo("项目台账2024");
+		}
+		assertThat(readAll(f, SheetSelector.named("说明"), ReadLimits.defaults()).get(0).cell(0).value()).isEqualTo("说明");
+		assertThat(readAll(f, SheetSelector.named("汇总"), ReadLimits.defaults()).get(0).cell(0).value()).isEqualTo("汇总");
+	}
 
-    @Test
-    void given_a_selector_the_sheet_is_found_by_name_index_or_pattern() {
-        Path f = TestFiles.xlsx(dir, "sel.xlsx", wb -> {
-            for (String name : List.of("a", "项目台账2024", "b")) {
-                wb.createSheet(name).createRow(0).createCell(0).setCellValue(name);
-            }
-        });
-        assertThat(sheetOf(f, SheetSelector.named("b"))).isEqualTo("b");
-        assertThat(sheetOf(f, SheetSelector.at(1))).isEqualTo("项目台账2024");
-        assertThat(sheetOf(f, SheetSelector.matching("台账\\d{4}"))).isEqualTo("项目台账2024");
-        assertThat(sheetOf(f, SheetSelector.first())).isEqualTo("a");
-        assertThatThrownBy(() -> Workbooks.open(f, SheetSelector.named("项目台账"), ReadLimits.defaults()))
-                .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.reason())
-                        .isEqualTo("sheet '项目台账' not found; sheets: a, 项目台账2024, b"));
-        assertThatThrownBy(() -> Workbooks.open(f, SheetSelector.at(3), ReadLimits.defaults()))
-                .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.reason())
-                        .startsWith("sheet #3"));
-    }
+	@Test
+	void given_a_selector_the_sheet_is_found_by_name_index_or_pattern() {
+		Path f = TestFiles.xlsx(dir, "sel.xlsx", wb -> {
+			for (String name : List.of("a", "项目台账2024", "b")) {
+				wb.createSheet(name).createRow(0).createCell(0).setCellValue(name);
+			}
+		});
+		assertThat(sheetOf(f, SheetSelector.named("b"))).isEqualTo("b");
+		assertThat(sheetOf(f, SheetSelector.at(1))).isEqualTo("项目台账2024");
+		assertThat(sheetOf(f, SheetSelector.matching("台账\\d{4}"))).isEqualTo("项目台账2024");
+		assertThat(sheetOf(f, SheetSelector.first())).isEqualTo("a");
+		assertThatThrownBy(() -> Workbooks.open(f, SheetSelector.named("项目台账"), ReadLimits.defaults()))
+			.isInstanceOfSatisfying(UnreadableFileException.class,
+					e -> assertThat(e.reason()).isEqualTo("sheet '项目台账' not found; sheets: a, 项目台账2024, b"));
+		assertThatThrownBy(() -> Workbooks.open(f, SheetSelector.at(3), ReadLimits.defaults()))
+			.isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.reason()).startsWith("sheet #3"));
+	}
 
-    private static String sheetOf(Path f, SheetSelector s) {
-        try (SheetCursor c = Workbooks.open(f, s, ReadLimits.defaults())) {
-            return c.sheetName();
-        }
-    }
+	private static String sheetOf(Path f, SheetSelector s) {
+		try (SheetCursor c = Workbooks.open(f, s, ReadLimits.defaults())) {
+			return c.sheetName();
+		}
+	}
 
-    @Test
-    void given_shared_strings_and_inline_strings_both_read_as_text() {
-        Path shared = TestFiles.xlsx(dir, "shared.xlsx", wb -> {
-            Sheet s = wb.createSheet();
-            s.createRow(0).createCell(0).setCellValue("北京");
-            s.createRow(1).createCell(0).setCellValue("北京");
-            XSSFRichTextString rich = new XSSFRichTextString("长治");
-            rich.append("市", wb.createFont());
-            s.createRow(2).createCell(1).setCellValue(rich);
-        });
-        assertThat(readAll(shared)).extracting(r -> r.cells().get(0).value()).containsExactly("北京", "北京", "长治市");
+	@Test
+	void given_shared_strings_and_inline_strings_both_read_as_text() {
+		Path shared = TestFiles.xlsx(dir, "shared.xlsx", wb -> {
+			Sheet s = wb.createSheet();
+			s.createRow(0).createCell(0).setCellValue("北京");
+			s.createRow(1).createCell(0).setCellValue("北京");
+			XSSFRichTextString rich = new XSSFRichTextString("长治");
+			rich.append("市", wb.createFont());
+			s.createRow(2).createCell(1).setCellValue(rich);
+		});
+		assertThat(readAll(shared)).extracting(r -> r.cells().get(0).value()).containsExactly("北京", "北京", "长治市");
 
-        Path inline = TestFiles.sxssf(dir, "inline.xlsx", wb -> {
-            Sheet s = wb.createSheet();
-            s.createRow(0).createCell(3).setCellValue("京长对口合作");
-        });
-        RawCell c = readAll(inline).get(0).cell(3);
-        assertThat(c).isEqualTo(new RawCell(3, CellKind.TEXT, "京长对口合作", false));
-    }
+		Path inline = TestFiles.sxssf(dir, "inline.xlsx", wb -> {
+			Sheet s = wb.createSheet();
+			s.createRow(0).createCell(3).setCellValue("京长对口合作");
+		});
+		RawCell c = readAll(inline).get(0).cell(3);
+		assertThat(c).isEqualTo(new RawCell(3, CellKind.TEXT, "京长对口合作", false));
+	}
 
-    @Test
-    void given_phonetic_runs_and_escapes_in_strings_only_the_cell_text_is_read() {
-        String sst = "<si><r><t>长</t></r><r><t xml:space=\"preserve\">治 </t></r><rPh sb=\"0\" eb=\"1\"><t>chang</t></rPh></si>"
-                + "<si><t>line1_x000D_</t></si>";
-        Path f = TestFiles.minimalXlsx("", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
-                + "<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>x_x005F_y</t></is></c></row></sheetData>",
-                sst, null).write(dir, "rph.xlsx");
-        assertThat(readAll(f).get(0).cells()).extracting(RawCell::value).containsExactly("长治 ", "line1\r", "x_y");
-    }
+	@Test
+	void given_phonetic_runs_and_escapes_in_strings_only_the_cell_text_is_read() {
+		String sst = "<si><r><t>长</t></r><r><t xml:space=\"preserve\">治 </t></r><rPh sb=\"0\" eb=\"1\"><t>chang</t></rPh></si>"
+				+ "<si><t>line1_x000D_</t></si>";
+		Path f = TestFiles.minimalXlsx("", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+				+ "<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>x_x005F_y</t></is></c></row></sheetData>",
+				sst, null)
+			.write(dir, "rph.xlsx");
+		assertThat(readAll(f).get(0).cells()).extracting(RawCell::value).containsExactly("长治 ", "line1\r", "x_y");
+	}
 
-    @Test
-    void given_cells_without_references_or_out_of_order_they_are_placed_and_sorted() {
-        Path f = TestFiles.minimalXlsx("<row><c><v>1</v></c><c/><c><v>3</v></c></row>"
-                + "<row><c r=\"C2\" t=\"str\"><v>c</v></c><c r=\"A2\" t=\"str\"><v>a</v></c></row>").write(dir, "noref.xlsx");
-        List<RawRow> rows = readAll(f);
-        assertThat(rows.get(0).rowNumber()).isEqualTo(1);
-        assertThat(rows.get(0).cells()).extracting(RawCell::column).containsExactly(0, 2);
-        assertThat(rows.get(1).rowNumber()).isEqualTo(2);
-        assertThat(rows.get(1).cells()).extracting(RawCell::column).containsExactly(0, 2);
-    }
+	@Test
+	void given_cells_without_references_or_out_of_order_they_are_placed_and_sorted() {
+		Path f = TestFiles
+			.minimalXlsx("<row><c><v>1</v></c><c/><c><v>3</v></c></row>"
+					+ "<row><c r=\"C2\" t=\"str\"><v>c</v></c><c r=\"A2\" t=\"str\"><v>a</v></c></row>")
+			.write(dir, "noref.xlsx");
+		List<RawRow> rows = readAll(f);
+		assertThat(rows.get(0).rowNumber()).isEqualTo(1);
+		assertThat(rows.get(0).cells()).extracting(RawCell::column).containsExactly(0, 2);
+		assertThat(rows.get(1).rowNumber()).isEqualTo(2);
+		assertThat(rows.get(1).cells()).extracting(RawCell::column).containsExactly(0, 2);
+	}
 
-    @Test
-    void given_blank_styled_cells_and_empty_rows_they_are_absent() {
-        Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"A1\" s=\"0\"/></row><row r=\"2\"/>"
-                + "<row r=\"3\"><c r=\"B3\" t=\"s\"/><c r=\"C3\"><v>5</v></c></row>").write(dir, "blank.xlsx");
-        List<RawRow> rows = readAll(f);
-        assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).rowNumber()).isEqualTo(3);
-        assertThat(rows.get(0).cells()).extracting(RawCell::column).containsExactly(2);
-    }
+	@Test
+	void given_blank_styled_cells_and_empty_rows_they_are_absent() {
+		Path f = TestFiles
+			.minimalXlsx("<row r=\"1\"><c r=\"A1\" s=\"0\"/></row><row r=\"2\"/>"
+					+ "<row r=\"3\"><c r=\"B3\" t=\"s\"/><c r=\"C3\"><v>5</v></c></row>")
+			.write(dir, "blank.xlsx");
+		List<RawRow> rows = readAll(f);
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).rowNumber()).isEqualTo(3);
+		assertThat(rows.get(0).cells()).extracting(RawCell::column).containsExactly(2);
+	}
 
-    @Test
-    void given_a_strict_ooxml_workbook_it_reads_like_a_transitional_one() {
-        String main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
-        String rel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
-        Path f = new TestFiles.Zip()
-                .put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                        + "</Types>")
-                .put("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
-                .put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><workbookPr date1904=\"true\"/>"
-                        + "<sheets><sheet name=\"严格\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
-                .put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
-                .put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"2\">"
-                        + "<c r=\"B2\"><v>12.50</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>ok</t></is></c></row></sheetData></worksheet>")
-                .write(dir, "strict.xlsx");
-        try (SheetCursor c = Workbooks.open(f)) {
-            assertThat(c.sheetName()).isEqualTo("严格");
-            assertThat(c.date1904()).isTrue();
-            RawRow row = c.next();
-            assertThat(row.rowNumber()).isEqualTo(2);
-            assertThat(row.cells()).extracting(RawCell::value).containsExactly("12.50", "ok");
-            assertThat(c.hasNext()).isFalse();
-        }
-    }
+	@Test
+	void given_a_strict_ooxml_workbook_it_reads_like_a_transitional_one() {
+		String main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+		String rel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+		Path f = new TestFiles.Zip()
+			.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+					+ "</Types>")
+			.put("_rels/.rels",
+					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"rId1\" Type=\"" + rel
+							+ "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+			.put("xl/workbook.xml",
+					"<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><workbookPr date1904=\"true\"/>"
+							+ "<sheets><sheet name=\"严格\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+			.put("xl/_rels/workbook.xml.rels",
+					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"rId1\" Type=\"" + rel
+							+ "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+			.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"2\">"
+					+ "<c r=\"B2\"><v>12.50</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>ok</t></is></c></row></sheetData></worksheet>")
+			.write(dir, "strict.xlsx");
+		try (SheetCursor c = Workbooks.open(f)) {
+			assertThat(c.sheetName()).isEqualTo("严格");
+			assertThat(c.date1904()).isTrue();
+			RawRow row = c.next();
+			assertThat(row.rowNumber()).isEqualTo(2);
+			assertThat(row.cells()).extracting(RawCell::value).containsExactly("12.50", "ok");
+			assertThat(c.hasNext()).isFalse();
+		}
+	}
 
-    @Test
-    void given_a_file_named_xls_that_is_really_xlsx_it_is_read_by_content() {
-        Path f = TestFiles.xlsx(dir, "really-xlsx.xls", wb -> wb.createSheet().createRow(0).createCell(0).setCellValue("x"));
-        try (SheetCursor c = Workbooks.open(f)) {
-            assertThat(c.format()).isEqualTo("xlsx");
-            assertThat(c.next().cell(0).value()).isEqualTo("x");
-        }
-    }
+	@Test
+	void given_a_file_named_xls_that_is_really_xlsx_it_is_read_by_content() {
+		Path f = TestFiles.xlsx(dir, "really-xlsx.xls",
+				wb -> wb.createSheet().createRow(0).createCell(0).setCellValue("x"));
+		try (SheetCursor c = Workbooks.open(f)) {
+			assertThat(c.format()).isEqualTo("xlsx");
+			assertThat(c.next().cell(0).value()).isEqualTo("x");
+		}
+	}
 
-    @Test
-    void given_200000_rows_written_by_sxssf_all_stream_through() {
-        Path f = TestFiles.sxssf(dir, "big.xlsx", wb -> {
-            Sheet s = wb.createSheet("big");
-            for (int i = 0; i < 200_000; i++) {
-                Row r = s.createRow(i);
-                r.createCell(0).setCellValue(i);
-                r.createCell(1).setCellValue("项目" + (i % 100));
-                r.createCell(3).setCellValue(i * 1.5);
-            }
-        });
-        long rows = 0;
-        long cells = 0;
-        int lastRow = 0;
-        try (SheetCursor c = Workbooks.open(f)) {
-            while (c.hasNext()) {
-                RawRow r = c.next();
-                rows++;
-                cells += r.cells().size();
-                lastRow = r.rowNumber();
-            }
-        }
-        assertThat(rows).isEqualTo(200_000);
-        assertThat(cells).isEqualTo(600_000);
-        assertThat(lastRow).isEqualTo(200_000);
-    }
+	@Test
+	void given_200000_rows_written_by_sxssf_all_stream_through() {
+		Path f = TestFiles.sxssf(dir, "big.xlsx", wb -> {
+			Sheet s = wb.createSheet("big");
+			for (int i = 0; i < 200_000; i++) {
+				Row r = s.createRow(i);
+				r.createCell(0).setCellValue(i);
+				r.createCell(1).setCellValue("项目" + (i % 100));
+				r.createCell(3).setCellValue(i * 1.5);
+			}
+		});
+		long rows = 0;
+		long cells = 0;
+		int lastRow = 0;
+		try (SheetCursor c = Workbooks.open(f)) {
+			while (c.hasNext()) {
+				RawRow r = c.next();
+				rows++;
+				cells += r.cells().size();
+				lastRow = r.rowNumber();
+			}
+		}
+		assertThat(rows).isEqualTo(200_000);
+		assertThat(cells).isEqualTo(600_000);
+		assertThat(lastRow).isEqualTo(200_000);
+	}
+
 }

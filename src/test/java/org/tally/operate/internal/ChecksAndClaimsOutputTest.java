@@ -12,21 +12,25 @@ import org.tally.reconcile.CheckOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What `tally checks` and `tally claims check` print: evidence cells in the table, the documented JSON shape. */
+/**
+ * What `tally checks` and `tally claims check` print: evidence cells in the table, the
+ * documented JSON shape.
+ */
 class ChecksAndClaimsOutputTest {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	final CheckOutcome failed = new CheckOutcome("health_codes_in_ledger", "references", "fail", LocalDate.of(2024, 12, 31),
-			false, new BigDecimal("16"), new BigDecimal("15"), BigDecimal.ONE, "1 of 16 values are not in projects",
-			List.of(new CheckOutcome.Evidence("h.csv", "h", "B4", "project_code", null, null, "JC2023-9999 is not a code")));
+	final CheckOutcome failed = new CheckOutcome("health_codes_in_ledger", "references", "fail",
+			LocalDate.of(2024, 12, 31), false, new BigDecimal("16"), new BigDecimal("15"), BigDecimal.ONE,
+			"1 of 16 values are not in projects", List.of(new CheckOutcome.Evidence("h.csv", "h", "B4", "project_code",
+					null, null, "JC2023-9999 is not a code")));
 
 	@Test
 	void givenAFailedCheck_theTableListsItsEvidenceCell() {
 		String table = ChecksCommand.table(7, List.of(failed));
 
-		assertThat(table).contains("Checks of run 7", "FAILED", "0 passed, 1 failed", "health_codes_in_ledger (2024-12-31) evidence:",
-				"h.csv", "B4", "JC2023-9999 is not a code");
+		assertThat(table).contains("Checks of run 7", "FAILED", "0 passed, 1 failed",
+				"health_codes_in_ledger (2024-12-31) evidence:", "h.csv", "B4", "JC2023-9999 is not a code");
 	}
 
 	@Test
@@ -48,8 +52,10 @@ class ChecksAndClaimsOutputTest {
 
 		JsonNode claim = json.readTree(ClaimsCommand.Check.json(List.of(verdict))).get("claims").get(0);
 
-		assertThat(claim.propertyNames()).containsExactly("sentence", "phrase", "figure", "low", "high", "value", "verdict");
+		assertThat(claim.propertyNames()).containsExactly("sentence", "phrase", "figure", "low", "high", "value",
+				"verdict");
 		assertThat(claim.get("verdict").asString()).isEqualTo("consistent");
 		assertThat(claim.get("value").asString()).isEqualTo("60237450000.00");
 	}
+
 }

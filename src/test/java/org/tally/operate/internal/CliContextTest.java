@@ -8,7 +8,10 @@ import org.quartz.Scheduler;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Given any command but serve, its context starts neither the scheduler nor a web server, yet can reach the schedules. */
+/**
+ * Given any command but serve, its context starts neither the scheduler nor a web server,
+ * yet can reach the schedules.
+ */
 class CliContextTest {
 
 	@Test
@@ -27,4 +30,5 @@ class CliContextTest {
 				.isEqualTo("org.springframework.scheduling.quartz.LocalDataSourceJobStore");
 		}
 	}
+
 }

@@ -12,8 +12,8 @@ import net.jqwik.api.constraints.StringLength;
 class NeutralisedTextProperties {
 
 	@Property
-	void noTextStartsWithAFormulaTrigger(@ForAll @Chars({ '=', '+', '-', '@', '\t', '\r', 'a', '1', '\'' })
-			@CharRange(from = '\u4e00', to = '\u4e10') @StringLength(min = 1, max = 12) String typed) {
+	void noTextStartsWithAFormulaTrigger(@ForAll @Chars({ '=', '+', '-', '@', '\t', '\r', 'a', '1', '\'' }) @CharRange(
+			from = '\u4e00', to = '\u4e10') @StringLength(min = 1, max = 12) String typed) {
 		String written = RejectsWorkbook.neutralised(typed);
 
 		assertThat(written.charAt(0)).isNotIn('=', '+', '-', '@', '\t', '\r');
@@ -21,7 +21,9 @@ class NeutralisedTextProperties {
 	}
 
 	@Property
-	void harmlessTextIsLeftAsItIs(@ForAll @CharRange(from = '\u4e00', to = '\u9fff') @StringLength(min = 1, max = 12) String typed) {
+	void harmlessTextIsLeftAsItIs(
+			@ForAll @CharRange(from = '\u4e00', to = '\u9fff') @StringLength(min = 1, max = 12) String typed) {
 		assertThat(RejectsWorkbook.neutralised(typed)).isEqualTo(typed);
 	}
+
 }

@@ -27,9 +27,10 @@ import org.tally.validate.RejectLog;
 import org.tally.validate.RejectedCell;
 
 /**
- * Given a run that rejected rows (one with a hostile formula as its value), `tally rejects` lists
- * them, and the workbook for the department has one sheet per file with the cell, the column, the
- * value, both reasons and the original row beside it, every formula-like text neutralised.
+ * Given a run that rejected rows (one with a hostile formula as its value), `tally
+ * rejects` lists them, and the workbook for the department has one sheet per file with
+ * the cell, the column, the value, both reasons and the original row beside it, every
+ * formula-like text neutralised.
  */
 @TallyTest
 class RejectsReportTest {
@@ -65,7 +66,9 @@ class RejectsReportTest {
 			ledger.row("JC2024-" + (1000 + i), "项目" + i, "潞州区", 100, "开工");
 		}
 		ledger.writeTo(inbox.file("finance/ledger-2024-12-31.xlsx"));
-		WorkbookBuilder.workbook().sheet("科技成果转化").line("科技成果转化情况（截至2024年12月31日）")
+		WorkbookBuilder.workbook()
+			.sheet("科技成果转化")
+			.line("科技成果转化情况（截至2024年12月31日）")
 			.header("成果编号", "成果名称", "所在县区", "合同金额")
 			.row("KJ-001", "成果一", "潞州区", 1000)
 			.row("KJ-002", "成果二", "火星", 2000)
@@ -91,8 +94,7 @@ class RejectsReportTest {
 	void givenTheRun_theTableAndJsonNameCellValueAndBothReasons() {
 		List<RejectedCell> rejects = rejectLog.rejects(runId);
 
-		assertThat(RejectsCommand.table(runId, rejects))
-			.contains("Run " + runId + ": 3 rejected cells")
+		assertThat(RejectsCommand.table(runId, rejects)).contains("Run " + runId + ": 3 rejected cells")
 			.contains("finance/ledger-2024-12-31.xlsx", "D5", "committed_investment", "-12x", "签约投资额：不是有效的数字",
 					"committed_investment: not a number");
 		assertThat(RejectsCommand.json(rejects)).contains("\"cell\" : \"D5\"", "\"reasonZh\" : \"签约投资额：不是有效的数字\"",
@@ -113,11 +115,21 @@ class RejectsReportTest {
 					"Reason", "原行 A", "原行 B", "原行 C", "原行 D", "原行 E");
 			List<String> hostile = text(ledger.getRow(4));
 			assertThat(hostile.subList(0, 4)).containsExactly("4", "C4", "county", "'=cmd|' /C calc'!A0");
-			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：'=cmd|' /C calc'!A0"
-					.replace("'=", "=")); // the reason quotes the value; it does not start with it
+			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：'=cmd|' /C calc'!A0".replace("'=", "=")); // the
+																										// reason
+																										// quotes
+																										// the
+																										// value;
+																										// it
+																										// does
+																										// not
+																										// start
+																										// with
+																										// it
 			assertThat(hostile.subList(6, 11)).containsExactly("JC2024-0001", "'=HYPERLINK(\"http://evil\",\"点击\")",
 					"'=cmd|' /C calc'!A0", "100.0", "开工");
-			assertThat(text(ledger.getRow(5)).subList(0, 4)).containsExactly("5", "D5", "committed_investment", "'-12x");
+			assertThat(text(ledger.getRow(5)).subList(0, 4)).containsExactly("5", "D5", "committed_investment",
+					"'-12x");
 			// No cell anywhere is a formula.
 			for (Sheet sheet : workbook) {
 				for (Row row : sheet) {
@@ -142,4 +154,5 @@ class RejectsReportTest {
 		row.forEach(cell -> cells.add(formatter.formatCellValue(cell)));
 		return cells;
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.validate.RejectedCell;
 
-/** Sheet names come from file names, which Excel limits: each file still gets its own valid sheet. */
+/**
+ * Sheet names come from file names, which Excel limits: each file still gets its own
+ * valid sheet.
+ */
 class RejectsWorkbookTest {
 
 	@TempDir
@@ -23,8 +26,9 @@ class RejectsWorkbookTest {
 	@Test
 	void givenFileNamesLongerThanASheetNameAllowsAndSharingTheirStart_eachFileGetsItsOwnSheet() throws Exception {
 		String longName = "市财政局_京长对口合作项目台账_2024年12月31日_第二次更正_请以此为准";
-		List<RejectedCell> rejects = List.of(reject(1, "finance/" + longName + "_A.xlsx"), reject(2, "finance/" + longName + "_B.xlsx"),
-				reject(3, "finance/=HYPERLINK[1].xlsx"), reject(4, "health/summary.csv"));
+		List<RejectedCell> rejects = List.of(reject(1, "finance/" + longName + "_A.xlsx"),
+				reject(2, "finance/" + longName + "_B.xlsx"), reject(3, "finance/=HYPERLINK[1].xlsx"),
+				reject(4, "health/summary.csv"));
 		Path out = temp.resolve("rejects.xlsx");
 
 		RejectsWorkbook.write(7, rejects, List.of(), out);
@@ -43,8 +47,9 @@ class RejectsWorkbookTest {
 	}
 
 	private static RejectedCell reject(long loadId, String file) {
-		return new RejectedCell(7, loadId, "finance-projects", "finance", file, LocalDate.of(2024, 12, 31), "loaded", "项目台账",
-				5, "B5", "project_name", null, "必填项为空：项目名称", "required value missing: project_name",
+		return new RejectedCell(7, loadId, "finance-projects", "finance", file, LocalDate.of(2024, 12, 31), "loaded",
+				"项目台账", 5, "B5", "project_name", null, "必填项为空：项目名称", "required value missing: project_name",
 				Map.of("A5", "JC2024-0001"));
 	}
+
 }

@@ -38,10 +38,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Given a webhook (a JDK HTTP server on 127.0.0.1), a webhook that is down, and an SMTP server
- * (GreenMail), a quiet run notifies nobody; a run that quarantines a file and unverifies a figure
- * posts each event and mails once with the link to the run; a failed run is notified too; and the
- * dead webhook never changes a run's outcome.
+ * Given a webhook (a JDK HTTP server on 127.0.0.1), a webhook that is down, and an SMTP
+ * server (GreenMail), a quiet run notifies nobody; a run that quarantines a file and
+ * unverifies a figure posts each event and mails once with the link to the run; a failed
+ * run is notified too; and the dead webhook never changes a run's outcome.
  */
 @TallyTest
 class RunNotificationTest {
@@ -119,7 +119,8 @@ class RunNotificationTest {
 		MimeMessage[] mails = smtp.getReceivedMessages();
 		assertThat(mails).hasSize(1);
 		assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("press-desk@tally.example");
-		assertThat(mails[0].getSubject()).isEqualTo("[tally] run " + runId + ": 1 figure unverified, 1 file quarantined");
+		assertThat(mails[0].getSubject())
+			.isEqualTo("[tally] run " + runId + ": 1 figure unverified, 1 file quarantined");
 		assertThat(GreenMailUtil.getBody(mails[0])).contains(BASE_URL + "/runs/" + runId);
 	}
 
@@ -155,16 +156,24 @@ class RunNotificationTest {
 	}
 
 	private static String message(List<JsonNode> events, String type) {
-		return events.stream().filter(e -> e.get("event").asString().equals(type)).findFirst().orElseThrow()
-			.get("message").asString();
+		return events.stream()
+			.filter(e -> e.get("event").asString().equals(type))
+			.findFirst()
+			.orElseThrow()
+			.get("message")
+			.asString();
 	}
 
 	private JobExecution run(String trigger) throws Exception {
-		return jobs.startJob(new JobParametersBuilder().addString("trigger", "test:notify:" + trigger + ":" + System.nanoTime())
-			.toJobParameters());
+		return jobs.startJob(
+				new JobParametersBuilder().addString("trigger", "test:notify:" + trigger + ":" + System.nanoTime())
+					.toJobParameters());
 	}
 
-	/** A check fails (a project started after the period end): started_projects loses its verification. */
+	/**
+	 * A check fails (a project started after the period end): started_projects loses its
+	 * verification.
+	 */
 	private void plantStartDateAfterPeriodEnd() throws IOException {
 		plantStartDateAfterPeriodEnd(LEDGER);
 	}
@@ -181,14 +190,18 @@ class RunNotificationTest {
 		});
 	}
 
-	/** Two required cells left empty: two rows rejected, one more than tolerated, and the run fails. */
+	/**
+	 * Two required cells left empty: two rows rejected, one more than tolerated, and the
+	 * run fails.
+	 */
 	private void blankTwoProjectNames() throws IOException {
 		rewriteLedger(LEDGER, sheet -> {
 			int nameColumn = -1;
 			int blanked = 0;
 			for (Row row : sheet) {
 				for (Cell cell : row) {
-					if (nameColumn < 0 && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals("项目名称")) {
+					if (nameColumn < 0 && cell.getCellType() == CellType.STRING
+							&& cell.getStringCellValue().equals("项目名称")) {
 						nameColumn = cell.getColumnIndex();
 						break;
 					}
@@ -236,4 +249,5 @@ class RunNotificationTest {
 		mail.start();
 		return mail;
 	}
+
 }

@@ -53,19 +53,22 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * The console and press pages in a real browser (Debian's chromium through chromedriver, headless),
- * against the application on a free port: an operator runs, watches, reads rejects and uploads a
- * corrected file; the press office sees verified figures only and checks a release. Screenshots of
- * the pages go to docs/screenshots. Skipped where /usr/bin/chromedriver is missing; CI installs it.
+ * The console and press pages in a real browser (Debian's chromium through chromedriver,
+ * headless), against the application on a free port: an operator runs, watches, reads
+ * rejects and uploads a corrected file; the press office sees verified figures only and
+ * checks a release. Screenshots of the pages go to docs/screenshots. Skipped where
+ * /usr/bin/chromedriver is missing; CI installs it.
  */
 @TallyWebTest
 class ConsoleBrowserTest {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
 	/**
-	 * Screenshots go to target/screenshots; `mvn verify -Dtally.screenshots=docs/screenshots` refreshes
-	 * the README's, so an ordinary test run leaves the work tree as it was.
+	 * Screenshots go to target/screenshots; `mvn verify
+	 * -Dtally.screenshots=docs/screenshots` refreshes the README's, so an ordinary test
+	 * run leaves the work tree as it was.
 	 */
 	static final Path SCREENSHOTS = Path.of(System.getProperty("tally.screenshots", "target/screenshots"));
 	static final Charset GBK = Charset.forName("GBK");
@@ -101,7 +104,8 @@ class ConsoleBrowserTest {
 				"needs chromium and chromium-driver (apt-get install chromium chromium-driver)");
 		warehouse.reset();
 		inbox.clear().withSeeds();
-		// Contexts started later in the same JVM set org.tally to WARN; a run's page shows its INFO lines.
+		// Contexts started later in the same JVM set org.tally to WARN; a run's page
+		// shows its INFO lines.
 		LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.tally", LogLevel.INFO);
 		Files.createDirectories(SCREENSHOTS);
 		ChromeOptions options = new ChromeOptions();
@@ -115,7 +119,8 @@ class ConsoleBrowserTest {
 			.build();
 		browser = new ChromeDriver(service, options);
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-		// After a click that posts a form, find waits for the next page's elements instead of failing at once.
+		// After a click that posts a form, find waits for the next page's elements
+		// instead of failing at once.
 		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
 	}
 
@@ -140,7 +145,8 @@ class ConsoleBrowserTest {
 		String status = waitForRunToEnd();
 		assertThat(status).isEqualTo("COMPLETED");
 		assertThat(browser.findElement(By.id("steps")).getText()).contains("ingestSourceFiles");
-		assertThat(browser.findElement(By.id("log")).getText()).as("the run's lines of the JSON log").contains("reading");
+		assertThat(browser.findElement(By.id("log")).getText()).as("the run's lines of the JSON log")
+			.contains("reading");
 		screenshot("operator-run-detail");
 
 		browser.findElement(By.id("rejects-link")).click();
@@ -149,7 +155,8 @@ class ConsoleBrowserTest {
 
 		HttpResponse<byte[]> workbook = get(browser.findElement(By.id("rejects-download")).getAttribute("href"));
 		assertThat(workbook.statusCode()).isEqualTo(200);
-		assertThat(workbook.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
+		assertThat(workbook.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
 		assertThat(new String(workbook.body(), 0, 2, StandardCharsets.ISO_8859_1)).as("a zip: an xlsx").isEqualTo("PK");
 
 		browser.findElement(By.id("nav-runs")).click();
@@ -159,7 +166,8 @@ class ConsoleBrowserTest {
 
 	@Test
 	void givenACorrectedFile_theOperatorSeesItsPreviewWithTheCellReferenceAndAcceptsItIntoTheInbox() throws Exception {
-		run("ledger"); // the health file's project codes are checked against the current ledger
+		run("ledger"); // the health file's project codes are checked against the current
+						// ledger
 		Path corrected = temp.resolve("市卫健委_卫生健康对口合作_20241231_更正.csv");
 		List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("seeds/inbox").resolve(HEALTH_YEAR_END), GBK));
 		lines.set(2, lines.get(2).replace(",68,", ",很多,")); // row 3: 派驻专家 is not a number
@@ -192,7 +200,8 @@ class ConsoleBrowserTest {
 	void givenARunThatHangs_theOperatorStopsItFromItsPageAndRestartsItToCompletion() throws Exception {
 		signIn("operator", "operator");
 		try (Connection blocker = dataSource.getConnection()) {
-			// Another session holds the ledger table: the run hangs in its first step until released.
+			// Another session holds the ledger table: the run hangs in its first step
+			// until released.
 			blocker.setAutoCommit(false);
 			try (Statement lock = blocker.createStatement()) {
 				lock.execute("LOCK TABLE warehouse.projects IN ACCESS EXCLUSIVE MODE");
@@ -232,7 +241,8 @@ class ConsoleBrowserTest {
 		signIn("operator", "operator");
 
 		browser.findElement(By.id("pause-nightly")).click();
-		// The form posts and redirects: wait for the new page rather than reading the old one.
+		// The form posts and redirects: wait for the new page rather than reading the old
+		// one.
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(d -> d.findElement(By.id("schedules")).getText().contains("PAUSED"));
@@ -260,7 +270,8 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
-	void givenAFailedCheckInALaterRun_thePressSeesOnlyVerifiedFiguresAndFindsTheSeedReleaseConsistent() throws Exception {
+	void givenAFailedCheckInALaterRun_thePressSeesOnlyVerifiedFiguresAndFindsTheSeedReleaseConsistent()
+			throws Exception {
 		run("verified");
 		plantStartDateAfterPeriodEnd();
 		long second = run("corrected-ledger");
@@ -277,7 +288,8 @@ class ConsoleBrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/press");
 		String started = browser.findElement(By.id("figure-started_projects")).getText();
 		assertThat(started).contains("87个").contains("版本 version 1");
-		assertThat(browser.getPageSource()).doesNotContain("unverified").doesNotContain("projects_started_by_period_end");
+		assertThat(browser.getPageSource()).doesNotContain("unverified")
+			.doesNotContain("projects_started_by_period_end");
 		assertThat(browser.findElements(By.cssSelector("#charts svg.chart"))).hasSize(2);
 		for (String forbidden : List.of("/", "/runs/" + second, "/files", "/checks", "/figures", "/audit",
 				"/figures/started_projects")) {
@@ -330,10 +342,17 @@ class ConsoleBrowserTest {
 		return "http://localhost:" + port + path;
 	}
 
-	/** A GET with the browser's session: for downloads and status codes, which a browser does not show. */
+	/**
+	 * A GET with the browser's session: for downloads and status codes, which a browser
+	 * does not show.
+	 */
 	private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-		String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-			.reduce((a, b) -> a + "; " + b).orElse("");
+		String cookies = browser.manage()
+			.getCookies()
+			.stream()
+			.map(c -> c.getName() + "=" + c.getValue())
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("");
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET().build();
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
 	}
@@ -352,16 +371,23 @@ class ConsoleBrowserTest {
 		browser.manage().window().setSize(before);
 	}
 
-	/** A row of the year-end health sheet naming a county outside Changzhi: rejected at E22. */
+	/**
+	 * A row of the year-end health sheet naming a county outside Changzhi: rejected at
+	 * E22.
+	 */
 	private void plantBadCountyRow() throws IOException {
 		Path file = inbox.root().resolve(HEALTH_YEAR_END);
 		List<String> lines = new ArrayList<>(Files.readAllLines(file, GBK));
-		// after data row 20 (line 21), before the totals row: the totals stay right, the reject rate under 5 %
+		// after data row 20 (line 21), before the totals row: the totals stay right, the
+		// reject rate under 5 %
 		lines.add(21, "21,JC2023-0022,首都医科大学附属北京朝阳医院,武乡县中医医院,朝阳区,10,100,1.00,1.00");
 		Files.write(file, lines, GBK);
 	}
 
-	/** A started project's start date moved into 2025 in a corrected year-end ledger: its check fails. */
+	/**
+	 * A started project's start date moved into 2025 in a corrected year-end ledger: its
+	 * check fails.
+	 */
 	private void plantStartDateAfterPeriodEnd() throws IOException {
 		Path target = inbox.root().resolve(LEDGER);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
@@ -380,7 +406,11 @@ class ConsoleBrowserTest {
 	}
 
 	private long run(String trigger) throws Exception {
-		return jobs.startJob(new JobParametersBuilder().addString("trigger", "test:web:" + trigger + ":" + System.nanoTime())
-			.toJobParameters()).getJobInstance().getInstanceId();
+		return jobs
+			.startJob(new JobParametersBuilder().addString("trigger", "test:web:" + trigger + ":" + System.nanoTime())
+				.toJobParameters())
+			.getJobInstance()
+			.getInstanceId();
 	}
+
 }

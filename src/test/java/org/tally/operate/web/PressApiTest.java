@@ -28,9 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Given the seeds consolidated, the figures API gives the press its verified view and the operator
- * everything with reasons, the claim check judges a text sent as plain text or JSON, the exports
- * download, and the OpenAPI description documents every path the application maps.
+ * Given the seeds consolidated, the figures API gives the press its verified view and the
+ * operator everything with reasons, the claim check judges a text sent as plain text or
+ * JSON, the exports download, and the OpenAPI description documents every path the
+ * application maps.
  */
 @TallyTest
 @ActiveProfiles("demo")
@@ -106,8 +107,9 @@ class PressApiTest {
 		assertThat(asJson).isEqualTo(plain);
 		assertThat(plain.get("asOf").asString()).isEqualTo("2024-12-31");
 		List<String> verdicts = new ArrayList<>();
-		plain.get("claims").forEach(c -> verdicts.add(c.get("phrase").asString() + " " + c.get("figure").asString()
-				+ " " + c.get("verdict").asString()));
+		plain.get("claims")
+			.forEach(c -> verdicts.add(
+					c.get("phrase").asString() + " " + c.get("figure").asString() + " " + c.get("verdict").asString()));
 		assertThat(verdicts).containsExactly("600余亿元 committed_investment consistent",
 				"约110亿元 completed_investment consistent", "90个 started_projects contradicted");
 		JsonNode first = plain.get("claims").get(0);
@@ -146,7 +148,8 @@ class PressApiTest {
 		assertThat(response.getContentType()).startsWith("text/csv");
 		String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
 		assertThat(body).startsWith("\uFEFFfigure,label,label_en,value,unit,display,phrase,phrase_en,as_of,version\r\n")
-			.contains("committed_investment,社会资金签约额,Social capital committed by Beijing enterprises,60237450000.00,CNY,");
+			.contains(
+					"committed_investment,社会资金签约额,Social capital committed by Beijing enterprises,60237450000.00,CNY,");
 	}
 
 	@Test
@@ -154,7 +157,9 @@ class PressApiTest {
 		JsonNode docs = json(get("/v3/api-docs"), "press");
 
 		List<String> documented = new ArrayList<>(docs.get("paths").propertyNames());
-		List<String> mapped = handlers.getHandlerMethods().keySet().stream()
+		List<String> mapped = handlers.getHandlerMethods()
+			.keySet()
+			.stream()
 			.flatMap(info -> info.getPatternValues().stream())
 			.toList();
 		assertThat(documented).contains("/api/figures", "/api/figures/{id}/history", "/api/claims/check",
@@ -162,9 +167,18 @@ class PressApiTest {
 		assertThat(mapped).containsAll(documented);
 		assertThat(docs.get("openapi").asString()).startsWith("3.1");
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target/api-docs.json"), docs.toPrettyString());
-		assertThat(docs.get("paths").get("/api/claims/check").get("post").get("requestBody").get("content").propertyNames())
-			.contains("text/plain", "application/json");
-		assertThat(docs.get("paths").get("/press/export.xlsx").get("get").get("responses").get("200").get("content")
+		assertThat(docs.get("paths")
+			.get("/api/claims/check")
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.propertyNames()).contains("text/plain", "application/json");
+		assertThat(docs.get("paths")
+			.get("/press/export.xlsx")
+			.get("get")
+			.get("responses")
+			.get("200")
+			.get("content")
 			.propertyNames()).containsExactly(ExportController.XLSX);
 		assertThat(status(get("/v3/api-docs"), null)).isEqualTo(401);
 	}
@@ -175,7 +189,10 @@ class PressApiTest {
 		return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
 	}
 
-	/** The exports are pages: a signed-in browser session downloads them, as from the press page. */
+	/**
+	 * The exports are pages: a signed-in browser session downloads them, as from the
+	 * press page.
+	 */
 	private MockHttpServletResponse page(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(
 				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("press")
@@ -194,4 +211,5 @@ class PressApiTest {
 		}
 		return mvc.perform(request).andReturn().getResponse();
 	}
+
 }

@@ -12,17 +12,22 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Given configured bcrypt users, they sign in with their roles; without any, only the demo profile has users. */
+/**
+ * Given configured bcrypt users, they sign in with their roles; without any, only the
+ * demo profile has users.
+ */
 class SecurityUsersTest {
 
 	private final SecurityConfiguration configuration = new SecurityConfiguration();
+
 	private final PasswordEncoder encoder = configuration.passwordEncoder();
 
 	@Test
 	void givenConfiguredBcryptHashes_withOrWithoutPrefix_theUsersSignInWithTheirRoles() {
 		String hash = new BCryptPasswordEncoder().encode("s3cret");
-		SecurityUsers users = new SecurityUsers(List.of(new SecurityUsers.User("alice", "{bcrypt}" + hash, List.of("OPERATOR")),
-				new SecurityUsers.User("newsroom", hash, List.of("PRESS"))));
+		SecurityUsers users = new SecurityUsers(
+				List.of(new SecurityUsers.User("alice", "{bcrypt}" + hash, List.of("OPERATOR")),
+						new SecurityUsers.User("newsroom", hash, List.of("PRESS"))));
 
 		UserDetailsService service = configuration.userDetailsService(users, new MockEnvironment(), encoder);
 
@@ -37,8 +42,10 @@ class SecurityUsersTest {
 
 	@Test
 	void givenNoUsers_thereIsNoDefaultPasswordOutsideTheDemoProfile() {
-		UserDetailsService production = configuration.userDetailsService(new SecurityUsers(null), new MockEnvironment(), encoder);
-		assertThatThrownBy(() -> production.loadUserByUsername("operator")).isInstanceOf(UsernameNotFoundException.class);
+		UserDetailsService production = configuration.userDetailsService(new SecurityUsers(null), new MockEnvironment(),
+				encoder);
+		assertThatThrownBy(() -> production.loadUserByUsername("operator"))
+			.isInstanceOf(UsernameNotFoundException.class);
 
 		MockEnvironment demo = new MockEnvironment();
 		demo.setActiveProfiles("demo");
@@ -47,4 +54,5 @@ class SecurityUsersTest {
 		assertThat(demoUsers.loadUserByUsername("press").getAuthorities()).extracting(Object::toString)
 			.containsExactly("ROLE_PRESS");
 	}
+
 }

@@ -15,7 +15,10 @@ import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.IngestProperties;
 
-/** Given hostile or careless file names, an upload stays inside its source's inbox folder or is refused. */
+/**
+ * Given hostile or careless file names, an upload stays inside its source's inbox folder
+ * or is refused.
+ */
 class UploadsTest {
 
 	@TempDir
@@ -46,7 +49,9 @@ class UploadsTest {
 				new ByteArrayInputStream("a,b".getBytes()));
 
 		assertThat(upload.file()).startsWith(temp.resolve("held"));
-		assertThat(uploads.find(upload.token())).get().extracting(Uploads.Upload::fileName).isEqualTo("台账_2024-12-31.csv");
+		assertThat(uploads.find(upload.token())).get()
+			.extracting(Uploads.Upload::fileName)
+			.isEqualTo("台账_2024-12-31.csv");
 		Path accepted = uploads.accept(upload);
 		assertThat(accepted).isEqualTo(inbox.toAbsolutePath().resolve("finance/台账_2024-12-31.csv"));
 		assertThat(uploads.find(upload.token())).isEmpty();
@@ -60,7 +65,8 @@ class UploadsTest {
 
 		assertThatThrownBy(() -> uploads.store("finance-projects", "run.sh", 3, new ByteArrayInputStream(new byte[3])))
 			.hasMessageContaining("only xlsx, xlsm, xls, csv");
-		assertThatThrownBy(() -> uploads.store("finance-projects", "big.csv", 11, new ByteArrayInputStream(new byte[11])))
+		assertThatThrownBy(
+				() -> uploads.store("finance-projects", "big.csv", 11, new ByteArrayInputStream(new byte[11])))
 			.hasMessageContaining("at most 10");
 		assertThatThrownBy(() -> uploads.store("no-such-source", "a.csv", 1, new ByteArrayInputStream(new byte[1])))
 			.hasMessageContaining("unknown source");
@@ -74,10 +80,12 @@ class UploadsTest {
 	void givenAnUploadLeftForMoreThanADay_theNextUploadClearsItAndKeepsRecentOnes() throws Exception {
 		Path inbox = Files.createDirectories(temp.resolve("inbox"));
 		Uploads uploads = uploads(inbox, 1000);
-		Uploads.Upload forgotten = uploads.store("finance-projects", "old.csv", 1, new ByteArrayInputStream(new byte[1]));
-		Uploads.Upload recent = uploads.store("finance-projects", "recent.csv", 1, new ByteArrayInputStream(new byte[1]));
-		Files.setLastModifiedTime(temp.resolve("held").resolve(forgotten.token()),
-				java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Uploads.HELD_FOR).minusSeconds(60)));
+		Uploads.Upload forgotten = uploads.store("finance-projects", "old.csv", 1,
+				new ByteArrayInputStream(new byte[1]));
+		Uploads.Upload recent = uploads.store("finance-projects", "recent.csv", 1,
+				new ByteArrayInputStream(new byte[1]));
+		Files.setLastModifiedTime(temp.resolve("held").resolve(forgotten.token()), java.nio.file.attribute.FileTime
+			.from(java.time.Instant.now().minus(Uploads.HELD_FOR).minusSeconds(60)));
 
 		uploads.store("finance-projects", "new.csv", 1, new ByteArrayInputStream(new byte[1]));
 
@@ -95,4 +103,5 @@ class UploadsTest {
 		return new SourceDefinition("finance-projects", "finance", "市财政局", "projects", glob, null, null, null,
 				BigDecimal.ONE, 0, Map.of());
 	}
+
 }

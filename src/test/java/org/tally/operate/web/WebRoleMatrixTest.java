@@ -25,9 +25,9 @@ import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
 
 /**
- * Given the demo users, every endpoint answers anonymous, PRESS and OPERATOR as the role matrix
- * says: the API wants HTTP basic (401 without), PRESS sees only the figures (403 elsewhere),
- * OPERATOR everything; health is open; page forms need their CSRF token.
+ * Given the demo users, every endpoint answers anonymous, PRESS and OPERATOR as the role
+ * matrix says: the API wants HTTP basic (401 without), PRESS sees only the figures (403
+ * elsewhere), OPERATOR everything; health is open; page forms need their CSRF token.
  */
 @TallyTest
 @ActiveProfiles("demo")
@@ -66,8 +66,7 @@ class WebRoleMatrixTest {
 
 	@Test
 	void givenEachRole_everyApiEndpointAnswersAsTheMatrixSays() throws Exception {
-		List<Row> matrix = List.of(
-				new Row(HttpMethod.GET, "/api/figures", 401, 200, 200),
+		List<Row> matrix = List.of(new Row(HttpMethod.GET, "/api/figures", 401, 200, 200),
 				new Row(HttpMethod.GET, "/api/runs", 401, 403, 200),
 				new Row(HttpMethod.GET, "/api/files", 401, 403, 200),
 				new Row(HttpMethod.GET, "/api/schedules", 401, 403, 200),
@@ -77,17 +76,21 @@ class WebRoleMatrixTest {
 				new Row(HttpMethod.POST, "/api/schedules/nightly/resume", 401, 403, 200),
 				new Row(HttpMethod.POST, "/api/schedules/no-such-schedule/pause", 401, 403, 404),
 				new Row(HttpMethod.POST, "/api/runs", 401, 403, 202),
-				// the run just accepted is still going (or just ended): the rerun is refused or accepted, never forbidden
+				// the run just accepted is still going (or just ended): the rerun is
+				// refused or accepted, never forbidden
 				new Row(HttpMethod.POST, "/api/runs/rerun?asOf=2024-12-31&department=finance", 401, 403, -1),
 				new Row(HttpMethod.GET, "/actuator/health", 200, 200, 200),
-				// exports branch: figures and claims API, its OpenAPI description; a figure's history is 200
-				// or 404 depending on whether an earlier test in this JVM published one (-2: either, never 401/403)
+				// exports branch: figures and claims API, its OpenAPI description; a
+				// figure's history is 200
+				// or 404 depending on whether an earlier test in this JVM published one
+				// (-2: either, never 401/403)
 				new Row(HttpMethod.GET, "/api/figures?all=true", 401, 403, 200),
 				new Row(HttpMethod.GET, "/api/figures/committed_investment/history", 401, -2, -2),
 				new Row(HttpMethod.POST, "/api/claims/check", 401, 200, 200),
 				new Row(HttpMethod.GET, "/v3/api-docs", 401, 200, 200));
 		for (Row row : matrix) {
-			assertThat(status(request(row), null, null)).as("anonymous %s %s", row.method(), row.path()).isEqualTo(row.anonymous());
+			assertThat(status(request(row), null, null)).as("anonymous %s %s", row.method(), row.path())
+				.isEqualTo(row.anonymous());
 			int press = status(request(row), "press", "press");
 			if (row.press() == -2) {
 				assertThat(press).as("press %s %s", row.method(), row.path()).isIn(200, 404);
@@ -110,7 +113,9 @@ class WebRoleMatrixTest {
 
 	@Test
 	void givenAWrongPassword_theApiAnswers401() throws Exception {
-		assertThat(mvc.perform(get("/api/figures").with(httpBasic("operator", "wrong"))).andReturn().getResponse()
+		assertThat(mvc.perform(get("/api/figures").with(httpBasic("operator", "wrong")))
+			.andReturn()
+			.getResponse()
 			.getStatus()).isEqualTo(401);
 	}
 

@@ -19,9 +19,10 @@ import org.tally.support.TestWarehouse;
 import org.tally.warehouse.DatasetTables;
 
 /**
- * Given two current files of one dataset in one period (two sources feeding the ledger), a superseded
- * file and another period, the checks judge each file on its own rows: a key repeated across the two
- * files is no duplicate, one repeated within a file is, and only current rows of the period count.
+ * Given two current files of one dataset in one period (two sources feeding the ledger),
+ * a superseded file and another period, the checks judge each file on its own rows: a key
+ * repeated across the two files is no duplicate, one repeated within a file is, and only
+ * current rows of the period count.
  */
 @TallyTest
 class ChecksOverTwoFilesTest {
@@ -44,6 +45,7 @@ class ChecksOverTwoFilesTest {
 	DatasetTables tables;
 
 	long east;
+
 	long west;
 
 	@BeforeEach
@@ -54,13 +56,15 @@ class ChecksOverTwoFilesTest {
 		west = load("finance-projects-west", "projects", "west.xlsx", PERIOD, true);
 		long superseded = load("finance-projects-old", "projects", "old.xlsx", PERIOD, false);
 		long june = load("finance-projects", "projects", "june.xlsx", LocalDate.of(2024, 6, 30), true);
-		// east: JC1 twice (rows 3 and 5), blank codes twice (not keys), row 4 completes more than committed
+		// east: JC1 twice (rows 3 and 5), blank codes twice (not keys), row 4 completes
+		// more than committed
 		project(east, 3, "JC1", "100.00", "50.00");
 		project(east, 4, "JC2", "100.00", "200.00");
 		project(east, 5, "JC1", "100.00", "50.00");
 		project(east, 6, null, "100.00", "50.00");
 		project(east, 7, null, "100.00", "50.00");
-		// west: JC1 again (another file: no duplicate), JC3 three times; a blank completion is not judged
+		// west: JC1 again (another file: no duplicate), JC3 three times; a blank
+		// completion is not judged
 		project(west, 3, "JC1", "100.00", null);
 		project(west, 4, "JC3", "100.00", "10.00");
 		project(west, 5, "JC3", "100.00", "10.00");
@@ -108,8 +112,10 @@ class ChecksOverTwoFilesTest {
 
 	@Test
 	void givenEveryFileProvenWhileStagingToRepeatNoKey_theUniqueCheckCountsRowsInsteadOfSearching() {
-		// The staging writer marks a load whose rows' key fingerprints were all distinct; such a load
-		// cannot repeat its key, so the check takes the mark as proof and only counts the rows. (The
+		// The staging writer marks a load whose rows' key fingerprints were all distinct;
+		// such a load
+		// cannot repeat its key, so the check takes the mark as proof and only counts the
+		// rows. (The
 		// repeats planted here contradict the marks: they show that no search ran.)
 		jdbc.sql("UPDATE registry.load SET keys_distinct = true WHERE id IN (?, ?)").params(east, west).update();
 
@@ -120,7 +126,8 @@ class ChecksOverTwoFilesTest {
 		assertThat(proven.actual()).isEqualByComparingTo("7");
 		assertThat(proven.message()).isEqualTo("7 rows of projects have distinct project_code per file");
 
-		// One load without the proof (it repeated a fingerprint, or older code staged it): the period is searched.
+		// One load without the proof (it repeated a fingerprint, or older code staged
+		// it): the period is searched.
 		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL WHERE id = ?").params(west).update();
 
 		CheckOutcome searched = check("projects_unique_codes").run(PERIOD);
@@ -147,7 +154,8 @@ class ChecksOverTwoFilesTest {
 			assertThat(e.note()).isEqualTo(
 					"breaks completed_investment <= committed_investment: completed_investment is 200.00, committed_investment is 100.00");
 		});
-		assertThat(outcome.message()).startsWith("1 of 9 rows of projects break completed_investment <= committed_investment");
+		assertThat(outcome.message())
+			.startsWith("1 of 9 rows of projects break completed_investment <= committed_investment");
 	}
 
 	@Test
@@ -166,9 +174,13 @@ class ChecksOverTwoFilesTest {
 
 	@Test
 	void givenTheRowRulesOfOneDataset_theScanTheyShareGivesEachTheOutcomeOfItsOwnScan() {
-		jdbc.sql("UPDATE warehouse.projects SET start_date = DATE '2025-01-15', funds_allocated = 1.00, funds_disbursed = 2.00"
-				+ " WHERE load_id = ? AND row_number = 4").params(west).update();
-		List<Check> rules = catalog.checks().stream()
+		jdbc.sql(
+				"UPDATE warehouse.projects SET start_date = DATE '2025-01-15', funds_allocated = 1.00, funds_disbursed = 2.00"
+						+ " WHERE load_id = ? AND row_number = 4")
+			.params(west)
+			.update();
+		List<Check> rules = catalog.checks()
+			.stream()
 			.filter(c -> c.type().equals("row") && "projects".equals(c.dataset()))
 			.map(c -> Checks.of(c, catalog, jdbc, transactions))
 			.toList();
@@ -191,15 +203,17 @@ class ChecksOverTwoFilesTest {
 			.update();
 		jdbc.sql("UPDATE registry.load SET keys_distinct = true WHERE id IN (?, ?)").params(east, west).update();
 		totals(east, 8, "committed_investment", "H8", "500.00");
-		totals(east, 8, "completed_investment", "I8", "221.00"); // the rows above sum to 220.00
+		totals(east, 8, "completed_investment", "I8", "221.00"); // the rows above sum to
+																	// 220.00
 		totals(east, 10, "committed_investment", "H10", "0.00");
 		totals(west, 7, "committed_investment", "H7", "400.00");
-		List<Check> checks = catalog.checks().stream()
+		List<Check> checks = catalog.checks()
+			.stream()
 			.filter(c -> List.of("row", "unique", "totals").contains(c.type()) && "projects".equals(c.dataset()))
 			.map(c -> Checks.of(c, catalog, jdbc, transactions))
 			.toList();
-		assertThat(checks).extracting(Check::id).contains("projects_totals", "projects_unique_codes",
-				"projects_completed_within_committed");
+		assertThat(checks).extracting(Check::id)
+			.contains("projects_totals", "projects_unique_codes", "projects_completed_within_committed");
 
 		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
 			long scansBefore = projectScans();
@@ -210,7 +224,8 @@ class ChecksOverTwoFilesTest {
 			for (int i = 0; i < checks.size(); i++) {
 				assertThat(shared.get(i)).as(checks.get(i).id()).isEqualTo(checks.get(i).run(PERIOD));
 			}
-			assertThat(shared).filteredOn(o -> o.checkId().equals("projects_totals")).singleElement()
+			assertThat(shared).filteredOn(o -> o.checkId().equals("projects_totals"))
+				.singleElement()
 				.satisfies(o -> assertThat(o.message()).isEqualTo("1 of 4 totals cells differ from their detail rows; "
 						+ "first: east.xlsx [台账] I8 says 221.00, the rows above sum to 220.00"));
 		});
@@ -218,7 +233,9 @@ class ChecksOverTwoFilesTest {
 
 	/** Scans of the ledger's table in this transaction, sequential or by index. */
 	private long projectScans() {
-		return jdbc.sql("SELECT pg_stat_get_xact_numscans(CAST('warehouse.projects' AS regclass))").query(Long.class).single();
+		return jdbc.sql("SELECT pg_stat_get_xact_numscans(CAST('warehouse.projects' AS regclass))")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -230,7 +247,8 @@ class ChecksOverTwoFilesTest {
 		disbursed(east, 5, "50.00");
 		disbursed(west, 3, "0.00");
 		disbursed(east, 4, "70.00");
-		disbursed(west, 4, "999.00"); // JC3: health does not name it, so it is not compared
+		disbursed(west, 4, "999.00"); // JC3: health does not name it, so it is not
+										// compared
 
 		CheckOutcome outcome = check("pairing_funds_received_match_disbursed").run(PERIOD);
 
@@ -284,8 +302,10 @@ class ChecksOverTwoFilesTest {
 	@Test
 	void givenTwoTotalsRowsInOneFileAndOneInTheOther_eachTotalsCellIsJudgedAgainstTheRowsAboveIt() {
 		totals(east, 8, "committed_investment", "H8", "500.00");
-		totals(east, 8, "completed_investment", "I8", "401.00"); // the rows above sum to 400.00
-		totals(east, 10, "committed_investment", "H10", "0.00"); // no detail row since row 8
+		totals(east, 8, "completed_investment", "I8", "401.00"); // the rows above sum to
+																	// 400.00
+		totals(east, 10, "committed_investment", "H10", "0.00"); // no detail row since
+																	// row 8
 		totals(east, 10, "completed_investment", "I10", "0.00");
 		totals(west, 7, "committed_investment", "H7", "400.00");
 		totals(west, 7, "completed_investment", "I7", "30.00");
@@ -300,13 +320,15 @@ class ChecksOverTwoFilesTest {
 			assertThat(e.cell()).isEqualTo("I8");
 			assertThat(e.column()).isEqualTo("completed_investment");
 		});
-		assertThat(outcome.message()).isEqualTo("1 of 6 totals cells differ from their detail rows; first: east.xlsx [台账] "
-				+ "I8 says 401.00, the rows above sum to 400.00");
+		assertThat(outcome.message())
+			.isEqualTo("1 of 6 totals cells differ from their detail rows; first: east.xlsx [台账] "
+					+ "I8 says 401.00, the rows above sum to 400.00");
 	}
 
 	@Test
 	void givenMoreTotalsCellsThanTheSharedScanTakes_eachTotalsRowIsSummedOnItsOwnWithTheSameJudgement() {
-		// 40 totals rows of two cells in one file: the first sums rows 3-7, the others no row at all.
+		// 40 totals rows of two cells in one file: the first sums rows 3-7, the others no
+		// row at all.
 		totals(east, 100, "committed_investment", "H100", "500.00");
 		totals(east, 100, "completed_investment", "I100", "400.00");
 		for (int row = 101; row < 140; row++) {
@@ -318,8 +340,9 @@ class ChecksOverTwoFilesTest {
 
 		assertThat(outcome.passed()).isFalse();
 		assertThat(outcome.evidence()).extracting(CheckOutcome.Evidence::cell).containsExactly("H139");
-		assertThat(outcome.message()).isEqualTo("1 of 80 totals cells differ from their detail rows; first: east.xlsx [台账] "
-				+ "H139 says 1.00, the rows above sum to 0");
+		assertThat(outcome.message())
+			.isEqualTo("1 of 80 totals cells differ from their detail rows; first: east.xlsx [台账] "
+					+ "H139 says 1.00, the rows above sum to 0");
 	}
 
 	@Test
@@ -334,8 +357,10 @@ class ChecksOverTwoFilesTest {
 		CheckOutcome outcome = new TransactionTemplate(transactions).execute(tx -> {
 			long scansBefore = projectScans();
 			CheckOutcome judged = check("projects_investment_cumulative").run(PERIOD);
-			// Both periods read once to count, then once for the first measure's offenders; the
-			// second measure's are not read: the evidence is full and their number already known.
+			// Both periods read once to count, then once for the first measure's
+			// offenders; the
+			// second measure's are not read: the evidence is full and their number
+			// already known.
 			assertThat(projectScans() - scansBefore).as("scans of warehouse.projects").isEqualTo(4);
 			return judged;
 		});
@@ -351,7 +376,8 @@ class ChecksOverTwoFilesTest {
 	}
 
 	private void totals(long load, int row, String column, String cell, String value) {
-		jdbc.sql("INSERT INTO staging.totals_row (load_id, row_number, column_name, cell_ref, value) VALUES (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"INSERT INTO staging.totals_row (load_id, row_number, column_name, cell_ref, value) VALUES (?, ?, ?, ?, ?)")
 			.params(load, row, column, cell, new BigDecimal(value))
 			.update();
 	}
@@ -362,17 +388,18 @@ class ChecksOverTwoFilesTest {
 	}
 
 	private long load(String source, String dataset, String file, LocalDate period, boolean current) {
-		long id = jdbc.sql("""
-				INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
-				                           status, period, sheet, is_current)
-				VALUES (1, ?, '市财政局', ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id""")
+		long id = jdbc
+			.sql("""
+					INSERT INTO registry.load (run_id, source_id, department, dataset, file_path, file_name, sha256, size_bytes,
+					                           status, period, sheet, is_current)
+					VALUES (1, ?, '市财政局', ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id""")
 			.params(source, dataset, "inbox/" + file, file, String.format("%064d", System.nanoTime()),
 					current ? "loaded" : "superseded", period, dataset.equals("projects") ? "台账" : null, current)
 			.query(Long.class)
 			.single();
 		String[][] letters = dataset.equals("projects")
-				? new String[][] { { "project_code", "B" }, { "committed_investment", "H" }, { "completed_investment", "I" },
-						{ "funds_disbursed", "M" } }
+				? new String[][] { { "project_code", "B" }, { "committed_investment", "H" },
+						{ "completed_investment", "I" }, { "funds_disbursed", "M" } }
 				: new String[][] { { "project_code", "B" }, { "funds_received", "I" } };
 		for (String[] letter : letters) {
 			jdbc.sql("INSERT INTO registry.load_column (load_id, column_name, column_letter) VALUES (?, ?, ?)")
@@ -405,4 +432,5 @@ class ChecksOverTwoFilesTest {
 			.params(load, row, code, new BigDecimal(received))
 			.update();
 	}
+
 }

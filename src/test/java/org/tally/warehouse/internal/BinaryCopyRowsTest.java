@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.ColumnType;
 import org.tally.support.TallyTest;
 
-/** Given typed values written in binary COPY form, PostgreSQL reads back exactly those values. */
+/**
+ * Given typed values written in binary COPY form, PostgreSQL reads back exactly those
+ * values.
+ */
 @TallyTest
 class BinaryCopyRowsTest {
 
@@ -41,7 +44,8 @@ class BinaryCopyRowsTest {
 		rows.add(new Object[] { "a", 1L, new BigDecimal("123456789012345678.99"), LocalDate.of(1899, 12, 30), "y" });
 		for (int i = 0; i < 5000; i++) {
 			rows.add(new Object[] { text(random), random.nextLong(), decimal(random),
-					LocalDate.ofEpochDay(random.nextInt(2_000_000) - 800_000), random.nextBoolean() ? null : text(random) });
+					LocalDate.ofEpochDay(random.nextInt(2_000_000) - 800_000),
+					random.nextBoolean() ? null : text(random) });
 		}
 
 		BinaryCopyRows copy = new BinaryCopyRows(TYPES);
@@ -55,7 +59,8 @@ class BinaryCopyRowsTest {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TEMPORARY TABLE copied (load_id bigint, row_number integer, t text, n bigint,"
 					+ " d numeric, day date, c text)");
-			connection.unwrap(PGConnection.class).getCopyAPI()
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
 				.copyIn("COPY copied FROM STDIN (FORMAT binary)", new ByteArrayInputStream(stream.toByteArray()));
 			try (ResultSet rs = statement.executeQuery("SELECT * FROM copied ORDER BY row_number")) {
 				int i = 0;
@@ -82,8 +87,8 @@ class BinaryCopyRowsTest {
 	void givenAnyText_itsBytesAreThoseOfStringGetBytes() {
 		BinaryCopyRows copy = new BinaryCopyRows(new ColumnType[] { ColumnType.TEXT });
 		Random random = new Random(7);
-		List<String> texts = new ArrayList<>(List.of("", "abc", "é×·", "京长", "𠀀x", "lone \uD800 high", "lone \uDC00 low",
-				"\uDC00\uD800 reversed", "end \uD800"));
+		List<String> texts = new ArrayList<>(List.of("", "abc", "é×·", "京长", "𠀀x", "lone \uD800 high",
+				"lone \uDC00 low", "\uDC00\uD800 reversed", "end \uD800"));
 		for (int i = 0; i < 2000; i++) {
 			texts.add(text(random));
 		}
@@ -118,4 +123,5 @@ class BinaryCopyRowsTest {
 		}
 		return new BigDecimal(unscaled, random.nextInt(14) - 2);
 	}
+
 }

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.ColumnType;
 import org.tally.support.TallyTest;
 
-/** Given rows sent to the COPY stream, others see them only once committed, and a failed COPY says what it copied. */
+/**
+ * Given rows sent to the COPY stream, others see them only once committed, and a failed
+ * COPY says what it copied.
+ */
 @TallyTest
 class CopyStreamTest {
 
@@ -30,7 +33,8 @@ class CopyStreamTest {
 
 	@BeforeEach
 	void table() {
-		jdbc.sql("CREATE TABLE public.copy_stream_test (load_id bigint, row_number integer, amount numeric(5,2))").update();
+		jdbc.sql("CREATE TABLE public.copy_stream_test (load_id bigint, row_number integer, amount numeric(5,2))")
+			.update();
 	}
 
 	@AfterEach
@@ -65,7 +69,8 @@ class CopyStreamTest {
 			.hasMessageContaining("load 7 of warehouse.test")
 			.hasMessageContaining("numeric field overflow");
 		assertThatThrownBy(() -> stream.send(COPY, "load 8", List.of(tuple(3, "1.00"))))
-			.as("every later call reports the failure").isInstanceOf(CopyStream.CopyFailedException.class);
+			.as("every later call reports the failure")
+			.isInstanceOf(CopyStream.CopyFailedException.class);
 		assertThatThrownBy(stream::close).isInstanceOf(CopyStream.CopyFailedException.class);
 		assertThat(count()).isZero();
 	}
@@ -76,7 +81,8 @@ class CopyStreamTest {
 		try {
 			BinaryCopyRows notes = new BinaryCopyRows(new ColumnType[] { ColumnType.TEXT });
 			String copy = "COPY public.copy_stream_text (load_id, row_number, note) FROM STDIN (FORMAT binary)";
-			String large = "长治".repeat(60_000); // 360 KB of UTF-8, over the 64 KB of one CopyData message
+			String large = "长治".repeat(60_000); // 360 KB of UTF-8, over the 64 KB of one
+												// CopyData message
 			List<byte[]> batch = new java.util.ArrayList<>();
 			for (int row = 1; row <= 3_000; row++) {
 				batch.add(notes.tuple(1L, row, new Object[] { row == 1_500 ? large : "第" + row + "行 京长对口合作" }));
@@ -86,11 +92,14 @@ class CopyStreamTest {
 				stream.send(copy, "load 1", batch.subList(1_000, 3_000));
 			}
 
-			assertThat(jdbc.sql("SELECT count(*) FROM public.copy_stream_text").query(Long.class).single()).isEqualTo(3_000);
-			assertThat(jdbc.sql("SELECT note FROM public.copy_stream_text WHERE row_number = 1500").query(String.class).single())
-				.isEqualTo(large);
-			assertThat(jdbc.sql("SELECT note FROM public.copy_stream_text WHERE row_number = 2999").query(String.class).single())
-				.isEqualTo("第2999行 京长对口合作");
+			assertThat(jdbc.sql("SELECT count(*) FROM public.copy_stream_text").query(Long.class).single())
+				.isEqualTo(3_000);
+			assertThat(jdbc.sql("SELECT note FROM public.copy_stream_text WHERE row_number = 1500")
+				.query(String.class)
+				.single()).isEqualTo(large);
+			assertThat(jdbc.sql("SELECT note FROM public.copy_stream_text WHERE row_number = 2999")
+				.query(String.class)
+				.single()).isEqualTo("第2999行 京长对口合作");
 		}
 		finally {
 			jdbc.sql("DROP TABLE public.copy_stream_text").update();
@@ -113,4 +122,5 @@ class CopyStreamTest {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Given a file's keys, the fingerprints say "maybe repeated" whenever PostgreSQL would group two rows together. */
+/**
+ * Given a file's keys, the fingerprints say "maybe repeated" whenever PostgreSQL would
+ * group two rows together.
+ */
 class KeyFingerprintsTest {
 
 	@Test
@@ -32,7 +35,8 @@ class KeyFingerprintsTest {
 	void givenValuesSqlGroupsTogether_theyAreOneKey() {
 		assertRepeated(new Object[] { new BigDecimal("1.0"), "a" }, new Object[] { new BigDecimal("1.00"), "a" });
 		assertRepeated(new Object[] { new BigDecimal("0.00") }, new Object[] { BigDecimal.ZERO });
-		assertRepeated(new Object[] { LocalDate.of(2024, 12, 31), 7L }, new Object[] { LocalDate.of(2024, 12, 31), 7L });
+		assertRepeated(new Object[] { LocalDate.of(2024, 12, 31), 7L },
+				new Object[] { LocalDate.of(2024, 12, 31), 7L });
 		assertRepeated(new Object[] { null, "x" }, new Object[] { null, "x" });
 	}
 
@@ -63,7 +67,9 @@ class KeyFingerprintsTest {
 		KeyFingerprints keys = new KeyFingerprints();
 		keys.add(key(first));
 		keys.add(key(second));
-		assertThat(keys.maybeRepeated()).as("%s and %s", java.util.Arrays.toString(first), java.util.Arrays.toString(second))
+		assertThat(keys.maybeRepeated())
+			.as("%s and %s", java.util.Arrays.toString(first), java.util.Arrays.toString(second))
 			.isTrue();
 	}
+
 }

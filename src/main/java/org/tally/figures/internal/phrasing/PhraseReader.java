@@ -8,91 +8,97 @@ import org.tally.figures.PhraseKind;
 
 /**
  * Reads one figure phrase starting exactly at a position:
- * {@code [hedge] number [余|多] [万|亿|万亿] [余|多] (元 | measure word) [左右]}.
- * Text after the unit is left alone (87个项目 reads as 87个), except what would change the meaning.
+ * {@code [hedge] number [余|多] [万|亿|万亿] [余|多] (元 | measure word) [左右]}. Text after the
+ * unit is left alone (87个项目 reads as 87个), except what would change the meaning.
  */
 public final class PhraseReader {
 
-    private PhraseReader() {
-    }
+	private PhraseReader() {
+	}
 
-    public static Optional<ReadPhrase> read(String text, int at) {
-        String s = Folding.fold(text);
-        int i = at;
-        PhraseKind hedge = null;
-        for (Map.Entry<String, PhraseKind> prefix : Vocabulary.PREFIXES) {
-            if (s.startsWith(prefix.getKey(), i)) {
-                hedge = prefix.getValue();
-                i += prefix.getKey().length();
-                break;
-            }
-        }
-        Optional<WrittenNumber> read = NumberReader.read(s, i);
-        if (read.isEmpty()) {
-            return Optional.empty();
-        }
-        WrittenNumber number = read.get();
-        i = number.end();
-        boolean yu = false;
-        if (i < s.length() && isYu(s.charAt(i))) {
-            yu = true;
-            i++;
-        }
-        int exponent = 0;
-        for (Map.Entry<String, Integer> magnitude : Vocabulary.MAGNITUDES) {
-            if (s.startsWith(magnitude.getKey(), i)) {
-                exponent = magnitude.getValue();
-                i += magnitude.getKey().length();
-                break;
-            }
-        }
-        if (!yu && exponent > 0 && i < s.length() && isYu(s.charAt(i))) {
-            yu = true;
-            i++;
-        }
-        FigureUnit unit;
-        String measureWord = null;
-        if (s.startsWith("元", i)) {
-            unit = FigureUnit.CNY;
-            i++;
-        } else {
-            Optional<String> word = Vocabulary.startsWithAny(s, i, Vocabulary.MEASURE_WORDS);
-            if (word.isEmpty()) {
-                return Optional.empty();
-            }
-            measureWord = word.get();
-            unit = FigureUnit.COUNT;
-            i += measureWord.length();
-            if (measureWord.equals("个") && Vocabulary.startsWithAny(s, i, Vocabulary.NOT_COUNTED_AFTER_GE).isPresent()) {
-                return Optional.empty();
-            }
-        }
-        if (Vocabulary.startsWithAny(s, i, Vocabulary.UNSUPPORTED_SUFFIXES).isPresent()) {
-            return Optional.empty();
-        }
-        boolean roughly = s.startsWith("左右", i);
-        if (roughly) {
-            i += 2;
-        }
-        int end = i;
-        int power = exponent;
-        String word = measureWord;
-        return kindOf(hedge, yu, roughly).map(kind -> new ReadPhrase(at, end, kind, number.value(), power, unit,
-                word, number.chinese()));
-    }
+	public static Optional<ReadPhrase> read(String text, int at) {
+		String s = Folding.fold(text);
+		int i = at;
+		PhraseKind hedge = null;
+		for (Map.Entry<String, PhraseKind> prefix : Vocabulary.PREFIXES) {
+			if (s.startsWith(prefix.getKey(), i)) {
+				hedge = prefix.getValue();
+				i += prefix.getKey().length();
+				break;
+			}
+		}
+		Optional<WrittenNumber> read = NumberReader.read(s, i);
+		if (read.isEmpty()) {
+			return Optional.empty();
+		}
+		WrittenNumber number = read.get();
+		i = number.end();
+		boolean yu = false;
+		if (i < s.length() && isYu(s.charAt(i))) {
+			yu = true;
+			i++;
+		}
+		int exponent = 0;
+		for (Map.Entry<String, Integer> magnitude : Vocabulary.MAGNITUDES) {
+			if (s.startsWith(magnitude.getKey(), i)) {
+				exponent = magnitude.getValue();
+				i += magnitude.getKey().length();
+				break;
+			}
+		}
+		if (!yu && exponent > 0 && i < s.length() && isYu(s.charAt(i))) {
+			yu = true;
+			i++;
+		}
+		FigureUnit unit;
+		String measureWord = null;
+		if (s.startsWith("元", i)) {
+			unit = FigureUnit.CNY;
+			i++;
+		}
+		else {
+			Optional<String> word = Vocabulary.startsWithAny(s, i, Vocabulary.MEASURE_WORDS);
+			if (word.isEmpty()) {
+				return Optional.empty();
+			}
+			measureWord = word.get();
+			unit = FigureUnit.COUNT;
+			i += measureWord.length();
+			if (measureWord.equals("个")
+					&& Vocabulary.startsWithAny(s, i, Vocabulary.NOT_COUNTED_AFTER_GE).isPresent()) {
+				return Optional.empty();
+			}
+		}
+		if (Vocabulary.startsWithAny(s, i, Vocabulary.UNSUPPORTED_SUFFIXES).isPresent()) {
+			return Optional.empty();
+		}
+		boolean roughly = s.startsWith("左右", i);
+		if (roughly) {
+			i += 2;
+		}
+		int end = i;
+		int power = exponent;
+		String word = measureWord;
+		return kindOf(hedge, yu, roughly)
+			.map(kind -> new ReadPhrase(at, end, kind, number.value(), power, unit, word, number.chinese()));
+	}
 
-    private static boolean isYu(char c) {
-        return c == '余' || c == '多';
-    }
+	private static boolean isYu(char c) {
+		return c == '余' || c == '多';
+	}
 
-    /** Hedges that contradict each other (约600余) are not guessed at; 达600余 is common and reads as 余. */
-    private static Optional<PhraseKind> kindOf(PhraseKind hedge, boolean yu, boolean roughly) {
-        if (roughly) {
-            return hedge == null && !yu ? Optional.of(PhraseKind.ABOUT) : Optional.empty();
-        }
-        if (yu) {
-            return hedge == null || hedge == PhraseKind.REACH ? Optional.of(PhraseKind.YU) : Optional.empty();
-        }
-        return Optional.of(hedge == null ? PhraseKind.EXACT : hedge);
-    }
+	/**
+	 * Hedges that contradict each other (约600余) are not guessed at; 达600余 is common and
+	 * reads as 余.
+	 */
+	private static Optional<PhraseKind> kindOf(PhraseKind hedge, boolean yu, boolean roughly) {
+		if (roughly) {
+			return hedge == null && !yu ? Optional.of(PhraseKind.ABOUT) : Optional.empty();
+		}
+		if (yu) {
+			return hedge == null || hedge == PhraseKind.REACH ? Optional.of(PhraseKind.YU) : Optional.empty();
+		}
+		return Optional.of(hedge == null ? PhraseKind.EXACT : hedge);
+	}
+
 }
