@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tally.operate.internal.TallyCommand;
+import org.tally.operate.cli.TallyCommand;
 import picocli.CommandLine;
 
 /** The `tally` command line: parses, runs one command, and answers its exit status. */

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -42,7 +42,7 @@ class ChecksCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			Reconciler reconciler = context.getBean(Reconciler.class);
 			Optional<Long> run = reconciler.latestRun(asOf);
 			if (run.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
+import org.tally.operate.internal.RejectsWorkbook;
 import org.tally.validate.RejectLog;
 import org.tally.validate.RejectedCell;
 import picocli.CommandLine.ArgGroup;
@@ -68,7 +69,7 @@ class RejectsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter terminal = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			RejectLog log = context.getBean(RejectLog.class);
 			Optional<Long> runId = which != null && which.run != null ? Optional.of(which.run) : log.latestRun();
 			if (runId.isEmpty()) {

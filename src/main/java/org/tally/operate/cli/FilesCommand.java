@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ class FilesCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			List<FileRecord> files = context.getBean(LoadRegistry.class).files(run);
 			if (format == OutputFormat.JSON) {
 				out.println(JsonMapper.builder()

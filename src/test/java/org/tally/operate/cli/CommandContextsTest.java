@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Given any command but serve, its context starts neither the scheduler nor a web server,
  * yet can reach the schedules.
  */
-class CliContextTest {
+class CommandContextsTest {
 
 	@Test
 	void givenACliCommand_noSchedulerRunsAndNoPortIsOpened() throws Exception {
@@ -21,7 +21,7 @@ class CliContextTest {
 		locations.inbox = Path.of("target/it-inbox");
 		locations.configDir = Path.of("config");
 
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
 			Scheduler scheduler = context.getBean(Scheduler.class);
 			assertThat(scheduler.isStarted()).isFalse();

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +30,7 @@ class StopCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			try {
 				spec.commandLine().getOut().println(context.getBean(Operations.class).stop(runId, Actor.cli()));
 				return 0;

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -39,7 +39,7 @@ class ScheduleCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+			try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 				TextTable table = new TextTable("schedule", "cron", "time zone", "state", "next fire", "previous fire");
 				context.getBean(Operations.class)
 					.schedules()
@@ -98,7 +98,7 @@ class ScheduleCommand implements Runnable {
 	}
 
 	private static int change(LocationOptions locations, CommandSpec spec, String schedule, boolean pause) {
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			Operations operations = context.getBean(Operations.class);
 			try {
 				if (pause) {

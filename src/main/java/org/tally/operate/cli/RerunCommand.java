@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ class RerunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, true)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, true)) {
 			RunReport report;
 			try {
 				report = context.getBean(Operations.class).rerun(asOf, department, Actor.cli());

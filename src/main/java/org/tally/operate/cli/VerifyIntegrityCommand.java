@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ class VerifyIntegrityCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			List<WarehouseAudit.Finding> findings = context.getBean(WarehouseAudit.class).audit();
 			List<FigureAudit.Comparison> figures = context.getBean(FigureAudit.class).compareLatest();
 			long differences = findings.stream().mapToLong(f -> f.differences().size()).sum()

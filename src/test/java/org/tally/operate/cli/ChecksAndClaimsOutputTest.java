@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +74,7 @@ class FiguresCommand implements Callable<Integer> {
 			spec.commandLine().getErr().println("tally: --format xlsx needs --out FILE");
 			return 2;
 		}
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			if (format == Format.XLSX || format == Format.CSV) {
 				return export(context.getBean(PressExport.class),
 						format == Format.XLSX ? PressExport.Format.XLSX : PressExport.Format.CSV);

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +62,7 @@ class ClaimsCommand implements Runnable {
 			String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
 					: Files.readString(Path.of(file), StandardCharsets.UTF_8);
 			PrintWriter out = spec.commandLine().getOut();
-			try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+			try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 				PressFacts.Facts facts = context.getBean(PressFacts.class).current();
 				if (facts.asOf() == null) {
 					spec.commandLine()

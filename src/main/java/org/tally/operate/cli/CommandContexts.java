@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,9 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the application context for one CLI command, with the command line's locations
  * applied.
  */
-final class TallyContext {
+final class CommandContexts {
 
-	private TallyContext() {
+	private CommandContexts() {
 	}
 
 	static ConfigurableApplicationContext start(LocationOptions options, boolean progress) {

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -37,7 +37,7 @@ class ServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		CountDownLatch closed = new CountDownLatch(1);
-		ConfigurableApplicationContext context = TallyContext.startServer(locations, port);
+		ConfigurableApplicationContext context = CommandContexts.startServer(locations, port);
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
 				closed.countDown();

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

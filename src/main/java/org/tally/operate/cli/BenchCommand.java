@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class BenchCommand implements Callable<Integer> {
 			benchLocations.configDir = locations.configDir;
 			benchLocations.inbox = inbox;
 			benchLocations.dataDir = work.resolve("database");
-			return TallyContext.start(benchLocations, false);
+			return CommandContexts.start(benchLocations, false);
 		}, line -> {
 			err.println("tally: bench: " + line);
 			err.flush();
@@ -68,7 +68,7 @@ class BenchCommand implements Callable<Integer> {
 						nightLocations.configDir = config;
 						nightLocations.inbox = inbox;
 						nightLocations.dataDir = work.resolve("database");
-						return TallyContext.start(nightLocations, false);
+						return CommandContexts.start(nightLocations, false);
 					});
 			report = report.withNight(measure);
 		}

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +39,7 @@ class RunsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
 			List<RunSummary> runs = context.getBean(Operations.class).runs(limit);
 			out.print(format == OutputFormat.JSON ? json(runs) : table(runs));
 			out.flush();

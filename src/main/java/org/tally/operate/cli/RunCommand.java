@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ class RunCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		try (ConfigurableApplicationContext context = TallyContext.start(locations, true)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(locations, true)) {
 			RunReport report;
 			try {
 				report = context.getBean(org.tally.operate.Operations.class)
