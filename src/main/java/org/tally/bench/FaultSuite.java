@@ -193,8 +193,8 @@ public final class FaultSuite {
 		double took = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
 		notes.add("PostgreSQL stopped (immediate) under run %d; the run process exited %d after %.1f s: %s"
 			.formatted(run, exit, took, child.verdict()));
-		if (exit != 1) {
-			differences.add("the run process exited " + exit + " (expected 1, failed)");
+		if (exit != 4) {
+			differences.add("the run process exited " + exit + " (expected 4, run not completed)");
 		}
 		if (took > 60) {
 			differences.add("the run took %.1f s to fail (limit 60 s)".formatted(took));
@@ -314,7 +314,7 @@ public final class FaultSuite {
 			if (exit == 0) {
 				proceeded++;
 			}
-			else if (exit == 2 && child.verdict().contains("refused")) {
+			else if (exit == 3 && child.verdict().contains("refused")) {
 				refused++;
 			}
 		}
@@ -518,7 +518,7 @@ public final class FaultSuite {
 					notes.add("`tally restart " + run + "` completed (attempt " + attempt + ")");
 					return;
 				}
-				if (exit != 2) {
+				if (exit != 3) {
 					differences.add("`tally restart " + run + "` exited " + exit + ": " + child.verdict());
 					return;
 				}

@@ -2,15 +2,14 @@ package org.tally.operate;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tally.operate.cli.TallyCommand;
 import picocli.CommandLine;
 
-/** The `tally` command line: parses, runs one command, and answers its exit status. */
+/**
+ * The `tally` command line: parses, runs one command, and answers its exit status (see
+ * docs/cli.md).
+ */
 public final class TallyCommandLine {
-
-	private static final Logger failures = LoggerFactory.getLogger("tally.failure");
 
 	private TallyCommandLine() {
 	}
@@ -26,28 +25,10 @@ public final class TallyCommandLine {
 
 	/** As {@link #execute(Class, String...)}, printing to the given writers. */
 	public static int execute(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
-		CommandLine commandLine = new CommandLine(new TallyCommand(), new TallyCommand.Factory(application));
+		CommandLine commandLine = TallyCommand.commandLine(application);
 		commandLine.setOut(out);
 		commandLine.setErr(err);
-		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-			// One line for the person at the terminal; the stack trace goes to
-			// logs/tally.json.
-			failures.error("tally {} failed", cmd.getCommandName(), ex);
-			cmd.getErr().println("tally " + cmd.getCommandName() + ": " + reason(ex));
-			return 1;
-		});
 		return commandLine.execute(args);
-	}
-
-	/** The innermost message, which names the file, key or cell at fault. */
-	static String reason(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
-		return message.lines().findFirst().orElse(message);
 	}
 
 }

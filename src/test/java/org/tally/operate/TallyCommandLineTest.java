@@ -148,7 +148,7 @@ class TallyCommandLineTest {
 		Result result = tally("run", "--inbox", workspace.resolve("no-such-inbox").toString(), "--data-dir",
 				dataDir.toString());
 
-		assertThat(result.status()).isEqualTo(1);
+		assertThat(result.status()).isEqualTo(4);
 		assertThat(result.err().strip())
 			.matches("tally: run \\d+ FAILED: gatherSourceFilesStep: the inbox .*no-such-inbox"
 					+ " does not exist or is not a directory");
@@ -183,7 +183,7 @@ class TallyCommandLineTest {
 			.contains("tally: bench: Tally end to end (CSV) #1: ");
 	}
 
-	private static Result tally(String... args) {
+	static Result tally(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int status = TallyCommandLine.execute(TallyApplication.class, new PrintWriter(out, true),

@@ -1,33 +1,29 @@
 package org.tally.operate.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.tally.bench.Benchmark;
 import org.tally.bench.BenchmarkReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `tally bench`: Tally's ingest against the fastest XLSX reader and plain COPY, measured
  * together.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
 		description = "Measures parse-only, COPY-only and Tally end to end on a generated project ledger.")
-class BenchCommand implements Callable<Integer> {
+class BenchCommand extends BaseCommand {
 
 	@Mixin
 	LocationOptions locations;
 
-	@Spec
-	CommandSpec spec;
+	@Mixin
+	FormatOption format;
 
 	@Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated ledger")
 	int rows;
@@ -39,49 +35,40 @@ class BenchCommand implements Callable<Integer> {
 			description = "where the generated files and the benchmark's own database live (never the warehouse's)")
 	Path work;
 
-	@Option(names = "--format", defaultValue = "table", description = "table or json")
-	OutputFormat format;
-
 	@Option(names = "--night",
 			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
 	boolean night;
 
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter err = spec.commandLine().getErr();
-		Benchmark benchmark = new Benchmark(work, rows, repetitions, inbox -> {
-			LocationOptions benchLocations = new LocationOptions(locations.application);
-			benchLocations.configDir = locations.configDir;
-			benchLocations.inbox = inbox;
-			benchLocations.dataDir = work.resolve("database");
-			return CommandContexts.start(benchLocations, false);
-		}, line -> {
-			err.println("tally: bench: " + line);
-			err.flush();
-		});
+		Benchmark benchmark = new Benchmark(work, rows, repetitions,
+				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), line -> {
+					err().println("tally: bench: " + line);
+					err().flush();
+				});
 		BenchmarkReport report = benchmark.run();
 		if (night) {
-			BenchmarkReport.Measure measure = benchmark.night(
-					locations.configDir == null ? java.nio.file.Path.of("config") : locations.configDir,
-					(config, inbox) -> {
-						LocationOptions nightLocations = new LocationOptions(locations.application);
-						nightLocations.configDir = config;
-						nightLocations.inbox = inbox;
-						nightLocations.dataDir = work.resolve("database");
-						return CommandContexts.start(nightLocations, false);
-					});
-			report = report.withNight(measure);
+			report = report
+				.withNight(benchmark.night(locations.configDir == null ? Path.of("config") : locations.configDir,
+						(config, inbox) -> CommandContexts.start(benchLocations(config, inbox), false)));
 		}
-		PrintWriter out = spec.commandLine().getOut();
-		if (format == OutputFormat.JSON) {
-			out.println(
-					JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
-		}
-		else {
-			print(report, out);
-		}
-		out.flush();
-		return 0;
+		BenchmarkReport measured = report;
+		StringWriter table = new StringWriter();
+		out().print(format.render(() -> {
+			print(measured, new PrintWriter(table));
+			return table.toString();
+		}, () -> measured));
+		out().flush();
+		return ExitCode.OK.code();
+	}
+
+	/** The benchmark's own database and inbox, never the warehouse's. */
+	private LocationOptions benchLocations(Path config, Path inbox) {
+		LocationOptions bench = new LocationOptions(locations.application);
+		bench.configDir = config;
+		bench.inbox = inbox;
+		bench.dataDir = work.resolve("database");
+		return bench;
 	}
 
 	private static void print(BenchmarkReport report, PrintWriter out) {

@@ -1,62 +1,44 @@
 package org.tally.operate.cli;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.reconcile.CheckOutcome;
 import org.tally.reconcile.Reconciler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `tally checks`: the latest run's reconciliation results, with the cells that fail them.
  */
-@Command(name = "checks", mixinStandardHelpOptions = true,
-		description = "Shows the latest run's reconciliation checks with their evidence; exit 1 when a blocking check failed.")
-class ChecksCommand implements Callable<Integer> {
+@Command(name = "checks",
+		description = "Shows the latest run's reconciliation checks with their evidence; exit 5 when a blocking check failed.")
+class ChecksCommand extends ContextCommand {
 
 	@Mixin
-	LocationOptions locations;
-
-	@Spec
-	CommandSpec spec;
-
-	@Option(names = "--format", defaultValue = "table", description = "table or json")
-	OutputFormat format;
+	FormatOption format;
 
 	@Option(names = "--as-of", paramLabel = "DATE",
 			description = "reporting period; default every period of the latest run")
 	LocalDate asOf;
 
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
-			Reconciler reconciler = context.getBean(Reconciler.class);
-			Optional<Long> run = reconciler.latestRun(asOf);
-			if (run.isEmpty()) {
-				spec.commandLine()
-					.getErr()
-					.println("tally: no checks have run" + (asOf == null ? "" : " for " + asOf)
-							+ " yet; run `tally run` first");
-				return 1;
-			}
-			List<CheckOutcome> outcomes = reconciler.outcomes(run.get(), asOf);
-			out.print(format == OutputFormat.JSON ? json(run.get(), outcomes) : table(run.get(), outcomes));
-			out.flush();
-			return outcomes.stream().anyMatch(CheckOutcome::blocking) ? 1 : 0;
+	int call(ConfigurableApplicationContext context) {
+		Reconciler reconciler = context.getBean(Reconciler.class);
+		Optional<Long> run = reconciler.latestRun(asOf);
+		if (run.isEmpty()) {
+			return nothingYet(
+					"no checks have run" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first");
 		}
+		List<CheckOutcome> outcomes = reconciler.outcomes(run.get(), asOf);
+		out().print(format.render(() -> table(run.get(), outcomes), () -> document(run.get(), outcomes)));
+		out().flush();
+		return outcomes.stream().anyMatch(CheckOutcome::blocking) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
 	}
 
 	static String table(long runId, List<CheckOutcome> outcomes) {
@@ -82,6 +64,10 @@ class ChecksCommand implements Callable<Integer> {
 	}
 
 	static String json(long runId, List<CheckOutcome> outcomes) {
+		return FormatOption.json(document(runId, outcomes));
+	}
+
+	private static Map<String, Object> document(long runId, List<CheckOutcome> outcomes) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("runId", runId);
 		document.put("checks", outcomes.stream().map(c -> {
@@ -108,8 +94,7 @@ class ChecksCommand implements Callable<Integer> {
 			}).toList());
 			return check;
 		}).toList());
-		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
-				+ "\n";
+		return document;
 	}
 
 	private static String plain(BigDecimal value) {

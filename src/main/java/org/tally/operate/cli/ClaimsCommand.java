@@ -1,15 +1,14 @@
 package org.tally.operate.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.claims.ClaimChecker;
 import org.tally.claims.ClaimVerdict;
@@ -17,70 +16,55 @@ import org.tally.claims.PressFacts;
 import org.tally.claims.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `tally claims check`: judges every figure a press text states against the press view's
  * verified figures.
  */
-@Command(name = "claims", mixinStandardHelpOptions = true, description = "Checks press texts against verified figures.",
+@Command(name = "claims", description = "Checks press texts against verified figures.",
 		subcommands = ClaimsCommand.Check.class)
-class ClaimsCommand implements Runnable {
+class ClaimsCommand extends BaseCommand.Group {
 
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
-	@Command(name = "check", mixinStandardHelpOptions = true,
+	@Command(name = "check",
 			description = "Finds each figure phrase in FILE (UTF-8; - for standard input) and judges it; "
-					+ "exit 1 when a claim is contradicted.")
-	static class Check implements Callable<Integer> {
+					+ "exit 5 when a claim is contradicted.")
+	static class Check extends ContextCommand {
 
 		@Mixin
-		LocationOptions locations;
-
-		@Spec
-		CommandSpec spec;
+		FormatOption format;
 
 		@Parameters(paramLabel = "FILE|-", description = "the press text, or - to read standard input")
 		String file;
 
-		@Option(names = "--format", defaultValue = "table", description = "table or json")
-		OutputFormat format;
+		private String text;
+
+		/** The text is read first: a missing file is said before a context starts. */
+		@Override
+		public Integer call() throws Exception {
+			text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+					: Files.readString(Path.of(file), StandardCharsets.UTF_8);
+			return super.call();
+		}
 
 		@Override
-		public Integer call() throws IOException {
-			String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-					: Files.readString(Path.of(file), StandardCharsets.UTF_8);
-			PrintWriter out = spec.commandLine().getOut();
-			try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
-				PressFacts.Facts facts = context.getBean(PressFacts.class).current();
-				if (facts.asOf() == null) {
-					spec.commandLine()
-						.getErr()
-						.println("tally: no verified figures yet; claims would all be unverifiable"
-								+ " (run `tally run` first)");
-				}
-				List<ClaimVerdict> verdicts = new ClaimChecker(facts.figures()).check(text);
-				out.print(format == OutputFormat.JSON ? json(verdicts) : table(facts, verdicts));
-				out.flush();
-				return verdicts.stream().anyMatch(v -> v.verdict() == Verdict.CONTRADICTED) ? 1 : 0;
+		int call(ConfigurableApplicationContext context) throws IOException {
+			PressFacts.Facts facts = context.getBean(PressFacts.class).current();
+			if (facts.asOf() == null) {
+				err().println("tally: no verified figures yet; claims would all be unverifiable"
+						+ " (run `tally run` first)");
 			}
+			List<ClaimVerdict> verdicts = new ClaimChecker(facts.figures()).check(text);
+			out().print(format.render(() -> table(facts, verdicts), () -> document(verdicts)));
+			out().flush();
+			return verdicts.stream().anyMatch(v -> v.verdict() == Verdict.CONTRADICTED) ? ExitCode.FINDINGS.code()
+					: ExitCode.OK.code();
 		}
 
 		static String table(PressFacts.Facts facts, List<ClaimVerdict> verdicts) {
 			TextTable table = new TextTable("phrase", "figure", "low", "high", "value", "verdict");
 			verdicts.forEach(v -> table.row(v.phrase(), v.figureId(), plain(v.low()), plain(v.high()), plain(v.value()),
-					v.verdict().name().toLowerCase(java.util.Locale.ROOT)));
+					v.verdict().name().toLowerCase(Locale.ROOT)));
 			long consistent = verdicts.stream().filter(v -> v.verdict() == Verdict.CONSISTENT).count();
 			long contradicted = verdicts.stream().filter(v -> v.verdict() == Verdict.CONTRADICTED).count();
 			return "Claims against the verified figures as of " + facts.asOf() + "\n" + table
@@ -89,6 +73,10 @@ class ClaimsCommand implements Runnable {
 		}
 
 		static String json(List<ClaimVerdict> verdicts) {
+			return FormatOption.json(document(verdicts));
+		}
+
+		private static Map<String, Object> document(List<ClaimVerdict> verdicts) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("claims", verdicts.stream().map(v -> {
 				Map<String, Object> claim = new LinkedHashMap<>();
@@ -98,11 +86,10 @@ class ClaimsCommand implements Runnable {
 				claim.put("low", plain(v.low()));
 				claim.put("high", plain(v.high()));
 				claim.put("value", plain(v.value()));
-				claim.put("verdict", v.verdict().name().toLowerCase(java.util.Locale.ROOT));
+				claim.put("verdict", v.verdict().name().toLowerCase(Locale.ROOT));
 				return claim;
 			}).toList());
-			return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
-					+ "\n";
+			return document;
 		}
 
 		private static String plain(BigDecimal value) {

@@ -1,30 +1,27 @@
 package org.tally.operate.cli;
 
-import java.io.PrintWriter;
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import org.tally.bench.FaultScenario;
 import org.tally.bench.FaultSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `tally faults`: the slow fault scenarios with real processes (kill -9, PostgreSQL
  * stopped, three at once).
  */
-@Command(name = "faults", mixinStandardHelpOptions = true,
+@Command(name = "faults",
 		description = "Kills runs mid-load and mid-promotion, stops PostgreSQL under a run, starts three runs at once,"
 				+ " lets two schedulers compete for one trigger, and compares each installation with a clean run;"
-				+ " non-zero on any difference.")
-class FaultsCommand implements Callable<Integer> {
+				+ " exit 5 on any difference.")
+class FaultsCommand extends BaseCommand {
 
-	@Spec
-	CommandSpec spec;
+	@Mixin
+	FormatOption format;
 
 	@Option(names = "--rows", defaultValue = "250000", description = "rows of the large ledger the faulted runs load")
 	int rows;
@@ -40,46 +37,36 @@ class FaultsCommand implements Callable<Integer> {
 			description = "configuration directory for the runs (default ./config)")
 	Path config;
 
-	@Option(names = "--format", defaultValue = "table", description = "table or json")
-	OutputFormat format;
-
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
 		// The suite starts and stops embedded servers itself; the library's chatter (and
-		// its error
-		// on letting go of a server the scenario stopped on purpose) would bury the
-		// report.
-		if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
-			zonky.setLevel(ch.qos.logback.classic.Level.OFF);
+		// its error on letting go of a server the scenario stopped on purpose) would bury
+		// the report.
+		if (LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
+			zonky.setLevel(Level.OFF);
 		}
 		List<FaultScenario> scenarios = new FaultSuite(work, seeds, config, rows, line -> {
-			err.println("tally: faults: " + line);
-			err.flush();
+			err().println("tally: faults: " + line);
+			err().flush();
 		}).run();
-		if (format == OutputFormat.JSON) {
-			out.println(JsonMapper.builder()
-				.enable(SerializationFeature.INDENT_OUTPUT)
-				.build()
-				.writeValueAsString(scenarios));
+		out().print(format.render(() -> table(scenarios), () -> scenarios));
+		out().flush();
+		return scenarios.stream().allMatch(FaultScenario::holds) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+	}
+
+	private static String table(List<FaultScenario> scenarios) {
+		TextTable table = new TextTable("scenario", "files", "rows compared", "differences", "seconds");
+		scenarios.forEach(s -> table.row(s.name(), s.filesTried(), s.rowsCompared(), s.differences().size(),
+				String.format("%.1f", s.seconds())));
+		StringBuilder text = new StringBuilder(table.toString());
+		for (FaultScenario s : scenarios) {
+			text.append('\n').append(s.name()).append(s.holds() ? ": holds" : ": DIFFERS").append('\n');
+			text.append("  injects: ").append(s.injects()).append('\n');
+			text.append("  proves:  ").append(s.proves()).append('\n');
+			s.observations().forEach(o -> text.append("  seen:    ").append(o).append('\n'));
+			s.differences().forEach(d -> text.append("  DIFF:    ").append(d).append('\n'));
 		}
-		else {
-			TextTable table = new TextTable("scenario", "files", "rows compared", "differences", "seconds");
-			scenarios.forEach(s -> table.row(s.name(), s.filesTried(), s.rowsCompared(), s.differences().size(),
-					String.format("%.1f", s.seconds())));
-			out.print(table);
-			for (FaultScenario s : scenarios) {
-				out.println();
-				out.println(s.name() + (s.holds() ? ": holds" : ": DIFFERS"));
-				out.println("  injects: " + s.injects());
-				out.println("  proves:  " + s.proves());
-				s.observations().forEach(o -> out.println("  seen:    " + o));
-				s.differences().forEach(d -> out.println("  DIFF:    " + d));
-			}
-		}
-		out.flush();
-		return scenarios.stream().allMatch(FaultScenario::holds) ? 0 : 1;
+		return text.toString();
 	}
 
 }

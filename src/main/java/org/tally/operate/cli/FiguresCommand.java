@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
@@ -18,24 +18,14 @@ import org.tally.figures.PressExport;
 import org.tally.figures.PressFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import picocli.CommandLine.ParameterException;
 
 /**
  * `tally figures`: the figures of the latest run for a period, with value, phrase and
  * status.
  */
-@Command(name = "figures", mixinStandardHelpOptions = true, description = "Prints the latest published figures.")
-class FiguresCommand implements Callable<Integer> {
-
-	@Mixin
-	LocationOptions locations;
-
-	@Spec
-	CommandSpec spec;
+@Command(name = "figures", description = "Prints the latest published figures.")
+class FiguresCommand extends ContextCommand {
 
 	@Option(names = "--format", defaultValue = "table", description = "table, json; with --press also xlsx or csv")
 	Format format;
@@ -60,41 +50,37 @@ class FiguresCommand implements Callable<Integer> {
 	@Option(names = "--press", description = "the press view: each figure's latest verified version and its as-of date")
 	boolean press;
 
+	/** Options that do not go together are said before a context starts. */
 	@Override
-	public Integer call() throws IOException {
-		PrintWriter out = spec.commandLine().getOut();
+	public Integer call() throws Exception {
 		if ((format == Format.XLSX || format == Format.CSV) && (!press || history != null)) {
-			spec.commandLine()
-				.getErr()
-				.println("tally: --format " + format.name().toLowerCase(java.util.Locale.ROOT)
-						+ " exports the press view: use it with --press");
-			return 2;
+			throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(Locale.ROOT)
+					+ " exports the press view: use it with --press");
 		}
 		if (format == Format.XLSX && outFile == null) {
-			spec.commandLine().getErr().println("tally: --format xlsx needs --out FILE");
-			return 2;
+			throw new ParameterException(spec.commandLine(), "--format xlsx needs --out FILE");
 		}
-		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
-			if (format == Format.XLSX || format == Format.CSV) {
-				return export(context.getBean(PressExport.class),
-						format == Format.XLSX ? PressExport.Format.XLSX : PressExport.Format.CSV);
-			}
-			if (history != null) {
-				return history(context.getBean(PressFigures.class).history(history, asOf), out);
-			}
-			List<FigureValue> figures = press ? context.getBean(PressFigures.class).pressView()
-					: context.getBean(FigurePublisher.class).latest(asOf);
-			if (figures.isEmpty()) {
-				spec.commandLine()
-					.getErr()
-					.println("tally: no figures published" + (asOf == null ? "" : " for " + asOf)
-							+ " yet; run `tally run` first");
-				return 1;
-			}
-			out.print(format == Format.JSON ? json(figures) : table(figures));
-			out.flush();
-			return 0;
+		return super.call();
+	}
+
+	@Override
+	int call(ConfigurableApplicationContext context) throws IOException {
+		if (format == Format.XLSX || format == Format.CSV) {
+			return export(context.getBean(PressExport.class),
+					format == Format.XLSX ? PressExport.Format.XLSX : PressExport.Format.CSV);
 		}
+		if (history != null) {
+			return history(context.getBean(PressFigures.class).history(history, asOf), out());
+		}
+		List<FigureValue> figures = press ? context.getBean(PressFigures.class).pressView()
+				: context.getBean(FigurePublisher.class).latest(asOf);
+		if (figures.isEmpty()) {
+			return nothingYet(
+					"no figures published" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first");
+		}
+		out().print(format == Format.JSON ? json(figures) : table(figures));
+		out().flush();
+		return ExitCode.OK.code();
 	}
 
 	private Integer export(PressExport export, PressExport.Format as) throws IOException {
@@ -109,42 +95,30 @@ class FiguresCommand implements Callable<Integer> {
 			}
 		}
 		if (written.isEmpty()) {
-			spec.commandLine()
-				.getErr()
-				.println(
-						"tally: no verified figures yet; the export has only its headers" + " (run `tally run` first)");
-			return 1;
+			return nothingYet("no verified figures yet; the export has only its headers (run `tally run` first)");
 		}
 		if (outFile != null) {
-			spec.commandLine()
-				.getOut()
-				.println("Wrote " + written.size() + " figures as of "
-						+ written.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElseThrow() + " to "
-						+ outFile);
+			out().println("Wrote " + written.size() + " figures as of "
+					+ written.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElseThrow() + " to "
+					+ outFile);
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	private Integer history(List<FigureVersion> versions, PrintWriter out) {
 		if (versions.isEmpty()) {
-			spec.commandLine()
-				.getErr()
-				.println("tally: figure '" + history + "' has no published version"
-						+ (asOf == null ? "" : " for " + asOf));
-			return 1;
+			return nothingYet(
+					"figure '" + history + "' has no published version" + (asOf == null ? "" : " for " + asOf));
 		}
 		if (format == Format.JSON) {
-			out.print(JsonMapper.builder()
-				.enable(SerializationFeature.INDENT_OUTPUT)
-				.build()
-				.writeValueAsString(versions.stream().map(v -> {
-					Map<String, Object> version = figure(v.figure());
-					version.put("asOf", v.figure().asOf().toString());
-					version.put("runId", v.figure().runId());
-					version.put("publishedAt", v.publishedAt() == null ? null : v.publishedAt().toString());
-					version.put("changes", v.changes());
-					return version;
-				}).toList()) + "\n");
+			out.print(FormatOption.json(versions.stream().map(v -> {
+				Map<String, Object> version = figure(v.figure());
+				version.put("asOf", v.figure().asOf().toString());
+				version.put("runId", v.figure().runId());
+				version.put("publishedAt", v.publishedAt() == null ? null : v.publishedAt().toString());
+				version.put("changes", v.changes());
+				return version;
+			}).toList()));
 		}
 		else {
 			TextTable table = new TextTable("as of", "version", "value", "display", "status", "run", "published",
@@ -155,7 +129,7 @@ class FiguresCommand implements Callable<Integer> {
 			out.print(table);
 		}
 		out.flush();
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	static String table(List<FigureValue> figures) {
@@ -171,8 +145,7 @@ class FiguresCommand implements Callable<Integer> {
 		document.put("asOf", figures.get(0).asOf().toString());
 		document.put("runId", String.valueOf(figures.get(0).runId()));
 		document.put("figures", figures.stream().map(FiguresCommand::figure).toList());
-		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
-				+ "\n";
+		return FormatOption.json(document);
 	}
 
 	private static Map<String, Object> figure(FigureValue f) {

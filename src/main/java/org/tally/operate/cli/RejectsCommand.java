@@ -1,7 +1,6 @@
 package org.tally.operate.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
@@ -19,32 +17,21 @@ import org.tally.validate.RejectLog;
 import org.tally.validate.RejectedCell;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `tally rejects`: the rows a run rejected, with cell, value and reason, as a table, JSON
  * or a workbook.
  */
-@Command(name = "rejects", mixinStandardHelpOptions = true,
+@Command(name = "rejects",
 		description = "Lists the rejected rows of a run (default: the latest) with cell, value and reason.")
-class RejectsCommand implements Callable<Integer> {
+class RejectsCommand extends ContextCommand {
 
 	enum Format {
 
 		TABLE, JSON, XLSX
 
 	}
-
-	@Mixin
-	LocationOptions locations;
-
-	@Spec
-	CommandSpec spec;
 
 	@ArgGroup(exclusive = true)
 	Which which;
@@ -67,38 +54,36 @@ class RejectsCommand implements Callable<Integer> {
 	Path out;
 
 	@Override
-	public Integer call() {
-		PrintWriter terminal = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
-			RejectLog log = context.getBean(RejectLog.class);
-			Optional<Long> runId = which != null && which.run != null ? Optional.of(which.run) : log.latestRun();
-			if (runId.isEmpty()) {
-				spec.commandLine().getErr().println("tally: no run has seen any file yet");
-				return 1;
-			}
-			List<RejectedCell> rejects = log.rejects(runId.get());
-			List<FileRecord> files = context.getBean(LoadRegistry.class).files(runId.get());
+	int call(ConfigurableApplicationContext context) {
+		RejectLog log = context.getBean(RejectLog.class);
+		Optional<Long> runId = which != null && which.run != null ? Optional.of(which.run) : log.latestRun();
+		if (runId.isEmpty()) {
+			return nothingYet("no run has seen any file yet");
+		}
+		List<RejectedCell> rejects = log.rejects(runId.get());
+		List<FileRecord> files = context.getBean(LoadRegistry.class).files(runId.get());
+		try {
 			if (format == Format.XLSX) {
 				Path target = out != null ? out : Path.of("rejects-run-" + runId.get() + ".xlsx");
 				RejectsWorkbook.write(runId.get(), rejects, files, target);
-				terminal.println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + target);
+				out().println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + target);
 			}
 			else {
 				String text = format == Format.JSON ? json(rejects) : table(runId.get(), rejects);
 				if (out != null) {
 					Files.writeString(out, text, StandardCharsets.UTF_8);
-					terminal.println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + out);
+					out().println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + out);
 				}
 				else {
-					terminal.print(text);
+					out().print(text);
 				}
 			}
-			terminal.flush();
-			return 0;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + out, ex);
 		}
+		out().flush();
+		return ExitCode.OK.code();
 	}
 
 	static String table(long runId, List<RejectedCell> rejects) {
@@ -132,7 +117,7 @@ class RejectsCommand implements Callable<Integer> {
 			m.put("rowValues", r.rowValues());
 			return m;
 		}).toList();
-		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(list) + "\n";
+		return FormatOption.json(list);
 	}
 
 }

@@ -1,50 +1,35 @@
 package org.tally.operate.cli;
 
-import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.operate.Operations;
 import org.tally.pipeline.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** `tally runs`: the run history, newest first, with each step's counts. */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-		description = "Lists the runs: status, as-of, trigger, who started it, duration, step counts.")
-class RunsCommand implements Callable<Integer> {
+@Command(name = "runs", description = "Lists the runs: status, as-of, trigger, who started it, duration, step counts.")
+class RunsCommand extends ContextCommand {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	@Mixin
-	LocationOptions locations;
-
-	@Spec
-	CommandSpec spec;
-
-	@Option(names = "--format", defaultValue = "table", description = "table or json")
-	OutputFormat format;
+	FormatOption format;
 
 	@Option(names = "--limit", defaultValue = "20", description = "how many runs, newest first (default 20)")
 	int limit;
 
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
-			List<RunSummary> runs = context.getBean(Operations.class).runs(limit);
-			out.print(format == OutputFormat.JSON ? json(runs) : table(runs));
-			out.flush();
-			return 0;
-		}
+	int call(ConfigurableApplicationContext context) {
+		List<RunSummary> runs = context.getBean(Operations.class).runs(limit);
+		out().print(format.render(() -> table(runs), () -> runs.stream().map(RunsCommand::json).toList()));
+		out().flush();
+		return ExitCode.OK.code();
 	}
 
 	static String table(List<RunSummary> runs) {
@@ -82,19 +67,12 @@ class RunsCommand implements Callable<Integer> {
 				.append(step.skipped())
 				.append('/')
 				.append(step.rejected())
-				.append(String.format(java.util.Locale.ROOT, " %.1fs", step.duration().toMillis() / 1000.0));
+				.append(String.format(Locale.ROOT, " %.1fs", step.duration().toMillis() / 1000.0));
 			if (!"COMPLETED".equals(step.status())) {
 				text.append(' ').append(step.status());
 			}
 		}
 		return text.toString();
-	}
-
-	static String json(List<RunSummary> runs) {
-		return JsonMapper.builder()
-			.enable(SerializationFeature.INDENT_OUTPUT)
-			.build()
-			.writeValueAsString(runs.stream().map(RunsCommand::json).toList()) + "\n";
 	}
 
 	static Map<String, Object> json(RunSummary run) {

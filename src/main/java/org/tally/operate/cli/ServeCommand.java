@@ -1,7 +1,6 @@
 package org.tally.operate.cli;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,25 +10,19 @@ import org.tally.schedule.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * `tally serve`: the operator console and REST API, and this node's share of the
  * clustered nightly schedule. Runs until stopped (Ctrl-C or SIGTERM); start it on as many
  * hosts as you like.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-		description = "Runs the scheduler (jobs/*.yml) and the web console/API until stopped.")
-class ServeCommand implements Callable<Integer> {
+@Command(name = "serve", description = "Runs the scheduler (jobs/*.yml) and the web console/API until stopped.")
+class ServeCommand extends BaseCommand {
 
 	private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
 	@Mixin
 	LocationOptions locations;
-
-	@Spec
-	CommandSpec spec;
 
 	@Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080, or server.port)")
 	Integer port;
@@ -55,10 +48,10 @@ class ServeCommand implements Callable<Integer> {
 			.forEach(s -> log.info("schedule={} {} ({}) {} next {}", s.name(), s.cron(), s.timeZone(), s.state(),
 					s.nextFire()));
 		String serverPort = context.getEnvironment().getProperty("local.server.port", "?");
-		spec.commandLine().getOut().println("tally: serving on http://localhost:" + serverPort + "/ (Ctrl-C stops)");
-		spec.commandLine().getOut().flush();
+		out().println("tally: serving on http://localhost:" + serverPort + "/ (Ctrl-C stops)");
+		out().flush();
 		closed.await();
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 }

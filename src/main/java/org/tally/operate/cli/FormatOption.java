@@ -1,0 +1,26 @@
+package org.tally.operate.cli;
+
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The `--format table|json` option of the listing commands, and the JSON they print. */
+class FormatOption {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	@Option(names = "--format", defaultValue = "table", description = "table or json")
+	OutputFormat format;
+
+	/** The table, or the document as indented JSON, as the option asks. */
+	String render(Supplier<String> table, Supplier<?> document) {
+		return format == OutputFormat.JSON ? json(document.get()) : table.get();
+	}
+
+	/** The document as indented JSON, ending with a newline. */
+	static String json(Object document) {
+		return JSON.writeValueAsString(document) + "\n";
+	}
+
+}
