@@ -9,20 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.TallyApplication;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The `tally` command line as a user meets it: a fresh data directory, the seed inbox,
  * and the commands' output and exit status. Each command starts its own application
- * context, as it does from the shell.
+ * context, as it does from the shell. The seeds are run twice before the tests, which
+ * only read what those runs left; a test that changes anything works in its own
+ * directory.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TallyCommandLineTest {
 
 	@TempDir
@@ -31,8 +31,12 @@ class TallyCommandLineTest {
 	static Path inbox;
 	static Path dataDir;
 
+	static Result firstRun;
+
+	static Result secondRun;
+
 	@BeforeAll
-	static void seedInboxAndEmptyDataDirectory() throws IOException {
+	static void runTheSeedInboxTwice() throws IOException {
 		inbox = workspace.resolve("inbox");
 		dataDir = workspace.resolve("data");
 		Path seeds = Path.of("seeds/inbox");
@@ -43,12 +47,13 @@ class TallyCommandLineTest {
 				Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
 			}
 		}
+		firstRun = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
+		secondRun = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
 	}
 
 	@Test
-	@Order(1)
-	void run_onTheSeeds_printsTheSummaryAndTheVerifiedFigures() {
-		Result result = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
+	void givenTheSeedInbox_runPrintsTheSummaryAndTheVerifiedFigures() {
+		Result result = firstRun;
 
 		assertThat(result.status()).as(result.err()).isZero();
 		assertThat(result.out()).contains("COMPLETED")
@@ -61,9 +66,8 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(2)
-	void run_again_loadsNothingTwiceAndPrintsTheSameFigures() {
-		Result result = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
+	void givenASecondRun_itLoadsNothingTwiceAndPrintsTheSameFigures() {
+		Result result = secondRun;
 
 		assertThat(result.status()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Files read: 8 (loaded 0, duplicate 8, quarantined 0, rejected 0)")
@@ -72,7 +76,6 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(3)
 	void figures_asJson_givesExactDecimalValuesAndProvenance() {
 		Result result = tally("figures", "--format", "json", "--data-dir", dataDir.toString());
 
@@ -86,7 +89,6 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(4)
 	void figures_pressExport_writesTheWorkbookWithAChartAndTheCsvWithABom() throws IOException {
 		Path xlsx = workspace.resolve("press.xlsx");
 		Path csv = workspace.resolve("press.csv");
@@ -100,7 +102,7 @@ class TallyCommandLineTest {
 
 		assertThat(workbook.status()).as(workbook.err()).isZero();
 		assertThat(workbook.out()).contains("Wrote 7 figures as of 2024-12-31 to " + xlsx);
-		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+		try (var book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
 			assertThat(book.getSheet("figures").getRow(1).getCell(3).getNumericCellValue()).isEqualTo(60237450000.00);
 			assertThat(book.getSheet("by county").getDrawingPatriarch().getCharts()).hasSize(1);
 		}
@@ -112,7 +114,6 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(4)
 	void files_listsEverySighting_loadedThenDuplicate() {
 		Result result = tally("files", "--format", "json", "--data-dir", dataDir.toString());
 
@@ -123,7 +124,6 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(4)
 	void checks_afterTheSeedRun_allPass() {
 		Result result = tally("checks", "--data-dir", dataDir.toString());
 
@@ -132,7 +132,6 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(4)
 	void claimsCheck_onTheSeedPressRelease_findsTheSevenClaimsAllConsistent() {
 		Result result = tally("claims", "check", "src/test/resources/org/tally/claims/seed-press-release.txt",
 				"--format", "json", "--data-dir", dataDir.toString());
@@ -143,10 +142,9 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(5)
-	void run_withAMissingInbox_failsWithAOneLineReason() {
+	void givenAMissingInbox_runFailsWithAOneLineReason(@TempDir Path ownData) {
 		Result result = tally("run", "--inbox", workspace.resolve("no-such-inbox").toString(), "--data-dir",
-				dataDir.toString());
+				ownData.toString());
 
 		assertThat(result.status()).isEqualTo(4);
 		assertThat(result.err().strip())
@@ -155,7 +153,6 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	@Order(6)
 	void anyCommand_withAMissingConfigDirectory_saysWhichInOneLine() {
 		Result result = tally("figures", "--config", workspace.resolve("no-config").toString(), "--data-dir",
 				dataDir.toString());
@@ -172,7 +169,7 @@ class TallyCommandLineTest {
 				workspace.resolve("bench").toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
-		var report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(result.out());
+		var report = JsonMapper.builder().build().readTree(result.out());
 		assertThat(report.get("rows").asInt()).isEqualTo(2000);
 		assertThat(report.get("measures")).extracting(m -> m.get("name").asString())
 			.containsExactly("parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)",
