@@ -16,8 +16,9 @@ import org.tally.bench.internal.LedgerFiles;
 import org.tally.bench.internal.NightFiles;
 import org.tally.bench.internal.References;
 import org.tally.bench.internal.Resources;
-import org.tally.pipeline.ConsolidationRuns;
+import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunReport;
+import org.tally.pipeline.RunRequest;
 
 /**
  * Measures Tally's ingest against the best standalone tools in one run: the same project
@@ -103,7 +104,10 @@ public final class Benchmark {
 			for (int i = 0; i < repetitions; i++) {
 				freshWarehouse(context.getBean(JdbcClient.class));
 				long start = System.nanoTime();
-				RunReport report = context.getBean(ConsolidationRuns.class).run(null, "bench-night:" + Instant.now());
+				RunReport report = context.getBean(RunLauncher.class)
+					.launch(new RunRequest(null, "bench-night:" + Instant.now(), List.of(), "bench"),
+							RunLauncher.IN_THIS_THREAD)
+					.await();
 				double elapsed = (System.nanoTime() - start) / 1e9;
 				long loaded = report.files().stream().mapToLong(f -> f.rowsLoaded() == null ? 0 : f.rowsLoaded()).sum();
 				if (!report.completed() || loaded != night.rows()) {
@@ -125,7 +129,9 @@ public final class Benchmark {
 	 * answers the rows it loaded.
 	 */
 	private long consolidate(ConfigurableApplicationContext context) throws Exception {
-		RunReport report = context.getBean(ConsolidationRuns.class).run(null, "bench:" + Instant.now());
+		RunReport report = context.getBean(RunLauncher.class)
+			.launch(new RunRequest(null, "bench:" + Instant.now(), List.of(), "bench"), RunLauncher.IN_THIS_THREAD)
+			.await();
 		if (!report.completed()) {
 			throw new IllegalStateException("the benchmark run failed: " + report.failure());
 		}

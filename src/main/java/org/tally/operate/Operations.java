@@ -3,9 +3,16 @@ package org.tally.operate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.tally.operate.internal.AuditLog;
-import org.tally.pipeline.ConsolidationRuns;
+import org.tally.pipeline.RunHandle;
+import org.tally.pipeline.RunHistory;
+import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunRequest;
@@ -22,32 +29,46 @@ import org.tally.schedule.Schedules;
  * the others wait for its end.
  */
 @Component
-public class Operations {
+public class Operations implements DisposableBean {
 
-	private final ConsolidationRuns runs;
+	private static final Logger log = LoggerFactory.getLogger(Operations.class);
+
+	private final RunLauncher launcher;
+
+	private final RunHistory history;
 
 	private final Schedules schedules;
 
 	private final AuditLog audit;
 
-	Operations(ConsolidationRuns runs, Schedules schedules, AuditLog audit) {
-		this.runs = runs;
+	// One thread: runs are exclusive anyway; web requests hand their run over and return
+	// at once.
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "tally-run");
+		thread.setDaemon(false);
+		return thread;
+	});
+
+	Operations(RunLauncher launcher, RunHistory history, Schedules schedules, AuditLog audit) {
+		this.launcher = launcher;
+		this.history = history;
 		this.schedules = schedules;
 		this.audit = audit;
 	}
 
 	public List<RunSummary> runs(int limit) {
-		return runs.history(limit);
+		return history.history(limit);
 	}
 
 	public RunReport runNow(LocalDate asOf, Actor actor) throws RunRefusedException {
 		RunRequest request = new RunRequest(asOf, actor.channel() + ":" + Instant.now(), List.of(), actor.describe());
-		return audited(actor, "run", request.trigger(), () -> runs.run(request));
+		return audited(actor, "run", request.trigger(),
+				() -> launcher.launch(request, RunLauncher.IN_THIS_THREAD).await());
 	}
 
 	public RunSubmission submitRunNow(LocalDate asOf, Actor actor) throws RunRefusedException {
 		RunRequest request = new RunRequest(asOf, actor.channel() + ":" + Instant.now(), List.of(), actor.describe());
-		return audited(actor, "run", request.trigger(), () -> runs.submit(request));
+		return audited(actor, "run", request.trigger(), () -> inBackground(launcher.launch(request, background)));
 	}
 
 	/**
@@ -56,24 +77,27 @@ public class Operations {
 	 */
 	public RunReport rerun(LocalDate asOf, String department, Actor actor) throws RunRefusedException {
 		RunRequest request = rerunRequest(asOf, department, actor);
-		return audited(actor, "rerun", request.trigger(), () -> runs.run(request));
+		return audited(actor, "rerun", request.trigger(),
+				() -> launcher.launch(request, RunLauncher.IN_THIS_THREAD).await());
 	}
 
 	public RunSubmission submitRerun(LocalDate asOf, String department, Actor actor) throws RunRefusedException {
 		RunRequest request = rerunRequest(asOf, department, actor);
-		return audited(actor, "rerun", request.trigger(), () -> runs.submit(request));
+		return audited(actor, "rerun", request.trigger(), () -> inBackground(launcher.launch(request, background)));
 	}
 
 	public RunReport restart(long runId, Actor actor) throws RunRefusedException {
-		return audited(actor, "restart", "run " + runId, () -> runs.restart(runId, actor.describe()));
+		return audited(actor, "restart", "run " + runId,
+				() -> launcher.restart(runId, actor.describe(), RunLauncher.IN_THIS_THREAD).await());
 	}
 
 	public RunSubmission submitRestart(long runId, Actor actor) throws RunRefusedException {
-		return audited(actor, "restart", "run " + runId, () -> runs.submitRestart(runId, actor.describe()));
+		return audited(actor, "restart", "run " + runId,
+				() -> inBackground(launcher.restart(runId, actor.describe(), background)));
 	}
 
 	public String stop(long runId, Actor actor) throws RunRefusedException {
-		return audited(actor, "stop", "run " + runId, () -> runs.stop(runId));
+		return audited(actor, "stop", "run " + runId, () -> launcher.stop(runId));
 	}
 
 	public void pause(String schedule, Actor actor) {
@@ -90,6 +114,22 @@ public class Operations {
 
 	public List<AuditLog.Entry> audit(int limit) {
 		return audit.latest(limit);
+	}
+
+	@Override
+	public void destroy() {
+		background.shutdown();
+	}
+
+	/** Nobody waits for a run in the background: a failure to start is logged. */
+	private static RunSubmission inBackground(RunHandle handle) {
+		handle.report().whenComplete((report, failure) -> {
+			if (failure != null) {
+				log.error("run with trigger {} failed to start in the background: {}", handle.trigger(),
+						failure.getMessage(), failure);
+			}
+		});
+		return handle.submission();
 	}
 
 	private static RunRequest rerunRequest(LocalDate asOf, String department, Actor actor) {

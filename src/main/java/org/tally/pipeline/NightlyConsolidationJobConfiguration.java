@@ -2,11 +2,12 @@ package org.tally.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -72,9 +73,9 @@ class NightlyConsolidationJobConfiguration {
 		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
 			// Only the sources or departments asked for (a department rerun); none named:
 			// all of them.
-			Object only = chunk.getStepContext().getJobParameters().get(ConsolidationRuns.SOURCES_PARAMETER);
+			Object only = chunk.getStepContext().getJobParameters().get(RunLauncher.SOURCES_PARAMETER);
 			var summary = gatherer.gather(RunIds.of(chunk),
-					only == null ? java.util.Set.of() : java.util.Set.of(only.toString().split(",")));
+					only == null ? Set.of() : Set.of(only.toString().split(",")));
 			for (int i = 0; i < summary.filesSeen(); i++) {
 				contribution.incrementReadCount();
 			}

@@ -1,13 +1,15 @@
 package org.tally.pipeline;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +51,8 @@ class RunContextListener implements JobExecutionListener, StepExecutionListener 
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
-		java.time.Duration took = step.getStartTime() == null ? java.time.Duration.ZERO
-				: java.time.Duration.between(step.getStartTime(), java.time.LocalDateTime.now());
+		Duration took = step.getStartTime() == null ? Duration.ZERO
+				: Duration.between(step.getStartTime(), LocalDateTime.now());
 		log.info("run={} step {} {} in {} ms: read {}, written {}, skipped {}",
 				step.getJobExecution().getJobInstance().getInstanceId(), step.getStepName(), step.getStatus(),
 				took.toMillis(), step.getReadCount(), step.getWriteCount(), step.getSkipCount());

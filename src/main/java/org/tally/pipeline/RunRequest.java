@@ -2,6 +2,8 @@ package org.tally.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * A run to start: the period to publish (null: every period with data), the trigger that
@@ -17,4 +19,18 @@ public record RunRequest(LocalDate asOf, String trigger, List<String> sources, S
 		sources = sources == null ? List.of() : List.copyOf(sources);
 		startedBy = startedBy == null || startedBy.isBlank() ? "unknown" : startedBy;
 	}
+
+	/** The job parameters that identify this run (trigger, as-of) and carry the rest. */
+	JobParameters jobParameters() {
+		JobParametersBuilder parameters = new JobParametersBuilder().addString("trigger", trigger());
+		if (asOf() != null) {
+			parameters.addLocalDate("asOf", asOf());
+		}
+		if (!sources().isEmpty()) {
+			parameters.addString(RunLauncher.SOURCES_PARAMETER, String.join(",", sources()), false);
+		}
+		parameters.addString("startedBy", startedBy(), false);
+		return parameters.toJobParameters();
+	}
+
 }

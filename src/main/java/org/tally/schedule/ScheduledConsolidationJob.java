@@ -11,7 +11,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tally.pipeline.ConsolidationRuns;
+import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunRequest;
@@ -31,9 +31,9 @@ class ScheduledConsolidationJob implements Job {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledConsolidationJob.class);
 
-	private final ConsolidationRuns runs;
+	private final RunLauncher runs;
 
-	ScheduledConsolidationJob(ConsolidationRuns runs) {
+	ScheduledConsolidationJob(RunLauncher runs) {
 		this.runs = runs;
 	}
 
@@ -50,7 +50,8 @@ class ScheduledConsolidationJob implements Job {
 		log.info("schedule={} fired for {} (scheduled {}{})", schedule, trigger, fireTime,
 				context.isRecovering() ? ", recovering a run whose node died" : "");
 		try {
-			RunReport report = runs.run(new RunRequest(null, trigger, only, startedBy));
+			RunReport report = runs.launch(new RunRequest(null, trigger, only, startedBy), RunLauncher.IN_THIS_THREAD)
+				.await();
 			log.info("schedule={} run={} {}", schedule, report.runId(), report.status());
 		}
 		catch (RunRefusedException ex) {

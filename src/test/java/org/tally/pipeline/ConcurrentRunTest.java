@@ -32,7 +32,10 @@ class ConcurrentRunTest {
 	Operations operations;
 
 	@Autowired
-	ConsolidationRuns runs;
+	RunLauncher runs;
+
+	@Autowired
+	RunHistory history;
 
 	@Autowired
 	DataSource dataSource;
@@ -63,7 +66,9 @@ class ConcurrentRunTest {
 			}
 			first = CompletableFuture.supplyAsync(() -> {
 				try {
-					return runs.run(new RunRequest(null, "test:first", List.of(), "test"));
+					return runs
+						.launch(new RunRequest(null, "test:first", List.of(), "test"), RunLauncher.IN_THIS_THREAD)
+						.await();
 				}
 				catch (RunRefusedException ex) {
 					throw new IllegalStateException(ex);
@@ -89,7 +94,7 @@ class ConcurrentRunTest {
 
 		assertThat(restarted.runId()).isEqualTo(runId);
 		assertThat(restarted.completed()).isTrue();
-		assertThat(runs.find(runId).orElseThrow().startedBy()).isEqualTo("cli:" + name + "@host-1");
+		assertThat(history.find(runId).orElseThrow().startedBy()).isEqualTo("cli:" + name + "@host-1");
 		assertThat(warehouse
 			.strings("SELECT action || ' ' || outcome FROM ops.audit WHERE actor = ? ORDER BY id DESC LIMIT 3", name))
 			.containsExactly("restart ok", "stop ok", "rerun refused");
@@ -98,7 +103,7 @@ class ConcurrentRunTest {
 	private long awaitRunning() throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
-			var running = runs.history(5).stream().filter(RunSummary::running).findFirst();
+			var running = history.history(5).stream().filter(RunSummary::running).findFirst();
 			if (running.isPresent()
 					&& running.get().steps().stream().anyMatch(s -> s.name().equals("gatherSourceFilesStep"))) {
 				return running.get().runId();

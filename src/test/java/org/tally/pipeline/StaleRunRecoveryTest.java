@@ -24,7 +24,10 @@ import org.tally.support.TestWarehouse;
 class StaleRunRecoveryTest {
 
 	@Autowired
-	ConsolidationRuns runs;
+	RunLauncher runs;
+
+	@Autowired
+	RunHistory history;
 
 	@Autowired
 	JobRepository jobRepository;
@@ -57,10 +60,10 @@ class StaleRunRecoveryTest {
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(failed.getEndTime()).isNotNull();
 		assertThat(failed.getExitStatus().getExitDescription()).contains("is no longer running");
-		assertThat(runs.find(runId).orElseThrow().failure()).contains("no longer running");
+		assertThat(history.find(runId).orElseThrow().failure()).contains("no longer running");
 
 		inbox.clear().withSeeds();
-		RunReport restarted = runs.restart(runId, "test");
+		RunReport restarted = runs.restart(runId, "test", RunLauncher.IN_THIS_THREAD).await();
 
 		assertThat(restarted.runId()).isEqualTo(runId);
 		assertThat(restarted.executionId()).isNotEqualTo(broken.executionId());
@@ -69,7 +72,7 @@ class StaleRunRecoveryTest {
 			.containsExactly("gatherSourceFilesStep", "ingestSourceFilesStep", "promoteLoadsStep",
 					"reconcileChecksStep", "publishFiguresStep");
 		assertThat(restarted.figures()).isNotEmpty();
-		RunSummary summary = runs.find(runId).orElseThrow();
+		RunSummary summary = history.find(runId).orElseThrow();
 		assertThat(summary.executions()).isEqualTo(2);
 		assertThat(summary.startedBy()).isEqualTo("test");
 		assertThat(summary.status()).isEqualTo("COMPLETED");
@@ -82,7 +85,9 @@ class StaleRunRecoveryTest {
 		inbox.clear().withSeeds();
 
 		assertThat(runs.recoverStaleRuns()).isEmpty();
-		assertThatThrownBy(() -> runs.run(new RunRequest(null, "test:second", List.of(), "test")))
+		assertThatThrownBy(
+				() -> runs.launch(new RunRequest(null, "test:second", List.of(), "test"), RunLauncher.IN_THIS_THREAD)
+					.await())
 			.isInstanceOf(RunRefusedException.class)
 			.hasMessageMatching(
 					"run " + broken.runId() + " \\(test:alive\\) is running since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d;"
@@ -90,7 +95,8 @@ class StaleRunRecoveryTest {
 		assertThat(jobRepository.getJobExecution(broken.executionId()).getStatus()).isEqualTo(BatchStatus.STARTED);
 
 		crash(broken.executionId(), deadPid());
-		RunReport next = runs.run(new RunRequest(null, "test:after", List.of(), "test"));
+		RunReport next = runs.launch(new RunRequest(null, "test:after", List.of(), "test"), RunLauncher.IN_THIS_THREAD)
+			.await();
 
 		assertThat(next.completed()).isTrue();
 		assertThat(jobRepository.getJobExecution(broken.executionId()).getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -102,21 +108,24 @@ class StaleRunRecoveryTest {
 		inbox.clear().withSeeds();
 
 		RunReport again = runs
-			.run(new RunRequest(null, "nightly:2026-11-25", List.of(), "schedule:nightly (recovered)"));
+			.launch(new RunRequest(null, "nightly:2026-11-25", List.of(), "schedule:nightly (recovered)"),
+					RunLauncher.IN_THIS_THREAD)
+			.await();
 
 		assertThat(again.runId()).isEqualTo(broken.runId());
 		assertThat(again.completed()).isTrue();
 		assertThat(again.steps()).extracting(RunReport.StepCounts::name).doesNotContain("prepareDatasetTablesStep");
-		assertThatThrownBy(() -> runs.run(new RunRequest(null, "nightly:2026-11-25", List.of(), "x")))
-			.isInstanceOf(RunRefusedException.class)
-			.hasMessageContaining("has already completed");
+		assertThatThrownBy(() -> runs
+			.launch(new RunRequest(null, "nightly:2026-11-25", List.of(), "x"), RunLauncher.IN_THIS_THREAD)
+			.await()).isInstanceOf(RunRefusedException.class).hasMessageContaining("has already completed");
 	}
 
 	/** A run that fails in gatherSourceFilesStep: the inbox is gone. */
 	private RunReport brokenInboxRun(String trigger) throws Exception {
 		inbox.clear();
 		Files.delete(inbox.root());
-		RunReport report = runs.run(new RunRequest(null, trigger, List.of(), "test"));
+		RunReport report = runs.launch(new RunRequest(null, trigger, List.of(), "test"), RunLauncher.IN_THIS_THREAD)
+			.await();
 		assertThat(report.status()).isEqualTo("FAILED");
 		assertThat(report.failure()).startsWith("gatherSourceFilesStep").contains("does not exist");
 		return report;

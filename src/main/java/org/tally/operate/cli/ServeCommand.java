@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.tally.pipeline.ConsolidationRuns;
+import org.tally.pipeline.RunLauncher;
 import org.tally.schedule.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +38,7 @@ class ServeCommand extends BaseCommand {
 		});
 		// Executions a crashed process left STARTED are failed now, so they can be
 		// restarted.
-		context.getBean(ConsolidationRuns.class)
+		context.getBean(RunLauncher.class)
 			.recoverStaleRuns()
 			.forEach(stale -> log.warn("run={} execution={} marked FAILED: {}", stale.runId(), stale.executionId(),
 					stale.reason()));
