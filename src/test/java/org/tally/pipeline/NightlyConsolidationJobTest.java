@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
@@ -120,9 +122,8 @@ class NightlyConsolidationJobTest {
 		assertThat(warehouse.count("SELECT count(*) FROM warehouse.projects")).isEqualTo(140 + 118);
 		List<FigureValue> after = figures.latest(LocalDate.of(2024, 12, 31));
 		assertThat(after).extracting(FigureValue::id, FigureValue::value, FigureValue::status, FigureValue::version)
-			.containsExactlyElementsOf(before.stream()
-				.map(f -> org.assertj.core.groups.Tuple.tuple(f.id(), f.value(), f.status(), f.version()))
-				.toList());
+			.containsExactlyElementsOf(
+					before.stream().map(f -> Tuple.tuple(f.id(), f.value(), f.status(), f.version())).toList());
 		assertThat(after).allMatch(f -> f.runId() == second.getJobInstance().getInstanceId());
 	}
 
@@ -157,7 +158,7 @@ class NightlyConsolidationJobTest {
 			.collect(Collectors.toMap(StepExecution::getStepName, Function.identity()));
 	}
 
-	private static org.springframework.batch.core.job.parameters.JobParameters parameters(String trigger) {
+	private static JobParameters parameters(String trigger) {
 		return new JobParametersBuilder().addString("trigger", "test:" + trigger).toJobParameters();
 	}
 

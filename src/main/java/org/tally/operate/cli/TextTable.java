@@ -1,5 +1,7 @@
 package org.tally.operate.cli;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,9 +73,8 @@ public final class TextTable {
 		int width = 0;
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
-			int eaw = com.ibm.icu.lang.UCharacter.getIntPropertyValue(cp, com.ibm.icu.lang.UProperty.EAST_ASIAN_WIDTH);
-			width += eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.WIDE
-					|| eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
+			int eaw = UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH);
+			width += eaw == UCharacter.EastAsianWidth.WIDE || eaw == UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
 			i += Character.charCount(cp);
 		}
 		return width;

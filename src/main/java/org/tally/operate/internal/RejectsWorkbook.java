@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
@@ -85,7 +87,7 @@ public final class RejectsWorkbook {
 			text(header, c, titles.get(c), bold);
 		}
 		List<FileRecord> oldestFirst = new ArrayList<>(files);
-		oldestFirst.sort(java.util.Comparator.comparingLong(FileRecord::loadId));
+		oldestFirst.sort(Comparator.comparingLong(FileRecord::loadId));
 		for (FileRecord file : oldestFirst) {
 			if (file.status() == LoadStatus.DUPLICATE) {
 				continue;
@@ -121,8 +123,7 @@ public final class RejectsWorkbook {
 		Set<String> letters = new LinkedHashSet<>();
 		rejects.forEach(x -> x.rowValues().keySet().forEach(ref -> letters.add(ref.replaceAll("[0-9]+$", ""))));
 		List<String> columns = new ArrayList<>(letters);
-		columns
-			.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+		columns.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
 		Row header = sheet.createRow(r++);
 		for (int c = 0; c < HEADER.size(); c++) {
 			text(header, c, HEADER.get(c), bold);
@@ -192,11 +193,11 @@ public final class RejectsWorkbook {
 		String stripped = wanted.replaceFirst("^[=+\\-@\t\r']+", "").strip();
 		String base = WorkbookUtil.createSafeSheetName(stripped.isEmpty() ? "file" : stripped).strip();
 		String name = base;
-		for (int n = 2; taken.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+		for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
 			String suffix = " (" + n + ")";
 			name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
 		}
-		taken.add(name.toLowerCase(java.util.Locale.ROOT));
+		taken.add(name.toLowerCase(Locale.ROOT));
 		return name;
 	}
 

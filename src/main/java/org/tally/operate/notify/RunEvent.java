@@ -1,6 +1,7 @@
 package org.tally.operate.notify;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /** Something about a run an operator should hear of without watching the console. */
 record RunEvent(Type type, long runId, String message, String link, OffsetDateTime occurredAt) {
@@ -21,7 +22,7 @@ record RunEvent(Type type, long runId, String message, String link, OffsetDateTi
 		FIGURE_UNVERIFIED;
 
 		String json() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

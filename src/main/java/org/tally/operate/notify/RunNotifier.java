@@ -1,5 +1,6 @@
 package org.tally.operate.notify;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +111,7 @@ final class RunNotifier implements JobExecutionListener {
 					event.type().json());
 			return false;
 		}
-		catch (java.io.IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			log.warn("run={} webhook {} failed: the {} notification was not sent: {}", event.runId(), webhook,
 					event.type().json(), ex.toString());
 			return false;
@@ -142,7 +144,7 @@ final class RunNotifier implements JobExecutionListener {
 		message.setTo(properties.mail().to().toArray(String[]::new));
 		message.setSubject("[tally] run " + runId + ": "
 				+ found.stream()
-					.collect(Collectors.groupingBy(e -> e.type().json(), java.util.TreeMap::new, Collectors.counting()))
+					.collect(Collectors.groupingBy(e -> e.type().json(), TreeMap::new, Collectors.counting()))
 					.entrySet()
 					.stream()
 					.map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))

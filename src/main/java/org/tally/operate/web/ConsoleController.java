@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.core.io.FileSystemResource;
@@ -310,8 +312,8 @@ class ConsoleController {
 
 	@GetMapping("/figures/{figureId}")
 	String figure(@PathVariable String figureId, Model model) {
-		List<FigureVersion> history = new java.util.ArrayList<>(pressFigures.history(figureId, null));
-		java.util.Collections.reverse(history); // newest first
+		List<FigureVersion> history = new ArrayList<>(pressFigures.history(figureId, null));
+		Collections.reverse(history); // newest first
 		if (history.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no figure " + figureId);
 		}

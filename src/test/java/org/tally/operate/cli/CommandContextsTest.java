@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.tally.TallyApplication;
 
 /**
  * Given any command but serve, its context starts neither the scheduler nor a web server,
@@ -16,7 +17,7 @@ class CommandContextsTest {
 
 	@Test
 	void givenACliCommand_noSchedulerRunsAndNoPortIsOpened() throws Exception {
-		LocationOptions locations = new LocationOptions(org.tally.TallyApplication.class);
+		LocationOptions locations = new LocationOptions(TallyApplication.class);
 		locations.dataDir = Path.of("target/it-data");
 		locations.inbox = Path.of("target/it-inbox");
 		locations.configDir = Path.of("config");

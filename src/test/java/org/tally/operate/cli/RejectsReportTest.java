@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,12 +85,11 @@ class RejectsReportTest {
 
 		assertThat(rejectLog.latestRun()).contains(runId);
 		assertThat(rejects).extracting(RejectedCell::filePath, RejectedCell::cellRef, RejectedCell::column)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("finance/ledger-2024-12-31.xlsx", "C4", "county"),
-					org.assertj.core.groups.Tuple.tuple("finance/ledger-2024-12-31.xlsx", "D5", "committed_investment"),
-					org.assertj.core.groups.Tuple.tuple("science/transfers-2024-12-31.xlsx", "C4", "county"));
-		assertThat(rejects.get(1).rowValues()).containsExactly(java.util.Map.entry("A5", "JC2024-0002"),
-				java.util.Map.entry("B5", "项目乙"), java.util.Map.entry("C5", "潞州区"), java.util.Map.entry("D5", "-12x"),
-				java.util.Map.entry("E5", "开工"));
+			.containsExactly(Tuple.tuple("finance/ledger-2024-12-31.xlsx", "C4", "county"),
+					Tuple.tuple("finance/ledger-2024-12-31.xlsx", "D5", "committed_investment"),
+					Tuple.tuple("science/transfers-2024-12-31.xlsx", "C4", "county"));
+		assertThat(rejects.get(1).rowValues()).containsExactly(Map.entry("A5", "JC2024-0002"), Map.entry("B5", "项目乙"),
+				Map.entry("C5", "潞州区"), Map.entry("D5", "-12x"), Map.entry("E5", "开工"));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -218,7 +219,7 @@ class RunNotificationTest {
 		});
 	}
 
-	private void rewriteLedger(String ledger, java.util.function.Consumer<Sheet> change) throws IOException {
+	private void rewriteLedger(String ledger, Consumer<Sheet> change) throws IOException {
 		Path target = inbox.root().resolve(ledger);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(ledger)))) {
 			change.accept(workbook.getSheet("项目台账"));

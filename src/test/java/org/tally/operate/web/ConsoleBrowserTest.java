@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import java.sql.Statement;
-import java.sql.Connection;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -46,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tally.operate.Actor;
 import org.tally.operate.Operations;
 import org.tally.pipeline.RunSummary;
 import org.tally.support.TallyWebTest;
@@ -237,18 +239,16 @@ class ConsoleBrowserTest {
 
 	@Test
 	void givenTheNightlySchedule_theOperatorPausesAndResumesItAndBothAreAudited() throws Exception {
-		operations.resume("nightly", org.tally.operate.Actor.web("test", "127.0.0.1"));
+		operations.resume("nightly", Actor.web("test", "127.0.0.1"));
 		signIn("operator", "operator");
 
 		browser.findElement(By.id("pause-nightly")).click();
 		// The form posts and redirects: wait for the new page rather than reading the old
 		// one.
-		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
 			.until(d -> d.findElement(By.id("schedules")).getText().contains("PAUSED"));
 		browser.findElement(By.id("resume-nightly")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
 			.until(d -> !d.findElement(By.id("schedules")).getText().contains("PAUSED"));
 
 		browser.findElement(By.id("nav-audit")).click();
@@ -365,8 +365,8 @@ class ConsoleBrowserTest {
 	}
 
 	private void screenshot(String name, int width, int height) throws IOException {
-		org.openqa.selenium.Dimension before = browser.manage().window().getSize();
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		Dimension before = browser.manage().window().getSize();
+		browser.manage().window().setSize(new Dimension(width, height));
 		screenshot(name);
 		browser.manage().window().setSize(before);
 	}

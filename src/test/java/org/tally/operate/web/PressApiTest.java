@@ -7,19 +7,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tally.support.Runs;
 import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
@@ -53,8 +60,8 @@ class PressApiTest {
 	TestWarehouse warehouse;
 
 	@Autowired
-	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -102,7 +109,7 @@ class PressApiTest {
 	void givenAPressText_asPlainTextOrJson_eachClaimIsJudged() throws Exception {
 		JsonNode plain = json(post("/api/claims/check").contentType(MediaType.TEXT_PLAIN).content(TEXT), "press");
 		JsonNode asJson = json(post("/api/claims/check").contentType(MediaType.APPLICATION_JSON)
-			.content(json.writeValueAsString(java.util.Map.of("text", TEXT))), "press");
+			.content(json.writeValueAsString(Map.of("text", TEXT))), "press");
 
 		assertThat(asJson).isEqualTo(plain);
 		assertThat(plain.get("asOf").asString()).isEqualTo("2024-12-31");
@@ -135,7 +142,7 @@ class PressApiTest {
 			for (int r = 1; r <= byCounty.getLastRowNum(); r++) {
 				committed += byCounty.getRow(r).getCell(1).getNumericCellValue();
 			}
-			assertThat(committed).isEqualTo(60237450000.00, org.assertj.core.data.Offset.offset(0.01));
+			assertThat(committed).isEqualTo(60237450000.00, Offset.offset(0.01));
 			assertThat(byCounty.getDrawingPatriarch().getCharts()).isNotEmpty();
 		}
 	}
@@ -166,7 +173,7 @@ class PressApiTest {
 				"/press/export.xlsx", "/press/export.csv", "/api/runs");
 		assertThat(mapped).containsAll(documented);
 		assertThat(docs.get("openapi").asString()).startsWith("3.1");
-		java.nio.file.Files.writeString(java.nio.file.Path.of("target/api-docs.json"), docs.toPrettyString());
+		Files.writeString(Path.of("target/api-docs.json"), docs.toPrettyString());
 		assertThat(docs.get("paths")
 			.get("/api/claims/check")
 			.get("post")
@@ -194,9 +201,7 @@ class PressApiTest {
 	 * press page.
 	 */
 	private MockHttpServletResponse page(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(
-				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("press")
-					.roles("PRESS")))
+		return mvc.perform(request.with(SecurityMockMvcRequestPostProcessors.user("press").roles("PRESS")))
 			.andReturn()
 			.getResponse();
 	}

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,8 @@ class UploadsTest {
 				new ByteArrayInputStream(new byte[1]));
 		Uploads.Upload recent = uploads.store("finance-projects", "recent.csv", 1,
 				new ByteArrayInputStream(new byte[1]));
-		Files.setLastModifiedTime(temp.resolve("held").resolve(forgotten.token()), java.nio.file.attribute.FileTime
-			.from(java.time.Instant.now().minus(Uploads.HELD_FOR).minusSeconds(60)));
+		Files.setLastModifiedTime(temp.resolve("held").resolve(forgotten.token()),
+				FileTime.from(Instant.now().minus(Uploads.HELD_FOR).minusSeconds(60)));
 
 		uploads.store("finance-projects", "new.csv", 1, new ByteArrayInputStream(new byte[1]));
 

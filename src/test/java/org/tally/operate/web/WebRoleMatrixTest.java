@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -80,7 +81,7 @@ class WebRoleMatrixTest {
 				// refused or accepted, never forbidden
 				new Row(HttpMethod.POST, "/api/runs/rerun?asOf=2024-12-31&department=finance", 401, 403, -1),
 				new Row(HttpMethod.GET, "/actuator/health", 200, 200, 200),
-				// exports branch: figures and claims API, its OpenAPI description; a
+				// Figures and claims API, its OpenAPI description; a
 				// figure's history is 200
 				// or 404 depending on whether an earlier test in this JVM published one
 				// (-2: either, never 401/403)
@@ -141,7 +142,7 @@ class WebRoleMatrixTest {
 		assertThat(page(post("/runs"), "OPERATOR")).isEqualTo(403); // no CSRF token
 		assertThat(page(post("/runs").with(csrf()), "OPERATOR")).isEqualTo(302);
 		assertThat(page(get("/login"), null)).isEqualTo(200);
-		// exports branch: the press downloads
+		// The press downloads
 		for (String export : List.of("/press/export.xlsx", "/press/export.csv")) {
 			assertThat(page(get(export), null)).as("anonymous %s", export).isEqualTo(302);
 			assertThat(page(get(export), "PRESS")).as("press %s", export).isEqualTo(200);
@@ -158,7 +159,7 @@ class WebRoleMatrixTest {
 
 	private static MockHttpServletRequestBuilder request(Row row) {
 		if (row.path().equals("/api/claims/check")) {
-			return post(row.path()).contentType(org.springframework.http.MediaType.TEXT_PLAIN).content("社会资金600余亿元。");
+			return post(row.path()).contentType(MediaType.TEXT_PLAIN).content("社会资金600余亿元。");
 		}
 		return row.method() == HttpMethod.GET ? get(row.path()) : post(row.path());
 	}
