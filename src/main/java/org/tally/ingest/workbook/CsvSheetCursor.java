@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.poi.ss.util.CellReference;
+import org.tally.ingest.workbook.internal.Failures;
+import org.tally.ingest.workbook.internal.Refused;
+import org.tally.ingest.workbook.internal.RowCursor;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -144,7 +147,7 @@ final class CsvSheetCursor extends RowCursor {
 	}
 
 	@Override
-	UnreadableFileException failure(Throwable t) {
+	protected UnreadableFileException failure(Throwable t) {
 		for (Throwable c = t; c != null; c = c.getCause()) {
 			if (c instanceof CharacterCodingException) {
 				return new UnreadableFileException(file, sheetName,
@@ -180,20 +183,20 @@ final class CsvSheetCursor extends RowCursor {
 	}
 
 	@Override
-	RawRow readRow() throws IOException {
+	protected RawRow readRow() throws IOException {
 		// Each record is an array of its fields; after a "sep=" line the first record is
 		// still row 1.
 		while (parser.nextToken() == JsonToken.START_ARRAY) {
 			long number = ++records;
 			if (number > limits.maxRows() || number > Integer.MAX_VALUE) {
-				throw new Xml.Refused("more than " + limits.maxRows() + " rows");
+				throw new Refused("more than " + limits.maxRows() + " rows");
 			}
 			int rowNumber = (int) number;
 			cells.clear();
 			column = 0;
 			for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
 				if (column >= limits.maxColumns()) {
-					throw new Xml.Refused("more than " + limits.maxColumns() + " columns in row " + rowNumber);
+					throw new Refused("more than " + limits.maxColumns() + " columns in row " + rowNumber);
 				}
 				String v = parser.getString();
 				if (!v.isEmpty()) {
@@ -234,7 +237,7 @@ final class CsvSheetCursor extends RowCursor {
 	}
 
 	@Override
-	void release() {
+	protected void release() {
 		parser.close();
 		try {
 			digesting.close();
