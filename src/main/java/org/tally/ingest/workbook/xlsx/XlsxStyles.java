@@ -1,6 +1,7 @@
 package org.tally.ingest.workbook.xlsx;
 
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
@@ -73,7 +74,7 @@ final class XlsxStyles {
 							throw new Refused("more than " + MAX_STYLES + " cell styles in " + name);
 						}
 						if (count == flags.length) {
-							flags = java.util.Arrays.copyOf(flags, count * 2);
+							flags = Arrays.copyOf(flags, count * 2);
 						}
 						Integer id = parseId(Xml.attr(r, "numFmtId"));
 						flags[count++] = id != null && ExcelDateFormats.isDateFormat(id, custom.get(id));
@@ -85,7 +86,7 @@ final class XlsxStyles {
 				r.close();
 			}
 		}
-		return new XlsxStyles(java.util.Arrays.copyOf(flags, count));
+		return new XlsxStyles(Arrays.copyOf(flags, count));
 	}
 
 	private static Integer parseId(String s) {
