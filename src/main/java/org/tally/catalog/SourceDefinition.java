@@ -1,6 +1,7 @@
 package org.tally.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record SourceDefinition(String id, String department, String departmentNa
 	 */
 	public static BigDecimal rejectRate(int rejected, int read) {
 		return read == 0 ? BigDecimal.ZERO
-				: BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, java.math.RoundingMode.HALF_UP);
+				: BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
 	}
 
 	/**

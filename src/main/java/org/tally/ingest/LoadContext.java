@@ -2,6 +2,7 @@ package org.tally.ingest;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.ss.util.CellReference;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.normalize.AmountUnit;
@@ -16,7 +17,7 @@ public record LoadContext(LoadRef load, SourceDefinition source, DatasetDefiniti
 
 	public String columnLetter(int datasetColumn) {
 		int column = sheetColumns[datasetColumn];
-		return column < 0 ? "" : org.apache.poi.ss.util.CellReference.convertNumToColString(column);
+		return column < 0 ? "" : CellReference.convertNumToColString(column);
 	}
 
 	public String cellRef(int datasetColumn, int rowNumber) {

@@ -23,6 +23,9 @@ import org.tally.catalog.SqlIdentifier;
 @Component
 public class LoadRegistry {
 
+	/** The columns {@link #loadRef} reads, in its order. */
+	private static final String LOAD_REF_COLUMNS = "id, run_id, source_id, dataset, file_path, file_name, sha256";
+
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
@@ -64,15 +67,14 @@ public class LoadRegistry {
 		List<LoadRef> abandoned = jdbc.sql("""
 				UPDATE registry.load SET status = 'abandoned', reason = 'taken over by run ' || ?
 				WHERE sha256 = ? AND run_id <> ? AND status IN ('pending', 'staged')
-				RETURNING id, run_id, source_id, dataset, file_path, file_name, sha256""")
+				RETURNING """ + LOAD_REF_COLUMNS)
 			.param(String.valueOf(runId))
 			.param(sha256)
 			.param(runId)
-			.query((rs, n) -> new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
+			.query(LoadRegistry::loadRef)
 			.list();
-		abandoned.forEach(this::discardRows); // its rejects stay: they tell what that run
-												// found
+		// Its rejects stay: they tell what that run found.
+		abandoned.forEach(this::discardRows);
 		return abandoned.size();
 	}
 
@@ -90,24 +92,12 @@ public class LoadRegistry {
 
 	/** Loads of this run still to be read, oldest first. */
 	public List<LoadRef> pending(long runId) {
-		return jdbc.sql("""
-				SELECT id, run_id, source_id, dataset, file_path, file_name, sha256 FROM registry.load
-				WHERE run_id = ? AND status = 'pending' ORDER BY id""")
-			.param(runId)
-			.query((rs, n) -> new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
-			.list();
+		return withStatus(runId, LoadStatus.PENDING);
 	}
 
 	/** Loads of this run read into staging and waiting for promotion. */
 	public List<LoadRef> staged(long runId) {
-		return jdbc.sql("""
-				SELECT id, run_id, source_id, dataset, file_path, file_name, sha256 FROM registry.load
-				WHERE run_id = ? AND status = 'staged' ORDER BY id""")
-			.param(runId)
-			.query((rs, n) -> new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
-			.list();
+		return withStatus(runId, LoadStatus.STAGED);
 	}
 
 	/**
@@ -218,13 +208,7 @@ public class LoadRegistry {
 	 * removed here.
 	 */
 	public void discardQuarantined(long runId) {
-		jdbc.sql("SELECT id, run_id, source_id, dataset, file_path, file_name, sha256 FROM registry.load"
-				+ " WHERE run_id = ? AND status = 'quarantined'")
-			.param(runId)
-			.query((rs, n) -> new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
-			.list()
-			.forEach(this::discardStaged);
+		withStatus(runId, LoadStatus.QUARANTINED).forEach(this::discardStaged);
 	}
 
 	/**
@@ -285,6 +269,20 @@ public class LoadRegistry {
 			.list();
 	}
 
+	/** The loads of a run in one status, oldest first. */
+	private List<LoadRef> withStatus(long runId, LoadStatus status) {
+		return jdbc
+			.sql("SELECT " + LOAD_REF_COLUMNS + " FROM registry.load WHERE run_id = ? AND status = ? ORDER BY id")
+			.params(runId, status.sql())
+			.query(LoadRegistry::loadRef)
+			.list();
+	}
+
+	private static LoadRef loadRef(ResultSet rs, int n) throws SQLException {
+		return new LoadRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7));
+	}
+
 	private static FileRecord fileRecord(ResultSet rs, int n) throws SQLException {
 		return new FileRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getLong(9),
@@ -295,11 +293,6 @@ public class LoadRegistry {
 
 	private String quoted(String dataset) {
 		return SqlIdentifier.quote(catalog.dataset(dataset).name());
-	}
-
-	/** A registered load as the figures' provenance names it. */
-	public record LoadedFile(long id, String sourceId, String dataset, String fileName, String sheet,
-			LocalDate period) {
 	}
 
 }

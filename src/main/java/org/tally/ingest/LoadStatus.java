@@ -1,5 +1,7 @@
 package org.tally.ingest;
 
+import java.util.Locale;
+
 /** What became of a file seen in the inbox. */
 public enum LoadStatus {
 
@@ -21,11 +23,11 @@ public enum LoadStatus {
 	ABANDONED;
 
 	public String sql() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public static LoadStatus fromSql(String value) {
-		return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+		return valueOf(value.toUpperCase(Locale.ROOT));
 	}
 
 }

@@ -3,14 +3,18 @@ package org.tally.ingest;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +52,14 @@ public class SourceFileGatherer {
 	}
 
 	public GatherSummary gather(long runId) {
-		return gather(runId, java.util.Set.of());
+		return gather(runId, Set.of());
 	}
 
 	/**
 	 * Gathers only the sources whose id or department is in {@code only}; all of them
 	 * when it is empty.
 	 */
-	public GatherSummary gather(long runId, java.util.Set<String> only) {
+	public GatherSummary gather(long runId, Set<String> only) {
 		Path inbox = properties.inbox().toAbsolutePath().normalize();
 		if (!Files.isDirectory(inbox)) {
 			throw new InboxException("the inbox " + inbox + " does not exist or is not a directory");
@@ -154,7 +158,7 @@ public class SourceFileGatherer {
 			// reason rather than silently skipped (a FIFO is never opened: reading it
 			// would block).
 			files = walk.filter(f -> !f.equals(inbox))
-				.filter(f -> Files.isRegularFile(f) || !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+				.filter(f -> Files.isRegularFile(f) || !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)
 						|| looksLikeAFile(f))
 				.filter(f -> !f.getFileName().toString().startsWith("."))
 				.filter(f -> !f.getFileName().toString().startsWith("~$")) // Office lock
@@ -191,7 +195,7 @@ public class SourceFileGatherer {
 	 * A directory whose name has a spreadsheet extension: a source's glob may match it.
 	 */
 	private static boolean looksLikeAFile(Path path) {
-		String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
 		return name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv");
 	}
 
@@ -228,14 +232,14 @@ public class SourceFileGatherer {
 		return root.toString();
 	}
 
-	private static java.nio.file.attribute.FileTime modified(Path file) {
+	private static FileTime modified(Path file) {
 		try {
-			return Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+			return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (IOException ex) {
 			// Vanished between the listing and now: sorted first, then quarantined as
 			// unreadable.
-			return java.nio.file.attribute.FileTime.fromMillis(0);
+			return FileTime.fromMillis(0);
 		}
 	}
 

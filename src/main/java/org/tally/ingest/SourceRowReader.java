@@ -1,9 +1,11 @@
 package org.tally.ingest;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +87,7 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 		// refer to it), so
 		// a reference is checked against the ledger this run makes current; otherwise
 		// oldest first.
-		pending.sort(java.util.Comparator.comparingInt((LoadRef load) -> referenceDepth(load.dataset(), 0)));
+		pending.sort(Comparator.comparingInt((LoadRef load) -> referenceDepth(load.dataset(), 0)));
 		for (LoadRef load : pending) {
 			// A restarted step re-reads unfinished files whole: drop what an earlier
 			// attempt staged.
@@ -246,7 +248,7 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 		closeCursor();
 		// Reasons go back to departments: they name the file by its inbox path, never the
 		// server's.
-		reason = reason.replace(properties.inbox().toAbsolutePath().normalize() + java.io.File.separator, "")
+		reason = reason.replace(properties.inbox().toAbsolutePath().normalize() + File.separator, "")
 			.replace(properties.inbox().toAbsolutePath().normalize().toString(), "inbox");
 		log.warn("run={} file={} quarantined: {}", runId, load.filePath(), reason);
 		registry.quarantine(load, reason);

@@ -27,91 +27,13 @@ public final class CellValues {
 	}
 
 	/**
-	 * Most cells are plain: "6023745.5", "-12", digits as Excel or a CSV writes them.
-	 * They take the short way (no placeholder, unit or numeral handling), with the same
-	 * result as the long way.
-	 */
-	static boolean plainDecimal(String raw) {
-		if (raw == null) {
-			return false;
-		}
-		int n = raw.length();
-		if (n == 0 || n > 30) {
-			return false;
-		}
-		int i = raw.charAt(0) == '-' ? 1 : 0;
-		int digits = 0;
-		boolean point = false;
-		for (; i < n; i++) {
-			char c = raw.charAt(i);
-			if (c >= '0' && c <= '9') {
-				digits++;
-			}
-			else if (c == '.' && !point && digits > 0 && i < n - 1) {
-				point = true;
-			}
-			else {
-				return false;
-			}
-		}
-		return digits > 0;
-	}
-
-	/**
-	 * A code code() would return unchanged: letters, digits, '-', '_' and '/' only, long
-	 * enough not to be a placeholder, and with nothing that could be a number printed
-	 * from a double (no '.', no '+', no exponent with a sign).
-	 */
-	static boolean plainCode(String raw) {
-		if (raw == null || raw.length() < 4) {
-			return false;
-		}
-		boolean letterE = false;
-		boolean minus = false;
-		for (int i = 0; i < raw.length(); i++) {
-			char c = raw.charAt(i);
-			boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-'
-					|| c == '_' || c == '/';
-			if (!ok) {
-				return false;
-			}
-			letterE |= c == 'e' || c == 'E';
-			minus |= c == '-';
-		}
-		return !(letterE && minus);
-	}
-
-	/**
-	 * Text that text() would return unchanged: printable ASCII and CJK ideographs, no
-	 * space at either end nor two in a row, not an Excel error (those start with '#').
-	 * Placeholder words are excluded by the caller.
-	 */
-	static boolean ordinaryText(String raw) {
-		if (raw == null || raw.isEmpty() || raw.charAt(0) == '#') {
-			return false;
-		}
-		char previous = ' ';
-		for (int i = 0; i < raw.length(); i++) {
-			char c = raw.charAt(i);
-			boolean ascii = c > ' ' && c < 0x7F;
-			boolean ideograph = c >= 0x4E00 && c <= 0x9FFF;
-			boolean innerSpace = c == ' ' && previous != ' ' && i < raw.length() - 1;
-			if (!ascii && !ideograph && !innerSpace) {
-				return false;
-			}
-			previous = c;
-		}
-		return true;
-	}
-
-	/**
 	 * Plain or Chinese-formatted number: "12,345.67", "１２３４５", " 1 234 ", "(1,200)" ->
 	 * -1200, "12.5%" -> 0.125, "一百四十" -> 140, "1.5万" -> 15000, "6.0237E3",
 	 * "0.30000000000000004" -> 0.3. Beyond 15 significant digits the text is rounded
 	 * (Excel float noise); the result has no trailing zeros.
 	 */
 	public static BigDecimal number(String raw) {
-		if (plainDecimal(raw)) {
+		if (PlainCells.plainDecimal(raw)) {
 			return NumberText.tidy(NumberText.literal(raw));
 		}
 		if (Chars.isPlaceholder(raw)) {
@@ -150,7 +72,7 @@ public final class CellValues {
 	 */
 	public static BigDecimal yuan(String raw, AmountUnit unitOfColumn) {
 		Objects.requireNonNull(unitOfColumn, "unitOfColumn");
-		if (plainDecimal(raw)) {
+		if (PlainCells.plainDecimal(raw)) {
 			BigDecimal small = smallYuan(raw, unitOfColumn);
 			return small != null ? small : plainYuan(raw, unitOfColumn);
 		}
@@ -259,7 +181,7 @@ public final class CellValues {
 	 * are rejected because digits may have been lost.
 	 */
 	public static String code(String raw) {
-		if (plainCode(raw)) {
+		if (PlainCells.plainCode(raw)) {
 			return raw;
 		}
 		Chars.refuseNul(raw);
@@ -296,7 +218,7 @@ public final class CellValues {
 	 * ASCII to half-width.
 	 */
 	public static String text(String raw) {
-		if (ordinaryText(raw) && !Chars.listedPlaceholder(raw)) {
+		if (PlainCells.ordinaryText(raw) && !Chars.listedPlaceholder(raw)) {
 			return raw;
 		}
 		Chars.refuseNul(raw);

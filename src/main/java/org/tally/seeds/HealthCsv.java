@@ -6,10 +6,13 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Writes the health commission's CSV export: GB18030 without BOM, CRLF, a totals line and
@@ -22,6 +25,15 @@ final class HealthCsv {
 			"对口合作资金（万元）", "到位资金（万元）");
 	static final String SIGNATURE = "填报人：赵静";
 
+	/**
+	 * RFC 4180 records ending in CRLF, a field quoted only when it holds a delimiter,
+	 * quote or line break.
+	 */
+	private static final ObjectWriter CSV = CsvMapper.builder()
+		.enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
+		.build()
+		.writer(CsvSchema.emptySchema().withoutHeader().withLineSeparator("\r\n"));
+
 	private HealthCsv() {
 	}
 
@@ -30,9 +42,8 @@ final class HealthCsv {
 	}
 
 	static void write(PeriodInbox inbox, Path file) throws IOException {
-		CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
-		try (Writer out = Files.newBufferedWriter(file, GB18030); CSVPrinter csv = new CSVPrinter(out, format)) {
-			csv.printRecord(HEADERS);
+		try (Writer out = Files.newBufferedWriter(file, GB18030); SequenceWriter csv = CSV.writeValues(out)) {
+			csv.write(HEADERS);
 			int experts = 0;
 			int patients = 0;
 			BigDecimal fund = BigDecimal.ZERO;
@@ -40,18 +51,17 @@ final class HealthCsv {
 			List<HealthRow> rows = inbox.health();
 			for (int k = 0; k < rows.size(); k++) {
 				HealthRow h = rows.get(k);
-				csv.printRecord(k + 1, h.code(), h.beijingHospital(), h.changzhiHospital(), h.county(),
-						h.expertVisits(), h.patientsTreated(), amount(h.fund(), h.fundGrouped()),
-						amount(h.fundArrived(), h.arrivedGrouped()));
+				csv.write(Arrays.asList(String.valueOf(k + 1), h.code(), h.beijingHospital(), h.changzhiHospital(),
+						h.county(), String.valueOf(h.expertVisits()), String.valueOf(h.patientsTreated()),
+						amount(h.fund(), h.fundGrouped()), amount(h.fundArrived(), h.arrivedGrouped())));
 				experts += h.expertVisits();
 				patients += h.patientsTreated();
 				fund = fund.add(h.fund());
 				arrived = arrived.add(h.fundArrived());
 			}
-			List<Object> totals = new ArrayList<>(List.of("合计", "", "", "", ""));
-			totals.addAll(List.of(experts, patients, fund.toPlainString(), arrived.toPlainString()));
-			csv.printRecord(totals);
-			csv.printRecord(SIGNATURE);
+			csv.write(List.of("合计", "", "", "", "", String.valueOf(experts), String.valueOf(patients),
+					fund.toPlainString(), arrived.toPlainString()));
+			csv.write(List.of(SIGNATURE));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.tally.validate;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public class RejectLog {
 		Map<String, String> ordered = new LinkedHashMap<>();
 		cells.keySet()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(RejectLog::columnIndex))
+			.sorted(Comparator.comparingInt(RejectLog::columnIndex))
 			.forEach(ref -> ordered.put(ref, cells.get(ref)));
 		return ordered;
 	}

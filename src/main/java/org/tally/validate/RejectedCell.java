@@ -1,6 +1,8 @@
 package org.tally.validate;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,6 @@ public record RejectedCell(long runId, long loadId, String sourceId, String depa
 		String rawValue, String reasonZh, String reasonEn, Map<String, String> rowValues) {
 
 	public RejectedCell {
-		rowValues = rowValues == null ? Map.of()
-				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowValues));
+		rowValues = rowValues == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rowValues));
 	}
 }

@@ -3,6 +3,7 @@ package org.tally.warehouse;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ public class DatasetTables {
 			.map(ColumnDefinition::name)
 			.filter(legacy::containsKey)
 			.map(SqlIdentifier::quote)
-			.collect(java.util.stream.Collectors.joining(", ", "load_id, row_number, ", ""));
+			.collect(Collectors.joining(", ", "load_id, row_number, ", ""));
 		String name = SqlIdentifier.quote(dataset.name());
 		int moved = jdbc.sql("""
 				WITH moved AS (

@@ -3,6 +3,8 @@ package org.tally.warehouse;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,7 @@ public class LoadPromoter {
 	@Transactional
 	public PromotionSummary promote(long runId) {
 		registry.discardQuarantined(runId);
-		java.util.Set<String> promotedDatasets = new java.util.TreeSet<>();
+		Set<String> promotedDatasets = new TreeSet<>();
 		int promoted = 0;
 		int rejected = 0;
 		long rowsLoaded = 0;

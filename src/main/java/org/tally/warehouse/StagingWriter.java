@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -15,8 +16,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.tally.catalog.ColumnDefinition;
@@ -212,7 +213,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 		private final List<byte[]> tuples = new ArrayList<>();
 
-		private final Set<Long> loads = new java.util.TreeSet<>();
+		private final Set<Long> loads = new TreeSet<>();
 
 		private long lastLoad = -1;
 

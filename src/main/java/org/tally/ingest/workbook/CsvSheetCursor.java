@@ -1,21 +1,13 @@
 package org.tally.ingest.workbook;
 
-import com.ibm.icu.text.CharsetDetector;
-import com.ibm.icu.text.CharsetMatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -25,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.poi.ss.util.CellReference;
+import org.tally.ingest.workbook.internal.Failures;
+import org.tally.ingest.workbook.internal.Refused;
+import org.tally.ingest.workbook.internal.RowCursor;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -43,12 +38,6 @@ import tools.jackson.dataformat.csv.CsvSchema;
 final class CsvSheetCursor extends RowCursor {
 
 	static final int SAMPLE = 64 * 1024;
-
-	private static final Charset GB18030 = Charset.forName("GB18030");
-
-	/** Encoding decision: charset and how many BOM bytes to skip. */
-	record Encoding(Charset charset, int bomLength) {
-	}
 
 	private final ReadLimits limits;
 
@@ -99,41 +88,23 @@ final class CsvSheetCursor extends RowCursor {
 		try (InputStream in = Files.newInputStream(file)) {
 			sample = in.readNBytes(SAMPLE);
 		}
-		Encoding enc = detect(sample, Files.size(file) <= SAMPLE);
-		String head = decodeLeniently(sample, enc);
-		char delimiter = 0;
-		long offset = 0;
-		// Excel's "sep=;" first line names the delimiter and is not a data row.
-		if (head.length() >= 5 && head.regionMatches(true, 0, "sep=", 0, 4)
-				&& (head.length() == 5 || head.charAt(5) == '\n' || head.charAt(5) == '\r')) {
-			delimiter = head.charAt(4);
-			offset = 1;
-		}
-		if (delimiter == 0) {
-			delimiter = delimiter(head, Sniffer.extension(file).equals("tsv"));
-		}
+		CsvEncoding enc = CsvEncoding.detect(sample, Files.size(file) <= SAMPLE);
+		CsvDialect dialect = CsvDialect.sniff(enc.decodeLeniently(sample), Sniffer.extension(file).equals("tsv"));
 		DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest());
 		try {
-			in.readNBytes(enc.bomLength()); // read, not skipped: skipped bytes would
-											// escape the digest
-			CharsetDecoder decoder = enc.charset()
-				.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-			Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-			if (offset == 1) {
+			// Read, not skipped: skipped bytes would escape the digest.
+			in.readNBytes(enc.bomLength());
+			Reader reader = new BufferedReader(new InputStreamReader(in, enc.strictDecoder()), 1 << 16);
+			if (dialect.sepLine()) {
 				skipLine(reader);
 			}
 			// Jackson's CSV parser rather than Commons CSV's: RFC 4180 as strictly (an
-			// unterminated quote
-			// fails), a third less CPU per record on the ingest's busiest thread
-			// (docs/stack-notes.md).
+			// unterminated quote fails), a third less CPU per record on the ingest's
+			// busiest thread (docs/stack-notes.md).
 			// No header, no comments, no escape character: each record an array of its
-			// fields, split at
-			// the sniffed delimiter. A cell longer than the limit stops the parser as it
-			// grows.
-			// The digest reads on past the last record, so the parser must not close the
-			// file at its end.
+			// fields, split at the sniffed delimiter. A cell longer than the limit stops
+			// the parser as it grows. The digest reads on past the last record, so the
+			// parser must not close the file at its end.
 			CsvMapper mapper = new CsvMapper(CsvFactory.builder()
 				.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
 				.streamReadConstraints(StreamReadConstraints.builder()
@@ -142,7 +113,7 @@ final class CsvSheetCursor extends RowCursor {
 				.build());
 			CsvSchema schema = CsvSchema.emptySchema()
 				.withoutHeader()
-				.withColumnSeparator(delimiter)
+				.withColumnSeparator(dialect.delimiter())
 				.withQuoteChar('"');
 			JsonParser parser = mapper.reader(schema).createParser(reader);
 			return new CsvSheetCursor(file, limits, enc.charset(), parser, in);
@@ -175,137 +146,8 @@ final class CsvSheetCursor extends RowCursor {
 		}
 	}
 
-	/**
-	 * BOM first; then strict UTF-8 on the sample; then ICU, preferring GB18030 for
-	 * Chinese text.
-	 */
-	static Encoding detect(byte[] b, boolean wholeFile) {
-		if (Sniffer.starts(b, 0xEF, 0xBB, 0xBF)) {
-			return new Encoding(StandardCharsets.UTF_8, 3);
-		}
-		if (Sniffer.starts(b, 0xFF, 0xFE)) {
-			return new Encoding(StandardCharsets.UTF_16LE, 2);
-		}
-		if (Sniffer.starts(b, 0xFE, 0xFF)) {
-			return new Encoding(StandardCharsets.UTF_16BE, 2);
-		}
-		Charset utf16 = bomlessUtf16(b);
-		if (utf16 != null) {
-			return new Encoding(utf16, 0);
-		}
-		if (isUtf8(b, wholeFile)) {
-			return new Encoding(StandardCharsets.UTF_8, 0);
-		}
-		CharsetDetector detector = new CharsetDetector();
-		detector.setText(b);
-		CharsetMatch[] matches = detector.detectAll();
-		for (CharsetMatch m : matches) {
-			// Department files are mainland Chinese: GBK/GB2312 text is the expected
-			// non-UTF-8 case,
-			// and short samples often score Big5 or Shift_JIS a little higher by chance.
-			if (m.getName().equals("GB18030") && m.getConfidence() >= 10) {
-				return new Encoding(GB18030, 0);
-			}
-		}
-		if (matches.length > 0 && Charset.isSupported(matches[0].getName()) && matches[0].getConfidence() >= 50) {
-			return new Encoding(Charset.forName(matches[0].getName()), 0);
-		}
-		return new Encoding(GB18030, 0);
-	}
-
-	private static Charset bomlessUtf16(byte[] b) {
-		int even = 0;
-		int odd = 0;
-		int n = b.length & ~1;
-		for (int i = 0; i < n; i += 2) {
-			if (b[i] == 0 && b[i + 1] != 0) {
-				even++;
-			}
-			else if (b[i + 1] == 0 && b[i] != 0) {
-				odd++;
-			}
-		}
-		if (n >= 4 && odd * 10 >= n * 4 && even == 0) {
-			return StandardCharsets.UTF_16LE;
-		}
-		if (n >= 4 && even * 10 >= n * 4 && odd == 0) {
-			return StandardCharsets.UTF_16BE;
-		}
-		return null;
-	}
-
-	static boolean isUtf8(byte[] b, boolean wholeFile) {
-		CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(b);
-		CharBuffer out = CharBuffer.allocate(b.length);
-		CoderResult r = d.decode(in, out, wholeFile);
-		if (r.isError()) {
-			return false;
-		}
-		// A sample cut inside a multi-byte character leaves at most 3 undecoded bytes.
-		return wholeFile ? d.flush(out).isUnderflow() : in.remaining() <= 3;
-	}
-
-	private static String decodeLeniently(byte[] b, Encoding e) {
-		return new String(b, e.bomLength(), b.length - e.bomLength(), e.charset());
-	}
-
-	/**
-	 * Picks comma, tab or semicolon: the one splitting the first records most
-	 * consistently.
-	 */
-	static char delimiter(String head, boolean tsv) {
-		char[] candidates = { ',', '\t', ';' };
-		int maxRecords = 20;
-		int[][] counts = new int[candidates.length][maxRecords];
-		int record = 0;
-		boolean quoted = false;
-		for (int i = 0; i < head.length() && record < maxRecords; i++) {
-			char c = head.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (!quoted && (c == '\n' || c == '\r')) {
-				if (c == '\r' && i + 1 < head.length() && head.charAt(i + 1) == '\n') {
-					i++;
-				}
-				record++;
-			}
-			else if (!quoted) {
-				for (int k = 0; k < candidates.length; k++) {
-					if (c == candidates[k]) {
-						counts[k][record]++;
-					}
-				}
-			}
-		}
-		int records = Math.max(1, Math.min(record + 1, maxRecords));
-		char best = tsv ? '\t' : ',';
-		long bestScore = 0;
-		for (int k = 0; k < candidates.length; k++) {
-			int first = counts[k][0];
-			if (first == 0) {
-				continue;
-			}
-			int consistent = 0;
-			for (int r = 0; r < records; r++) {
-				if (counts[k][r] == first) {
-					consistent++;
-				}
-			}
-			long score = (long) consistent * 1000 + first;
-			if (score > bestScore) {
-				bestScore = score;
-				best = candidates[k];
-			}
-		}
-		return best;
-	}
-
 	@Override
-	UnreadableFileException failure(Throwable t) {
+	protected UnreadableFileException failure(Throwable t) {
 		for (Throwable c = t; c != null; c = c.getCause()) {
 			if (c instanceof CharacterCodingException) {
 				return new UnreadableFileException(file, sheetName,
@@ -341,20 +183,20 @@ final class CsvSheetCursor extends RowCursor {
 	}
 
 	@Override
-	RawRow readRow() throws IOException {
+	protected RawRow readRow() throws IOException {
 		// Each record is an array of its fields; after a "sep=" line the first record is
 		// still row 1.
 		while (parser.nextToken() == JsonToken.START_ARRAY) {
 			long number = ++records;
 			if (number > limits.maxRows() || number > Integer.MAX_VALUE) {
-				throw new Xml.Refused("more than " + limits.maxRows() + " rows");
+				throw new Refused("more than " + limits.maxRows() + " rows");
 			}
 			int rowNumber = (int) number;
 			cells.clear();
 			column = 0;
 			for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
 				if (column >= limits.maxColumns()) {
-					throw new Xml.Refused("more than " + limits.maxColumns() + " columns in row " + rowNumber);
+					throw new Refused("more than " + limits.maxColumns() + " columns in row " + rowNumber);
 				}
 				String v = parser.getString();
 				if (!v.isEmpty()) {
@@ -395,7 +237,7 @@ final class CsvSheetCursor extends RowCursor {
 	}
 
 	@Override
-	void release() {
+	protected void release() {
 		parser.close();
 		try {
 			digesting.close();

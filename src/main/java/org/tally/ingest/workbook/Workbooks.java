@@ -3,6 +3,8 @@ package org.tally.ingest.workbook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.tally.ingest.workbook.internal.Failures;
+import org.tally.ingest.workbook.xlsx.XlsxReader;
 
 /**
  * Opens a department file by sniffing its content (magic bytes), not trusting the
@@ -22,7 +24,7 @@ public final class Workbooks {
 		Objects.requireNonNull(limits, "limits");
 		try {
 			return switch (Sniffer.sniff(file, limits)) {
-				case OOXML_ZIP -> XlsxSheetCursor.open(file, sheet, limits);
+				case OOXML_ZIP -> XlsxReader.open(file, sheet, limits);
 				case OLE2 -> XlsSheetCursor.open(file, sheet, limits);
 				case CSV -> CsvSheetCursor.open(file, limits);
 			};
@@ -51,9 +53,7 @@ public final class Workbooks {
 		try {
 			switch (Sniffer.sniff(file, limits)) {
 				case OOXML_ZIP -> {
-					try (XlsxPackage pkg = XlsxPackage.open(file)) {
-						return pkg.visibleWorksheetNames();
-					}
+					return XlsxReader.visibleSheetNames(file);
 				}
 				case OLE2 -> {
 					return XlsSheetCursor.visibleSheetNames(file);

@@ -18,6 +18,9 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.tally.ingest.workbook.internal.ExcelDateFormats;
+import org.tally.ingest.workbook.internal.Refused;
+import org.tally.ingest.workbook.internal.RowCursor;
 
 /**
  * Legacy .xls through HSSF. The whole workbook is loaded (acceptable for BIFF8 files,
@@ -140,12 +143,12 @@ final class XlsSheetCursor extends RowCursor {
 	}
 
 	@Override
-	RawRow readRow() {
+	protected RawRow readRow() {
 		while (rows.hasNext()) {
 			HSSFRow row = (HSSFRow) rows.next();
 			int rowNumber = row.getRowNum() + 1;
 			if (++rowCount > limits.maxRows() || rowNumber > limits.maxRows()) {
-				throw new Xml.Refused("more than " + limits.maxRows() + " rows");
+				throw new Refused("more than " + limits.maxRows() + " rows");
 			}
 			cells.clear();
 			for (Iterator<Cell> it = row.cellIterator(); it.hasNext();) {
@@ -164,14 +167,14 @@ final class XlsSheetCursor extends RowCursor {
 	private RawCell cell(HSSFCell cell, int rowNumber) {
 		int column = cell.getColumnIndex();
 		if (column >= limits.maxColumns()) {
-			throw new Xml.Refused("cell " + CellReference.convertNumToColString(column) + rowNumber
+			throw new Refused("cell " + CellReference.convertNumToColString(column) + rowNumber
 					+ " beyond the limit of " + limits.maxColumns() + " columns");
 		}
 		CellType type = cell.getCellType();
 		if (type == CellType.FORMULA) {
 			type = cell.getCachedFormulaResultType();
 		}
-		boolean date = XlsxStyles.isDateFormat(cell.getCellStyle().getDataFormat(),
+		boolean date = ExcelDateFormats.isDateFormat(cell.getCellStyle().getDataFormat(),
 				cell.getCellStyle().getDataFormatString());
 		return switch (type) {
 			case NUMERIC ->
@@ -179,7 +182,7 @@ final class XlsSheetCursor extends RowCursor {
 			case STRING -> {
 				String s = cell.getRichStringCellValue().getString();
 				if (s.length() > limits.maxCellChars()) {
-					throw new Xml.Refused("cell text longer than " + limits.maxCellChars() + " characters in cell "
+					throw new Refused("cell text longer than " + limits.maxCellChars() + " characters in cell "
 							+ CellReference.convertNumToColString(column) + rowNumber);
 				}
 				yield s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date);
@@ -210,7 +213,7 @@ final class XlsSheetCursor extends RowCursor {
 	}
 
 	@Override
-	void release() {
+	protected void release() {
 		try {
 			wb.close();
 		}

@@ -1,6 +1,7 @@
 package org.tally.reconcile.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +112,7 @@ final class CompareCheck implements Check {
 		long[] counts = new long[2];
 		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO };
 		List<Object[]> differing = new ArrayList<>();
-		jdbc.sql(query.sql()).params(query.params()).query((java.sql.ResultSet rs) -> {
+		jdbc.sql(query.sql()).params(query.params()).query((ResultSet rs) -> {
 			counts[0] = rs.getLong(5);
 			sums[0] = rs.getBigDecimal(6);
 			sums[1] = rs.getBigDecimal(7);
@@ -257,7 +258,7 @@ final class CompareCheck implements Check {
 							(Object) values.toArray(String[]::new));
 				filter(query, part, key, period);
 				query.append(" ORDER BY l.id, w.row_number");
-				jdbc.sql(query.sql()).params(query.params()).query((java.sql.ResultSet rs) -> {
+				jdbc.sql(query.sql()).params(query.params()).query((ResultSet rs) -> {
 					rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 						.add(new CheckOutcome.Evidence(rs.getString(2), rs.getString(3), rs.getString(4), shown, null,
 								null, part.dataset().name() + "." + shown + " " + rs.getString(5)));

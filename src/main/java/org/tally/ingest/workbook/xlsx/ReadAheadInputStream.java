@@ -1,4 +1,4 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.xlsx;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,15 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.xlsx;
 
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DateUtil;
+import org.tally.ingest.workbook.internal.ExcelDateFormats;
+import org.tally.ingest.workbook.internal.Refused;
 
 /**
  * Per cell style index: is its number format a date format? Read with a pull parser
@@ -70,13 +71,13 @@ final class XlsxStyles {
 					}
 					else if (inCellXfs && local.equals("xf")) {
 						if (count == MAX_STYLES) {
-							throw new Xml.Refused("more than " + MAX_STYLES + " cell styles in " + name);
+							throw new Refused("more than " + MAX_STYLES + " cell styles in " + name);
 						}
 						if (count == flags.length) {
-							flags = java.util.Arrays.copyOf(flags, count * 2);
+							flags = Arrays.copyOf(flags, count * 2);
 						}
 						Integer id = parseId(Xml.attr(r, "numFmtId"));
-						flags[count++] = id != null && isDateFormat(id, custom.get(id));
+						flags[count++] = id != null && ExcelDateFormats.isDateFormat(id, custom.get(id));
 						Xml.skip(r, name);
 					}
 				}
@@ -85,25 +86,7 @@ final class XlsxStyles {
 				r.close();
 			}
 		}
-		return new XlsxStyles(java.util.Arrays.copyOf(flags, count));
-	}
-
-	/**
-	 * POI knows the international built-in date formats only; ids 27-36 and 50-58 are the
-	 * East Asian built-in date formats (ECMA-376 18.8.30), which Chinese Excel writes
-	 * without a code.
-	 */
-	static boolean isDateFormat(int id, String code) {
-		if (code == null || code.startsWith("reserved-0x")) {
-			if ((id >= 27 && id <= 36) || (id >= 50 && id <= 58)) {
-				return true;
-			}
-			code = BuiltinFormats.getBuiltinFormat(id);
-			if (code == null) {
-				return false;
-			}
-		}
-		return DateUtil.isADateFormat(id, code);
+		return new XlsxStyles(Arrays.copyOf(flags, count));
 	}
 
 	private static Integer parseId(String s) {

@@ -1,4 +1,4 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.xlsx;
 
 import java.io.Closeable;
 import java.io.InputStream;
@@ -20,6 +20,10 @@ import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.tally.ingest.workbook.SheetSelector;
+import org.tally.ingest.workbook.UnreadableFileException;
+import org.tally.ingest.workbook.internal.Failures;
+import org.tally.ingest.workbook.internal.Refused;
 
 /**
  * An opened OOXML spreadsheet package: its sheet list, 1904 flag and related parts.
@@ -165,7 +169,7 @@ final class XlsxPackage implements Closeable {
 			}
 		}
 		if (name == null || relId == null) {
-			throw new Xml.Refused("sheet entry without name or relationship id in " + part);
+			throw new Refused("sheet entry without name or relationship id in " + part);
 		}
 		PackageRelationship rel = workbookPart.getRelationship(relId);
 		String kind = "missing";
@@ -242,12 +246,12 @@ final class XlsxPackage implements Closeable {
 
 	private PackagePart related(PackageRelationship rel) throws Exception {
 		if (rel == null || rel.getTargetMode() == TargetMode.EXTERNAL) {
-			throw new Xml.Refused("workbook part refers to a missing or external target");
+			throw new Refused("workbook part refers to a missing or external target");
 		}
 		URI target = PackagingURIHelper.resolvePartUri(rel.getSourceURI(), rel.getTargetURI());
 		PackagePart part = pkg.getPart(PackagingURIHelper.createPartName(target));
 		if (part == null) {
-			throw new Xml.Refused("part " + target + " is missing from the package");
+			throw new Refused("part " + target + " is missing from the package");
 		}
 		return part;
 	}

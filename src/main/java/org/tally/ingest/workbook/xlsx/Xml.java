@@ -1,4 +1,4 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.xlsx;
 
 import java.io.InputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -6,21 +6,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.util.XMLHelper;
+import org.tally.ingest.workbook.internal.Refused;
 
 /** Pull-parsing helpers for OOXML parts: no DTDs, no entities, bounded text. */
 final class Xml {
-
-	/**
-	 * Thrown for content the limits or the format forbid; the message is the one-line
-	 * reason.
-	 */
-	static final class Refused extends RuntimeException {
-
-		Refused(String reason) {
-			super(reason, null, false, false);
-		}
-
-	}
 
 	/** Text over the cell limit; the caller adds where it happened. */
 	static final class TooLong extends RuntimeException {

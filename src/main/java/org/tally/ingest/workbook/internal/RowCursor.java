@@ -1,18 +1,21 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.internal;
 
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
+import org.tally.ingest.workbook.RawRow;
+import org.tally.ingest.workbook.SheetCursor;
+import org.tally.ingest.workbook.UnreadableFileException;
 
 /**
  * The protocol every sheet cursor shares: read one row ahead, release the file at the end
  * or on close (once), and turn whatever the parser throws into one
  * {@link UnreadableFileException}. Subclasses only read rows and release their resources.
  */
-abstract class RowCursor implements SheetCursor {
+public abstract class RowCursor implements SheetCursor {
 
-	final Path file;
+	protected final Path file;
 
-	final String sheetName;
+	protected final String sheetName;
 
 	private RawRow pending;
 
@@ -20,19 +23,19 @@ abstract class RowCursor implements SheetCursor {
 
 	private boolean closed;
 
-	RowCursor(Path file, String sheetName) {
+	protected RowCursor(Path file, String sheetName) {
 		this.file = file;
 		this.sheetName = sheetName;
 	}
 
 	/** The next row with at least one cell, or null at the end of the sheet. */
-	abstract RawRow readRow() throws Exception;
+	protected abstract RawRow readRow() throws Exception;
 
 	/** Releases the file and parser; called once, by {@link #close()}. */
-	abstract void release();
+	protected abstract void release();
 
 	/** Why the file cannot be read, from what the parser threw. */
-	UnreadableFileException failure(Throwable thrown) {
+	protected UnreadableFileException failure(Throwable thrown) {
 		return Failures.unreadable(file, sheetName, thrown);
 	}
 

@@ -1,4 +1,4 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.xlsx;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.tally.ingest.workbook.ReadLimits;
+import org.tally.ingest.workbook.internal.Refused;
 
 /**
  * The shared-string table as plain Strings (POI's ReadOnlySharedStringsTable hands out a
@@ -75,7 +77,7 @@ final class XlsxSharedStrings {
 								si.append(t);
 							}
 							if (t == null || si.length() > limits.maxCellChars()) {
-								throw new Xml.Refused("cell text longer than " + limits.maxCellChars()
+								throw new Refused("cell text longer than " + limits.maxCellChars()
 										+ " characters in shared string #" + out.size());
 							}
 						}
@@ -84,7 +86,7 @@ final class XlsxSharedStrings {
 						total += si.length() + 16; // + rough per-entry overhead, against
 													// floods of tiny entries
 						if (total > limits.maxSharedStringChars()) {
-							throw new Xml.Refused(
+							throw new Refused(
 									"shared strings exceed " + limits.maxSharedStringChars() + " characters in total");
 						}
 						out.add(si.length() == 0 ? "" : Xml.unescape(si.toString()));

@@ -1,20 +1,20 @@
-package org.tally.ingest.workbook;
+package org.tally.ingest.workbook.internal;
 
 import java.io.EOFException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.tally.ingest.workbook.UnreadableFileException;
 
 /**
  * Turns whatever a parser threw on a hostile or broken file into one clear, one-line
  * reason.
  */
-final class Failures {
+public final class Failures {
 
 	private static final Pattern RATIO = Pattern.compile("ratio: ([0-9.]+)");
 
@@ -23,14 +23,14 @@ final class Failures {
 	private Failures() {
 	}
 
-	static UnreadableFileException unreadable(Path file, String sheet, Throwable t) {
+	public static UnreadableFileException unreadable(Path file, String sheet, Throwable t) {
 		if (t instanceof UnreadableFileException u) {
 			return u;
 		}
 		return new UnreadableFileException(file, sheet, reason(t), t);
 	}
 
-	static String reason(Throwable t) {
+	public static String reason(Throwable t) {
 		if (t instanceof StackOverflowError) {
 			return "file structure too deeply nested (stack overflow while parsing)";
 		}
@@ -48,7 +48,7 @@ final class Failures {
 
 	private static String known(Throwable c) {
 		String msg = c.getMessage() == null ? "" : c.getMessage();
-		if (c instanceof Xml.Refused) {
+		if (c instanceof Refused) {
 			return msg;
 		}
 		if (c instanceof EncryptedDocumentException) {
@@ -95,22 +95,18 @@ final class Failures {
 		return null;
 	}
 
-	static String describe(Throwable t) {
+	public static String describe(Throwable t) {
 		String msg = t.getMessage();
 		return t.getClass().getSimpleName() + (msg == null ? "" : ": " + firstLine(msg));
 	}
 
-	static String firstLine(String msg) {
+	public static String firstLine(String msg) {
 		String one = msg.strip();
 		int nl = one.indexOf('\n');
 		if (nl >= 0) {
 			one = one.substring(0, nl).strip();
 		}
 		return one.length() > 200 ? one.substring(0, 200) + "…" : one;
-	}
-
-	static String lower(String s) {
-		return s.toLowerCase(Locale.ROOT);
 	}
 
 }

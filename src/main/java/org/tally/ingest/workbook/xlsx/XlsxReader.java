@@ -1,0 +1,27 @@
+package org.tally.ingest.workbook.xlsx;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.tally.ingest.workbook.ReadLimits;
+import org.tally.ingest.workbook.SheetCursor;
+import org.tally.ingest.workbook.SheetSelector;
+
+/** Opens OOXML workbooks (Transitional or Strict) for {@code Workbooks}. */
+public final class XlsxReader {
+
+	private XlsxReader() {
+	}
+
+	/** Streams the selected worksheet row by row. */
+	public static SheetCursor open(Path file, SheetSelector selector, ReadLimits limits) throws Exception {
+		return XlsxSheetCursor.open(file, selector, limits);
+	}
+
+	/** Names of the visible worksheets in workbook order. */
+	public static List<String> visibleSheetNames(Path file) throws Exception {
+		try (XlsxPackage pkg = XlsxPackage.open(file)) {
+			return pkg.visibleWorksheetNames();
+		}
+	}
+
+}
