@@ -56,8 +56,9 @@ public class FigurePublisher {
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		for (FigureDefinition figure : catalog.figures()) {
-			FigureValue value = compute(runId, asOf, figure, checks, measured.get(figure.id()));
-			store(value);
+			FigureScan.Measured scanned = measured.get(figure.id());
+			FigureValue value = compute(runId, asOf, figure, checks, scanned);
+			store(value, scanned.sources());
 			published.add(value);
 			log.info("run={} figure={} asOf={} value={} phrase={} status={}", runId, figure.id(), asOf,
 					value.value() == null ? "-" : value.value().toPlainString(), value.phrase(), value.status());
@@ -125,15 +126,26 @@ public class FigurePublisher {
 		}).optional().orElse(1);
 	}
 
-	private void store(FigureValue value) {
-		jdbc.sql("""
+	/**
+	 * The version, and the loads it was computed from: what its breakdowns are computed
+	 * from later.
+	 */
+	private void store(FigureValue value, List<FigureScan.LoadRows> loads) {
+		long versionId = jdbc.sql("""
 				INSERT INTO publish.figure_version (run_id, as_of, figure_id, version, label, label_en, value, unit,
 				                                    display, phrase, phrase_en, status, reasons, sources)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""")
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
+				RETURNING id""")
 			.params(value.runId(), value.asOf(), value.id(), value.version(), value.label(), value.labelEn(),
 					value.value(), value.unit(), value.display(), value.phrase(), value.phraseEn(), value.status(),
 					json.writeValueAsString(value.reasons()), json.writeValueAsString(value.sources()))
-			.update();
+			.query(Long.class)
+			.single();
+		for (FigureScan.LoadRows load : loads) {
+			jdbc.sql("INSERT INTO publish.figure_version_load (figure_version_id, load_id, rows_read) VALUES (?, ?, ?)")
+				.params(versionId, load.loadId(), load.rows())
+				.update();
+		}
 	}
 
 	/**

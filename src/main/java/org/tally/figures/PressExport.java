@@ -2,19 +2,14 @@ package org.tally.figures;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.tally.catalog.Catalog;
-import org.tally.catalog.DatasetDefinition;
-import org.tally.catalog.SqlIdentifier;
 
 /**
  * The press view as a file the press office opens: an XLSX workbook (figures, their
- * sources, and a native chart of committed versus completed investment by county) or a
- * CSV Excel reads as UTF-8.
+ * sources, and a native chart of committed versus completed investment by county, as of
+ * the verified versions) or a CSV Excel reads as UTF-8.
  */
 @Component
 public class PressExport {
@@ -44,28 +39,13 @@ public class PressExport {
 
 	}
 
-	/**
-	 * One county's committed and completed investment (yuan) over the current loads of a
-	 * period.
-	 */
-	public record CountyInvestment(String county, BigDecimal committed, BigDecimal completed) {
-	}
-
-	static final String PROJECTS = "projects";
-	static final String COUNTY = "county";
-	static final String COMMITTED = "committed_investment";
-	static final String COMPLETED = "completed_investment";
-
 	private final PressFigures press;
 
-	private final JdbcClient jdbc;
+	private final InvestmentByCounty investment;
 
-	private final Catalog catalog;
-
-	PressExport(PressFigures press, JdbcClient jdbc, Catalog catalog) {
+	PressExport(PressFigures press, InvestmentByCounty investment) {
 		this.press = press;
-		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.investment = investment;
 	}
 
 	/**
@@ -93,25 +73,12 @@ public class PressExport {
 	}
 
 	/**
-	 * Committed versus completed investment by county for a period, from the current
-	 * loads of the project ledger; empty when the catalog has no such dataset (the
-	 * workbook then has no chart).
+	 * Committed versus completed investment by county for a period, as of the last
+	 * verified versions of the two figures (see {@link InvestmentByCounty}); empty when
+	 * they have none for it (the workbook then has no chart).
 	 */
-	public List<CountyInvestment> byCounty(LocalDate asOf) {
-		DatasetDefinition projects = catalog.datasets().get(PROJECTS);
-		if (projects == null || projects.column(COUNTY).isEmpty() || projects.column(COMMITTED).isEmpty()
-				|| projects.column(COMPLETED).isEmpty()) {
-			return List.of();
-		}
-		String county = "w." + SqlIdentifier.quote(COUNTY);
-		return jdbc
-			.sql("SELECT " + county + ", coalesce(sum(w." + SqlIdentifier.quote(COMMITTED) + "), 0),"
-					+ " coalesce(sum(w." + SqlIdentifier.quote(COMPLETED) + "), 0)" + " FROM warehouse."
-					+ SqlIdentifier.quote(PROJECTS) + " w JOIN registry.load l ON l.id = w.load_id"
-					+ " WHERE l.is_current AND l.period = ? GROUP BY " + county + " ORDER BY " + county)
-			.param(asOf)
-			.query((rs, n) -> new CountyInvestment(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-			.list();
+	public List<InvestmentByCounty.County> byCounty(LocalDate asOf) {
+		return investment.period(asOf).map(InvestmentByCounty.Period::counties).orElse(List.of());
 	}
 
 }

@@ -1,8 +1,11 @@
 package org.tally.figures;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +51,7 @@ public class PressFigures {
 			.query((rs, n) -> row(rs).figure())
 			.list()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(f -> declared(f.id())))
+			.sorted(Comparator.comparingInt(f -> declared(f.id())))
 			.toList();
 	}
 
@@ -63,9 +66,22 @@ public class PressFigures {
 	 * status, reasons.
 	 */
 	public List<FigureVersion> history(String figureId, LocalDate asOf) {
+		return history(figureId, asOf, false);
+	}
+
+	/**
+	 * The history the press may read: the verified versions only, each compared with the
+	 * verified version before it, so that no value, status or reason of an unverified
+	 * version shows, not even as what a verified one changed.
+	 */
+	public List<FigureVersion> verifiedHistory(String figureId, LocalDate asOf) {
+		return history(figureId, asOf, true);
+	}
+
+	private List<FigureVersion> history(String figureId, LocalDate asOf, boolean verifiedOnly) {
 		List<FigureVersion> rows = jdbc.sql(COLUMNS + """
-				 WHERE figure_id = ? AND (CAST(? AS date) IS NULL OR as_of = ?)
-				ORDER BY as_of, id""").params(figureId, asOf, asOf).query((rs, n) -> row(rs)).list();
+				 WHERE figure_id = ? AND (CAST(? AS date) IS NULL OR as_of = ?) AND (NOT ? OR status = 'verified')
+				ORDER BY as_of, id""").params(figureId, asOf, asOf, verifiedOnly).query((rs, n) -> row(rs)).list();
 		List<FigureVersion> versions = new ArrayList<>();
 		FigureVersion previous = null;
 		for (FigureVersion row : rows) {
@@ -115,7 +131,7 @@ public class PressFigures {
 		return index < 0 ? ids.size() : index;
 	}
 
-	private FigureVersion row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private FigureVersion row(ResultSet rs) throws SQLException {
 		FigureValue figure = new FigureValue(rs.getString(1), rs.getString(2), rs.getString(3),
 				rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8),
 				rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -53,6 +54,8 @@ final class PressWorkbook {
 
 	private final CellStyle date;
 
+	private final CellStyle quoted;
+
 	private PressWorkbook() {
 		Font bold = workbook.createFont();
 		bold.setBold(true);
@@ -61,9 +64,11 @@ final class PressWorkbook {
 		yuan = numberStyle(YUAN_FORMAT);
 		count = numberStyle(COUNT_FORMAT);
 		date = numberStyle(DATE_FORMAT);
+		quoted = workbook.createCellStyle();
+		quoted.setQuotePrefixed(true);
 	}
 
-	static void write(List<FigureValue> figures, LocalDate asOf, List<PressExport.CountyInvestment> counties,
+	static void write(List<FigureValue> figures, LocalDate asOf, List<InvestmentByCounty.County> counties,
 			OutputStream out) throws IOException {
 		PressWorkbook book = new PressWorkbook();
 		try (XSSFWorkbook workbook = book.workbook) {
@@ -117,11 +122,11 @@ final class PressWorkbook {
 		widths(sheet, 24, 60, 20, 10);
 	}
 
-	private void byCounty(LocalDate asOf, List<PressExport.CountyInvestment> counties) {
+	private void byCounty(LocalDate asOf, List<InvestmentByCounty.County> counties) {
 		XSSFSheet sheet = workbook.createSheet(BY_COUNTY);
 		header(sheet, List.of("county", "committed_investment", "completed_investment"));
 		int r = 1;
-		for (PressExport.CountyInvestment county : counties) {
+		for (InvestmentByCounty.County county : counties) {
 			Row row = sheet.createRow(r++);
 			text(row, 0, county.county());
 			amount(row, 1, county.committed(), yuan);
@@ -173,9 +178,17 @@ final class PressWorkbook {
 		cell.setCellStyle(style);
 	}
 
-	private static void text(Row row, int column, String value) {
+	/**
+	 * Text as it is; one that would start a formula gets the quote-prefix style, so it
+	 * stays text in Excel and LibreOffice (also when edited) without a visible quote.
+	 */
+	private void text(Row row, int column, String value) {
 		if (value != null) {
-			row.createCell(column).setCellValue(ExportText.neutralised(value));
+			Cell cell = row.createCell(column);
+			cell.setCellValue(value);
+			if (ExportText.startsFormula(value)) {
+				cell.setCellStyle(quoted);
+			}
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -46,9 +47,9 @@ class PressExportFilesTest {
 				figure("planted", HOSTILE_LABEL, new BigDecimal("1234.5"), "CNY", "-1234.50元", "+1234.50元", "\tplanted",
 						List.of()));
 
-	static final List<PressExport.CountyInvestment> COUNTIES = List.of(
-			new PressExport.CountyInvestment("上党区", new BigDecimal("1000000000.00"), new BigDecimal("400000000.50")),
-			new PressExport.CountyInvestment("潞州区", new BigDecimal("2500000000.00"), new BigDecimal("900000000.00")));
+	static final List<InvestmentByCounty.County> COUNTIES = List.of(
+			new InvestmentByCounty.County("上党区", new BigDecimal("1000000000.00"), new BigDecimal("400000000.50")),
+			new InvestmentByCounty.County("潞州区", new BigDecimal("2500000000.00"), new BigDecimal("900000000.00")));
 
 	@Test
 	void givenThePressView_theWorkbookHoldsNumbersWithFormatsSourcesAndANativeChart() throws IOException {
@@ -87,21 +88,32 @@ class PressExportFilesTest {
 	}
 
 	@Test
-	void givenAFormulaForALabelAndAFileName_theWorkbookHoldsThemAsInertText() throws IOException {
+	void givenAFormulaForALabelAndAFileName_theWorkbookHoldsThemAsQuotePrefixedTextWithoutAVisibleQuote()
+			throws IOException {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx()))) {
 			XSSFRow planted = book.getSheet("figures").getRow(3);
 			assertThat(planted.getCell(1).getCellType()).isEqualTo(CellType.STRING);
-			assertThat(planted.getCell(1).getStringCellValue()).isEqualTo("'" + HOSTILE_LABEL);
-			assertThat(planted.getCell(5).getStringCellValue()).isEqualTo("'-1234.50元");
-			assertThat(planted.getCell(6).getStringCellValue()).isEqualTo("'+1234.50元");
-			assertThat(planted.getCell(7).getStringCellValue()).isEqualTo("'\tplanted");
+			assertQuotePrefixed(planted.getCell(1), HOSTILE_LABEL);
+			assertQuotePrefixed(planted.getCell(5), "-1234.50元");
+			assertQuotePrefixed(planted.getCell(6), "+1234.50元");
+			assertQuotePrefixed(planted.getCell(7), "\tplanted");
 			XSSFRow source = book.getSheet("sources").getRow(2);
-			assertThat(source.getCell(1).getStringCellValue()).isEqualTo("'" + HOSTILE_FILE);
-			assertThat(source.getCell(2).getStringCellValue()).isEqualTo("'@sheet");
+			assertQuotePrefixed(source.getCell(1), HOSTILE_FILE);
+			assertQuotePrefixed(source.getCell(2), "@sheet");
+			XSSFRow committed = book.getSheet("figures").getRow(1);
+			assertThat(committed.getCell(1).getStringCellValue()).isEqualTo("社会资金签约额");
+			assertThat(committed.getCell(1).getCellStyle().getQuotePrefixed()).as("plain text is left as it is")
+				.isFalse();
 			book.getSheet("figures")
 				.forEach(row -> row.forEach(cell -> assertThat(cell.getCellType()).as("cell %s", cell.getAddress())
 					.isNotEqualTo(CellType.FORMULA)));
 		}
+	}
+
+	private static void assertQuotePrefixed(XSSFCell cell, String text) {
+		assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.STRING);
+		assertThat(cell.getStringCellValue()).as("cell %s", cell.getAddress()).isEqualTo(text);
+		assertThat(cell.getCellStyle().getQuotePrefixed()).as("cell %s quote-prefixed", cell.getAddress()).isTrue();
 	}
 
 	@Test
@@ -159,7 +171,7 @@ class PressExportFilesTest {
 		assertThat(rows.get(1).get(6)).isEqualTo("600余亿元");
 		assertThat(rows.get(1).get(8)).isEqualTo("2024-12-31");
 		assertThat(rows.get(2).get(3)).isEqualTo("140");
-		assertThat(rows.get(3).get(1)).isEqualTo("'" + HOSTILE_LABEL);
+		assertThat(rows.get(3).get(1)).as("text, not evaluated to its link's label").isEqualTo(HOSTILE_LABEL);
 	}
 
 	private static byte[] xlsx() throws IOException {

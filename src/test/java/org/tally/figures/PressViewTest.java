@@ -2,6 +2,7 @@ package org.tally.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.Runs;
 import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
@@ -33,6 +35,10 @@ class PressViewTest {
 
 	static final LocalDate YEAR_END = LocalDate.of(2024, 12, 31);
 	static final String LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
+
+	static final String RECORDED = """
+			SELECT figure_version_id, load_id, rows_read FROM publish.figure_version_load
+			ORDER BY figure_version_id, load_id""";
 
 	@Autowired
 	JobOperatorTestUtils jobs;
@@ -101,6 +107,7 @@ class PressViewTest {
 		run("unchanged-night");
 
 		List<FigureVersion> history = press.history("started_projects", YEAR_END);
+		List<FigureVersion> verified = press.verifiedHistory("started_projects", YEAR_END);
 
 		assertThat(history).extracting(v -> v.figure().version(), v -> v.figure().runId(), v -> v.figure().status())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, first, "verified"),
@@ -110,6 +117,51 @@ class PressViewTest {
 		assertThat(history.get(1).changes()).anySatisfy(c -> assertThat(c).contains("projects_started_by_period_end"));
 		assertThat(history.get(1).publishedAt()).isAfterOrEqualTo(history.get(0).publishedAt());
 		assertThat(press.history("started_projects", null)).hasSize(3);
+		assertThat(verified).as("the press's history").singleElement().satisfies(v -> {
+			assertThat(v.figure().runId()).isEqualTo(first);
+			assertThat(v.changes()).containsExactly("first version for 2024-12-31: 87个, verified");
+		});
+	}
+
+	@Test
+	void givenAPublishedVersion_itRecordsTheLoadsItWasComputedFromWithTheRowsItRead() throws Exception {
+		run("seeds");
+
+		assertThat(Runs.rows(warehouse,
+				"""
+						SELECT l.file_name, l.sheet, s.rows_read FROM publish.figure_version v
+						JOIN publish.figure_version_load s ON s.figure_version_id = v.id JOIN registry.load l ON l.id = s.load_id
+						WHERE v.figure_id = 'committed_investment' AND v.as_of = ?""",
+				YEAR_END))
+			.containsExactly(List.of("市财政局_京长对口合作项目台账_2024-12-31.xlsx", "项目台账", "140"));
+		assertThat(warehouse.count("""
+				SELECT count(*) FROM publish.figure_version v
+				WHERE jsonb_array_length(v.sources) <> (SELECT count(*) FROM publish.figure_version_load s
+				                                        WHERE s.figure_version_id = v.id)"""))
+			.as("every source of every version is a recorded load")
+			.isZero();
+	}
+
+	@Test
+	void givenVersionsPublishedBeforeLoadsWereRecorded_theMigrationMatchesTheirSourcesToTheSameLoads()
+			throws Exception {
+		run("verified");
+		plantStartDateAfterPeriodEnd();
+		run("corrected-ledger");
+		List<List<String>> recorded = Runs.rows(warehouse, RECORDED);
+		assertThat(recorded).hasSizeGreaterThan(20);
+
+		warehouse.jdbc().sql("DELETE FROM publish.figure_version_load").update();
+		warehouse.jdbc().sql(backfill()).update();
+
+		assertThat(Runs.rows(warehouse, RECORDED)).isEqualTo(recorded);
+	}
+
+	/** The backfill statement of the migration that added publish.figure_version_load. */
+	private static String backfill() throws Exception {
+		String migration = Files.readString(Path.of("src/main/resources/db/migration/V36__figure_version_loads.sql"));
+		String insert = migration.substring(migration.indexOf("INSERT INTO publish.figure_version_load"));
+		return insert.substring(0, insert.indexOf(';'));
 	}
 
 	/**
@@ -118,8 +170,7 @@ class PressViewTest {
 	 */
 	private void plantStartDateAfterPeriodEnd() throws Exception {
 		Path target = inbox.root().resolve(LEDGER);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(
-				java.nio.file.Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
 			Sheet sheet = workbook.getSheet("项目台账");
 			for (Row row : sheet) {
 				Cell date = row.getCell(10);
@@ -128,7 +179,7 @@ class PressViewTest {
 					break;
 				}
 			}
-			try (var out = java.nio.file.Files.newOutputStream(target)) {
+			try (var out = Files.newOutputStream(target)) {
 				workbook.write(out);
 			}
 		}

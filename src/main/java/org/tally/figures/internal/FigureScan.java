@@ -73,8 +73,11 @@ public final class FigureScan {
 	public record Measured(BigDecimal value, List<LoadRows> sources) {
 	}
 
-	/** One file behind a figure: its sheet and how many of its rows the figure read. */
-	public record LoadRows(String file, String sheet, long rows) {
+	/**
+	 * One load behind a figure: its id, file and sheet, and how many of its rows the
+	 * figure read.
+	 */
+	public record LoadRows(long loadId, String file, String sheet, long rows) {
 	}
 
 	/**
@@ -94,7 +97,7 @@ public final class FigureScan {
 				values.put(id, rs.getBigDecimal(5));
 			}
 			else {
-				sources.get(id).add(new LoadRows(rs.getString(2), rs.getString(3), rs.getLong(4)));
+				sources.get(id).add(new LoadRows(rs.getLong(7), rs.getString(2), rs.getString(3), rs.getLong(4)));
 			}
 		});
 		Map<String, Measured> measured = new LinkedHashMap<>();

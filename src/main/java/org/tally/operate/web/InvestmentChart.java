@@ -7,24 +7,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
+import org.tally.figures.InvestmentByCounty;
 
 /**
- * Committed versus completed investment by county and period, from the current project
- * ledger loads, drawn as inline SVG bars on the server: no chart library, nothing for the
- * browser to fetch.
+ * Committed versus completed investment by county and period, as of the last verified
+ * versions of the two figures (never the loads merely current), drawn as inline SVG bars
+ * on the server: no chart library, nothing for the browser to fetch.
  */
 @Component
 class InvestmentChart {
 
 	private static final BigDecimal YI = new BigDecimal("100000000");
 
-	private final JdbcClient jdbc;
+	private final InvestmentByCounty investment;
 
-	InvestmentChart(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	InvestmentChart(InvestmentByCounty investment) {
+		this.investment = investment;
 	}
 
 	/**
@@ -35,41 +35,48 @@ class InvestmentChart {
 			BigDecimal completedYuan) {
 	}
 
-	/** One period's chart: its bars and the SVG drawing them. */
-	record PeriodChart(LocalDate period, List<Bar> bars, BigDecimal committed, BigDecimal completed, String svg) {
+	/**
+	 * One period's chart: its bars, their totals, the verified versions they come from,
+	 * and the SVG.
+	 */
+	record PeriodChart(LocalDate period, List<Bar> bars, BigDecimal committed, BigDecimal completed, String basis,
+			String svg) {
 	}
 
 	List<PeriodChart> charts() {
-		List<Bar> bars;
-		try {
-			bars = jdbc
-				.sql("""
-						SELECT l.period, p.county, COALESCE(sum(p.committed_investment), 0), COALESCE(sum(p.completed_investment), 0)
-						FROM warehouse.projects p JOIN registry.load l ON l.id = p.load_id
-						WHERE l.is_current AND p.county IS NOT NULL
-						GROUP BY l.period, p.county
-						ORDER BY l.period, p.county""")
-				.query((rs, n) -> new Bar(rs.getObject(1, LocalDate.class), rs.getString(2), yi(rs.getBigDecimal(3)),
-						yi(rs.getBigDecimal(4)), rs.getBigDecimal(3), rs.getBigDecimal(4)))
-				.list();
-		}
-		catch (DataAccessException ex) {
-			return List.of(); // no run has created the warehouse yet
-		}
+		List<InvestmentByCounty.Period> periods = investment.periods();
 		Map<LocalDate, List<Bar>> byPeriod = new LinkedHashMap<>();
-		bars.forEach(bar -> byPeriod.computeIfAbsent(bar.period(), p -> new ArrayList<>()).add(bar));
-		BigDecimal max = bars.stream()
-			.flatMap(b -> java.util.stream.Stream.of(b.committed(), b.completed()))
+		for (InvestmentByCounty.Period period : periods) {
+			byPeriod.put(period.asOf(),
+					period.counties()
+						.stream()
+						.map(c -> new Bar(period.asOf(), c.county(), yi(c.committed()), yi(c.completed()),
+								c.committed(), c.completed()))
+						.toList());
+		}
+		BigDecimal max = byPeriod.values()
+			.stream()
+			.flatMap(List::stream)
+			.flatMap(b -> Stream.of(b.committed(), b.completed()))
 			.max(BigDecimal::compareTo)
 			.orElse(BigDecimal.ONE);
 		List<PeriodChart> charts = new ArrayList<>();
-		byPeriod.forEach((period, periodBars) -> charts.add(new PeriodChart(period, periodBars,
-				// totals from yuan, not from the rounded bars, so they agree with the
-				// published figures
-				yi(periodBars.stream().map(Bar::committedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
-				yi(periodBars.stream().map(Bar::completedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
-				svg(period, periodBars, max))));
+		for (InvestmentByCounty.Period period : periods) {
+			List<Bar> periodBars = byPeriod.get(period.asOf());
+			charts.add(new PeriodChart(period.asOf(), periodBars,
+					// totals from yuan, not from the rounded bars, so they agree with the
+					// published figures
+					yi(periodBars.stream().map(Bar::committedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
+					yi(periodBars.stream().map(Bar::completedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
+					basis(period), svg(period.asOf(), periodBars, max)));
+		}
 		return charts;
+	}
+
+	private static String basis(InvestmentByCounty.Period period) {
+		return "核定版本 verified versions: 签约 committed v" + period.committed().version() + "（运行 run "
+				+ period.committed().runId() + "）· 完成 completed v" + period.completed().version() + "（运行 run "
+				+ period.completed().runId() + "）";
 	}
 
 	/**

@@ -69,17 +69,18 @@ class PressApiController {
 		return asOf == null ? view : view.stream().filter(f -> f.asOf().equals(asOf)).toList();
 	}
 
-	/** A figure's versions with what each changed; PRESS sees only the verified ones. */
+	/**
+	 * A figure's versions with what each changed; PRESS sees only the verified ones, each
+	 * compared with the verified one before it.
+	 */
 	@GetMapping("/figures/{id}/history")
 	@Operation(summary = "A figure's versions and what each changed",
-			description = "PRESS sees only verified versions; 404 when there is none.")
+			description = "PRESS sees only verified versions, each compared with the verified one before it; 404 when there is none.")
 	List<FigureVersion> history(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			Authentication authentication) {
-		List<FigureVersion> versions = press.history(id, asOf);
-		if (!isOperator(authentication)) {
-			versions = versions.stream().filter(v -> v.figure().verified()).toList();
-		}
+		List<FigureVersion> versions = isOperator(authentication) ? press.history(id, asOf)
+				: press.verifiedHistory(id, asOf);
 		if (versions.isEmpty()) {
 			throw new NoSuchFigureException(id, asOf);
 		}

@@ -99,10 +99,7 @@ class PressController {
 	 * as "previous".
 	 */
 	private PressFigure withPrevious(FigureValue figure) {
-		List<FigureVersion> verified = press.history(figure.id(), null)
-			.stream()
-			.filter(v -> v.figure().verified())
-			.toList();
+		List<FigureVersion> verified = press.verifiedHistory(figure.id(), null);
 		Optional<FigureValue> previous = Optional.empty();
 		for (FigureVersion version : verified) {
 			FigureValue value = version.figure();
