@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ({@link EmbeddedRoles}). Exactly one postmaster ever runs on a directory: a process
  * that finds one alive connects to it instead of starting its own.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String DATABASE = "tally";
 
@@ -47,7 +47,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	 * Connects to the server already running on {@code dataDirectory}, or starts one
 	 * there.
 	 */
-	static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
+	public static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
 		Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
 		EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(dataDirectory.toAbsolutePath());
 		Optional<Integer> running = runningServerPort(pgData);
@@ -117,7 +117,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
