@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.tally.bench.internal.ChildTally;
 import org.tally.bench.internal.LedgerFiles;
 import org.tally.bench.internal.WarehouseProbe;
+import org.tally.database.EmbeddedPostgresServer;
 
 /**
  * The slow fault scenarios, with real processes: a `tally run` killed with SIGKILL
@@ -440,34 +441,18 @@ public final class FaultSuite {
 		 * hold it: a Tally process stops a server it started itself when it exits, so
 		 * each one attaches to this.
 		 */
-		io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+		EmbeddedPostgresServer server;
 
-		/** Starts the installation's server unless one runs on its data directory. */
+		/**
+		 * Starts the installation's server unless one runs on its data directory, locked
+		 * as Tally locks it.
+		 */
 		void ensureServer() throws IOException, SQLException {
 			if (WarehouseProbe.port(data).isPresent()) {
 				return;
 			}
 			releaseServer();
-			Path pgData = data.resolve("postgres");
-			Files.createDirectories(pgData);
-			server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-				.setDataDirectory(pgData)
-				.setCleanDataDirectory(false)
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setPGStartupWait(Duration.ofSeconds(60))
-				.start();
-			try (java.sql.Connection c = java.sql.DriverManager
-				.getConnection("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres", "postgres", "");
-					java.sql.Statement st = c.createStatement();
-					java.sql.ResultSet rs = st
-						.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'tally'")) {
-				rs.next();
-				if (rs.getInt(1) == 0) {
-					st.execute("CREATE DATABASE tally ENCODING 'UTF8' TEMPLATE template0");
-				}
-			}
+			server = EmbeddedPostgresServer.attachOrStart(data);
 		}
 
 		/**
@@ -479,7 +464,7 @@ public final class FaultSuite {
 				try {
 					server.close();
 				}
-				catch (IOException | RuntimeException ex) {
+				catch (RuntimeException ex) {
 					// already stopped by the fault: only the lock was left to release
 				}
 				server = null;

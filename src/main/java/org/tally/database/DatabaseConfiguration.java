@@ -2,12 +2,14 @@ package org.tally.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one DataSource of the application: external PostgreSQL or the embedded server. */
+/**
+ * The one DataSource of the application (external PostgreSQL or the embedded server), and
+ * the separate connections of the sql checks.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
@@ -20,33 +22,77 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(DatabaseProperties properties, EmbeddedPostgresHolder embedded) {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("tally");
+		HikariConfig config = poolConfig("tally", properties, embedded);
 		config.setMaximumPoolSize(properties.poolSize());
-		// When the server goes away under a run, every step's bookkeeping waits for a
-		// connection in
-		// turn: 5 s each (Hikari's default is 30 s) lets the run end FAILED within a
-		// minute (fault suite).
-		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
-		config.setValidationTimeout(2_000);
 		if (properties.external()) {
-			config.setJdbcUrl(properties.url());
 			config.setUsername(properties.user());
 			config.setPassword(properties.password());
 		}
 		else {
-			config.setJdbcUrl(embedded.server().jdbcUrl());
-			config.setUsername(EmbeddedPostgresServer.USER);
+			config.setUsername(EmbeddedCredentials.OWNER);
+			config.setPassword(embedded.server().credentials().password(EmbeddedCredentials.OWNER));
 		}
-		config.addDataSourceProperty("ApplicationName", "tally-pool-" + ProcessHandle.current().pid());
 		// Bulk readers stream with a fetch size only outside autocommit; writers run in
 		// explicit transactions.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return new HikariDataSource(config);
 	}
 
+	@Bean(destroyMethod = "close")
+	SqlCheckDatabase sqlCheckDatabase(DatabaseProperties properties, EmbeddedPostgresHolder embedded) {
+		String user;
+		String password;
+		if (properties.external()) {
+			if (properties.checkUser() == null || properties.checkUser().isBlank()) {
+				return SqlCheckDatabase.unavailable("on an external PostgreSQL the sql checks need a read-only role "
+						+ "of their own: create it and set tally.db.check-user and tally.db.check-password "
+						+ "(TALLY_DB_CHECK_USER, TALLY_DB_CHECK_PASSWORD), see docs/operations.md, \"Database roles\"");
+			}
+			if (properties.checkUser().equals(properties.user())) {
+				return SqlCheckDatabase.unavailable("tally.db.check-user must be a role of its own, not Tally's '"
+						+ properties.user() + "' (docs/operations.md, \"Database roles\")");
+			}
+			user = properties.checkUser();
+			password = properties.checkPassword();
+		}
+		else {
+			user = EmbeddedCredentials.CHECKER;
+			password = embedded.server().credentials().password(EmbeddedCredentials.CHECKER);
+		}
+		HikariConfig config = poolConfig("tally-checks", properties, embedded);
+		// One connection: checks run one after the other, and each finds the session
+		// the previous one left (reset).
+		config.setMaximumPoolSize(1);
+		config.setMinimumIdle(0);
+		// A wrong check role fails the sql checks with the server's reason, not the
+		// start-up of every command.
+		config.setInitializationFailTimeout(-1);
+		config.setUsername(user);
+		config.setPassword(password);
+		return new SqlCheckDatabase(user, new HikariDataSource(config));
+	}
+
+	@Bean
+	CheckRoleGrants checkRoleGrants(DatabaseProperties properties) {
+		return new CheckRoleGrants(properties.external() ? properties.checkUser() : EmbeddedCredentials.CHECKER);
+	}
+
+	private static HikariConfig poolConfig(String name, DatabaseProperties properties,
+			EmbeddedPostgresHolder embedded) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(name);
+		// When the server goes away under a run, every step's bookkeeping waits for a
+		// connection in turn: 5 s each (Hikari's default is 30 s) lets the run end
+		// FAILED within a minute (fault suite).
+		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+		config.setValidationTimeout(2_000);
+		config.setJdbcUrl(properties.external() ? properties.url() : embedded.server().jdbcUrl());
+		config.addDataSourceProperty("ApplicationName", EmbeddedPostgresServer.applicationName());
+		return config;
+	}
+
 	/**
-	 * Keeps the embedded server's lifecycle tied to the context: the pool closes first,
+	 * Keeps the embedded server's lifecycle tied to the context: the pools close first,
 	 * then the server.
 	 */
 	record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {

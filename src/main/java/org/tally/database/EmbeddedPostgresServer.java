@@ -3,29 +3,27 @@ package org.tally.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL server on a persistent data directory. Exactly one postmaster
- * ever runs on a directory: a process that finds one alive connects to it instead of
- * starting its own.
+ * The embedded PostgreSQL server on a persistent data directory, locked with passwords
+ * ({@link EmbeddedRoles}). Exactly one postmaster ever runs on a directory: a process
+ * that finds one alive connects to it instead of starting its own.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String DATABASE = "tally";
-	static final String USER = "postgres";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -35,28 +33,45 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final int port;
 
-	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres started, int port) {
+	private final EmbeddedCredentials credentials;
+
+	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres started, int port,
+			EmbeddedCredentials credentials) {
 		this.dataDirectory = dataDirectory;
 		this.started = started;
 		this.port = port;
+		this.credentials = credentials;
 	}
 
 	/**
 	 * Connects to the server already running on {@code dataDirectory}, or starts one
 	 * there.
 	 */
-	static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
+	public static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
 		Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
+		EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(dataDirectory.toAbsolutePath());
 		Optional<Integer> running = runningServerPort(pgData);
 		if (running.isPresent()) {
 			log.info("Using the embedded PostgreSQL already running on {} (port {})", pgData, running.get());
-			return ready(new EmbeddedPostgresServer(pgData, null, running.get()));
+			return secured(new EmbeddedPostgresServer(pgData, null, running.get(), credentials));
 		}
+		Path passwordFile = null;
 		try {
 			Files.createDirectories(pgData);
+			PostmasterPidFile.removeIfStale(pgData);
+			// initdb reads the superuser's password from a file of its own (first line).
+			passwordFile = Files.createTempFile(dataDirectory.toAbsolutePath(), ".initdb", ".pw",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(passwordFile, credentials.password(EmbeddedCredentials.SUPERUSER) + "\n");
 			EmbeddedPostgres pg = EmbeddedPostgres.builder()
 				.setDataDirectory(pgData)
 				.setCleanDataDirectory(false)
+				// The library runs initdb with trust; these options come after and win.
+				.setLocaleConfig("auth-host", "scram-sha-256")
+				.setLocaleConfig("auth-local", "scram-sha-256")
+				.setLocaleConfig("pwfile", passwordFile.toString())
+				// Its readiness check connects as the superuser.
+				.setConnectConfig("password", credentials.password(EmbeddedCredentials.SUPERUSER))
 				// Defaults favour tests (fsync off); this directory holds the warehouse
 				// and must survive a crash.
 				.setServerConfig("fsync", "on")
@@ -65,28 +80,44 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				// No JVM shutdown hook of the library's: it would stop the server even
-				// while other Tally
-				// processes use it. close() (the context's shutdown) stops it only when
-				// none are connected.
+				// while other Tally processes use it. close() (the context's shutdown)
+				// stops it only when none are connected.
 				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Started embedded PostgreSQL on {} (port {})", pgData, pg.getPort());
-			return ready(new EmbeddedPostgresServer(pgData, pg, pg.getPort()));
+			return secured(new EmbeddedPostgresServer(pgData, pg, pg.getPort(), credentials));
 		}
 		catch (IOException | RuntimeException ex) {
+			if (ex instanceof EmbeddedDatabaseException) {
+				throw (EmbeddedDatabaseException) ex;
+			}
 			// Another process may have won the race to start on this directory:
-			// PostgreSQL's own
-			// lock refuses a second postmaster, so connect to the winner if there is one.
+			// PostgreSQL's own lock refuses a second postmaster, so connect to the
+			// winner if there is one.
 			Optional<Integer> winner = runningServerPort(pgData);
 			if (winner.isPresent()) {
-				return ready(new EmbeddedPostgresServer(pgData, null, winner.get()));
+				return secured(new EmbeddedPostgresServer(pgData, null, winner.get(), credentials));
 			}
 			throw new EmbeddedDatabaseException(
 					"cannot start the embedded PostgreSQL on " + pgData + ": " + ex.getMessage(), ex);
 		}
+		finally {
+			deleteQuietly(passwordFile);
+		}
 	}
 
-	int port() {
+	private static void deleteQuietly(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot delete " + file, ex);
+			}
+		}
+	}
+
+	public int port() {
 		return port;
 	}
 
@@ -94,63 +125,56 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		return dataDirectory;
 	}
 
+	EmbeddedCredentials credentials() {
+		return credentials;
+	}
+
 	String jdbcUrl() {
-		return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+		return jdbcUrl(DATABASE);
 	}
 
-	private static EmbeddedPostgresServer ready(EmbeddedPostgresServer server) {
-		server.createDatabaseIfMissing();
-		return server;
+	private String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
 	}
 
-	private void createDatabaseIfMissing() {
-		String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-		try (Connection c = DriverManager.getConnection(url, USER, "");
-				var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-			exists.setString(1, DATABASE);
-			try (ResultSet rs = exists.executeQuery()) {
-				if (!rs.next()) {
-					try (Statement create = c.createStatement()) {
-						create.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-					}
-				}
-			}
+	/**
+	 * A connection as {@code role}, named like this process's pool so that
+	 * {@link #close()} does not count it as another process's.
+	 */
+	Connection connect(String database, String role) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", role);
+		properties.setProperty("password", credentials.password(role));
+		properties.setProperty("ApplicationName", applicationName());
+		return DriverManager.getConnection(jdbcUrl(database), properties);
+	}
+
+	static String applicationName() {
+		return "tally-pool-" + ProcessHandle.current().pid();
+	}
+
+	/** True while the superuser could still connect without a password. */
+	boolean acceptsWithoutPassword() {
+		try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), EmbeddedCredentials.SUPERUSER, "")) {
+			return true;
 		}
 		catch (SQLException ex) {
-			if (!"42P04".equals(ex.getSQLState())) { // duplicate_database: a concurrent
-														// process created it
-				throw new EmbeddedDatabaseException(
-						"cannot prepare database '" + DATABASE + "' on port " + port + ": " + ex.getMessage(), ex);
-			}
+			return false;
 		}
+	}
+
+	private static EmbeddedPostgresServer secured(EmbeddedPostgresServer server) {
+		new EmbeddedRoles(server, server.credentials).secure();
+		return server;
 	}
 
 	/**
 	 * Reads postmaster.pid (line 1 pid, line 4 port) and answers the port when that
-	 * postmaster is alive. A stale file left by a killed server is ignored; PostgreSQL
-	 * removes it on the next start.
+	 * postmaster is alive and its port answers as PostgreSQL. A stale file, left by a
+	 * killed server or naming a pid since reused by another process, is ignored.
 	 */
 	static Optional<Integer> runningServerPort(Path pgData) {
-		Path pidFile = pgData.resolve("postmaster.pid");
-		if (!Files.isRegularFile(pidFile)) {
-			return Optional.empty();
-		}
-		try {
-			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-			if (lines.size() < 4) {
-				return Optional.empty();
-			}
-			long pid = Long.parseLong(lines.get(0).trim());
-			int port = Integer.parseInt(lines.get(3).trim());
-			boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-			return alive ? Optional.of(port) : Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + pidFile, ex);
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
+		return PostmasterPidFile.read(pgData).filter(PostmasterPidFile::isLiveServer).map(PostmasterPidFile::port);
 	}
 
 	/**
@@ -176,11 +200,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private boolean otherClientsConnected() {
-		try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, "");
+		try (Connection c = connect(DATABASE, EmbeddedCredentials.SUPERUSER);
 				var others = c
 					.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
 							+ " AND pid <> pg_backend_pid() AND application_name <> ?")) {
-			others.setString(1, "tally-pool-" + ProcessHandle.current().pid());
+			others.setString(1, applicationName());
 			try (ResultSet rs = others.executeQuery()) {
 				rs.next();
 				return rs.getInt(1) > 0;

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.tally.catalog.Catalog;
+import org.tally.database.SqlCheckDatabase;
 import org.tally.reconcile.internal.Check;
 import org.tally.reconcile.internal.Checks;
 import org.tally.reconcile.internal.SharedScans;
@@ -36,9 +36,9 @@ public class Reconciler {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Reconciler(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactionManager) {
+	Reconciler(JdbcClient jdbc, Catalog catalog, SqlCheckDatabase sqlCheckDatabase) {
 		this.jdbc = jdbc;
-		this.checks = catalog.checks().stream().map(c -> Checks.of(c, catalog, jdbc, transactionManager)).toList();
+		this.checks = catalog.checks().stream().map(c -> Checks.of(c, catalog, jdbc, sqlCheckDatabase)).toList();
 	}
 
 	@Transactional

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class EmbeddedPostgresServerTest {
 	}
 
 	private static String query(EmbeddedPostgresServer server, String sql) throws Exception {
-		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+		try (Connection c = server.connect(EmbeddedPostgresServer.DATABASE, EmbeddedCredentials.OWNER);
 				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery(sql)) {
 			rs.next();
@@ -62,7 +61,7 @@ class EmbeddedPostgresServerTest {
 	}
 
 	private static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
-		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+		try (Connection c = server.connect(EmbeddedPostgresServer.DATABASE, EmbeddedCredentials.OWNER);
 				Statement s = c.createStatement()) {
 			s.execute(sql);
 		}

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CatalogException;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.internal.CatalogLoader;
+import org.tally.database.SqlCheckDatabase;
 import org.tally.reconcile.internal.Check;
 import org.tally.reconcile.internal.Checks;
 import org.tally.support.TallyTest;
@@ -35,7 +35,7 @@ class CheckDefinitionsTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PlatformTransactionManager transactionManager;
+	SqlCheckDatabase sqlCheckDatabase;
 
 	@Autowired
 	TestWarehouse warehouse;
@@ -52,8 +52,7 @@ class CheckDefinitionsTest {
 		CheckDefinition rule = check("bad_rule", "row", "projects", null,
 				new CheckDefinition.Condition("finished_investment", "<=", "committed_investment", null), null);
 
-		assertThatThrownBy(() -> Checks.of(rule, catalog, jdbc, transactionManager))
-			.isInstanceOf(CatalogException.class)
+		assertThatThrownBy(() -> Checks.of(rule, catalog, jdbc, sqlCheckDatabase)).isInstanceOf(CatalogException.class)
 			.hasMessageContaining("reconciliation.yml")
 			.hasMessageContaining("'bad_rule'")
 			.hasMessageContaining("finished_investment");
@@ -64,16 +63,15 @@ class CheckDefinitionsTest {
 		CheckDefinition rule = check("sneaky", "row", "projects", null,
 				new CheckDefinition.Condition("status", "= status OR 1=1 --", null, "x"), null);
 
-		assertThatThrownBy(() -> Checks.of(rule, catalog, jdbc, transactionManager))
-			.isInstanceOf(CatalogException.class)
+		assertThatThrownBy(() -> Checks.of(rule, catalog, jdbc, sqlCheckDatabase)).isInstanceOf(CatalogException.class)
 			.hasMessageContaining("operator");
 	}
 
 	@Test
 	void givenSqlThatIsNotOneSelect_theCheckIsRefused() {
 		for (String sql : List.of("DELETE FROM registry.load", "SELECT 1; DROP TABLE registry.load")) {
-			assertThatThrownBy(() -> Checks.of(check("not_select", "sql", null, sql, null, null), catalog, jdbc,
-					transactionManager))
+			assertThatThrownBy(
+					() -> Checks.of(check("not_select", "sql", null, sql, null, null), catalog, jdbc, sqlCheckDatabase))
 				.as(sql)
 				.isInstanceOf(CatalogException.class)
 				.hasMessageContaining("one SELECT");
@@ -83,8 +81,8 @@ class CheckDefinitionsTest {
 	@Test
 	void givenSqlThatTriesToWrite_itRunsReadOnlyAndFailsWithoutWriting() {
 		Check writing = Checks.of(check("writes", "sql", null, """
-				WITH gone AS (DELETE FROM recon.check_result RETURNING id) SELECT * FROM gone""", null, null), catalog,
-				jdbc, transactionManager);
+				WITH gone AS (DELETE FROM registry.load RETURNING id) SELECT * FROM gone""", null, null), catalog, jdbc,
+				sqlCheckDatabase);
 
 		CheckOutcome outcome = writing.run(PERIOD);
 
@@ -95,7 +93,7 @@ class CheckDefinitionsTest {
 	@Test
 	void givenSqlSlowerThanItsTimeout_itIsCancelledAndFails() {
 		Check slow = Checks.of(check("slow", "sql", null, "SELECT 1 AS x FROM pg_sleep(3)", null, 1), catalog, jdbc,
-				transactionManager);
+				sqlCheckDatabase);
 
 		CheckOutcome outcome = slow.run(PERIOD);
 
@@ -107,7 +105,7 @@ class CheckDefinitionsTest {
 	void givenSqlReturningRows_eachRowIsEvidenceAndTheAsOfParameterIsBound() {
 		Check rows = Checks.of(check("rows", "sql", null, """
 				SELECT 'a.xlsx' AS file, 'S' AS sheet, 'H17' AS cell, CAST(:as_of AS date) AS period""", null, null),
-				catalog, jdbc, transactionManager);
+				catalog, jdbc, sqlCheckDatabase);
 
 		CheckOutcome outcome = rows.run(PERIOD);
 

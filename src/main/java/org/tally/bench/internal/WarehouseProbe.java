@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tally.database.EmbeddedCredentials;
 
 /**
  * A plain JDBC view of a data directory's embedded server, from outside the Tally process
@@ -71,7 +72,8 @@ public final class WarehouseProbe implements AutoCloseable {
 			if (port.isPresent()) {
 				try {
 					Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port.get() + "/tally",
-							"postgres", "");
+							EmbeddedCredentials.SUPERUSER,
+							EmbeddedCredentials.of(dataDir).password(EmbeddedCredentials.SUPERUSER));
 					c.setAutoCommit(true);
 					return new WarehouseProbe(c);
 				}

@@ -1,9 +1,9 @@
 package org.tally.reconcile.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CheckDefinition;
+import org.tally.database.SqlCheckDatabase;
 
 /**
  * Builds the check a definition declares; an inconsistent definition fails here, at
@@ -15,7 +15,7 @@ public final class Checks {
 	}
 
 	public static Check of(CheckDefinition definition, Catalog catalog, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager) {
+			SqlCheckDatabase sqlCheckDatabase) {
 		Definitions defs = new Definitions(catalog, definition);
 		String type = defs.require("type", definition.type());
 		return switch (type) {
@@ -26,7 +26,7 @@ public final class Checks {
 			case "unique" -> new UniqueCheck(defs, jdbc);
 			case "non_decreasing" -> new NonDecreasingCheck(defs, jdbc);
 			case "completeness" -> new CompletenessCheck(defs, jdbc);
-			case "sql" -> new SqlCheck(defs, jdbc, transactionManager);
+			case "sql" -> new SqlCheck(defs, sqlCheckDatabase);
 			default -> throw defs.invalid("type '" + type
 					+ "' is not one of totals, compare, references, row, unique, non_decreasing, completeness, sql");
 		};

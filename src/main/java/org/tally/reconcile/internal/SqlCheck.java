@@ -1,7 +1,9 @@
 package org.tally.reconcile.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,16 +13,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.tally.database.SqlCheckDatabase;
 import org.tally.reconcile.CheckOutcome;
 
 /**
- * The escape hatch: a SELECT with the named parameter {@code :as_of}, run in a read-only
- * transaction of its own under a statement timeout; it passes when it returns no rows,
- * and each row is evidence (columns named file, sheet, cell and column fill those fields,
- * the others the note).
+ * The escape hatch: a SELECT with the named parameter {@code :as_of}, run under the
+ * checks' own read-only role in a transaction that is rolled back, under a statement
+ * timeout; it passes when it returns no rows, and each row is evidence (columns named
+ * file, sheet, cell and column fill those fields, the others the note).
  */
 final class SqlCheck implements Check {
 
@@ -31,17 +32,18 @@ final class SqlCheck implements Check {
 
 	private final Definitions defs;
 
-	private final JdbcClient jdbc;
-
-	private final TransactionTemplate readOnly;
+	private final SqlCheckDatabase database;
 
 	private final String sql;
 
-	private final int timeoutMillis;
+	private final long timeoutMillis;
 
-	SqlCheck(Definitions defs, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+	SqlCheck(Definitions defs, SqlCheckDatabase database) {
 		this.defs = defs;
-		this.jdbc = jdbc;
+		this.database = database;
+		database.unavailableReason().ifPresent(reason -> {
+			throw defs.invalid(reason);
+		});
 		String text = defs.require("sql", defs.definition().sql()).strip();
 		if (text.endsWith(";")) {
 			text = text.substring(0, text.length() - 1).strip();
@@ -56,10 +58,11 @@ final class SqlCheck implements Check {
 		if (seconds <= 0) {
 			throw defs.invalid("'timeoutSeconds' must be positive");
 		}
-		this.timeoutMillis = seconds * 1000;
-		this.readOnly = new TransactionTemplate(transactionManager);
-		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.readOnly.setReadOnly(true);
+		this.timeoutMillis = seconds * 1000L;
+	}
+
+	private CheckOutcome couldNotRun(LocalDate period, String reason) {
+		return defs.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
 	}
 
 	@Override
@@ -71,18 +74,14 @@ final class SqlCheck implements Check {
 	public CheckOutcome run(LocalDate period) {
 		List<Map<String, String>> rows;
 		try {
-			rows = readOnly.execute(status -> {
-				// Explicit, so that the guard holds whatever the driver makes of a
-				// read-only connection.
-				jdbc.sql("SET TRANSACTION READ ONLY").update();
-				jdbc.sql("SET LOCAL statement_timeout = " + timeoutMillis).update();
+			rows = database.readOnly(timeoutMillis, connection -> {
+				JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 				// Streamed with a fetch size (we are in a transaction): every row is
-				// counted, only the
-				// evidence is kept, so a query matching millions of rows cannot fill the
-				// heap.
+				// counted, only the evidence is kept, so a query matching millions of
+				// rows cannot fill the heap.
 				List<Map<String, String>> kept = new ArrayList<>();
 				long[] count = { 0 };
-				jdbc.sql(sql).withFetchSize(1000).param("as_of", period).query((java.sql.ResultSet rs) -> {
+				jdbc.sql(sql).withFetchSize(1000).param("as_of", period).query((ResultSet rs) -> {
 					if (count[0]++ < Query.MAX_EVIDENCE) {
 						ResultSetMetaData meta = rs.getMetaData();
 						Map<String, String> row = new LinkedHashMap<>();
@@ -98,11 +97,13 @@ final class SqlCheck implements Check {
 				return kept;
 			});
 		}
-		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
+		catch (DataAccessException ex) {
 			// A failing query is a failed check, not a failed run; the reason is the
 			// database's.
-			String reason = ex.getMostSpecificCause().getMessage();
-			return defs.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
+			return couldNotRun(period, ex.getMostSpecificCause().getMessage());
+		}
+		catch (SQLException ex) {
+			return couldNotRun(period, ex.getMessage());
 		}
 		long offending = rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get("offending_rows"));
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tally.database.SqlCheckDatabase;
 import org.tally.catalog.Catalog;
 import org.tally.reconcile.CheckOutcome;
 import org.tally.support.TallyTest;
@@ -37,6 +38,9 @@ class ChecksOverTwoFilesTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	SqlCheckDatabase sqlCheckDatabase;
 
 	@Autowired
 	TestWarehouse warehouse;
@@ -182,7 +186,7 @@ class ChecksOverTwoFilesTest {
 		List<Check> rules = catalog.checks()
 			.stream()
 			.filter(c -> c.type().equals("row") && "projects".equals(c.dataset()))
-			.map(c -> Checks.of(c, catalog, jdbc, transactions))
+			.map(c -> Checks.of(c, catalog, jdbc, sqlCheckDatabase))
 			.toList();
 		SharedScans scans = new SharedScans(jdbc, rules);
 
@@ -210,7 +214,7 @@ class ChecksOverTwoFilesTest {
 		List<Check> checks = catalog.checks()
 			.stream()
 			.filter(c -> List.of("row", "unique", "totals").contains(c.type()) && "projects".equals(c.dataset()))
-			.map(c -> Checks.of(c, catalog, jdbc, transactions))
+			.map(c -> Checks.of(c, catalog, jdbc, sqlCheckDatabase))
 			.toList();
 		assertThat(checks).extracting(Check::id)
 			.contains("projects_totals", "projects_unique_codes", "projects_completed_within_committed");
@@ -384,7 +388,7 @@ class ChecksOverTwoFilesTest {
 
 	private Check check(String id) {
 		return Checks.of(catalog.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(), catalog,
-				jdbc, transactions);
+				jdbc, sqlCheckDatabase);
 	}
 
 	private long load(String source, String dataset, String file, LocalDate period, boolean current) {
