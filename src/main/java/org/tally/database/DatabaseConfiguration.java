@@ -24,9 +24,8 @@ class DatabaseConfiguration {
 		config.setPoolName("tally");
 		config.setMaximumPoolSize(properties.poolSize());
 		// When the server goes away under a run, every step's bookkeeping waits for a
-		// connection in
-		// turn: 5 s each (Hikari's default is 30 s) lets the run end FAILED within a
-		// minute (fault suite).
+		// connection in turn: a short timeout (Hikari's default is 30 s) lets the run end
+		// FAILED within a minute (fault suite).
 		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		config.setValidationTimeout(2_000);
 		if (properties.external()) {

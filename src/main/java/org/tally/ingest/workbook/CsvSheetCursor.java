@@ -126,7 +126,7 @@ final class CsvSheetCursor extends RowCursor {
 			}
 			// Jackson's CSV parser rather than Commons CSV's: RFC 4180 as strictly (an
 			// unterminated quote
-			// fails), a third less CPU per record on the ingest's busiest thread
+			// fails), and cheaper per record on the ingest's busiest thread
 			// (docs/stack-notes.md).
 			// No header, no comments, no escape character: each record an array of its
 			// fields, split at

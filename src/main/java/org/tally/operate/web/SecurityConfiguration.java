@@ -84,16 +84,12 @@ class SecurityConfiguration {
 		if (configured.users().isEmpty() && !environment.acceptsProfiles(Profiles.of("demo"))) {
 			log.warn("no web users configured (tally.security.users): nobody can sign in; see docs/operations.md");
 		}
-		return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**") // exports
-																					// branch:
-																					// +
-																					// API
-																					// docs
+		return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers(HttpMethod.GET, "/api/figures", "/api/figures/**")
 						.hasAnyRole(PRESS, OPERATOR)
-						// exports branch: the claim check and the API's description are
-						// for the press too
+						// the claim check and the API's description are for the press
+						// too
 						.requestMatchers(HttpMethod.POST, "/api/claims/check")
 						.hasAnyRole(PRESS, OPERATOR)
 						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
