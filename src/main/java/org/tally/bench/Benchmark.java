@@ -59,11 +59,9 @@ public final class Benchmark {
 		progress.accept("preparing a " + rows + "-row ledger under " + workDir);
 		LedgerFiles files = LedgerFiles.forRows(workDir, rows);
 		// Each reference is measured alternately with the Tally run it is compared with,
-		// so that a
-		// ratio compares repetitions taken seconds apart: this machine kind changes speed
-		// from one
-		// minute to the next, and measured one after the other the two sides met
-		// different machines.
+		// so that a ratio compares repetitions taken seconds apart: this machine kind
+		// changes speed from one minute to the next, and measured one after the other
+		// the two sides would meet different machines.
 		List<BenchmarkReport.Measure> xlsx;
 		List<BenchmarkReport.Measure> csv;
 		long xlsxPeak;

@@ -82,7 +82,7 @@ class DatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName(name);
 		// When the server goes away under a run, every step's bookkeeping waits for a
-		// connection in turn: 5 s each (Hikari's default is 30 s) lets the run end
+		// connection in turn: a short timeout (Hikari's default is 30 s) lets the run end
 		// FAILED within a minute (fault suite).
 		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		config.setValidationTimeout(2_000);

@@ -40,7 +40,7 @@ final class FileRowStream<T> implements AutoCloseable {
 	 * Finished CSV rows are compact (mostly the COPY tuple: 32 batches of a million-row
 	 * ledger hold about 10 MB), and their reading thread is the busier one: a deep queue
 	 * lets it read on while the step's thread waits for its per-chunk round trips to the
-	 * job repository (CSV 3.15 -> 3.0 s, four pairs).
+	 * job repository.
 	 */
 	private static final int RAW_BATCHES_AHEAD = 8;
 
@@ -88,12 +88,10 @@ final class FileRowStream<T> implements AutoCloseable {
 	 *
 	 * <p>
 	 * Where: a CSV is cheap to parse, so its reading thread lines up and finishes the
-	 * rows too, and the two threads' work comes out about even (a million rows: 2.6 s
-	 * against 1.2 s plus PostgreSQL's COPY). A workbook's XML already keeps its reading
-	 * thread the busier (4 s and more): there the reader gets the rows raw and lines up
-	 * and finishes them itself (measured: lining up on the reading thread and checking on
-	 * the reader's made a million-row workbook about 0.8 s slower, the cells being cold
-	 * for the check either way).
+	 * rows too, and the two threads' work comes out about even. A workbook's XML already
+	 * keeps its reading thread the busier: there the reader gets the rows raw and lines
+	 * up and finishes them itself (lining up on the reading thread and checking on the
+	 * reader's would leave the cells cold for the check either way; docs/performance.md).
 	 */
 	FileRowStream(SheetCursor cursor, LoadRef load, SourceDefinition source, DatasetDefinition dataset,
 			Function<SourceRow, T> finisher) {

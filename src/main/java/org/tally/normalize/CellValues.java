@@ -113,9 +113,8 @@ public final class CellValues {
 
 	/**
 	 * The same as {@link #plainYuan} by long arithmetic, for the plain decimals of at
-	 * most 15 significant digits that nearly every amount cell holds (four BigDecimal
-	 * operations each were a tenth of validating a million-row sheet); null when the
-	 * digits or the result do not fit.
+	 * most 15 significant digits that nearly every amount cell holds (sparing each cell
+	 * four BigDecimal operations); null when the digits or the result do not fit.
 	 */
 	static BigDecimal smallYuan(String raw, AmountUnit unit) {
 		boolean negative = raw.charAt(0) == '-';

@@ -94,14 +94,10 @@ public class LoadPromoter {
 			promotedDatasets.add(dataset.name());
 		}
 		// Fresh statistics, or the checks' joins over a million new rows get planned as
-		// if the
-		// tables were empty (a nested loop that never ends). A sample of 9,000 rows
-		// (statistics
-		// target 30 instead of 100) is plenty for the checks' scans, joins and groupings
-		// and reads a
-		// third of the pages: 1M rows analysed in 0.08 s instead of 0.28 s. Autovacuum's
-		// later
-		// ANALYZE uses the server's default again.
+		// if the tables were empty (a nested loop that never ends). A sample of 9,000
+		// rows (statistics target 30 instead of 100) is plenty for the checks' scans,
+		// joins and groupings and reads a third of the pages. Autovacuum's later ANALYZE
+		// uses the server's default again.
 		jdbc.sql("SET LOCAL default_statistics_target = 30").update();
 		for (String dataset : promotedDatasets) {
 			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
@@ -111,11 +107,11 @@ public class LoadPromoter {
 
 	/**
 	 * A BRIN index only knows the page ranges it has summarised: every lookup also reads
-	 * all the others (forty files' counts here were forty full scans, and on the
-	 * realistic night a join of two periods took 1.8 s instead of 0.2 s). Summarising
-	 * reads every new row, so it is done once more than one load is left unsummarised: a
-	 * lone load's pages are what a lookup of it reads anyway, and a lookup of another
-	 * load reads at most that one load more until the next promotion.
+	 * all the others (forty files' counts are forty full scans, and a join of two periods
+	 * reads every unsummarised range of both). Summarising reads every new row, so it is
+	 * done once more than one load is left unsummarised: a lone load's pages are what a
+	 * lookup of it reads anyway, and a lookup of another load reads at most that one load
+	 * more until the next promotion.
 	 */
 	private void summarizeNewRanges(String dataset) {
 		List<Long> unsummarized = jdbc.sql("""
@@ -159,10 +155,8 @@ public class LoadPromoter {
 			.collect(Collectors.joining(" || ', ' || "));
 		ColumnDefinition first = dataset.column(dataset.key().get(0)).orElseThrow();
 		// Most files repeat no key: one grouping of the file's rows says so, with no join
-		// whose plan
-		// depends on statistics (the new load's rows were never analysed: a nested loop
-		// over a stale
-		// estimate of one row took 28 s for 20,000 rows).
+		// whose plan depends on statistics (the new load's rows were never analysed, and
+		// a stale estimate of one row plans a nested loop over all of them).
 		boolean repeats = jdbc
 			.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE load_id = ? AND (" + anyKey + ") GROUP BY " + keys
 					+ " HAVING count(*) > 1)")

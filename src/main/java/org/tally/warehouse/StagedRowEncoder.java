@@ -13,10 +13,9 @@ import org.tally.warehouse.internal.KeyFingerprints;
 
 /**
  * Encodes each valid row for binary COPY, and fingerprints its key, as soon as it is
- * validated. Done in the writer, a chunk later, the encoding read back a thousand rows of
- * freshly made values from main memory: that was two thirds of the ingest thread on a
- * million rows; here the values are still in cache. One instance per step execution (the
- * encoders reuse a buffer).
+ * validated. Done in the writer, a chunk later, the encoding would read a thousand rows
+ * of freshly made values back from main memory; here the values are still in cache. One
+ * instance per step execution (the encoders reuse a buffer).
  */
 public class StagedRowEncoder implements ItemProcessor<ValidRow, StagedRow> {
 

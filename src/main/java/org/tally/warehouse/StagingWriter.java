@@ -79,9 +79,8 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
-		// Keyed by name: a chunk's rows are nearly all of one dataset, and hashing the
-		// whole dataset
-		// declaration for every row showed up in profiles.
+		// Keyed by name: a chunk's rows are nearly all of one dataset, and a name hashes
+		// cheaply where the whole dataset declaration, hashed for every row, does not.
 		Map<String, Batch> copies = new LinkedHashMap<>();
 		List<ValidRow> totals = new ArrayList<>();
 		long currentLoad = -1;

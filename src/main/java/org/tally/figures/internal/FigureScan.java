@@ -136,11 +136,9 @@ public final class FigureScan {
 			}
 		}
 		// = ANY (ARRAY(…)) rather than a join or IN: the loads are computed once up
-		// front, the dataset is a
-		// plain parallel seq scan, and PostgreSQL does not take the period's rows for a
-		// few thousand and
-		// sort them; it hashes them into the handful of (load, value) groups (measured
-		// 770 -> 320 ms, 1M rows).
+		// front, the dataset is a plain parallel seq scan, and PostgreSQL does not take
+		// the period's rows for a few thousand and sort them; it hashes them into the
+		// handful of (load, value) groups.
 		perLoad.append(" FROM ")
 			.append(table)
 			.append(" w WHERE w.load_id = ANY (ARRAY(SELECT id FROM registry.load")

@@ -99,8 +99,8 @@ final class CsvSheetCursor extends RowCursor {
 				skipLine(reader);
 			}
 			// Jackson's CSV parser rather than Commons CSV's: RFC 4180 as strictly (an
-			// unterminated quote fails), a third less CPU per record on the ingest's
-			// busiest thread (docs/stack-notes.md).
+			// unterminated quote fails), and cheaper per record on the ingest's busiest
+			// thread (docs/stack-notes.md).
 			// No header, no comments, no escape character: each record an array of its
 			// fields, split at the sniffed delimiter. A cell longer than the limit stops
 			// the parser as it grows. The digest reads on past the last record, so the

@@ -88,8 +88,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers(HttpMethod.GET, "/api/figures", "/api/figures/**")
 						.hasAnyRole(PRESS, OPERATOR)
-						// The claim check and the API's description are
-						// for the press too
+						// the claim check and the API's description are for the press too
 						.requestMatchers(HttpMethod.POST, "/api/claims/check")
 						.hasAnyRole(PRESS, OPERATOR)
 						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")

@@ -70,11 +70,8 @@ final class NonDecreasingCheck implements Check {
 		String sameKey = " ON CAST(" + Query.col("p", key.name()) + " AS text) = CAST(" + Query.col("w", key.name())
 				+ " AS text)";
 		// One join of the two periods counts, for every measure, the values compared and
-		// those that
-		// fell; a measure's offenders are then read only when it has some (on a night's
-		// two
-		// quarter-million-row periods, a join per measure and per question took seconds
-		// each).
+		// those that fell; a measure's offenders are then read only when it has some (a
+		// join per measure and per question would read both periods each time).
 		Query counts = new Query().append("SELECT 0");
 		for (ColumnDefinition column : columns) {
 			String now = Query.col("w", column.name());

@@ -59,8 +59,8 @@ final class Query {
 	 * Rows of the dataset's current loads for a period, alias {@code w}, without the
 	 * load's columns, for aggregates into few groups: {@code = ANY (ARRAY(…))} computes
 	 * the loads once, leaves the dataset a plain parallel seq scan with no join, and the
-	 * planner expects the period's rows as they are, so it hashes them (1M rows: count +
-	 * rule 290 -> 150 ms against a join to registry.load).
+	 * planner expects the period's rows as they are, so it hashes them instead of
+	 * sorting.
 	 */
 	Query currentLoadRows(DatasetDefinition dataset, String alias, Object period) {
 		return append(
@@ -72,7 +72,7 @@ final class Query {
 	/**
 	 * The same rows with {@code IN (subquery)}, for a GROUP BY into about as many groups
 	 * as rows: the planner then sorts in parallel workers instead of hashing a million
-	 * groups in one process, which spills (1M keys: 0.55 s against 0.85-1.0 s).
+	 * groups in one process, which spills.
 	 */
 	Query currentLoadRowsManyGroups(DatasetDefinition dataset, String alias, Object period) {
 		return append(" FROM " + table(dataset) + " " + alias + " WHERE " + alias

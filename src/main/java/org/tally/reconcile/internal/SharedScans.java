@@ -11,9 +11,8 @@ import org.tally.catalog.DatasetDefinition;
 /**
  * Scans that the checks of one reconcile call share: every aggregate the checks of a
  * dataset read from its current rows of a period (rule counts, unique counts, the sums
- * under totals rows) comes from one scan of those rows instead of one scan each; a
- * million rows cost about 0.1-0.2 s a scan. It lives as long as the call that made it, so
- * nothing is cached between runs.
+ * under totals rows) comes from one scan of those rows instead of one scan each. It lives
+ * as long as the call that made it, so nothing is cached between runs.
  */
 public final class SharedScans {
 

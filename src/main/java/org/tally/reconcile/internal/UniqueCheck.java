@@ -84,8 +84,8 @@ final class UniqueCheck implements Check, SharedScans.Sharing {
 	 * Whether every current load of the period was proven while staging to repeat no
 	 * dataset key (registry.load.keys_distinct: no two rows' key fingerprints were
 	 * equal), and the checked columns include that key: then no checked key can repeat
-	 * either, and counting the rows replaces a sort of a million keys (0.8 s). A load
-	 * without that proof (one that did repeat a key, or older) is searched.
+	 * either, and counting the rows replaces a sort of every key. A load without that
+	 * proof (one that did repeat a key, or older) is searched.
 	 */
 	private boolean provenDistinct(LocalDate period) {
 		List<String> checked = columns.stream().map(ColumnDefinition::name).toList();

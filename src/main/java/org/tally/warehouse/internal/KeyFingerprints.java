@@ -5,10 +5,10 @@ import java.time.LocalDate;
 
 /**
  * The keys of one file's rows as 64-bit fingerprints in an open-addressing set of longs
- * (16 MB for a million rows, where a set of the key strings filled a 256 MB heap). Keys
- * that PostgreSQL groups together always have equal fingerprints, so a file in which no
- * fingerprint repeats repeats no key; a fingerprint seen twice only says "maybe"
- * (promotion then searches in SQL). Not thread-safe.
+ * (16 MB for a million rows, whatever the keys' length; a set of the key strings is not
+ * bounded so). Keys that PostgreSQL groups together always have equal fingerprints, so a
+ * file in which no fingerprint repeats repeats no key; a fingerprint seen twice only says
+ * "maybe" (promotion then searches in SQL). Not thread-safe.
  */
 public final class KeyFingerprints {
 

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a stream on a thread of its own, a few blocks ahead of its reader. For a sheet
- * inside an XLSX the reading is the inflating: a fifth of the parser thread's time on a
- * million rows, which this moves onto the other core while the XML of the blocks before
- * is parsed. Whatever the source throws reaches the reader after the bytes read before
- * it, as the very same exception. Blocks are recycled, so a sheet of any size costs a
- * fixed few hundred kilobytes. One reader thread only.
+ * inside an XLSX the reading is the inflating, a good share of the parser thread's work,
+ * which this moves onto the other core while the XML of the blocks before is parsed.
+ * Whatever the source throws reaches the reader after the bytes read before it, as the
+ * very same exception. Blocks are recycled, so a sheet of any size costs a fixed few
+ * hundred kilobytes. One reader thread only.
  */
 final class ReadAheadInputStream extends InputStream {
 

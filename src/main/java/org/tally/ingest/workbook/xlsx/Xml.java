@@ -21,9 +21,9 @@ final class Xml {
 	}
 
 	/**
-	 * A worksheet nests a handful of levels; skipping 200,000 nested elements took the
-	 * JDK parser minutes (HostileInputBoundsTest), so a deeper subtree is refused as soon
-	 * as it is seen.
+	 * A worksheet nests a handful of levels; a hostile file nesting many thousands stalls
+	 * the JDK parser while it skips them (HostileInputBoundsTest, docs/faults.md), so a
+	 * deeper subtree is refused as soon as it is seen.
 	 */
 	static final int MAX_ELEMENT_DEPTH = 256;
 
