@@ -5,8 +5,11 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +31,22 @@ class SecurityConfiguration {
 	static final String PRESS = "PRESS";
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	/**
+	 * Body limits run before Spring Security, whose CSRF check would otherwise parse a
+	 * whole multipart body for an anonymous caller.
+	 */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<RequestBodyLimits> requestBodyLimits(
+			@Value("${tally.web.max-body-bytes:1048576}") long bodyBytes,
+			@Value("${tally.web.max-anonymous-multipart-bytes:65536}") long anonymousMultipartBytes,
+			@Value("${tally.web.max-upload-bytes:52428800}") long uploadBytes) {
+		FilterRegistrationBean<RequestBodyLimits> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimits(bodyBytes, anonymousMultipartBytes, uploadBytes + 65536));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
 
 	@Bean
 	@Order(1)
