@@ -1,4 +1,4 @@
-package org.tally.operate.web;
+package org.tally.operate.accounts;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,24 +1,31 @@
-package org.tally.operate.web;
+package org.tally.operate.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.tally.support.TallyTest;
 
 /**
  * Given configured bcrypt users, they sign in with their roles; without any, only the
- * demo profile has users.
+ * demo profile has users; a clear-text password stops the start-up.
  */
-class SecurityUsersTest {
+@TallyTest
+class ConfiguredUsersTest {
 
-	private final SecurityConfiguration configuration = new SecurityConfiguration();
+	private final AccountsConfiguration configuration = new AccountsConfiguration();
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final PasswordEncoder encoder = configuration.passwordEncoder();
 
@@ -29,7 +36,7 @@ class SecurityUsersTest {
 				List.of(new SecurityUsers.User("alice", "{bcrypt}" + hash, List.of("OPERATOR")),
 						new SecurityUsers.User("newsroom", hash, List.of("PRESS"))));
 
-		UserDetailsService service = configuration.userDetailsService(users, new MockEnvironment(), encoder);
+		UserDetailsService service = configuration.userDetailsService(users, new MockEnvironment(), encoder, jdbc);
 
 		UserDetails alice = service.loadUserByUsername("alice");
 		assertThat(encoder.matches("s3cret", alice.getPassword())).isTrue();
@@ -43,16 +50,27 @@ class SecurityUsersTest {
 	@Test
 	void givenNoUsers_thereIsNoDefaultPasswordOutsideTheDemoProfile() {
 		UserDetailsService production = configuration.userDetailsService(new SecurityUsers(null), new MockEnvironment(),
-				encoder);
+				encoder, jdbc);
 		assertThatThrownBy(() -> production.loadUserByUsername("operator"))
 			.isInstanceOf(UsernameNotFoundException.class);
 
 		MockEnvironment demo = new MockEnvironment();
 		demo.setActiveProfiles("demo");
-		UserDetailsService demoUsers = configuration.userDetailsService(new SecurityUsers(null), demo, encoder);
+		UserDetailsService demoUsers = configuration.userDetailsService(new SecurityUsers(null), demo, encoder, jdbc);
 		assertThat(encoder.matches("operator", demoUsers.loadUserByUsername("operator").getPassword())).isTrue();
 		assertThat(demoUsers.loadUserByUsername("press").getAuthorities()).extracting(Object::toString)
 			.containsExactly("ROLE_PRESS");
+	}
+
+	@Test
+	void givenAClearTextOrNoopPassword_theStartUpStopsNamingTheUser() {
+		for (String password : List.of("{noop}s3cret", "s3cret")) {
+			SecurityUsers users = new SecurityUsers(List.of(new SecurityUsers.User("bob", password, List.of("PRESS"))));
+			assertThatThrownBy(() -> configuration.userDetailsService(users, new MockEnvironment(), encoder, jdbc))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("'bob'")
+				.hasMessageContaining("hash");
+		}
 	}
 
 }
