@@ -1,5 +1,6 @@
 package org.tally.operate.cli;
 
+import org.tally.operate.accounts.AccountException;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.schedule.ScheduleException;
 import picocli.CommandLine.ParameterException;
@@ -67,7 +68,8 @@ public enum ExitCode {
 		if (failure instanceof ParameterException) {
 			return USAGE.code;
 		}
-		if (failure instanceof RunRefusedException || failure instanceof ScheduleException) {
+		if (failure instanceof RunRefusedException || failure instanceof ScheduleException
+				|| failure instanceof AccountException) {
 			return REFUSED.code;
 		}
 		return ERROR.code;

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
+import org.tally.operate.accounts.AccountException;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.schedule.ScheduleException;
 import picocli.CommandLine;
@@ -32,7 +33,8 @@ final class OneLineErrors {
 		// A refusal's own message names the run or schedule; its cause is detail for the
 		// log.
 		String line = failure instanceof RunRefusedException || failure instanceof ScheduleException
-				? "refused: " + firstLine(failure.getMessage()) : reason(failure);
+				|| failure instanceof AccountException ? "refused: " + firstLine(failure.getMessage())
+						: reason(failure);
 		command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + line);
 		return command.getExitCodeExceptionMapper().getExitCode(failure);
 	}
