@@ -19,6 +19,12 @@ final class Draws {
 
 	private static final BigDecimal PERCENT = new BigDecimal("100");
 
+	/**
+	 * The city districts attract more projects than the mountain counties: in
+	 * {@link SampleNames#COUNTIES} order.
+	 */
+	private static final List<Integer> COUNTY_WEIGHTS = List.of(4, 3, 2, 2, 2, 1, 1, 1, 2, 1, 1, 1);
+
 	private final Random random;
 
 	Draws(Random random) {
@@ -34,12 +40,12 @@ final class Draws {
 	}
 
 	String county() {
-		int total = Catalog.COUNTY_WEIGHTS.stream().mapToInt(Integer::intValue).sum();
+		int total = COUNTY_WEIGHTS.stream().mapToInt(Integer::intValue).sum();
 		int r = random.nextInt(total);
-		for (int k = 0; k < Catalog.COUNTIES.size(); k++) {
-			r -= Catalog.COUNTY_WEIGHTS.get(k);
+		for (int k = 0; k < SampleNames.COUNTIES.size(); k++) {
+			r -= COUNTY_WEIGHTS.get(k);
 			if (r < 0) {
-				return Catalog.COUNTIES.get(k);
+				return SampleNames.COUNTIES.get(k);
 			}
 		}
 		throw new IllegalStateException("county weights do not cover " + total);

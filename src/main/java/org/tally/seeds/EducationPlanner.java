@@ -1,6 +1,6 @@
 package org.tally.seeds;
 
-import static org.tally.seeds.Catalog.EDUCATION;
+import static org.tally.seeds.SampleNames.EDUCATION;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,18 +30,18 @@ final class EducationPlanner {
 		Set<String> identities = new HashSet<>();
 		for (PlannedProject p : coded) {
 			EducationItem item = new EducationItem(p.code, p.name.replaceFirst("项目$", ""),
-					draws.pick(Catalog.BEIJING_SCHOOLS), p.county + draws.pick(Catalog.CHANGZHI_SCHOOL_KINDS), p.county,
-					20 + draws.nextInt(381), 200 + draws.nextInt(4801), p.fundArranged, p.endFundPaid, false);
+					draws.pick(SampleNames.BEIJING_SCHOOLS), p.county + draws.pick(SampleNames.CHANGZHI_SCHOOL_KINDS),
+					p.county, 20 + draws.nextInt(381), 200 + draws.nextInt(4801), p.fundArranged, p.endFundPaid, false);
 			identities.add(item.identity());
 			items.add(item);
 		}
 		while (items.size() < EDUCATION_ITEMS) {
 			String county = draws.county();
 			BigDecimal fund = draws.amount(10, 300);
-			EducationItem item = new EducationItem("", draws.pick(Catalog.EDUCATION_MATTERS),
-					draws.pick(Catalog.BEIJING_SCHOOLS), county + draws.pick(Catalog.CHANGZHI_SCHOOL_KINDS), county,
-					10 + draws.nextInt(291), 100 + draws.nextInt(3901), fund, Draws.share(fund, 60 + draws.nextInt(41)),
-					false);
+			EducationItem item = new EducationItem("", draws.pick(SampleNames.EDUCATION_MATTERS),
+					draws.pick(SampleNames.BEIJING_SCHOOLS), county + draws.pick(SampleNames.CHANGZHI_SCHOOL_KINDS),
+					county, 10 + draws.nextInt(291), 100 + draws.nextInt(3901), fund,
+					Draws.share(fund, 60 + draws.nextInt(41)), false);
 			if (identities.add(item.identity())) {
 				items.add(item);
 			}

@@ -1,6 +1,6 @@
 package org.tally.seeds;
 
-import static org.tally.seeds.Catalog.HEALTH;
+import static org.tally.seeds.SampleNames.HEALTH;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ final class HealthPlanner {
 		List<HealthRow> rows = new ArrayList<>();
 		Set<String> pairs = new HashSet<>();
 		for (PlannedProject p : coded) {
-			HealthRow row = new HealthRow(p.code, draws.pick(Catalog.BEIJING_HOSPITALS),
-					p.county + draws.pick(Catalog.CHANGZHI_HOSPITAL_KINDS), p.county, 5 + draws.nextInt(116),
+			HealthRow row = new HealthRow(p.code, draws.pick(SampleNames.BEIJING_HOSPITALS),
+					p.county + draws.pick(SampleNames.CHANGZHI_HOSPITAL_KINDS), p.county, 5 + draws.nextInt(116),
 					300 + draws.nextInt(19701), p.fundArranged, p.endFundPaid, false, false);
 			pairs.add(row.beijingHospital() + "|" + row.changzhiHospital());
 			rows.add(row);
@@ -41,8 +41,8 @@ final class HealthPlanner {
 		while (rows.size() < HEALTH_ROWS) {
 			String county = draws.county();
 			BigDecimal fund = draws.amount(20, 600);
-			HealthRow row = new HealthRow("", draws.pick(Catalog.BEIJING_HOSPITALS),
-					county + draws.pick(Catalog.CHANGZHI_HOSPITAL_KINDS), county, 3 + draws.nextInt(60),
+			HealthRow row = new HealthRow("", draws.pick(SampleNames.BEIJING_HOSPITALS),
+					county + draws.pick(SampleNames.CHANGZHI_HOSPITAL_KINDS), county, 3 + draws.nextInt(60),
 					200 + draws.nextInt(8001), fund, Draws.share(fund, 60 + draws.nextInt(41)), false, false);
 			// Uncoded rows are only told apart by the hospital pair, so keep pairs
 			// unique.

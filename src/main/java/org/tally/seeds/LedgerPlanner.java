@@ -1,7 +1,7 @@
 package org.tally.seeds;
 
-import static org.tally.seeds.Catalog.EDUCATION;
-import static org.tally.seeds.Catalog.HEALTH;
+import static org.tally.seeds.SampleNames.EDUCATION;
+import static org.tally.seeds.SampleNames.HEALTH;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,6 +41,18 @@ final class LedgerPlanner {
 
 	private static final int ZERO_FUND_ROWS = 6;
 
+	/**
+	 * Projects per field among the 118 signed by mid-year, in {@link SampleNames#FIELDS}
+	 * order.
+	 */
+	private static final List<Integer> MID_YEAR_FIELD_COUNTS = List.of(26, 12, 13, 11, 14, 15, 13, 14);
+
+	/**
+	 * Projects per field among the 22 signed in the second half, in
+	 * {@link SampleNames#FIELDS} order.
+	 */
+	private static final List<Integer> SECOND_HALF_FIELD_COUNTS = List.of(5, 3, 3, 3, 2, 2, 2, 2);
+
 	private static final BigDecimal THOUSAND = new BigDecimal("1000");
 
 	private final Draws draws;
@@ -50,15 +62,15 @@ final class LedgerPlanner {
 	}
 
 	List<PlannedProject> plan() {
-		List<String> fields = new ArrayList<>(expand(Catalog.MID_YEAR_FIELD_COUNTS));
+		List<String> fields = new ArrayList<>(expand(MID_YEAR_FIELD_COUNTS));
 		draws.shuffle(fields);
-		List<String> secondHalfFields = new ArrayList<>(expand(Catalog.SECOND_HALF_FIELD_COUNTS));
+		List<String> secondHalfFields = new ArrayList<>(expand(SECOND_HALF_FIELD_COUNTS));
 		draws.shuffle(secondHalfFields);
 		fields.addAll(secondHalfFields);
 
 		// Every county has a project by mid-year already, so both ledgers cover all
 		// twelve.
-		List<String> counties = new ArrayList<>(Catalog.COUNTIES);
+		List<String> counties = new ArrayList<>(SampleNames.COUNTIES);
 		while (counties.size() < MID_YEAR_PROJECTS) {
 			counties.add(draws.county());
 		}
@@ -77,7 +89,7 @@ final class LedgerPlanner {
 			p.field = fields.get(i);
 			p.county = counties.get(i);
 			p.name = uniqueName(p.county, p.field, names);
-			p.partner = draws.pick(Catalog.PARTNERS.get(p.field));
+			p.partner = draws.pick(SampleNames.PARTNERS.get(p.field));
 			int weight = 3000 + draws.nextInt(57000);
 			weights.add(BigDecimal.valueOf(draws.nextInt(100) < 12 ? weight * 4L : weight));
 			projects.add(p);
@@ -228,7 +240,7 @@ final class LedgerPlanner {
 	}
 
 	private String uniqueName(String county, String field, Set<String> taken) {
-		String subject = draws.pick(Catalog.PROJECT_SUBJECTS.get(field));
+		String subject = draws.pick(SampleNames.PROJECT_SUBJECTS.get(field));
 		List<String> phases = List.of("", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期");
 		for (String phase : phases) {
 			String name = county + subject + phase + "项目";
@@ -246,7 +258,7 @@ final class LedgerPlanner {
 	private static List<String> expand(List<Integer> counts) {
 		List<String> out = new ArrayList<>();
 		for (int f = 0; f < counts.size(); f++) {
-			out.addAll(Collections.nCopies(counts.get(f), Catalog.FIELDS.get(f)));
+			out.addAll(Collections.nCopies(counts.get(f), SampleNames.FIELDS.get(f)));
 		}
 		return out;
 	}

@@ -19,7 +19,7 @@ final class PlannedProject {
 
 	String field;
 
-	Catalog.Partner partner;
+	SampleNames.Partner partner;
 
 	BigDecimal committed;
 

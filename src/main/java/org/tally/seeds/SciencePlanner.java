@@ -32,7 +32,7 @@ final class SciencePlanner {
 	SampleInboxPlanner.ByPeriod<ScienceItem> plan() {
 		Set<String> titles = new HashSet<>();
 		while (titles.size() < SCIENCE_ITEMS) {
-			titles.add(draws.pick(Catalog.SCIENCE_SUBJECTS) + draws.pick(Catalog.SCIENCE_SUFFIXES));
+			titles.add(draws.pick(SampleNames.SCIENCE_SUBJECTS) + draws.pick(SampleNames.SCIENCE_SUFFIXES));
 		}
 		// A HashSet's order is not something to build a seed on.
 		List<String> ordered = new ArrayList<>(titles);
@@ -64,8 +64,8 @@ final class SciencePlanner {
 		List<ScienceItem> items = new ArrayList<>();
 		for (int k = 0; k < SCIENCE_ITEMS; k++) {
 			items.add(new ScienceItem(String.format(Locale.ROOT, "KJ2024-%03d", k + 1), ordered.get(k),
-					draws.pick(Catalog.BEIJING_INSTITUTIONS), draws.pick(Catalog.CHANGZHI_RECIPIENTS),
-					Catalog.TRADITIONAL_COUNTIES.get(draws.county()), amounts.get(k), dates.get(k)));
+					draws.pick(SampleNames.BEIJING_INSTITUTIONS), draws.pick(SampleNames.CHANGZHI_RECIPIENTS),
+					SampleNames.TRADITIONAL_COUNTIES.get(draws.county()), amounts.get(k), dates.get(k)));
 		}
 		return new SampleInboxPlanner.ByPeriod<>(items.subList(0, MID_YEAR_SCIENCE_ITEMS), items);
 	}

@@ -124,7 +124,7 @@ class DepartmentSeedsTest {
 						assertThat(e.arrived()).isEqualByComparingTo(project.paid());
 					}
 					assertThat(e.arrived()).isLessThanOrEqualTo(e.arranged());
-					assertThat(e.county()).isIn(Catalog.COUNTIES);
+					assertThat(e.county()).isIn(SampleNames.COUNTIES);
 				}
 				assertThat(lines.stream().filter(EducationLine::teachersText)).hasSize(1);
 			}
@@ -222,7 +222,7 @@ class DepartmentSeedsTest {
 			Set<String> codes = new HashSet<>();
 			for (CSVRecord r : rows) {
 				assertThat(r.size()).isEqualTo(9);
-				assertThat(r.get(4)).isIn(Catalog.COUNTIES);
+				assertThat(r.get(4)).isIn(SampleNames.COUNTIES);
 				if (!r.get(1).isEmpty()) {
 					assertThat(codes.add(r.get(1))).as("code once: " + r.get(1)).isTrue();
 					var project = file.getValue().get(r.get(1));
@@ -295,7 +295,7 @@ class DepartmentSeedsTest {
 				.isEqualTo(IntStream.rangeClosed(1, 64).mapToObj(i -> String.format("KJ2024-%03d", i)).toList());
 			assertThat(sum(lines.stream().map(ScienceLine::amount).toList())).isEqualByComparingTo("103046800.00");
 			assertThat(lines).allSatisfy(l -> {
-				assertThat(l.county()).isIn(Catalog.TRADITIONAL_COUNTIES.values());
+				assertThat(l.county()).isIn(SampleNames.TRADITIONAL_COUNTIES.values());
 				assertThat(l.signed()).isBetween(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
 			});
 			Row totals = sheet.getRow(2 + lines.size());
