@@ -7,15 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.bench.internal.LedgerFiles;
+import org.tally.bench.internal.MemoryPeaks;
 import org.tally.bench.internal.NightFiles;
 import org.tally.bench.internal.References;
-import org.tally.bench.internal.MemoryPeaks;
 import org.tally.pipeline.ConsolidationRuns;
 import org.tally.pipeline.RunReport;
 
@@ -95,7 +96,7 @@ public final class Benchmark {
 	 * consolidated, reconciled and published, from a fresh warehouse.
 	 */
 	public BenchmarkReport.Measure night(Path projectConfig,
-			java.util.function.BiFunction<Path, Path, ConfigurableApplicationContext> application) throws Exception {
+			BiFunction<Path, Path, ConfigurableApplicationContext> application) throws Exception {
 		NightFiles night = NightFiles.prepare(workDir, projectConfig);
 		progress.accept("a night of " + night.files() + " files, " + night.rows() + " rows");
 		try (ConfigurableApplicationContext context = application.apply(night.config(), night.inbox())) {
