@@ -7,15 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.bench.internal.LedgerFiles;
+import org.tally.bench.internal.MemoryPeaks;
 import org.tally.bench.internal.NightFiles;
 import org.tally.bench.internal.References;
-import org.tally.bench.internal.Resources;
 import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunRequest;
@@ -67,14 +68,14 @@ public final class Benchmark {
 		long xlsxPeak;
 		long csvPeak;
 		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent());
-				Resources.HeapSampler heap = new Resources.HeapSampler()) {
+				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
 			xlsx = alternately("parse-only (fastexcel-reader, XLSX)",
 					() -> heap.unsampled(() -> References.fastexcelRows(files.xlsx())), "Tally end to end (XLSX)",
 					() -> freshWarehouse(context), () -> consolidate(context));
 			xlsxPeak = heap.peakBytes();
 		}
 		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent());
-				Resources.HeapSampler heap = new Resources.HeapSampler()) {
+				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
 			DataSource dataSource = context.getBean(DataSource.class);
 			csv = alternately("COPY-only (PostgreSQL, CSV)",
 					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())),
@@ -83,10 +84,10 @@ public final class Benchmark {
 		}
 		// In the report's order: parse-only, COPY-only, Tally XLSX, Tally CSV.
 		List<BenchmarkReport.Measure> measures = List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1));
-		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), Resources.maxHeapBytes(), measures,
+		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), MemoryPeaks.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
 				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeak, csvPeak,
-				Resources.peakRssBytes(), machine(), null);
+				MemoryPeaks.peakRssBytes(), machine(), null);
 	}
 
 	/**
@@ -94,7 +95,7 @@ public final class Benchmark {
 	 * consolidated, reconciled and published, from a fresh warehouse.
 	 */
 	public BenchmarkReport.Measure night(Path projectConfig,
-			java.util.function.BiFunction<Path, Path, ConfigurableApplicationContext> application) throws Exception {
+			BiFunction<Path, Path, ConfigurableApplicationContext> application) throws Exception {
 		NightFiles night = NightFiles.prepare(workDir, projectConfig);
 		progress.accept("a night of " + night.files() + " files, " + night.rows() + " rows");
 		try (ConfigurableApplicationContext context = application.apply(night.config(), night.inbox())) {

@@ -38,10 +38,7 @@ final class EducationWorkbook {
 	static void write(PeriodInbox inbox, Path file) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook()) {
 			SheetWriter w = new SheetWriter(workbook, "宋体");
-			Sheet sheet = workbook.createSheet(SHEET);
-			for (int c = 0; c < WIDTHS.length; c++) {
-				sheet.setColumnWidth(c, WIDTHS[c] * 256);
-			}
+			Sheet sheet = w.sheet(SHEET, WIDTHS);
 			w.spanningLine(sheet, 0, LAST_COLUMN, TITLE, w.title);
 			w.spanningLine(sheet, 1, LAST_COLUMN, "填报单位：市教育局        截至" + inbox.period().chineseEnd() + "        单位：万元",
 					w.plain);

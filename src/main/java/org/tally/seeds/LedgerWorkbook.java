@@ -38,10 +38,7 @@ final class LedgerWorkbook {
 	static void write(PeriodInbox inbox, Path file) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			SheetWriter w = new SheetWriter(workbook, "宋体");
-			Sheet sheet = workbook.createSheet(SHEET);
-			for (int c = 0; c < WIDTHS.length; c++) {
-				sheet.setColumnWidth(c, WIDTHS[c] * 256);
-			}
+			Sheet sheet = w.sheet(SHEET, WIDTHS);
 			w.spanningLine(sheet, 0, LAST_COLUMN, "京长对口合作项目台账（截至" + inbox.period().chineseEnd() + "）", w.title);
 			w.cell(sheet.createRow(1), 0, w.plain).setCellValue("单位：万元");
 			w.headerRow(sheet.createRow(2), HEADERS);

@@ -30,10 +30,7 @@ final class ScienceWorkbook {
 	static void write(PeriodInbox inbox, Path file) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			SheetWriter w = new SheetWriter(workbook, "新細明體");
-			Sheet sheet = workbook.createSheet(SHEET);
-			for (int c = 0; c < WIDTHS.length; c++) {
-				sheet.setColumnWidth(c, WIDTHS[c] * 256);
-			}
+			Sheet sheet = w.sheet(SHEET, WIDTHS);
 			w.spanningLine(sheet, 0, HEADERS.size() - 1, "北京科技成果在長治轉化情況（統計截至" + inbox.period().chineseEnd() + "）",
 					w.title);
 			w.headerRow(sheet.createRow(1), HEADERS);

@@ -110,6 +110,15 @@ final class SheetWriter {
 		return style;
 	}
 
+	/** A new sheet with its columns {@code widths} characters wide. */
+	Sheet sheet(String name, int[] widths) {
+		Sheet sheet = workbook.createSheet(name);
+		for (int c = 0; c < widths.length; c++) {
+			sheet.setColumnWidth(c, widths[c] * 256);
+		}
+		return sheet;
+	}
+
 	static Cell cell(Row row, int column, CellStyle style) {
 		Cell cell = row.createCell(column);
 		cell.setCellStyle(style);

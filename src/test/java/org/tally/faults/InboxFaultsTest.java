@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tally.support.Runs.completedRun;
 import static org.tally.support.Runs.rows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.bench.internal.LedgerFiles;
 import org.tally.figures.FigureAudit;
 import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
@@ -119,16 +127,16 @@ class InboxFaultsTest {
 	 * A workbook is read once more after its rows; a CSV is digested as it is parsed:
 	 * both must notice.
 	 */
-	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "xlsx", "csv" })
-	void givenAFileThatChangesWhileItIsRead_itIsQuarantinedAndNoneOfItsRowsStayStaged(String format,
-			@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
-		org.tally.bench.internal.LedgerFiles ledger = org.tally.bench.internal.LedgerFiles.forRows(temp, 40_000);
+	@ParameterizedTest
+	@ValueSource(strings = { "xlsx", "csv" })
+	void givenAFileThatChangesWhileItIsRead_itIsQuarantinedAndNoneOfItsRowsStayStaged(String format, @TempDir Path temp)
+			throws Exception {
+		LedgerFiles ledger = LedgerFiles.forRows(temp, 40_000);
 		Path big = format.equals("csv") ? ledger.departmentCsv() : ledger.xlsx();
 		String path = "finance/市财政局_京长对口合作项目台账_2024-12-31." + format;
 		Path file = inbox.file(path);
 		Files.copy(big, file);
-		java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean changed = new AtomicBoolean();
 		Thread department = new Thread(() -> {
 			// The department saves a new version over the file once the reader is well
 			// into it.
@@ -142,11 +150,11 @@ class InboxFaultsTest {
 								+ " (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')",
 						path) > 0) {
 					try {
-						Files.write(file, new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
+						Files.write(file, new byte[] { 0 }, StandardOpenOption.APPEND);
 						changed.set(true);
 					}
-					catch (java.io.IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
 					}
 				}
 				Thread.onSpinWait();

@@ -5,17 +5,19 @@ import static org.tally.seeds.InboxFiles.money;
 import static org.tally.seeds.InboxFiles.sum;
 import static org.tally.seeds.InboxFiles.text;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,7 +126,7 @@ class DepartmentSeedsTest {
 						assertThat(e.arrived()).isEqualByComparingTo(project.paid());
 					}
 					assertThat(e.arrived()).isLessThanOrEqualTo(e.arranged());
-					assertThat(e.county()).isIn(Catalog.COUNTIES);
+					assertThat(e.county()).isIn(SampleNames.COUNTIES);
 				}
 				assertThat(lines.stream().filter(EducationLine::teachersText)).hasSize(1);
 			}
@@ -196,8 +198,7 @@ class DepartmentSeedsTest {
 			byte[] bytes = Files.readAllBytes(inbox.resolve(file));
 			// GB18030 encodes U+FEFF as 84 31 95 33; a UTF-8 BOM would be EF BB BF.
 			// Neither may lead.
-			assertThat(java.util.HexFormat.of().formatHex(bytes, 0, 4)).isNotEqualTo("84319533")
-				.doesNotStartWith("efbbbf");
+			assertThat(HexFormat.of().formatHex(bytes, 0, 4)).isNotEqualTo("84319533").doesNotStartWith("efbbbf");
 			String content = new String(bytes, Charset.forName("GB18030"));
 			assertThat(content).doesNotContain("\uFFFD");
 			assertThat(content.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
@@ -214,7 +215,7 @@ class DepartmentSeedsTest {
 
 	@Test
 	void given_the_health_csv_december_has_20_rows_june_15_and_coded_rows_carry_the_ledgers_funds() throws Exception {
-		Map<String, List<CSVRecord>> details = new java.util.HashMap<>();
+		Map<String, List<CSVRecord>> details = new HashMap<>();
 		for (var file : Map.of(InboxFiles.HEALTH_DEC, decLedger, InboxFiles.HEALTH_JUN, junLedger).entrySet()) {
 			List<CSVRecord> records = csv(file.getKey());
 			List<CSVRecord> rows = records.subList(1, records.size() - 2);
@@ -222,7 +223,7 @@ class DepartmentSeedsTest {
 			Set<String> codes = new HashSet<>();
 			for (CSVRecord r : rows) {
 				assertThat(r.size()).isEqualTo(9);
-				assertThat(r.get(4)).isIn(Catalog.COUNTIES);
+				assertThat(r.get(4)).isIn(SampleNames.COUNTIES);
 				if (!r.get(1).isEmpty()) {
 					assertThat(codes.add(r.get(1))).as("code once: " + r.get(1)).isTrue();
 					var project = file.getValue().get(r.get(1));
@@ -295,7 +296,7 @@ class DepartmentSeedsTest {
 				.isEqualTo(IntStream.rangeClosed(1, 64).mapToObj(i -> String.format("KJ2024-%03d", i)).toList());
 			assertThat(sum(lines.stream().map(ScienceLine::amount).toList())).isEqualByComparingTo("103046800.00");
 			assertThat(lines).allSatisfy(l -> {
-				assertThat(l.county()).isIn(Catalog.TRADITIONAL_COUNTIES.values());
+				assertThat(l.county()).isIn(SampleNames.TRADITIONAL_COUNTIES.values());
 				assertThat(l.signed()).isBetween(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
 			});
 			Row totals = sheet.getRow(2 + lines.size());

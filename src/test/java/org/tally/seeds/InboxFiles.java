@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -137,7 +138,7 @@ final class InboxFiles {
 	}
 
 	static LocalDate parseChineseDate(String text) {
-		var m = java.util.regex.Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日").matcher(text);
+		var m = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日").matcher(text);
 		if (!m.matches()) {
 			throw new AssertionError("not a Chinese date: " + text);
 		}

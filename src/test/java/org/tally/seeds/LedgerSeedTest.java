@@ -38,7 +38,7 @@ class LedgerSeedTest {
 	static List<InboxFiles.LedgerLine> dec;
 	static List<InboxFiles.LedgerLine> jun;
 
-	static final Set<String> COUNTIES = Set.copyOf(Catalog.COUNTIES);
+	static final Set<String> COUNTIES = Set.copyOf(SampleNames.COUNTIES);
 
 	@BeforeAll
 	static void generate() throws Exception {
@@ -134,7 +134,7 @@ class LedgerSeedTest {
 	@Test
 	void given_the_ledgers_fields_and_partner_natures_come_from_the_agreed_lists() {
 		for (var l : dec) {
-			assertThat(l.field()).isIn(Catalog.FIELDS);
+			assertThat(l.field()).isIn(SampleNames.FIELDS);
 			assertThat(l.nature()).isIn("民营", "国有");
 		}
 	}

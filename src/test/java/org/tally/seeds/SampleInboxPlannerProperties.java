@@ -35,7 +35,7 @@ class SampleInboxPlannerProperties {
 		assertThat(sum(ledger, LedgerRow::committed)).isEqualByComparingTo("6023745.00");
 		assertThat(sum(ledger, LedgerRow::completed)).isEqualByComparingTo("1098563.25");
 		assertThat(ledger.stream().map(LedgerRow::county).collect(Collectors.toSet()))
-			.isEqualTo(Set.copyOf(Catalog.COUNTIES));
+			.isEqualTo(Set.copyOf(SampleNames.COUNTIES));
 		assertThat(ledger).allSatisfy(r -> {
 			if (r.status().started()) {
 				assertThat(r.completed()).isPositive().isLessThanOrEqualTo(r.committed());
@@ -88,7 +88,7 @@ class SampleInboxPlannerProperties {
 			for (EducationItem e : inbox.education()) {
 				if (!e.code().isEmpty()) {
 					LedgerRow p = ledger.get(e.code());
-					assertThat(p.field()).isEqualTo(Catalog.EDUCATION);
+					assertThat(p.field()).isEqualTo(SampleNames.EDUCATION);
 					assertThat(e.fundArranged()).isEqualTo(p.fundArranged());
 					assertThat(e.fundArrived()).isEqualTo(p.fundPaid());
 				}
@@ -96,7 +96,7 @@ class SampleInboxPlannerProperties {
 			for (HealthRow h : inbox.health()) {
 				if (!h.code().isEmpty()) {
 					LedgerRow p = ledger.get(h.code());
-					assertThat(p.field()).isEqualTo(Catalog.HEALTH);
+					assertThat(p.field()).isEqualTo(SampleNames.HEALTH);
 					assertThat(h.fund()).isEqualTo(p.fundArranged());
 					assertThat(h.fundArrived()).isEqualTo(p.fundPaid());
 				}

@@ -1,5 +1,6 @@
 package org.tally.bench.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,15 +33,14 @@ public final class ChildTally {
 	 * or null for the default.
 	 */
 	public static ChildTally start(Path log, String heap, List<String> args) {
-		return start(log, heap, java.util.Map.of(), args);
+		return start(log, heap, Map.of(), args);
 	}
 
 	/**
 	 * The same, with {@code environment} added to this process's (e.g.
 	 * TALLY_SCHEDULE_DIR).
 	 */
-	public static ChildTally start(Path log, String heap, java.util.Map<String, String> environment,
-			List<String> args) {
+	public static ChildTally start(Path log, String heap, Map<String, String> environment, List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		if (heap != null) {
@@ -47,8 +48,7 @@ public final class ChildTally {
 		}
 		String classPath = System.getProperty("java.class.path");
 		String launcher = System.getProperty("sun.java.command", "");
-		if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
-				&& launcher.startsWith(classPath)) {
+		if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && launcher.startsWith(classPath)) {
 			command.add("-jar"); // the packaged tally.jar: its own launcher finds the
 									// nested libraries
 			command.add(classPath);

@@ -4,11 +4,13 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,7 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * the department's XLSX (title, unit line, header, rows, totals), the same as a
  * department CSV, and a plain CSV of the same columns for the COPY-only reference.
  */
-public final class LedgerFiles {
+public record LedgerFiles(Path xlsx, Path departmentCsv, Path plainCsv) {
 
 	static final List<String> HEADER = List.of("序号", "项目编号", "项目名称", "所在县区", "合作领域", "北京合作方", "合作方性质", "签约投资额",
 			"累计完成投资", "项目状态", "开工日期", "对口资金安排", "对口资金拨付");
@@ -31,30 +33,6 @@ public final class LedgerFiles {
 	private static final List<String> FIELDS = List.of("产业合作", "文旅康养", "现代农业", "生态环保", "科技创新", "基础设施");
 
 	private static final List<String> STATUSES = List.of("签约", "开工", "竣工");
-
-	private final Path xlsx;
-
-	private final Path departmentCsv;
-
-	private final Path plainCsv;
-
-	private LedgerFiles(Path xlsx, Path departmentCsv, Path plainCsv) {
-		this.xlsx = xlsx;
-		this.departmentCsv = departmentCsv;
-		this.plainCsv = plainCsv;
-	}
-
-	public Path xlsx() {
-		return xlsx;
-	}
-
-	public Path departmentCsv() {
-		return departmentCsv;
-	}
-
-	public Path plainCsv() {
-		return plainCsv;
-	}
 
 	/**
 	 * The files for {@code rows} rows under {@code workDir}, generated unless already
@@ -85,7 +63,7 @@ public final class LedgerFiles {
 				dir.resolve("csv").resolve(department + "_" + period + ".csv"),
 				dir.resolve("csv").resolve(department + "_" + period + "_plain.csv"));
 		Files.createDirectories(files.departmentCsv.getParent());
-		files.write(rows, seed, period, department.toUpperCase(java.util.Locale.ROOT) + "-");
+		files.write(rows, seed, period, department.toUpperCase(Locale.ROOT) + "-");
 		return files.xlsx;
 	}
 
@@ -121,11 +99,11 @@ public final class LedgerFiles {
 				BigDecimal completed = "签约".equals(status) ? BigDecimal.ZERO
 						: committed.multiply(BigDecimal.valueOf(random.nextInt(100)))
 							.movePointLeft(2)
-							.setScale(2, java.math.RoundingMode.DOWN);
+							.setScale(2, RoundingMode.DOWN);
 				BigDecimal allocated = BigDecimal.valueOf(random.nextInt(50_000), 2);
 				BigDecimal disbursed = allocated.multiply(BigDecimal.valueOf(random.nextInt(100)))
 					.movePointLeft(2)
-					.setScale(2, java.math.RoundingMode.DOWN);
+					.setScale(2, RoundingMode.DOWN);
 				LocalDate start = LocalDate.of(2022, 5, 1).plusDays(random.nextInt(900));
 				String name = county + field + "合作项目" + i;
 				String partner = "北京" + (char) ('甲' + random.nextInt(10)) + "科技有限公司";

@@ -13,35 +13,11 @@ import java.util.stream.Stream;
  * to 20,000 rows a sheet, read through twenty sources added to a copy of the project's
  * config.
  */
-public final class NightFiles {
+public record NightFiles(Path inbox, Path config, long rows) {
 
 	public static final int DEPARTMENTS = 20;
 
 	private static final List<String> PERIODS = List.of("2024-06-30", "2024-12-31");
-
-	private final Path inbox;
-
-	private final Path config;
-
-	private final long rows;
-
-	private NightFiles(Path inbox, Path config, long rows) {
-		this.inbox = inbox;
-		this.config = config;
-		this.rows = rows;
-	}
-
-	public Path inbox() {
-		return inbox;
-	}
-
-	public Path config() {
-		return config;
-	}
-
-	public long rows() {
-		return rows;
-	}
 
 	public int files() {
 		return DEPARTMENTS * PERIODS.size();

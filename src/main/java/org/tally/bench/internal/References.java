@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Iterator;
 import javax.sql.DataSource;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.postgresql.PGConnection;
@@ -40,7 +41,7 @@ public final class References {
 					continue;
 				}
 				Cell committed = row.getCell(7);
-				if (committed != null && committed.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+				if (committed != null && committed.getType() == CellType.NUMBER) {
 					sum = sum.add(committed.asNumber());
 					rows++;
 				}

@@ -4,19 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The vocabulary the sample sheets are written in: Changzhi's counties, fields, partners,
- * schools.
+ * The names the sample sheets are written with: Changzhi's counties, the fields of
+ * cooperation, project subjects, Beijing partners, schools, hospitals and institutes.
  */
-final class Catalog {
+final class SampleNames {
 
-	private Catalog() {
+	private SampleNames() {
 	}
 
 	static final List<String> COUNTIES = List.of("潞州区", "上党区", "屯留区", "潞城区", "襄垣县", "平顺县", "黎城县", "壶关县", "长子县", "武乡县",
 			"沁县", "沁源县");
-
-	/** The city districts attract more projects than the mountain counties. */
-	static final List<Integer> COUNTY_WEIGHTS = List.of(4, 3, 2, 2, 2, 1, 1, 1, 2, 1, 1, 1);
 
 	static final Map<String, String> TRADITIONAL_COUNTIES = Map.ofEntries(Map.entry("潞州区", "潞州區"),
 			Map.entry("上党区", "上黨區"), Map.entry("屯留区", "屯留區"), Map.entry("潞城区", "潞城區"), Map.entry("襄垣县", "襄垣縣"),
@@ -27,12 +24,6 @@ final class Catalog {
 	static final String HEALTH = "医疗卫生";
 
 	static final List<String> FIELDS = List.of("产业合作", "文旅康养", "现代农业", "生态环保", "科技创新", "基础设施", EDUCATION, HEALTH);
-
-	/** Projects per field among the 118 signed by mid-year, in FIELDS order. */
-	static final List<Integer> MID_YEAR_FIELD_COUNTS = List.of(26, 12, 13, 11, 14, 15, 13, 14);
-
-	/** Projects per field among the 22 signed in the second half, in FIELDS order. */
-	static final List<Integer> SECOND_HALF_FIELD_COUNTS = List.of(5, 3, 3, 3, 2, 2, 2, 2);
 
 	static final Map<String, List<String>> PROJECT_SUBJECTS = Map.of("产业合作",
 			List.of("碳基新材料产业园", "半导体光电产业园", "氢能装备制造基地", "现代煤化工新材料", "高端装备制造产业园", "新能源汽车零部件生产", "光伏组件生产线", "生物医药产业园",

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * Peak heap in use while a measure runs (sampled), and the process's resident set size.
+ * The benchmark's memory peaks: heap in use while a measure runs (sampled), the process's
+ * peak resident set size, and the heap limit.
  */
-public final class Resources {
+public final class MemoryPeaks {
 
-	private Resources() {
+	private MemoryPeaks() {
 	}
 
 	/**
