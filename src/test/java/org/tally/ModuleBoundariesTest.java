@@ -10,7 +10,7 @@ import org.springframework.modulith.core.ApplicationModules;
 class ModuleBoundariesTest {
 
 	@Test
-	void modulesRespectTheirBoundaries() {
+	void givenTheModules_theyRespectTheirBoundaries() {
 		ApplicationModules.of(TallyApplication.class).verify();
 	}
 

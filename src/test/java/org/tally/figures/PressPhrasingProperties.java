@@ -7,7 +7,6 @@ import static org.tally.support.Theories.longsAcrossMagnitudes;
 import static org.tally.support.Theories.qt;
 
 import java.math.BigDecimal;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -15,8 +14,7 @@ import org.quicktheories.generators.Generate;
 class PressPhrasingProperties {
 
 	@Test
-	@DisplayName("given any amount and style, the rendered phrase parses back to a range holding the amount")
-	void amountsRoundTrip() {
+	void givenAnyAmountAndStyle_theRenderedPhraseParsesBackToARangeHoldingTheAmount() {
 		qt(3000).forAll(amounts(), amountStyles()).checkAssert((value, style) -> {
 			String phrase = PressPhrasing.render(value, FigureUnit.CNY, style);
 
@@ -32,8 +30,7 @@ class PressPhrasingProperties {
 	}
 
 	@Test
-	@DisplayName("given any count and style, the rendered phrase parses back to a range holding the count")
-	void countsRoundTrip() {
+	void givenAnyCountAndStyle_theRenderedPhraseParsesBackToARangeHoldingTheCount() {
 		qt(3000).forAll(counts(), countStyles()).checkAssert((value, style) -> {
 			String phrase = PressPhrasing.render(value, FigureUnit.COUNT, style);
 
@@ -48,8 +45,7 @@ class PressPhrasingProperties {
 	}
 
 	@Test
-	@DisplayName("given a plain count, the exact phrase holds that count and no other")
-	void plainCountsAreExact() {
+	void givenAPlainCount_theExactPhraseHoldsThatCountAndNoOther() {
 		qt(1000).forAll(counts()).checkAssert(value -> {
 			PhraseRange range = PressPhrasing.parse(PressPhrasing.display(value, FigureUnit.COUNT, null, 0, "个"))
 				.orElseThrow();
@@ -61,8 +57,7 @@ class PressPhrasingProperties {
 	}
 
 	@Test
-	@DisplayName("given a table figure, its display reads as an exact phrase holding it")
-	void displayedAmountsRoundTrip() {
+	void givenATableFigure_itsDisplayReadsAsAnExactPhraseHoldingIt() {
 		qt(1000).forAll(amounts(), amountUnits(), decimals()).checkAssert((value, amountUnit, decimals) -> {
 			String shown = PressPhrasing.display(value, FigureUnit.CNY, amountUnit, decimals, null);
 
@@ -71,8 +66,7 @@ class PressPhrasingProperties {
 	}
 
 	@Test
-	@DisplayName("given any count written in Chinese numerals, it reads as that count")
-	void chineseNumeralsRead() {
+	void givenAnyCountWrittenInChineseNumerals_itReadsAsThatCount() {
 		qt(2000).forAll(longsAcrossMagnitudes(1, 99_999_999), measureWords()).checkAssert((n, word) -> {
 			String phrase = chinese(n) + word;
 

@@ -124,7 +124,7 @@ class NumberProperties {
 	}
 
 	@Test
-	void givenAnyAmountInYuan_writtenInAnyUnit_itReadsBackToTheSameYuan() {
+	void givenAnyAmountInYuanWrittenInAnyUnit_itReadsBackToTheSameYuan() {
 		qt(1000).forAll(amounts(), arbitrary().enumValues(AmountUnit.class), cellWritings())
 			.checkAssert((yuan, column, cell) -> {
 				AmountUnit written = switch (cell.cellUnit()) {

@@ -47,7 +47,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(1)
-	void run_onTheSeeds_printsTheSummaryAndTheVerifiedFigures() {
+	void givenTheSeeds_runPrintsTheSummaryAndTheVerifiedFigures() {
 		Result result = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -62,7 +62,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(2)
-	void run_again_loadsNothingTwiceAndPrintsTheSameFigures() {
+	void givenASecondRun_itLoadsNothingTwiceAndPrintsTheSameFigures() {
 		Result result = tally("run", "--inbox", inbox.toString(), "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -73,7 +73,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(3)
-	void figures_asJson_givesExactDecimalValuesAndProvenance() {
+	void givenFiguresAsJson_theyGiveExactDecimalValuesAndProvenance() {
 		Result result = tally("figures", "--format", "json", "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -87,7 +87,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(4)
-	void figures_pressExport_writesTheWorkbookWithAChartAndTheCsvWithABom() throws IOException {
+	void givenFiguresPressExport_itWritesTheWorkbookWithAChartAndTheCsvWithABom() throws IOException {
 		Path xlsx = workspace.resolve("press.xlsx");
 		Path csv = workspace.resolve("press.csv");
 
@@ -113,7 +113,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(4)
-	void files_listsEverySighting_loadedThenDuplicate() {
+	void givenFilesSeenTwice_filesListsEverySightingLoadedThenDuplicate() {
 		Result result = tally("files", "--format", "json", "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -124,7 +124,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(4)
-	void checks_afterTheSeedRun_allPass() {
+	void givenTheSeedRun_checksAllPass() {
 		Result result = tally("checks", "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.out() + result.err()).isZero();
@@ -133,7 +133,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(4)
-	void claimsCheck_onTheSeedPressRelease_findsTheSevenClaimsAllConsistent() {
+	void givenTheSeedPressRelease_claimsCheckFindsTheSevenClaimsAllConsistent() {
 		Result result = tally("claims", "check", "src/test/resources/org/tally/claims/seed-press-release.txt",
 				"--format", "json", "--data-dir", dataDir.toString());
 
@@ -144,7 +144,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(5)
-	void run_withAMissingInbox_failsWithAOneLineReason() {
+	void givenAMissingInbox_runFailsWithAOneLineReason() {
 		Result result = tally("run", "--inbox", workspace.resolve("no-such-inbox").toString(), "--data-dir",
 				dataDir.toString());
 
@@ -156,7 +156,7 @@ class TallyCommandLineTest {
 
 	@Test
 	@Order(6)
-	void anyCommand_withAMissingConfigDirectory_saysWhichInOneLine() {
+	void givenAMissingConfigDirectory_anyCommandSaysWhichInOneLine() {
 		Result result = tally("figures", "--config", workspace.resolve("no-config").toString(), "--data-dir",
 				dataDir.toString());
 
@@ -167,7 +167,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void bench_asJson_keepsStandardOutputForTheReportAndReportsEachRepetitionOnStandardError() {
+	void givenBenchAsJson_itKeepsStandardOutputForTheReportAndReportsEachRepetitionOnStandardError() {
 		Result result = tally("bench", "--rows", "2000", "--repetitions", "1", "--format", "json", "--work",
 				workspace.resolve("bench").toString());
 

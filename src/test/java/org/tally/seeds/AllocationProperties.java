@@ -22,7 +22,7 @@ class AllocationProperties {
 	}
 
 	@Test
-	void given_any_weights_the_parts_sum_to_the_total_on_the_grid() {
+	void givenAnyWeights_thePartsSumToTheTotalOnTheGrid() {
 		qt(1000).forAll(longsAcrossMagnitudes(0, 10_000_000_000L), weights(60, 1_000_000))
 			.checkAssert((totalCents, weights) -> {
 				BigDecimal total = BigDecimal.valueOf(totalCents, 2);
@@ -38,7 +38,7 @@ class AllocationProperties {
 	}
 
 	@Test
-	void given_caps_that_leave_room_no_part_exceeds_its_cap_and_the_total_still_holds() {
+	void givenCapsThatLeaveRoom_noPartExceedsItsCapAndTheTotalStillHolds() {
 		qt(1000).forAll(weights(60, 1_000_000), integers().between(1, 100)).checkAssert((weights, fillPercent) -> {
 			List<BigDecimal> caps = weights.stream().map(w -> BigDecimal.valueOf(w * 37L % 100_000 + 1, 2)).toList();
 			BigDecimal room = Allocation.sum(caps);
@@ -54,7 +54,7 @@ class AllocationProperties {
 	}
 
 	@Test
-	void given_a_coarser_grid_every_part_is_a_multiple_of_it() {
+	void givenACoarserGrid_everyPartIsAMultipleOfIt() {
 		qt(1000).forAll(longsAcrossMagnitudes(0, 10_000_000), weights(64, 500)).checkAssert((hundreds, weights) -> {
 			BigDecimal unit = new BigDecimal("100.00");
 			BigDecimal total = unit.multiply(BigDecimal.valueOf(hundreds));

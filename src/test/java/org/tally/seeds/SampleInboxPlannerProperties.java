@@ -28,7 +28,7 @@ class SampleInboxPlannerProperties {
 	}
 
 	@Test
-	void given_any_seed_the_year_end_ledger_matches_the_press_figures() {
+	void givenAnySeed_theYearEndLedgerMatchesThePressFigures() {
 		qt(50).forAll(longs().all()).checkAssert(seed -> {
 			List<LedgerRow> ledger = plan(seed).yearEnd().ledger();
 			assertThat(ledger).hasSize(140);
@@ -54,7 +54,7 @@ class SampleInboxPlannerProperties {
 	}
 
 	@Test
-	void given_any_seed_the_mid_year_files_are_subsets_of_the_year_end_files() {
+	void givenAnySeed_theMidYearFilesAreSubsetsOfTheYearEndFiles() {
 		qt(50).forAll(longs().all()).checkAssert(seed -> {
 			SampleInboxPlanner.Plan plan = plan(seed);
 			Map<String, LedgerRow> december = plan.yearEnd()
@@ -86,7 +86,7 @@ class SampleInboxPlannerProperties {
 	}
 
 	@Test
-	void given_any_seed_coded_education_and_health_lines_carry_their_ledger_projects_funds() {
+	void givenAnySeed_codedEducationAndHealthLinesCarryTheirLedgerProjectsFunds() {
 		qt(50).forAll(longs().all()).checkAssert(seed -> {
 			SampleInboxPlanner.Plan plan = plan(seed);
 			for (PeriodInbox inbox : List.of(plan.midYear(), plan.yearEnd())) {

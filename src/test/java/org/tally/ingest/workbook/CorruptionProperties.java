@@ -50,7 +50,7 @@ class CorruptionProperties {
 	}
 
 	@Test
-	void corrupted_bytes_never_escape_as_anything_but_unreadable() {
+	void givenCorruptedBytes_nothingEscapesButUnreadable() {
 		qt(120)
 			.forAll(kinds(), lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 8),
 					integers().between(1, 255), booleans().all())

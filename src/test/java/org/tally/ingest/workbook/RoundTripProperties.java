@@ -33,7 +33,7 @@ class RoundTripProperties {
 	}
 
 	@Test
-	void csv_cells_come_back_where_they_were() {
+	void givenAnyTableWrittenAsCsv_itsCellsComeBackWhereTheyWere() {
 		qt(150).forAll(tables()).checkAssert(table -> {
 			try {
 				csvCellsComeBackWhereTheyWere(table);
@@ -63,7 +63,7 @@ class RoundTripProperties {
 	}
 
 	@Test
-	void xlsx_text_comes_back_from_shared_and_inline_strings() {
+	void givenAnyTableWrittenAsXlsx_itsTextComesBackFromSharedAndInlineStrings() {
 		qt(40).forAll(tables()).checkAssert(table -> {
 			try {
 				xlsxTextComesBackFromSharedAndInlineStrings(table);
@@ -98,7 +98,7 @@ class RoundTripProperties {
 	}
 
 	@Test
-	void xlsx_numbers_keep_their_lexical_form() {
+	void givenAnyNumberInAnXlsxCell_itKeepsItsLexicalForm() {
 		qt(200).forAll(numbers()).checkAssert(RoundTripProperties::xlsxNumberKeepsItsLexicalForm);
 	}
 

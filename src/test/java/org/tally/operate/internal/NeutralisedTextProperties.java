@@ -22,7 +22,7 @@ class NeutralisedTextProperties {
 	}
 
 	@Test
-	void noTextStartsWithAFormulaTrigger() {
+	void givenAnyTypedText_itNeverStartsWithAFormulaTrigger() {
 		qt(1000).forAll(typedWithTriggers()).checkAssert(typed -> {
 			String written = RejectsWorkbook.neutralised(typed);
 
@@ -32,7 +32,7 @@ class NeutralisedTextProperties {
 	}
 
 	@Test
-	void harmlessTextIsLeftAsItIs() {
+	void givenHarmlessText_itIsLeftAsItIs() {
 		qt(1000).forAll(strings().betweenCodePoints('\u4e00', '\u9fff').ofLengthBetween(1, 12))
 			.checkAssert(typed -> assertThat(RejectsWorkbook.neutralised(typed)).isEqualTo(typed));
 	}
