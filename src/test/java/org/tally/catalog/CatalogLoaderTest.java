@@ -33,7 +33,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void theProjectConfiguration_loadsWithItsFourDepartmentsAndSevenFigures() {
+	void givenTheProjectConfiguration_itLoadsWithItsFourDepartmentsAndSevenFigures() {
 		Catalog catalog = CatalogLoader.load(config);
 
 		assertThat(catalog.sources()).extracting(SourceDefinition::department)
@@ -45,7 +45,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void aSourceFeedingAnUndeclaredDataset_isRefusedNamingTheFile() throws IOException {
+	void givenASourceFeedingAnUndeclaredDataset_itIsRefusedNamingTheFile() throws IOException {
 		replace("sources/health-activities.yml", "dataset: health_activities", "dataset: hospitals");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
@@ -54,7 +54,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void aDatasetNameThatIsNotASafeIdentifier_isRefused() throws IOException {
+	void givenADatasetNameThatIsNotASafeIdentifier_itIsRefused() throws IOException {
 		replace("datasets/tech_transfers.yml", "name: tech_transfers", "name: \"tech; DROP TABLE x\"");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
@@ -63,7 +63,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void aRequiredColumnWithoutHeaderAliases_isRefusedNamingTheColumn() throws IOException {
+	void givenARequiredColumnWithoutHeaderAliases_itIsRefusedNamingTheColumn() throws IOException {
 		replace("sources/finance-projects.yml", "  project_code:         { aliases: [项目编号, 项目代码, 编号] }\n", "");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
@@ -72,7 +72,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void anUnknownKey_isRefusedRatherThanIgnored() throws IOException {
+	void givenAnUnknownKey_itIsRefusedRatherThanIgnored() throws IOException {
 		replace("sources/finance-projects.yml", "maxRejectRate: 0.05", "maxRejectRatio: 0.05");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
@@ -81,7 +81,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void aFigureDependingOnAnUndeclaredCheck_isRefused() throws IOException {
+	void givenAFigureDependingOnAnUndeclaredCheck_itIsRefused() throws IOException {
 		replace("figures.yml", "checks: [tech_transfers_totals]\n    aliases: [科技成果, 成果转化]",
 				"checks: [no_such_check]\n    aliases: [科技成果, 成果转化]");
 

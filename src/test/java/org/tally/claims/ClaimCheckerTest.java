@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tally.figures.FigureUnit;
 
@@ -143,6 +144,8 @@ class ClaimCheckerTest {
 	}
 
 	@Test
+	@Tag("timed") // a wall-clock bound: left out of mutation testing, where it would only
+					// time out
 	void givenALongText_checkingStaysFast() throws IOException {
 		String longText = seed().repeat(40);
 

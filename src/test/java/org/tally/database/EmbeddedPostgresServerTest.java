@@ -18,7 +18,7 @@ class EmbeddedPostgresServerTest {
 	Path dataDir;
 
 	@Test
-	void aSecondProcessOnTheSameDirectory_connectsToTheRunningServerInsteadOfStartingAnother() throws Exception {
+	void givenASecondProcessOnTheSameDirectory_itConnectsToTheRunningServerInsteadOfStartingAnother() throws Exception {
 		try (EmbeddedPostgresServer first = EmbeddedPostgresServer.attachOrStart(dataDir)) {
 			EmbeddedPostgresServer second = EmbeddedPostgresServer.attachOrStart(dataDir);
 
@@ -32,7 +32,7 @@ class EmbeddedPostgresServerTest {
 	}
 
 	@Test
-	void theServerIsDurable_fsyncAndSynchronousCommitAreOn() throws Exception {
+	void givenTheServer_itIsDurableWithFsyncAndSynchronousCommitOn() throws Exception {
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(dataDir)) {
 			assertThat(query(server, "SHOW fsync")).isEqualTo("on");
 			assertThat(query(server, "SHOW synchronous_commit")).isEqualTo("on");
@@ -41,7 +41,7 @@ class EmbeddedPostgresServerTest {
 	}
 
 	@Test
-	void dataWrittenBeforeAStop_isThereAfterTheNextStart() throws Exception {
+	void givenDataWrittenBeforeAStop_itIsThereAfterTheNextStart() throws Exception {
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(dataDir)) {
 			execute(server, "CREATE TABLE kept (v text)");
 			execute(server, "INSERT INTO kept VALUES ('600余亿元')");

@@ -93,7 +93,7 @@ class LedgerLayoutTest {
 	}
 
 	@Test
-	void givenAUnitInTheHeader_itOutranksTheUnitLine_andAUnitInTheCellOutranksBoth() {
+	void givenAUnitInTheHeader_itOutranksTheUnitLineAndAUnitInTheCellOutranksBoth() {
 		load(WorkbookBuilder.ledger(DECEMBER)
 			.withoutLines()
 			.line("京长对口合作项目台账（截至2024年12月31日）")
@@ -225,7 +225,7 @@ class LedgerLayoutTest {
 	}
 
 	@Test
-	void givenAHealthFileNamedWithItsDate_thePeriodComesFromTheName_andWithoutOneItIsQuarantined() throws Exception {
+	void givenAHealthFileNamedWithItsDate_thePeriodComesFromTheNameAndWithoutOneItIsQuarantined() throws Exception {
 		String csv = "项目编号,北京医院,长治医院,所在县区\r\n,北京朝阳医院,潞州区人民医院,潞州区\r\n";
 		java.nio.file.Files.writeString(inbox.file("health/市卫健委_卫生健康对口合作_20240930.csv"), csv);
 		java.nio.file.Files.writeString(inbox.file("health/市卫健委_卫生健康对口合作.csv"), csv);

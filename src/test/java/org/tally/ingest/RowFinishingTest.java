@@ -71,7 +71,7 @@ class RowFinishingTest {
 
 	@ParameterizedTest
 	@CsvSource({ "csv, tally-parse-ledger_2024-12-31.csv", "xlsx, main" })
-	void rowsArriveFinishedInSheetOrder_aCsvsByItsReadingThread_aWorkbooksByTheReader(String format,
+	void givenACsvOrAWorkbook_rowsArriveFinishedInSheetOrderACsvsByItsReadingThreadAWorkbooksByTheReader(String format,
 			String finishingThread) throws IOException {
 		aLedgerOfThreeRows(format);
 		List<String> threads = new ArrayList<>();
@@ -87,7 +87,8 @@ class RowFinishingTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "csv", "xlsx" })
-	void aFinisherThatFailsFailsTheRunNamingFileAndRow_andTheFileIsNotQuarantined(String format) throws IOException {
+	void givenAFinisherThatFails_itFailsTheRunNamingFileAndRowAndTheFileIsNotQuarantined(String format)
+			throws IOException {
 		aLedgerOfThreeRows(format);
 		List<Integer> seen = new ArrayList<>();
 		SourceRowReader<String> reader = new SourceRowReader<>(9_002, catalog, registry, properties, row -> {

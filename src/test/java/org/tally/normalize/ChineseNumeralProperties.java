@@ -1,35 +1,44 @@
 package org.tally.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.tally.support.Theories.integersAcrossMagnitudes;
+import static org.tally.support.Theories.qt;
 
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 class ChineseNumeralProperties {
 
-	@Property(tries = 2000)
-	void givenAnyIntegerWrittenInChinese_itReadsBackToTheSameValue(@ForAll @IntRange(min = 0, max = 99_999_999) int n,
-			@ForAll ChineseNumeralRenderer.Style style, @ForAll boolean leadingYiShi) {
-		String chinese = ChineseNumeralRenderer.render(n, style, leadingYiShi);
-		assertThat(CellValues.number(chinese)).as(chinese).isEqualByComparingTo(Integer.toString(n));
-		assertThat(CellValues.count(chinese)).as(chinese).isEqualTo(n);
+	@Test
+	void givenAnyIntegerWrittenInChinese_itReadsBackToTheSameValue() {
+		qt(2000)
+			.forAll(integersAcrossMagnitudes(0, 99_999_999), arbitrary().enumValues(ChineseNumeralRenderer.Style.class),
+					booleans().all())
+			.checkAssert((n, style, leadingYiShi) -> {
+				String chinese = ChineseNumeralRenderer.render(n, style, leadingYiShi);
+				assertThat(CellValues.number(chinese)).as(chinese).isEqualByComparingTo(Integer.toString(n));
+				assertThat(CellValues.count(chinese)).as(chinese).isEqualTo(n.longValue());
+			});
 	}
 
-	@Property(tries = 300)
-	void givenSmallValues_everyOneReadsBack(@ForAll @IntRange(min = 0, max = 12_000) int n) {
-		String chinese = ChineseNumeralRenderer.render(n, ChineseNumeralRenderer.Style.PLAIN, false);
-		assertThat(CellValues.number(chinese)).as(chinese).isEqualByComparingTo(Integer.toString(n));
+	@Test
+	void givenSmallValues_everyOneReadsBack() {
+		qt(300).forAll(integers().between(0, 12_000)).checkAssert(n -> {
+			String chinese = ChineseNumeralRenderer.render(n, ChineseNumeralRenderer.Style.PLAIN, false);
+			assertThat(CellValues.number(chinese)).as(chinese).isEqualByComparingTo(Integer.toString(n));
+		});
 	}
 
-	@Property(tries = 300)
-	void givenAYearWrittenDigitByDigit_itReadsAsThatNumber(@ForAll @IntRange(min = 1000, max = 2999) int year) {
-		assertThat(CellValues.number(ChineseNumeralRenderer.digitByDigit(year)))
-			.isEqualByComparingTo(Integer.toString(year));
+	@Test
+	void givenAYearWrittenDigitByDigit_itReadsAsThatNumber() {
+		qt(300).forAll(integers().between(1000, 2999))
+			.checkAssert(year -> assertThat(CellValues.number(ChineseNumeralRenderer.digitByDigit(year)))
+				.isEqualByComparingTo(Integer.toString(year)));
 	}
 
-	@Example
+	@Test
 	void givenTheRenderer_itWritesTheUsualForms() {
 		assertThat(ChineseNumeralRenderer.render(10_010, ChineseNumeralRenderer.Style.PLAIN, false)).isEqualTo("一万零一十");
 		assertThat(ChineseNumeralRenderer.render(15, ChineseNumeralRenderer.Style.PLAIN, false)).isEqualTo("十五");

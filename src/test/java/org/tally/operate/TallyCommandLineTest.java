@@ -76,7 +76,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void figures_asJson_givesExactDecimalValuesAndProvenance() {
+	void givenFiguresAsJson_theyGiveExactDecimalValuesAndProvenance() {
 		Result result = tally("figures", "--format", "json", "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -89,7 +89,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void figures_pressExport_writesTheWorkbookWithAChartAndTheCsvWithABom() throws IOException {
+	void givenFiguresPressExport_itWritesTheWorkbookWithAChartAndTheCsvWithABom() throws IOException {
 		Path xlsx = workspace.resolve("press.xlsx");
 		Path csv = workspace.resolve("press.csv");
 
@@ -114,7 +114,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void files_listsEverySighting_loadedThenDuplicate() {
+	void givenFilesSeenTwice_filesListsEverySightingLoadedThenDuplicate() {
 		Result result = tally("files", "--format", "json", "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -124,7 +124,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void checks_afterTheSeedRun_allPass() {
+	void givenTheSeedRun_checksAllPass() {
 		Result result = tally("checks", "--data-dir", dataDir.toString());
 
 		assertThat(result.status()).as(result.out() + result.err()).isZero();
@@ -132,7 +132,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void claimsCheck_onTheSeedPressRelease_findsTheSevenClaimsAllConsistent() {
+	void givenTheSeedPressRelease_claimsCheckFindsTheSevenClaimsAllConsistent() {
 		Result result = tally("claims", "check", "src/test/resources/org/tally/claims/seed-press-release.txt",
 				"--format", "json", "--data-dir", dataDir.toString());
 
@@ -153,7 +153,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void anyCommand_withAMissingConfigDirectory_saysWhichInOneLine() {
+	void givenAMissingConfigDirectory_anyCommandSaysWhichInOneLine() {
 		Result result = tally("figures", "--config", workspace.resolve("no-config").toString(), "--data-dir",
 				dataDir.toString());
 
@@ -164,7 +164,7 @@ class TallyCommandLineTest {
 	}
 
 	@Test
-	void bench_asJson_keepsStandardOutputForTheReportAndReportsEachRepetitionOnStandardError() {
+	void givenBenchAsJson_itKeepsStandardOutputForTheReportAndReportsEachRepetitionOnStandardError() {
 		Result result = tally("bench", "--rows", "2000", "--repetitions", "1", "--format", "json", "--work",
 				workspace.resolve("bench").toString());
 

@@ -1,13 +1,16 @@
 package org.tally.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
@@ -84,7 +88,7 @@ class QuartzClusterTest {
 		a.start();
 		b.start();
 		awaitFires("once", 1, Duration.ofSeconds(20));
-		Thread.sleep(3000); // time for a wrong second fire on the other node
+		awaitNothingLeftToFire("once", Duration.ofSeconds(20));
 
 		assertThat(fires("once")).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = ?")
@@ -103,17 +107,17 @@ class QuartzClusterTest {
 					.withIdentity("nightly", "test")
 					.startAt(Date.from(Instant.now().minus(Duration.ofDays(10))))
 					.withSchedule(CronScheduleBuilder.cronSchedule("0 30 2 * * ?")
-						.inTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"))
+						.inTimeZone(TimeZone.getTimeZone("Asia/Shanghai"))
 						.withMisfireHandlingInstructionFireAndProceed())
 					.build());
 
 		a.start();
 		b.start();
 		awaitFires("nightly", 1, Duration.ofSeconds(20));
-		Thread.sleep(3000);
+		awaitNextFireAhead("nightly", Duration.ofSeconds(20));
 
 		assertThat(fires("nightly")).isEqualTo(1);
-		Date next = a.getTrigger(new org.quartz.TriggerKey("nightly", "test")).getNextFireTime();
+		Date next = a.getTrigger(new TriggerKey("nightly", "test")).getNextFireTime();
 		assertThat(next.toInstant()).isAfter(Instant.now());
 	}
 
@@ -147,7 +151,7 @@ class QuartzClusterTest {
 		factory.setSchedulerName(CLUSTER);
 		factory.setBeanName(CLUSTER + "-" + instanceId);
 		factory.setAutoStartup(false);
-		factory.setSchedulerContextAsMap(java.util.Map.of("jdbc", jdbc));
+		factory.setSchedulerContextAsMap(Map.of("jdbc", jdbc));
 		Properties properties = new Properties();
 		properties.put("org.quartz.scheduler.instanceId", instanceId);
 		properties.put("org.quartz.jobStore.isClustered", "true");
@@ -164,11 +168,40 @@ class QuartzClusterTest {
 		return jdbc.sql("SELECT count(*) FROM ops_test_fire WHERE job = ?").param(job).query(Long.class).single();
 	}
 
-	private void awaitFires(String job, long count, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (fires(job) < count && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
+	private void awaitFires(String job, long count, Duration timeout) {
+		await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> fires(job) >= count);
+	}
+
+	/**
+	 * A one-shot trigger that fired is gone from the store, and no execution of it is in
+	 * flight on any node: a wrong second fire would have been recorded by then.
+	 */
+	private void awaitNothingLeftToFire(String trigger, Duration timeout) {
+		await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> count("qrtz_triggers", trigger) == 0 && count("qrtz_fired_triggers", trigger) == 0);
+	}
+
+	/**
+	 * No execution of the trigger is in flight and its next fire time lies ahead: a
+	 * catch-up fire for each missed night would have kept it in the past until the last
+	 * one.
+	 */
+	private void awaitNextFireAhead(String trigger, Duration timeout) {
+		await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> count("qrtz_fired_triggers", trigger) == 0 && jdbc.sql(
+					"SELECT count(*) FROM qrtz_triggers WHERE sched_name = ? AND trigger_name = ? AND next_fire_time > ?")
+				.params(CLUSTER, trigger, System.currentTimeMillis())
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	private long count(String quartzTable, String trigger) {
+		return jdbc.sql("SELECT count(*) FROM " + quartzTable + " WHERE sched_name = ? AND trigger_name = ?")
+			.params(CLUSTER, trigger)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -67,7 +67,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_an_inbox_directory_the_generator_writes_the_eight_files_and_returns_them() {
+	void givenAnInboxDirectory_theGeneratorWritesTheEightFilesAndReturnsThem() {
 		assertThat(written).containsExactlyElementsOf(InboxFiles.ALL.stream().map(inbox::resolve).toList());
 		assertThat(written).allSatisfy(f -> assertThat(f).isRegularFile());
 	}
@@ -88,7 +88,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_education_xls_its_two_row_header_is_merged_as_the_bureau_draws_it() throws Exception {
+	void givenTheEducationXls_itsTwoRowHeaderIsMergedAsTheBureauDrawsIt() throws Exception {
 		try (Workbook wb = InboxFiles.open(inbox.resolve(InboxFiles.EDUCATION_DEC))) {
 			assertThat(wb.getClass().getSimpleName()).isEqualTo("HSSFWorkbook");
 			Sheet sheet = wb.getSheet("教育合作");
@@ -111,7 +111,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_education_files_coded_items_are_education_ledger_projects_with_the_ledgers_funds() throws Exception {
+	void givenTheEducationFiles_codedItemsAreEducationLedgerProjectsWithTheLedgersFunds() throws Exception {
 		for (var file : Map.of(InboxFiles.EDUCATION_DEC, decLedger, InboxFiles.EDUCATION_JUN, junLedger).entrySet()) {
 			try (Workbook wb = InboxFiles.open(inbox.resolve(file.getKey()))) {
 				List<EducationLine> lines = education(wb.getSheet("教育合作"));
@@ -134,7 +134,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_education_files_december_has_30_items_about_half_uncoded_and_june_22_of_them() throws Exception {
+	void givenTheEducationFiles_decemberHas30ItemsAboutHalfUncodedAndJune22OfThem() throws Exception {
 		List<EducationLine> dec;
 		List<EducationLine> jun;
 		try (Workbook d = InboxFiles.open(inbox.resolve(InboxFiles.EDUCATION_DEC));
@@ -156,8 +156,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_education_totals_row_its_cached_sums_equal_the_details_including_the_count_typed_as_text()
-			throws Exception {
+	void givenTheEducationTotalsRow_itsCachedSumsEqualTheDetailsIncludingTheCountTypedAsText() throws Exception {
 		try (Workbook wb = InboxFiles.open(inbox.resolve(InboxFiles.EDUCATION_DEC))) {
 			Sheet sheet = wb.getSheet("教育合作");
 			List<EducationLine> lines = education(sheet);
@@ -193,7 +192,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_health_csv_it_is_strict_gb18030_without_bom_with_crlf_lines() throws Exception {
+	void givenTheHealthCsv_itIsStrictGb18030WithoutBomWithCrlfLines() throws Exception {
 		for (String file : List.of(InboxFiles.HEALTH_DEC, InboxFiles.HEALTH_JUN)) {
 			byte[] bytes = Files.readAllBytes(inbox.resolve(file));
 			// GB18030 encodes U+FEFF as 84 31 95 33; a UTF-8 BOM would be EF BB BF.
@@ -214,7 +213,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_health_csv_december_has_20_rows_june_15_and_coded_rows_carry_the_ledgers_funds() throws Exception {
+	void givenTheHealthCsv_decemberHas20RowsJune15AndCodedRowsCarryTheLedgersFunds() throws Exception {
 		Map<String, List<CSVRecord>> details = new HashMap<>();
 		for (var file : Map.of(InboxFiles.HEALTH_DEC, decLedger, InboxFiles.HEALTH_JUN, junLedger).entrySet()) {
 			List<CSVRecord> records = csv(file.getKey());
@@ -259,7 +258,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_health_csv_some_amounts_are_quoted_with_thousands_separators() throws Exception {
+	void givenTheHealthCsv_someAmountsAreQuotedWithThousandsSeparators() throws Exception {
 		String content = Files.readString(inbox.resolve(InboxFiles.HEALTH_DEC), Charset.forName("GB18030"));
 		assertThat(content).containsPattern("\"\\d{1,3}(,\\d{3})+\\.\\d{2}\"");
 	}
@@ -282,8 +281,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_science_sheet_it_is_in_traditional_characters_with_64_results_worth_103046800_yuan()
-			throws Exception {
+	void givenTheScienceSheet_itIsInTraditionalCharactersWith64ResultsWorth103046800Yuan() throws Exception {
 		try (Workbook wb = InboxFiles.open(inbox.resolve(InboxFiles.SCIENCE_DEC))) {
 			Sheet sheet = wb.getSheet("科技成果轉化");
 			assertThat(sheet).isNotNull();
@@ -308,7 +306,7 @@ class DepartmentSeedsTest {
 	}
 
 	@Test
-	void given_the_mid_year_science_sheet_it_lists_45_of_decembers_results_signed_by_june() throws Exception {
+	void givenTheMidYearScienceSheet_itLists45OfDecembersResultsSignedByJune() throws Exception {
 		try (Workbook d = InboxFiles.open(inbox.resolve(InboxFiles.SCIENCE_DEC));
 				Workbook j = InboxFiles.open(inbox.resolve(InboxFiles.SCIENCE_JUN))) {
 			assertThat(text(j.getSheet("科技成果轉化").getRow(0), 0)).isEqualTo("北京科技成果在長治轉化情況（統計截至2024年6月30日）");

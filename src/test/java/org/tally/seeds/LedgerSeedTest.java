@@ -56,7 +56,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_year_end_ledger_its_layout_is_title_unit_header_then_details() {
+	void givenTheYearEndLedger_itsLayoutIsTitleUnitHeaderThenDetails() {
 		Sheet sheet = december.getSheet("项目台账");
 		assertThat(text(sheet.getRow(0), 0)).isEqualTo("京长对口合作项目台账（截至2024年12月31日）");
 		assertThat(sheet.getMergedRegions()).anySatisfy(m -> assertThat(m.formatAsString()).isEqualTo("A1:M1"));
@@ -68,7 +68,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_ledger_workbooks_the_visible_sheets_are_the_ledger_and_instructions_and_the_dictionary_is_hidden() {
+	void givenTheLedgerWorkbooks_theVisibleSheetsAreTheLedgerAndInstructionsAndTheDictionaryIsHidden() {
 		for (Workbook wb : List.of(december, june)) {
 			assertThat(wb.getNumberOfSheets()).isEqualTo(3);
 			assertThat(wb.getSheetName(0)).isEqualTo("项目台账");
@@ -82,7 +82,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_year_end_ledger_there_are_140_projects_numbered_in_order() {
+	void givenTheYearEndLedger_thereAre140ProjectsNumberedInOrder() {
 		assertThat(dec).hasSize(140);
 		assertThat(dec.stream().map(InboxFiles.LedgerLine::code).toList())
 			.isEqualTo(IntStream.rangeClosed(1, 140).mapToObj(i -> String.format("JC2023-%04d", i)).toList());
@@ -93,7 +93,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_year_end_ledger_87_projects_started_of_which_16_completed_and_53_are_signed_only() {
+	void givenTheYearEndLedger_87ProjectsStartedOfWhich16CompletedAnd53AreSignedOnly() {
 		Map<String, Long> byStatus = dec.stream()
 			.collect(Collectors.groupingBy(InboxFiles.LedgerLine::statusText, Collectors.counting()));
 		assertThat(byStatus)
@@ -102,7 +102,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_year_end_ledger_committed_capital_totals_exactly_6023745_wan_yuan_and_completed_1098563_25() {
+	void givenTheYearEndLedger_committedCapitalTotalsExactly6023745WanYuanAndCompleted1098563Point25() {
 		assertThat(sum(dec.stream().map(InboxFiles.LedgerLine::committed).toList())).isEqualByComparingTo("6023745.00");
 		assertThat(sum(dec.stream().map(InboxFiles.LedgerLine::completed).toList())).isEqualByComparingTo("1098563.25");
 		// 600余亿元 and 约110亿元 once converted from 万元 to yuan.
@@ -111,7 +111,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_any_project_completed_investment_is_positive_exactly_when_started_and_never_above_committed() {
+	void givenAnyProject_completedInvestmentIsPositiveExactlyWhenStartedAndNeverAboveCommitted() {
 		for (var lines : List.of(dec, jun)) {
 			for (var l : lines) {
 				if (l.started()) {
@@ -126,13 +126,13 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_both_ledgers_all_twelve_counties_have_projects() {
+	void givenBothLedgers_allTwelveCountiesHaveProjects() {
 		assertThat(dec.stream().map(InboxFiles.LedgerLine::county).collect(Collectors.toSet())).isEqualTo(COUNTIES);
 		assertThat(jun.stream().map(InboxFiles.LedgerLine::county).collect(Collectors.toSet())).isEqualTo(COUNTIES);
 	}
 
 	@Test
-	void given_the_ledgers_fields_and_partner_natures_come_from_the_agreed_lists() {
+	void givenTheLedgers_fieldsAndPartnerNaturesComeFromTheAgreedLists() {
 		for (var l : dec) {
 			assertThat(l.field()).isIn(SampleNames.FIELDS);
 			assertThat(l.nature()).isIn("民营", "国有");
@@ -140,7 +140,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_started_projects_they_carry_a_start_date_as_a_date_cell_except_two_typed_as_text() {
+	void givenStartedProjects_theyCarryAStartDateAsADateCellExceptTwoTypedAsText() {
 		for (var lines : List.of(dec, jun)) {
 			for (var l : lines) {
 				if (l.started()) {
@@ -165,7 +165,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_year_end_ledger_five_money_cells_are_text_with_thousands_separators() {
+	void givenTheYearEndLedger_fiveMoneyCellsAreTextWithThousandsSeparators() {
 		Sheet sheet = december.getSheet("项目台账");
 		List<String> texts = dec.stream()
 			.flatMap(l -> IntStream.of(7, 8, 11, 12)
@@ -176,7 +176,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_year_end_ledger_one_completely_blank_row_sits_among_the_details() {
+	void givenTheYearEndLedger_oneCompletelyBlankRowSitsAmongTheDetails() {
 		Sheet sheet = december.getSheet("项目台账");
 		int first = dec.get(0).rowIndex();
 		int last = dec.get(dec.size() - 1).rowIndex();
@@ -189,7 +189,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_totals_row_its_cached_sums_equal_the_detail_sums_and_two_notes_follow() {
+	void givenTheTotalsRow_itsCachedSumsEqualTheDetailSumsAndTwoNotesFollow() {
 		for (var entry : Map.of(december, dec, june, jun).entrySet()) {
 			Sheet sheet = entry.getKey().getSheet("项目台账");
 			var lines = entry.getValue();
@@ -215,7 +215,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_pairing_funds_they_go_to_education_and_health_projects_and_about_ten_others_and_paid_never_exceeds_arranged() {
+	void givenPairingFunds_theyGoToEducationAndHealthProjectsAndAboutTenOthersAndPaidNeverExceedsArranged() {
 		for (var l : dec) {
 			boolean educationOrHealth = l.field().equals("教育") || l.field().equals("医疗卫生");
 			if (educationOrHealth) {
@@ -234,7 +234,7 @@ class LedgerSeedTest {
 	}
 
 	@Test
-	void given_the_mid_year_ledger_it_holds_the_first_118_projects_unchanged_with_61_started_among_decembers() {
+	void givenTheMidYearLedger_itHoldsTheFirst118ProjectsUnchangedWith61StartedAmongDecembers() {
 		assertThat(jun).hasSize(118);
 		Map<String, InboxFiles.LedgerLine> decByCode = dec.stream()
 			.collect(Collectors.toMap(InboxFiles.LedgerLine::code, l -> l));

@@ -14,7 +14,7 @@ class RegenerateCommittedInboxTest {
 
 	@Test
 	@EnabledIfSystemProperty(named = "tally.seeds.regenerate", matches = "true")
-	void given_the_request_the_committed_inbox_is_rewritten_with_the_default_seed() throws Exception {
+	void givenTheRequest_theCommittedInboxIsRewrittenWithTheDefaultSeed() throws Exception {
 		assertThat(new SeedGenerator(SeedGenerator.DEFAULT_SEED).generate(Path.of("seeds", "inbox"))).hasSize(8);
 	}
 

@@ -46,7 +46,7 @@ class SeedDeterminismTest {
 	}
 
 	@Test
-	void given_the_same_seed_two_runs_seconds_apart_write_identical_bytes(@TempDir Path first, @TempDir Path second)
+	void givenTheSameSeed_twoRunsSecondsApartWriteIdenticalBytes(@TempDir Path first, @TempDir Path second)
 			throws Exception {
 		List<Path> one = new SeedGenerator(SeedGenerator.DEFAULT_SEED).generate(first);
 		// Zip entries carry a 2-second clock; waiting past its next tick proves the
@@ -58,7 +58,7 @@ class SeedDeterminismTest {
 	}
 
 	@Test
-	void given_another_seed_the_files_differ(@TempDir Path first, @TempDir Path second) throws Exception {
+	void givenAnotherSeed_theFilesDiffer(@TempDir Path first, @TempDir Path second) throws Exception {
 		Map<String, String> a = digests(first, new SeedGenerator(SeedGenerator.DEFAULT_SEED).generate(first));
 		Map<String, String> b = digests(second, new SeedGenerator(7L).generate(second));
 		assertThat(a.keySet()).isEqualTo(b.keySet());
@@ -66,8 +66,7 @@ class SeedDeterminismTest {
 	}
 
 	@Test
-	void given_the_committed_inbox_it_equals_a_fresh_generation_with_the_default_seed(@TempDir Path fresh)
-			throws Exception {
+	void givenTheCommittedInbox_itEqualsAFreshGenerationWithTheDefaultSeed(@TempDir Path fresh) throws Exception {
 		Path committed = Path.of("seeds", "inbox");
 		assumeTrue(Files.isDirectory(committed), "no committed seeds/inbox in " + Path.of("").toAbsolutePath());
 		List<Path> files = new SeedGenerator(SeedGenerator.DEFAULT_SEED).generate(fresh);

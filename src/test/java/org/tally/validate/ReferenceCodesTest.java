@@ -93,7 +93,7 @@ class ReferenceCodesTest {
 	}
 
 	@Test
-	void theRejectLimitIsTheOnePromotionApplies() {
+	void givenTheRejectLimit_itIsTheOnePromotionApplies() {
 		assertThat(ReferenceCodes.passes(19, 1, new BigDecimal("0.05"))).isTrue();
 		assertThat(ReferenceCodes.passes(18, 1, new BigDecimal("0.05"))).isFalse();
 		assertThat(ReferenceCodes.passes(0, 0, new BigDecimal("0.05"))).isFalse();

@@ -1,17 +1,23 @@
 package org.tally.ingest.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.tally.support.Theories.qt;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Any corruption of a valid file ends either in rows or in one UnreadableFileException.
@@ -21,7 +27,7 @@ class CorruptionProperties {
 	private static byte[] valid(String kind) throws IOException {
 		Path dir = Files.createTempDirectory("corrupt");
 		try {
-			java.util.function.Consumer<Workbook> fill = wb -> {
+			Consumer<Workbook> fill = wb -> {
 				var s = wb.createSheet("台账");
 				for (int i = 0; i < 30; i++) {
 					Row r = s.createRow(i);
@@ -43,16 +49,29 @@ class CorruptionProperties {
 		}
 	}
 
-	@Property(tries = 120)
-	void corrupted_bytes_never_escape_as_anything_but_unreadable(@ForAll("kinds") String kind,
-			@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> positions,
-			@ForAll @IntRange(min = 1, max = 255) int xor, @ForAll boolean truncate) throws IOException {
+	@Test
+	void givenCorruptedBytes_nothingEscapesButUnreadable() {
+		qt(120)
+			.forAll(kinds(), lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 8),
+					integers().between(1, 255), booleans().all())
+			.checkAssert((kind, positions, xor, truncate) -> {
+				try {
+					corruptedBytesEndInRowsOrUnreadable(kind, positions, xor, truncate);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+	}
+
+	private static void corruptedBytesEndInRowsOrUnreadable(String kind, List<Integer> positions, int xor,
+			boolean truncate) throws IOException {
 		byte[] b = valid(kind);
 		for (int p : positions) {
 			b[p % b.length] ^= (byte) xor;
 		}
 		if (truncate) {
-			b = java.util.Arrays.copyOf(b, Math.max(1, b.length - positions.get(0) % b.length));
+			b = Arrays.copyOf(b, Math.max(1, b.length - positions.get(0) % b.length));
 		}
 		Path dir = Files.createTempDirectory("corrupt");
 		Path f = TestFiles.bytes(dir, kind.equals("xls") ? "c.xls" : "c.xlsx", b);
@@ -71,9 +90,8 @@ class CorruptionProperties {
 		}
 	}
 
-	@net.jqwik.api.Provide
-	net.jqwik.api.Arbitrary<String> kinds() {
-		return net.jqwik.api.Arbitraries.of("xlsx", "sxssf", "xls");
+	static Gen<String> kinds() {
+		return arbitrary().pick("xlsx", "sxssf", "xls");
 	}
 
 }

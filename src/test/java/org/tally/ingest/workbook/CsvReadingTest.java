@@ -26,7 +26,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_utf8_with_and_without_bom_the_text_reads_the_same() {
+	void givenUtf8WithAndWithoutBom_theTextReadsTheSame() {
 		for (Path f : List.of(TestFiles.text(dir, "a.csv", TABLE, UTF_8),
 				TestFiles.text(dir, "b.csv", TABLE, UTF_8, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF))) {
 			List<RawRow> rows = readAll(f);
@@ -37,7 +37,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_gb18030_text_it_is_detected_and_decoded() {
+	void givenGb18030Text_itIsDetectedAndDecoded() {
 		String text = TABLE + "北京市朝阳区,110,对口支援项目资金已拨付到位\n长治市潞州区,220,产业合作园区建设\n";
 		Path f = TestFiles.text(dir, "gbk.csv", text, Charset.forName("GB18030"));
 		List<RawRow> rows = readAll(f);
@@ -46,7 +46,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_utf16le_with_bom_and_tabs_the_text_is_read() {
+	void givenUtf16leWithBomAndTabs_theTextIsRead() {
 		Path f = TestFiles.text(dir, "u16.txt", "项目\t金额\n长治\t1.5\n", UTF_16LE, (byte) 0xFF, (byte) 0xFE);
 		List<RawRow> rows = readAll(f);
 		assertThat(values(rows.get(0))).containsExactly("项目", "金额");
@@ -54,7 +54,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_semicolon_or_tab_delimiters_they_are_detected() {
+	void givenSemicolonOrTabDelimiters_theyAreDetected() {
 		Path semi = TestFiles.text(dir, "semi.csv", "a;b;c\n1,5;2;3\n", UTF_8);
 		assertThat(values(readAll(semi).get(1))).containsExactly("1,5", "2", "3");
 		Path tab = TestFiles.text(dir, "tab.tsv", "a\tb, c\n1\t2\n", UTF_8);
@@ -66,7 +66,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_quoted_fields_with_commas_and_line_breaks_rows_count_by_record() throws Exception {
+	void givenQuotedFieldsWithCommasAndLineBreaks_rowsCountByRecord() throws Exception {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			p.printRecord("名称", "说明");
@@ -83,7 +83,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_a_csv_read_to_its_end_the_cursor_has_digested_every_byte_of_it() throws Exception {
+	void givenACsvReadToItsEnd_theCursorHasDigestedEveryByteOfIt() throws Exception {
 		// A BOM and a "sep=" line are bytes of the file too, though neither is a row.
 		Path f = TestFiles.text(dir, "sep.csv", "sep=;\n项目;金额\n长治;1,5\n", UTF_8, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
 		try (SheetCursor cursor = Workbooks.open(f)) {
@@ -97,7 +97,7 @@ class CsvReadingTest {
 	}
 
 	@Test
-	void given_a_csv_the_cursor_names_its_single_sheet_after_the_file() {
+	void givenACsv_theCursorNamesItsSingleSheetAfterTheFile() {
 		Path f = TestFiles.text(dir, "汇总表.csv", TABLE, UTF_8);
 		try (SheetCursor c = Workbooks.open(f)) {
 			assertThat(c.format()).isEqualTo("csv");

@@ -55,7 +55,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_empty_file() {
+	void givenAnEmptyFile_itIsRefusedWithAClearReason() {
 		Path f = TestFiles.bytes(dir, "empty.xlsx", new byte[0]);
 		refused(readAll(f), "empty file (0 bytes)");
 		assertThatThrownBy(() -> TestFiles.readAll(f)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
@@ -66,19 +66,19 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_missing_file() {
+	void givenAMissingFile_itIsRefusedWithAClearReason() {
 		refused(readAll(dir.resolve("nope.xlsx")), "file not found");
 	}
 
 	@Test
-	void given_a_truncated_zip() throws Exception {
+	void givenATruncatedZip_itIsRefusedWithAClearReason() throws Exception {
 		byte[] whole = Files.readAllBytes(small());
 		Path f = TestFiles.bytes(dir, "cut.xlsx", Arrays.copyOf(whole, whole.length / 2));
 		refusedStartingWith(readAll(f), "damaged or truncated ZIP archive");
 	}
 
 	@Test
-	void given_a_renamed_pdf_or_png() {
+	void givenARenamedPdfOrPng_itIsRefusedWithAClearReason() {
 		refused(readAll(TestFiles.bytes(dir, "report.xlsx", "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(UTF_8))),
 				"not a spreadsheet (looks like a PDF)");
 		refused(readAll(
@@ -87,7 +87,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_html_page_named_xls() {
+	void givenAnHtmlPageNamedXls_itIsRefusedWithAClearReason() {
 		refusedStartingWith(
 				readAll(TestFiles.text(dir, "export.xls",
 						"<html><body><table><tr><td>1</td></tr></table></body></html>", UTF_8)),
@@ -95,13 +95,13 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_plain_text_named_xls() {
+	void givenPlainTextNamedXls_itIsRefusedWithAClearReason() {
 		refused(readAll(TestFiles.text(dir, "data.xls", "a\tb\n1\t2\n", UTF_8)),
 				"not a spreadsheet: plain text with extension '.xls' (only .csv, .txt and .tsv are read as delimited text)");
 	}
 
 	@Test
-	void given_a_password_protected_xlsx() throws Exception {
+	void givenAPasswordProtectedXlsx_itIsRefusedWithAClearReason() throws Exception {
 		ByteArrayOutputStream plain = new ByteArrayOutputStream();
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			wb.createSheet().createRow(0).createCell(0).setCellValue("secret");
@@ -123,7 +123,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_password_protected_xls() {
+	void givenAPasswordProtectedXls_itIsRefusedWithAClearReason() {
 		Biff8EncryptionKey.setCurrentUserPassword("pw");
 		Path f;
 		try {
@@ -136,7 +136,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_excel_95_container() throws Exception {
+	void givenAnExcel95Container_itIsRefusedWithAClearReason() throws Exception {
 		Path f = dir.resolve("old.xls");
 		try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(f)) {
 			fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), "Book");
@@ -146,7 +146,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_zip_bomb() {
+	void givenAZipBomb_itIsRefusedWithAClearReason() {
 		byte[] spaces = new byte[8 * 1024 * 1024];
 		Arrays.fill(spaces, (byte) ' ');
 		ByteArrayOutputStream sheet = new ByteArrayOutputStream();
@@ -162,7 +162,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_too_many_zip_entries() {
+	void givenTooManyZipEntries_itIsRefusedWithAClearReason() {
 		TestFiles.Zip zip = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
 		for (int i = 0; i < 1001; i++) {
 			zip.put("xl/media/junk" + i + ".bin", new byte[] { 1 });
@@ -171,7 +171,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_external_entity_in_the_workbook_part() {
+	void givenAnExternalEntityInTheWorkbookPart_itIsRefusedWithAClearReason() {
 		Path f = TestFiles
 			.minimalXlsx("<!DOCTYPE workbook [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", "<sheetData/>", null,
 					null)
@@ -180,7 +180,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_billion_laughs_in_a_sheet() {
+	void givenBillionLaughsInASheet_itIsRefusedWithAClearReason() {
 		String laughs = "<!DOCTYPE worksheet [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
 				+ "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>";
 		Path f = TestFiles.minimalXlsx("")
@@ -193,7 +193,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_file_over_the_size_limit() throws Exception {
+	void givenAFileOverTheSizeLimit_itIsRefusedWithAClearReason() throws Exception {
 		Path f = small();
 		long size = Files.size(f);
 		refused(readAll(f, ReadLimits.defaults().withMaxFileBytes(1000)),
@@ -201,7 +201,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_cell_over_the_text_limit() {
+	void givenACellOverTheTextLimit_itIsRefusedWithAClearReason() {
 		Path f = TestFiles.xlsx(dir, "long.xlsx", wb -> {
 			var s = wb.createSheet();
 			s.createRow(0).createCell(0).setCellValue("short");
@@ -223,7 +223,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_more_rows_than_the_limit_the_failure_comes_midway_with_the_sheet() {
+	void givenMoreRowsThanTheLimit_theFailureComesMidwayWithTheSheet() {
 		Path f = TestFiles.xlsx(dir, "rows.xlsx", wb -> {
 			var s = wb.createSheet("台账");
 			for (int i = 0; i < 10; i++) {
@@ -242,13 +242,13 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_column_beyond_the_limit() {
+	void givenAColumnBeyondTheLimit_itIsRefusedWithAClearReason() {
 		Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>").write(dir, "wide.xlsx");
 		refused(readAll(f), "cell XFE1 beyond the limit of 16384 columns");
 	}
 
 	@Test
-	void given_a_sheet_cut_off_midway_earlier_rows_arrive_then_one_clear_failure() {
+	void givenASheetCutOffMidway_earlierRowsArriveThenOneClearFailure() {
 		Path f = TestFiles.minimalXlsx("")
 			.put("xl/worksheets/sheet1.xml",
 					"<worksheet xmlns=\"" + TestFiles.MAIN_NS
@@ -262,7 +262,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_garbage_where_numbers_or_string_indexes_belong() {
+	void givenGarbageWhereNumbersOrStringIndexesBelong_itIsRefusedWithAClearReason() {
 		refused(readAll(
 				TestFiles.minimalXlsx("<row r=\"1\"><c r=\"C1\"><v>12abc</v></c></row>").write(dir, "nan.xlsx")),
 				"invalid number '12abc' in cell C1");
@@ -273,7 +273,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_office_document_that_is_not_a_workbook() {
+	void givenAnOfficeDocumentThatIsNotAWorkbook_itIsRefusedWithAClearReason() {
 		Path docx = new TestFiles.Zip()
 			.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -291,7 +291,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_open_document_spreadsheet() {
+	void givenAnOpenDocumentSpreadsheet_itIsRefusedWithAClearReason() {
 		Path ods = new TestFiles.Zip().put("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
 			.put("content.xml", "<office:document-content/>")
 			.put("settings.xml", "<x/>")
@@ -301,20 +301,20 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_an_unterminated_quote_in_a_csv() {
+	void givenAnUnterminatedQuoteInACsv_itIsRefusedWithAClearReason() {
 		Path f = TestFiles.text(dir, "open.csv", "a,b\n1,\"never closed\n2,3\n", UTF_8);
 		refused(readAll(f), "unterminated quoted field (a '\"' is never closed) after record 1");
 	}
 
 	@Test
-	void given_text_after_a_closing_quote_in_a_csv_the_cell_is_named() {
+	void givenTextAfterAClosingQuoteInACsv_theCellIsNamed() {
 		Path f = TestFiles.text(dir, "after-quote.csv", "a,b,c\n1,2,3\n4,\"abc\"def,6\n", UTF_8);
 		refused(readAll(f),
 				"text after a closing quote in cell B3 (a quoted field must end at a delimiter or the line's end)");
 	}
 
 	@Test
-	void given_a_word_97_file_named_xls() throws Exception {
+	void givenAWord97FileNamedXls_itIsRefusedWithAClearReason() throws Exception {
 		Path f = dir.resolve("memo.xls");
 		try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(f)) {
 			fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), "WordDocument");
@@ -324,7 +324,7 @@ class HostileFilesTest {
 	}
 
 	@Test
-	void given_a_hostile_file_visible_sheet_names_fail_the_same_way() {
+	void givenAHostileFile_visibleSheetNamesFailTheSameWay() {
 		Path f = TestFiles.bytes(dir, "empty.xls", new byte[0]);
 		assertThatThrownBy(() -> Workbooks.visibleSheetNames(f)).isInstanceOfSatisfying(UnreadableFileException.class,
 				e -> assertThat(e.reason()).isEqualTo("empty file (0 bytes)"));

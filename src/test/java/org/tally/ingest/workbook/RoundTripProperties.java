@@ -1,6 +1,11 @@
 package org.tally.ingest.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.tally.support.Theories.digitStrings;
+import static org.tally.support.Theories.qt;
+import static org.tally.support.Theories.stringsOf;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,27 +17,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Whatever a writer puts in a cell comes back unchanged, at the same position. */
 class RoundTripProperties {
 
-	@Provide
-	Arbitrary<List<List<String>>> tables() {
-		Arbitrary<String> cell = Arbitraries.strings().withChars("ab 1.,\"\n\r长治京").ofMaxLength(8);
-		return cell.list().ofMinSize(1).ofMaxSize(5).list().ofMinSize(1).ofMaxSize(8);
+	static Gen<List<List<String>>> tables() {
+		Gen<String> cell = stringsOf("ab 1.,\"\n\r长治京", 0, 8);
+		return lists().of(lists().of(cell).ofSizeBetween(1, 5)).ofSizeBetween(1, 8);
 	}
 
-	@Property(tries = 150)
-	void csv_cells_come_back_where_they_were(@ForAll("tables") List<List<String>> table) throws IOException {
+	@Test
+	void givenAnyTableWrittenAsCsv_itsCellsComeBackWhereTheyWere() {
+		qt(150).forAll(tables()).checkAssert(table -> {
+			try {
+				csvCellsComeBackWhereTheyWere(table);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	private static void csvCellsComeBackWhereTheyWere(List<List<String>> table) throws IOException {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			for (List<String> row : table) {
@@ -50,9 +62,19 @@ class RoundTripProperties {
 		}
 	}
 
-	@Property(tries = 40)
-	void xlsx_text_comes_back_from_shared_and_inline_strings(@ForAll("tables") List<List<String>> table)
-			throws IOException {
+	@Test
+	void givenAnyTableWrittenAsXlsx_itsTextComesBackFromSharedAndInlineStrings() {
+		qt(40).forAll(tables()).checkAssert(table -> {
+			try {
+				xlsxTextComesBackFromSharedAndInlineStrings(table);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	private static void xlsxTextComesBackFromSharedAndInlineStrings(List<List<String>> table) throws IOException {
 		Path dir = Files.createTempDirectory("xlsxprop");
 		try {
 			Path shared = TestFiles.xlsx(dir, "s.xlsx", wb -> fill(wb.createSheet(), table));
@@ -75,8 +97,12 @@ class RoundTripProperties {
 		}
 	}
 
-	@Property(tries = 200)
-	void xlsx_numbers_keep_their_lexical_form(@ForAll("numbers") String number) {
+	@Test
+	void givenAnyNumberInAnXlsxCell_itKeepsItsLexicalForm() {
+		qt(200).forAll(numbers()).checkAssert(RoundTripProperties::xlsxNumberKeepsItsLexicalForm);
+	}
+
+	private static void xlsxNumberKeepsItsLexicalForm(String number) {
 		Path dir;
 		try {
 			dir = Files.createTempDirectory("numprop");
@@ -94,15 +120,12 @@ class RoundTripProperties {
 		}
 	}
 
-	@Provide
-	Arbitrary<String> numbers() {
-		Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(20);
-		return net.jqwik.api.Combinators.combine(Arbitraries.of("", "-"), digits,
-				Arbitraries.of("", ".")
-					.flatMap(dot -> dot.isEmpty() ? Arbitraries.just("")
-							: Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(10).map(d -> "." + d)),
-				Arbitraries.of("", "E-3", "E+10", "e5"))
-			.as((s, i, f, e) -> s + i + f + e);
+	static Gen<String> numbers() {
+		Gen<String> digits = digitStrings(1, 20);
+		Gen<String> fraction = arbitrary().pick("", ".")
+			.flatMap(dot -> dot.isEmpty() ? arbitrary().constant("") : digitStrings(1, 10).map(d -> "." + d));
+		return arbitrary().pick("", "-")
+			.zip(digits, fraction, arbitrary().pick("", "E-3", "E+10", "e5"), (s, i, f, e) -> s + i + f + e);
 	}
 
 	private static void fill(Sheet sheet, List<List<String>> table) {

@@ -18,7 +18,7 @@ class XlsReadingTest {
 	Path dir;
 
 	@Test
-	void given_a_two_row_merged_header_only_the_top_left_cells_carry_values() {
+	void givenATwoRowMergedHeader_onlyTheTopLeftCellsCarryValues() {
 		Path f = TestFiles.xls(dir, "header.xls", wb -> {
 			Sheet s = wb.createSheet("台账");
 			Row h1 = s.createRow(0);
@@ -43,7 +43,7 @@ class XlsReadingTest {
 	}
 
 	@Test
-	void given_formulas_their_cached_values_are_read_by_type() {
+	void givenFormulas_theirCachedValuesAreReadByType() {
 		Path f = TestFiles.xls(dir, "formula.xls", wb -> {
 			Row r = wb.createSheet().createRow(0);
 			r.createCell(0).setCellValue(21);
@@ -63,7 +63,7 @@ class XlsReadingTest {
 	}
 
 	@Test
-	void given_hidden_sheets_and_date_cells_xls_behaves_like_xlsx() {
+	void givenHiddenSheetsAndDateCells_xlsBehavesLikeXlsx() {
 		Path f = TestFiles.xls(dir, "hidden.xls", wb -> {
 			wb.createSheet("隐藏").createRow(0).createCell(0).setCellValue("h");
 			Sheet v = wb.createSheet("数据");

@@ -20,7 +20,7 @@ class XlsxReadingTest {
 	Path dir;
 
 	@Test
-	void given_a_blank_cell_between_two_values_the_values_keep_their_columns() {
+	void givenABlankCellBetweenTwoValues_theValuesKeepTheirColumns() {
 		Path f = TestFiles.xlsx(dir, "sparse.xlsx", wb -> {
 			Row r = wb.createSheet("s").createRow(0);
 			r.createCell(0).setCellValue("a");
@@ -38,7 +38,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_numbers_in_the_file_xml_their_exact_text_is_kept() {
+	void givenNumbersInTheFileXml_theirExactTextIsKept() {
 		Path f = TestFiles
 			.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>6023745.50</v></c><c r=\"B1\"><v>1.0E-3</v></c>"
 					+ "<c r=\"C1\" t=\"n\"><v>123456789012345678</v></c><c r=\"D1\"><v>-0.1</v></c></row>")
@@ -50,7 +50,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_numbers_written_by_poi_they_read_back_digit_for_digit() {
+	void givenNumbersWrittenByPoi_theyReadBackDigitForDigit() {
 		Path f = TestFiles.xlsx(dir, "poi-n.xlsx", wb -> {
 			Row r = wb.createSheet().createRow(0);
 			r.createCell(0).setCellValue(6023745.5);
@@ -60,7 +60,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_an_18_digit_code_stored_as_text_all_digits_survive() {
+	void givenAn18DigitCodeStoredAsText_allDigitsSurvive() {
 		Path f = TestFiles.xlsx(dir, "code.xlsx",
 				wb -> wb.createSheet().createRow(0).createCell(0).setCellValue("110105199001011234"));
 		RawCell c = readAll(f).get(0).cell(0);
@@ -69,7 +69,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_evaluated_formulas_their_cached_values_are_read_by_cached_type() {
+	void givenEvaluatedFormulas_theirCachedValuesAreReadByCachedType() {
 		Path f = TestFiles.xlsx(dir, "formula.xlsx", wb -> {
 			Row r = wb.createSheet().createRow(0);
 			r.createCell(0).setCellValue(21);
@@ -87,14 +87,14 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_a_formula_never_calculated_it_is_reported_without_value() {
+	void givenAFormulaNeverCalculated_itIsReportedWithoutValue() {
 		Path f = TestFiles.minimalXlsx("<row r=\"3\"><c r=\"B3\"><f>SUM(A1:A2)</f></c></row>").write(dir, "f.xlsx");
 		assertThat(readAll(f).get(0).cell(1))
 			.isEqualTo(new RawCell(1, CellKind.FORMULA_WITHOUT_VALUE, "SUM(A1:A2)", false));
 	}
 
 	@Test
-	void given_date_formats_cells_are_flagged_and_plain_numbers_are_not() {
+	void givenDateFormats_cellsAreFlaggedAndPlainNumbersAreNot() {
 		Path f = TestFiles.xlsx(dir, "dates.xlsx", wb -> {
 			CellStyle iso = wb.createCellStyle();
 			iso.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
@@ -116,7 +116,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_an_east_asian_builtin_date_format_id_the_cell_is_flagged_as_date() {
+	void givenAnEastAsianBuiltinDateFormatId_theCellIsFlaggedAsDate() {
 		String styles = "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"31\"/></cellXfs>";
 		Path f = TestFiles
 			.minimalXlsx("",
@@ -128,7 +128,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_a_1904_workbook_the_cursor_says_so() {
+	void givenA1904Workbook_theCursorSaysSo() {
 		Path f = TestFiles.xlsx(dir, "1904.xlsx", wb -> {
 			var ct = wb.getCTWorkbook();
 			(ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
@@ -157,7 +157,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_hidden_sheets_they_are_skipped_unless_named_exactly() {
+	void givenHiddenSheets_theyAreSkippedUnlessNamedExactly() {
 		Path f = threeSheets();
 		assertThat(Workbooks.visibleSheetNames(f)).containsExactly("项目台账2024");
 		try (SheetCursor c = Workbooks.open(f)) {
@@ -168,7 +168,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_a_selector_the_sheet_is_found_by_name_index_or_pattern() {
+	void givenASelector_theSheetIsFoundByNameIndexOrPattern() {
 		Path f = TestFiles.xlsx(dir, "sel.xlsx", wb -> {
 			for (String name : List.of("a", "项目台账2024", "b")) {
 				wb.createSheet(name).createRow(0).createCell(0).setCellValue(name);
@@ -192,7 +192,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_shared_strings_and_inline_strings_both_read_as_text() {
+	void givenSharedStringsAndInlineStrings_bothReadAsText() {
 		Path shared = TestFiles.xlsx(dir, "shared.xlsx", wb -> {
 			Sheet s = wb.createSheet();
 			s.createRow(0).createCell(0).setCellValue("北京");
@@ -212,7 +212,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_phonetic_runs_and_escapes_in_strings_only_the_cell_text_is_read() {
+	void givenPhoneticRunsAndEscapesInStrings_onlyTheCellTextIsRead() {
 		String sst = "<si><r><t>长</t></r><r><t xml:space=\"preserve\">治 </t></r><rPh sb=\"0\" eb=\"1\"><t>chang</t></rPh></si>"
 				+ "<si><t>line1_x000D_</t></si>";
 		Path f = TestFiles.minimalXlsx("", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
@@ -223,7 +223,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_cells_without_references_or_out_of_order_they_are_placed_and_sorted() {
+	void givenCellsWithoutReferencesOrOutOfOrder_theyArePlacedAndSorted() {
 		Path f = TestFiles
 			.minimalXlsx("<row><c><v>1</v></c><c/><c><v>3</v></c></row>"
 					+ "<row><c r=\"C2\" t=\"str\"><v>c</v></c><c r=\"A2\" t=\"str\"><v>a</v></c></row>")
@@ -236,7 +236,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_blank_styled_cells_and_empty_rows_they_are_absent() {
+	void givenBlankStyledCellsAndEmptyRows_theyAreAbsent() {
 		Path f = TestFiles
 			.minimalXlsx("<row r=\"1\"><c r=\"A1\" s=\"0\"/></row><row r=\"2\"/>"
 					+ "<row r=\"3\"><c r=\"B3\" t=\"s\"/><c r=\"C3\"><v>5</v></c></row>")
@@ -248,7 +248,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_a_strict_ooxml_workbook_it_reads_like_a_transitional_one() {
+	void givenAStrictOoxmlWorkbook_itReadsLikeATransitionalOne() {
 		String main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 		String rel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 		Path f = new TestFiles.Zip()
@@ -283,7 +283,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_a_file_named_xls_that_is_really_xlsx_it_is_read_by_content() {
+	void givenAFileNamedXlsThatIsReallyXlsx_itIsReadByContent() {
 		Path f = TestFiles.xlsx(dir, "really-xlsx.xls",
 				wb -> wb.createSheet().createRow(0).createCell(0).setCellValue("x"));
 		try (SheetCursor c = Workbooks.open(f)) {
@@ -293,7 +293,7 @@ class XlsxReadingTest {
 	}
 
 	@Test
-	void given_200000_rows_written_by_sxssf_all_stream_through() {
+	void given200000RowsWrittenBySxssf_allStreamThrough() {
 		Path f = TestFiles.sxssf(dir, "big.xlsx", wb -> {
 			Sheet s = wb.createSheet("big");
 			for (int i = 0; i < 200_000; i++) {

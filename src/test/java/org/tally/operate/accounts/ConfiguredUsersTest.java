@@ -30,7 +30,7 @@ class ConfiguredUsersTest {
 	private final PasswordEncoder encoder = configuration.passwordEncoder();
 
 	@Test
-	void givenConfiguredBcryptHashes_withOrWithoutPrefix_theUsersSignInWithTheirRoles() {
+	void givenConfiguredBcryptHashesWithOrWithoutPrefix_theUsersSignInWithTheirRoles() {
 		String hash = new BCryptPasswordEncoder().encode("s3cret");
 		SecurityUsers users = new SecurityUsers(
 				List.of(new SecurityUsers.User("alice", "{bcrypt}" + hash, List.of("OPERATOR")),

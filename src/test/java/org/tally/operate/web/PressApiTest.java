@@ -96,7 +96,7 @@ class PressApiTest {
 	}
 
 	@Test
-	void givenAFigure_itsHistoryListsItsVersions_andAnUnknownOneIs404() throws Exception {
+	void givenAFigure_itsHistoryListsItsVersionsAndAnUnknownOneIs404() throws Exception {
 		JsonNode history = json(get("/api/figures/committed_investment/history"), "press");
 
 		assertThat(history.size()).isGreaterThanOrEqualTo(1);
@@ -106,7 +106,7 @@ class PressApiTest {
 	}
 
 	@Test
-	void givenAPressText_asPlainTextOrJson_eachClaimIsJudged() throws Exception {
+	void givenAPressTextAsPlainTextOrJson_eachClaimIsJudged() throws Exception {
 		JsonNode plain = json(post("/api/claims/check").contentType(MediaType.TEXT_PLAIN).content(TEXT), "press");
 		JsonNode asJson = json(post("/api/claims/check").contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(Map.of("text", TEXT))), "press");
