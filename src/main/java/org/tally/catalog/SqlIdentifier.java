@@ -11,6 +11,13 @@ public final class SqlIdentifier {
 
 	static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+	/**
+	 * The longest dataset name: the longest identifier derived from one,
+	 * {@code <dataset>_load_id_fkey}, must fit PostgreSQL's 63 bytes, with room for
+	 * suffixes to come.
+	 */
+	public static final int MAX_DATASET_NAME = 48;
+
 	private SqlIdentifier() {
 	}
 

@@ -63,6 +63,16 @@ class CatalogLoaderTest {
 	}
 
 	@Test
+	void givenADatasetNameTooLongForItsDerivedIdentifiers_itIsRefusedNamingTheFile() throws IOException {
+		String name = "tech_transfers_" + "x".repeat(34);
+		replace("datasets/tech_transfers.yml", "name: tech_transfers", "name: " + name);
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("tech_transfers.yml")
+			.hasMessageContaining("has 49 characters; at most 48");
+	}
+
+	@Test
 	void givenARequiredColumnWithoutHeaderAliases_itIsRefusedNamingTheColumn() throws IOException {
 		replace("sources/finance-projects.yml", "  project_code:         { aliases: [项目编号, 项目代码, 编号] }\n", "");
 

@@ -82,6 +82,11 @@ public final class CatalogLoader {
 
 	private void validateDataset(Path file, DatasetDefinition dataset) {
 		requireIdentifier(file, "name", dataset.name());
+		if (dataset.name().length() > SqlIdentifier.MAX_DATASET_NAME) {
+			throw new CatalogException(file + ": dataset name '" + dataset.name() + "' has " + dataset.name().length()
+					+ " characters; at most " + SqlIdentifier.MAX_DATASET_NAME
+					+ ", so that the tables and constraints named after it fit PostgreSQL's 63-byte identifiers");
+		}
 		Set<String> names = new HashSet<>();
 		for (ColumnDefinition column : dataset.columns()) {
 			requireIdentifier(file, "columns.name", column.name());
