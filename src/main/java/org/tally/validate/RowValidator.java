@@ -168,9 +168,8 @@ public class RowValidator implements ItemProcessor<SourceRow, ValidRow> {
 			case DECIMAL -> CellValues.number(raw);
 			case MONEY -> storableAmount(CellValues.yuan(raw, unit == null ? AmountUnit.YUAN : unit), raw);
 			case DATE -> CellValues.date(raw, cell.kind() == CellKind.NUMBER, date1904);
-			case ENUM -> vocabularies.get(column.vocabulary()).resolve(raw); // placeholders
-																				// resolve
-																				// to null
+			// placeholders resolve to null
+			case ENUM -> vocabularies.get(column.vocabulary()).resolve(raw);
 		};
 	}
 

@@ -89,13 +89,8 @@ class InvestmentChart {
 		int row = 34;
 		int top = 28;
 		int height = top + bars.size() * row + 10;
-		double scale = max.signum() <= 0 ? 0 : plotWidth / max.doubleValue(); // drawing
-																				// only;
-																				// the
-																				// numbers
-																				// shown
-																				// are
-																				// exact
+		// drawing only; the numbers shown are exact
+		double scale = max.signum() <= 0 ? 0 : plotWidth / max.doubleValue();
 		StringBuilder svg = new StringBuilder();
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"")
 			.append(labelWidth + plotWidth + 90)

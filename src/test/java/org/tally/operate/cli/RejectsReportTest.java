@@ -117,17 +117,8 @@ class RejectsReportTest {
 					"Reason", "原行 A", "原行 B", "原行 C", "原行 D", "原行 E");
 			List<String> hostile = text(ledger.getRow(4));
 			assertThat(hostile.subList(0, 4)).containsExactly("4", "C4", "county", "'=cmd|' /C calc'!A0");
-			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：'=cmd|' /C calc'!A0".replace("'=", "=")); // the
-																										// reason
-																										// quotes
-																										// the
-																										// value;
-																										// it
-																										// does
-																										// not
-																										// start
-																										// with
-																										// it
+			// the reason quotes the value; it does not start with it
+			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：'=cmd|' /C calc'!A0".replace("'=", "="));
 			assertThat(hostile.subList(6, 11)).containsExactly("JC2024-0001", "'=HYPERLINK(\"http://evil\",\"点击\")",
 					"'=cmd|' /C calc'!A0", "100.0", "开工");
 			assertThat(text(ledger.getRow(5)).subList(0, 4)).containsExactly("5", "D5", "committed_investment",
