@@ -67,7 +67,7 @@ public class LoadRegistry {
 		List<LoadRef> abandoned = jdbc.sql("""
 				UPDATE registry.load SET status = 'abandoned', reason = 'taken over by run ' || ?
 				WHERE sha256 = ? AND run_id <> ? AND status IN ('pending', 'staged')
-				RETURNING """ + LOAD_REF_COLUMNS)
+				RETURNING\s""" + LOAD_REF_COLUMNS)
 			.param(String.valueOf(runId))
 			.param(sha256)
 			.param(runId)
