@@ -33,11 +33,11 @@ public final class FileRows {
 	 * placeholder with id and run -1.
 	 */
 	public static Outline read(SourceDefinition source, DatasetDefinition dataset, Path file, String fileName,
-			long maxFileBytes, Consumer<SourceRow> rows) {
+			IngestProperties limits, Consumer<SourceRow> rows) {
 		LoadRef load = new LoadRef(-1, -1, source.id(), dataset.name(), source.inbox() + "/" + fileName, fileName,
 				null);
-		try (FileRowStream<SourceRow> stream = new FileRowStream<>(SourceRowReader.open(source, file, maxFileBytes),
-				load, source, dataset, Function.identity())) {
+		try (FileRowStream<SourceRow> stream = new FileRowStream<>(
+				SourceRowReader.open(source, file, limits.readLimits()), load, source, dataset, Function.identity())) {
 			LoadContext context = stream.context();
 			for (SourceRow row = stream.next(); row != null; row = stream.next()) {
 				rows.accept(row);

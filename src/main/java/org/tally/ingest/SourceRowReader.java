@@ -168,7 +168,7 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 			Path file = properties.inbox().resolve(load.filePath());
 			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
 			try {
-				rows = new FileRowStream<>(open(source, file, properties.maxFileBytes()), load, source, dataset,
+				rows = new FileRowStream<>(open(source, file, properties.readLimits()), load, source, dataset,
 						finisher);
 				context = rows.context();
 				registry.describe(load.id(), context.sheet(), context.period());
@@ -190,10 +190,9 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	}
 
 	/** The file's sheet as its source selects it; shared with {@link FileRows}. */
-	static SheetCursor open(SourceDefinition source, Path file, long maxFileBytes) {
+	static SheetCursor open(SourceDefinition source, Path file, ReadLimits limits) {
 		SourceDefinition.Sheet sheet = source.sheet();
-		return Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()),
-				new ReadLimits(maxFileBytes, 32_767, 16_384, 1_048_576));
+		return Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()), limits);
 	}
 
 	/**

@@ -62,8 +62,8 @@ public class FilePreview {
 		RowValidator validator = new RowValidator(catalog, jdbc);
 		List<Problem> problems = new ArrayList<>();
 		int[] counts = new int[3];
-		FileRows.Outline outline = FileRows.read(source, catalog.dataset(source.dataset()), file, fileName,
-				properties.maxFileBytes(), row -> {
+		FileRows.Outline outline = FileRows.read(source, catalog.dataset(source.dataset()), file, fileName, properties,
+				row -> {
 					counts[0]++;
 					try {
 						validator.process(row);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.apache.poi.ss.util.CellReference;
 import org.tally.ingest.workbook.internal.Failures;
 import org.tally.ingest.workbook.internal.Refused;
+import org.tally.ingest.workbook.internal.RowChars;
 import org.tally.ingest.workbook.internal.RowCursor;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -67,10 +68,13 @@ final class CsvSheetCursor extends RowCursor {
 
 	private final ArrayList<RawCell> cells = new ArrayList<>();
 
+	private final RowChars rowChars;
+
 	private CsvSheetCursor(Path file, ReadLimits limits, Charset charset, JsonParser parser,
 			DigestInputStream digesting) {
 		super(file, sheetNameOf(file));
 		this.limits = limits;
+		this.rowChars = new RowChars(limits.maxRowChars());
 		this.charset = charset;
 		this.parser = parser;
 		this.digesting = digesting;
@@ -193,6 +197,7 @@ final class CsvSheetCursor extends RowCursor {
 			}
 			int rowNumber = (int) number;
 			cells.clear();
+			rowChars.reset();
 			column = 0;
 			for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
 				if (column >= limits.maxColumns()) {
@@ -200,6 +205,7 @@ final class CsvSheetCursor extends RowCursor {
 				}
 				String v = parser.getString();
 				if (!v.isEmpty()) {
+					rowChars.add(v.length(), column, rowNumber);
 					cells.add(new RawCell(column, CellKind.TEXT, v, false));
 				}
 				column++; // before the next field is parsed, so that its failure names

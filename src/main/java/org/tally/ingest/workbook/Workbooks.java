@@ -53,10 +53,10 @@ public final class Workbooks {
 		try {
 			switch (Sniffer.sniff(file, limits)) {
 				case OOXML_ZIP -> {
-					return XlsxReader.visibleSheetNames(file);
+					return XlsxReader.visibleSheetNames(file, limits);
 				}
 				case OLE2 -> {
-					return XlsSheetCursor.visibleSheetNames(file);
+					return XlsSheetCursor.visibleSheetNames(file, limits);
 				}
 				default -> {
 					try (SheetCursor c = CsvSheetCursor.open(file, limits)) {

@@ -1,5 +1,7 @@
 package org.tally.ingest.workbook;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +22,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.tally.ingest.workbook.internal.ExcelDateFormats;
 import org.tally.ingest.workbook.internal.Refused;
+import org.tally.ingest.workbook.internal.RowChars;
 import org.tally.ingest.workbook.internal.RowCursor;
 
 /**
@@ -40,6 +43,8 @@ final class XlsSheetCursor extends RowCursor {
 
 	private final ArrayList<RawCell> cells = new ArrayList<>();
 
+	private final RowChars rowChars;
+
 	private long rowCount;
 
 	private XlsSheetCursor(Path file, POIFSFileSystem fs, HSSFWorkbook wb, HSSFSheet sheet, ReadLimits limits) {
@@ -48,11 +53,13 @@ final class XlsSheetCursor extends RowCursor {
 		this.wb = wb;
 		this.rows = sheet.rowIterator();
 		this.limits = limits;
+		this.rowChars = new RowChars(limits.maxRowChars());
 		this.date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
 	}
 
 	/** Opens an OLE2 container: an .xls workbook, or explains what else it holds. */
 	static SheetCursor open(Path file, SheetSelector selector, ReadLimits limits) throws Exception {
+		checkSize(file, limits);
 		POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
 		try {
 			DirectoryNode root = fs.getRoot();
@@ -63,12 +70,28 @@ final class XlsSheetCursor extends RowCursor {
 				throw new UnreadableFileException(file, null, ole2Reason(root));
 			}
 			HSSFWorkbook wb = new HSSFWorkbook(root, true);
+			checkSheets(wb, limits);
 			HSSFSheet sheet = wb.getSheetAt(select(file, wb, selector));
 			return new XlsSheetCursor(file, fs, wb, sheet, limits);
 		}
 		catch (Throwable t) {
 			fs.close();
 			throw t;
+		}
+	}
+
+	/** HSSF holds the whole file and every record: refused before it reads a byte. */
+	private static void checkSize(Path file, ReadLimits limits) throws IOException {
+		long size = Files.size(file);
+		if (size > limits.maxXlsBytes()) {
+			throw new UnreadableFileException(file, null, "legacy .xls file too large: " + size + " bytes (limit "
+					+ limits.maxXlsBytes() + "); save it as .xlsx");
+		}
+	}
+
+	private static void checkSheets(HSSFWorkbook wb, ReadLimits limits) {
+		if (wb.getNumberOfSheets() > limits.maxSheets()) {
+			throw new Refused("more than " + limits.maxSheets() + " sheets in the workbook");
 		}
 	}
 
@@ -85,7 +108,8 @@ final class XlsSheetCursor extends RowCursor {
 		return "OLE2 container without an Excel workbook";
 	}
 
-	static List<String> visibleSheetNames(Path file) throws Exception {
+	static List<String> visibleSheetNames(Path file, ReadLimits limits) throws Exception {
+		checkSize(file, limits);
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			DirectoryNode root = fs.getRoot();
 			if (root.hasEntryCaseInsensitive("EncryptionInfo")) {
@@ -95,6 +119,7 @@ final class XlsSheetCursor extends RowCursor {
 				throw new UnreadableFileException(file, null, ole2Reason(root));
 			}
 			try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
+				checkSheets(wb, limits);
 				return visible(wb).stream().map(wb::getSheetName).toList();
 			}
 		}
@@ -151,9 +176,11 @@ final class XlsSheetCursor extends RowCursor {
 				throw new Refused("more than " + limits.maxRows() + " rows");
 			}
 			cells.clear();
+			rowChars.reset();
 			for (Iterator<Cell> it = row.cellIterator(); it.hasNext();) {
 				RawCell c = cell((HSSFCell) it.next(), rowNumber);
 				if (c != null) {
+					rowChars.add(c.value().length(), c.column(), rowNumber);
 					cells.add(c);
 				}
 			}

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
@@ -21,6 +22,7 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,51 @@ class HostileInputBoundsTest {
 		});
 		softly.assertThat(Path.of("/tmp/tally-zip-slip.txt")).as("nothing extracted outside").doesNotExist();
 		softly.assertAll();
+	}
+
+	@Test
+	void givenOneRowOf16384InlineStringsOf32000Characters_itIsRefusedAsRowTooLargeWithoutRunningOutOfMemory()
+			throws Exception {
+		refused(oneHugeRow(), "row too large");
+
+		List<String> lines = probe();
+
+		assertThat(lines).as("the child's whole output").noneMatch(l -> l.contains("OutOfMemoryError"));
+		SoftAssertions softly = new SoftAssertions();
+		expected.forEach((file, check) -> softly.assertThat(lines.get(0))
+			.as(file.getFileName() + ": refused as row too large")
+			.startsWith(file + "\tREFUSED row too large"));
+		softly.assertAll();
+	}
+
+	/**
+	 * 16,384 inline strings of 32,000 characters: about 500 M characters, each cell
+	 * within the cell limit. The first cells are random letters, so that the archive's
+	 * inflate ratio stays above POI's zip-bomb threshold for longer than a 256 MB heap
+	 * would last; the rest repeat one letter, so that the file stays a few megabytes.
+	 */
+	private Path oneHugeRow() {
+		char[] repeated = new char[32_000];
+		Arrays.fill(repeated, 'x');
+		char[] random = new char[32_000];
+		Random letters = new Random(16);
+		return TestFiles.minimalXlsx("").write(dir, "one-huge-row.xlsx", "xl/worksheets/sheet1.xml", out -> {
+			out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + TestFiles.MAIN_NS
+					+ "\"><sheetData><row r=\"1\">");
+			for (int column = 0; column < 16_384; column++) {
+				char[] text = repeated;
+				if (column < 200) {
+					for (int i = 0; i < random.length; i++) {
+						random[i] = (char) ('a' + letters.nextInt(26));
+					}
+					text = random;
+				}
+				out.write("<c r=\"" + CellReference.convertNumToColString(column) + "1\" t=\"inlineStr\"><is><t>");
+				out.write(text);
+				out.write("</t></is></c>");
+			}
+			out.write("</row></sheetData></worksheet>");
+		});
 	}
 
 	private List<String> probe() throws IOException, InterruptedException {

@@ -1,9 +1,13 @@
 package org.tally.ingest.workbook;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +87,10 @@ final class TestFiles {
 			return this;
 		}
 
+		byte[] entry(String name) {
+			return entries.get(name);
+		}
+
 		byte[] toBytes() {
 			ByteArrayOutputStream bos = new ByteArrayOutputStream();
 			try (ZipOutputStream zip = new ZipOutputStream(bos)) {
@@ -101,6 +109,40 @@ final class TestFiles {
 		Path write(Path dir, String name) {
 			return bytes(dir, name, toBytes());
 		}
+
+		/**
+		 * Writes the package with {@code entry}'s content streamed by {@code content}
+		 * straight into the archive: for parts far larger than the test's heap.
+		 */
+		Path write(Path dir, String name, String entry, Streamed content) {
+			Path file = dir.resolve(name);
+			try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+				for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+					if (!e.getKey().equals(entry)) {
+						zip.putNextEntry(new ZipEntry(e.getKey()));
+						zip.write(e.getValue());
+						zip.closeEntry();
+					}
+				}
+				zip.putNextEntry(new ZipEntry(entry));
+				Writer out = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+				content.write(out);
+				out.flush();
+				zip.closeEntry();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return file;
+		}
+
+	}
+
+	/** Content written piece by piece. */
+	@FunctionalInterface
+	interface Streamed {
+
+		void write(Writer out) throws IOException;
 
 	}
 

@@ -20,6 +20,7 @@ import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.tally.ingest.workbook.ReadLimits;
 import org.tally.ingest.workbook.SheetSelector;
 import org.tally.ingest.workbook.UnreadableFileException;
 import org.tally.ingest.workbook.internal.Failures;
@@ -53,10 +54,17 @@ final class XlsxPackage implements Closeable {
 
 	private final XMLInputFactory xml;
 
-	private XlsxPackage(Path file, OPCPackage pkg, PackagePart workbookPart) throws Exception {
+	private final CappedParts parts;
+
+	private final int maxSheets;
+
+	private XlsxPackage(Path file, OPCPackage pkg, CappedParts parts, PackagePart workbookPart, ReadLimits limits)
+			throws Exception {
 		this.file = file;
 		this.pkg = pkg;
+		this.parts = parts;
 		this.workbookPart = workbookPart;
+		this.maxSheets = limits.maxSheets();
 		this.xml = Xml.factory();
 		List<Sheet> found = new ArrayList<>();
 		boolean[] d1904 = new boolean[1];
@@ -65,7 +73,7 @@ final class XlsxPackage implements Closeable {
 		this.date1904 = d1904[0];
 	}
 
-	static XlsxPackage open(Path file) throws Exception {
+	static XlsxPackage open(Path file, ReadLimits limits) throws Exception {
 		ZipSecureFile zip;
 		try {
 			// Opened by us (not OPCPackage.open(File)): POI would silently fall back to
@@ -79,8 +87,9 @@ final class XlsxPackage implements Closeable {
 					"damaged or truncated ZIP archive (" + Failures.describe(e) + ")", e);
 		}
 		OPCPackage pkg = null;
+		CappedParts parts = new CappedParts(new ZipFileZipEntrySource(zip), limits.maxPartBytes());
 		try {
-			pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
+			pkg = OPCPackage.open(parts);
 			PackageRelationshipCollection rels = pkg.getRelationshipsByType(TRANSITIONAL_DOC);
 			if (rels.isEmpty()) {
 				rels = pkg.getRelationshipsByType(STRICT_DOC);
@@ -90,7 +99,9 @@ final class XlsxPackage implements Closeable {
 				throw new UnreadableFileException(file, null, "ZIP archive is not an Office document (no main part)");
 			}
 			checkContentType(file, main.getContentType());
-			return new XlsxPackage(file, pkg, main);
+			XlsxPackage opened = new XlsxPackage(file, pkg, parts, main, limits);
+			parts.check();
+			return opened;
 		}
 		catch (Throwable t) {
 			if (pkg != null) {
@@ -98,6 +109,10 @@ final class XlsxPackage implements Closeable {
 			}
 			else {
 				zip.close();
+			}
+			Refused refusal = parts.refusal();
+			if (refusal != null) {
+				throw refusal;
 			}
 			throw t;
 		}
@@ -148,6 +163,9 @@ final class XlsxPackage implements Closeable {
 						d1904[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
 					}
 					else if (local.equals("sheet")) {
+						if (out.size() == maxSheets) {
+							throw new Refused("more than " + maxSheets + " sheets in " + part);
+						}
 						out.add(sheet(r, part));
 					}
 				}
@@ -227,8 +245,30 @@ final class XlsxPackage implements Closeable {
 		return new UnreadableFileException(file, null, "sheet " + sel.describe() + " not found; sheets: " + names);
 	}
 
+	/**
+	 * The sheet's part, read as a stream (rows are bounded one by one, not as a part).
+	 */
 	PackagePart sheetPart(Sheet s) throws Exception {
-		return related(workbookPart.getRelationship(s.relId()));
+		return parts.streamed(related(workbookPart.getRelationship(s.relId())));
+	}
+
+	/**
+	 * The shared-string table, or null; bounded by maxSharedStringChars, not as a part.
+	 */
+	PackagePart sharedStringsPart() throws Exception {
+		PackagePart part = relatedByType("sharedStrings");
+		return part == null ? null : parts.streamed(part);
+	}
+
+	/** Throws the part-size refusal, if a part read so far was cut off. */
+	void checkParts() {
+		parts.check();
+	}
+
+	/** The part-size refusal behind a failure, if there is one; else the failure. */
+	Throwable explain(Throwable failure) {
+		Refused refusal = parts.refusal();
+		return refusal != null ? refusal : failure;
 	}
 
 	/**

@@ -18,8 +18,8 @@ public final class XlsxReader {
 	}
 
 	/** Names of the visible worksheets in workbook order. */
-	public static List<String> visibleSheetNames(Path file) throws Exception {
-		try (XlsxPackage pkg = XlsxPackage.open(file)) {
+	public static List<String> visibleSheetNames(Path file, ReadLimits limits) throws Exception {
+		try (XlsxPackage pkg = XlsxPackage.open(file, limits)) {
 			return pkg.visibleWorksheetNames();
 		}
 	}

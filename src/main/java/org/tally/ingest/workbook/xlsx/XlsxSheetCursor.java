@@ -14,6 +14,7 @@ import org.tally.ingest.workbook.SheetCursor;
 import org.tally.ingest.workbook.SheetSelector;
 import org.tally.ingest.workbook.internal.Failures;
 import org.tally.ingest.workbook.internal.Refused;
+import org.tally.ingest.workbook.internal.RowChars;
 import org.tally.ingest.workbook.internal.RowCursor;
 
 /**
@@ -37,6 +38,8 @@ final class XlsxSheetCursor extends RowCursor {
 
 	private final ArrayList<RawCell> cells = new ArrayList<>();
 
+	private final RowChars rowChars;
+
 	private boolean inSheetData;
 
 	private long rowElements;
@@ -49,6 +52,7 @@ final class XlsxSheetCursor extends RowCursor {
 		this.pkg = pkg;
 		this.limits = limits;
 		this.part = sheetPart.getPartName().getName();
+		this.rowChars = new RowChars(limits.maxRowChars());
 		// Inflating the sheet on a thread of its own leaves the XML to this one (see
 		// ReadAheadInputStream).
 		this.in = new ReadAheadInputStream(sheetPart.getInputStream(), "tally-inflate-" + file.getFileName());
@@ -65,19 +69,20 @@ final class XlsxSheetCursor extends RowCursor {
 	}
 
 	static SheetCursor open(Path file, SheetSelector selector, ReadLimits limits) throws Exception {
-		XlsxPackage pkg = XlsxPackage.open(file);
+		XlsxPackage pkg = XlsxPackage.open(file, limits);
 		String sheet = null;
 		try {
 			XlsxPackage.Sheet s = pkg.select(selector);
 			sheet = s.name();
 			PackagePart sheetPart = pkg.sheetPart(s);
-			XlsxStyles styles = XlsxStyles.read(pkg.relatedByType("styles"), pkg.xml());
-			XlsxSharedStrings strings = XlsxSharedStrings.read(pkg.relatedByType("sharedStrings"), pkg.xml(), limits);
+			XlsxStyles styles = XlsxStyles.read(pkg.relatedByType("styles"), pkg.xml(), limits);
+			XlsxSharedStrings strings = XlsxSharedStrings.read(pkg.sharedStringsPart(), pkg.xml(), limits);
+			pkg.checkParts();
 			return new XlsxSheetCursor(file, sheet, pkg, limits, strings, styles, sheetPart);
 		}
 		catch (Throwable t) {
 			pkg.close();
-			throw Failures.unreadable(file, sheet, t);
+			throw Failures.unreadable(file, sheet, pkg.explain(t));
 		}
 	}
 
@@ -122,6 +127,7 @@ final class XlsxSheetCursor extends RowCursor {
 		}
 		lastRow = rowNumber;
 		cells.clear();
+		rowChars.reset();
 		boolean sorted = true;
 		int lastCol = -1;
 		int lastKept = -1;
@@ -138,6 +144,7 @@ final class XlsxSheetCursor extends RowCursor {
 						if (cell.column() <= lastKept) {
 							sorted = false;
 						}
+						rowChars.add(cell.value().length(), cell.column(), rowNumber);
 						cells.add(cell);
 						lastKept = cell.column();
 					}

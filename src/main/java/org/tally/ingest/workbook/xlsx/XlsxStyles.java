@@ -8,6 +8,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.tally.ingest.workbook.ReadLimits;
 import org.tally.ingest.workbook.internal.ExcelDateFormats;
 import org.tally.ingest.workbook.internal.Refused;
 
@@ -18,8 +19,6 @@ import org.tally.ingest.workbook.internal.Refused;
 final class XlsxStyles {
 
 	private static final boolean[] NONE = new boolean[0];
-
-	private static final int MAX_STYLES = 1 << 20;
 
 	private final boolean[] dateStyle;
 
@@ -35,7 +34,7 @@ final class XlsxStyles {
 		return styleIndex >= 0 && styleIndex < dateStyle.length && dateStyle[styleIndex];
 	}
 
-	static XlsxStyles read(PackagePart part, XMLInputFactory f) throws Exception {
+	static XlsxStyles read(PackagePart part, XMLInputFactory f, ReadLimits limits) throws Exception {
 		if (part == null) {
 			return none();
 		}
@@ -43,6 +42,7 @@ final class XlsxStyles {
 		Map<Integer, String> custom = new HashMap<>();
 		boolean[] flags = new boolean[64];
 		int count = 0;
+		int max = limits.maxNumberFormats();
 		try (InputStream in = part.getInputStream()) {
 			XMLStreamReader r = Xml.open(f, in);
 			try {
@@ -63,6 +63,9 @@ final class XlsxStyles {
 						Integer id = parseId(Xml.attr(r, "numFmtId"));
 						String code = Xml.attr(r, "formatCode");
 						if (id != null && code != null) {
+							if (custom.size() == max && !custom.containsKey(id)) {
+								throw new Refused("more than " + max + " number formats in " + name);
+							}
 							custom.put(id, code);
 						}
 					}
@@ -70,8 +73,8 @@ final class XlsxStyles {
 						inCellXfs = true;
 					}
 					else if (inCellXfs && local.equals("xf")) {
-						if (count == MAX_STYLES) {
-							throw new Refused("more than " + MAX_STYLES + " cell styles in " + name);
+						if (count == max) {
+							throw new Refused("more than " + max + " cell formats (cellXfs) in " + name);
 						}
 						if (count == flags.length) {
 							flags = Arrays.copyOf(flags, count * 2);
