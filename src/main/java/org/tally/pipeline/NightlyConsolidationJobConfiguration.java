@@ -59,8 +59,8 @@ class NightlyConsolidationJobConfiguration {
 
 	@Bean
 	Step prepareDatasetTablesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, DatasetTables tables) {
-		return tasklet("prepareDatasetTablesStep", jobRepository, transactionManager, listener,
+			RunContextListener listener, LeaseCheckListener leaseCheck, DatasetTables tables) {
+		return tasklet("prepareDatasetTablesStep", jobRepository, transactionManager, listener, leaseCheck,
 				(contribution, chunk) -> {
 					tables.prepare();
 					return RepeatStatus.FINISHED;
@@ -69,19 +69,21 @@ class NightlyConsolidationJobConfiguration {
 
 	@Bean
 	Step gatherSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, SourceFileGatherer gatherer) {
-		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			// Only the sources or departments asked for (a department rerun); none named:
-			// all of them.
-			Object only = chunk.getStepContext().getJobParameters().get(RunLauncher.SOURCES_PARAMETER);
-			var summary = gatherer.gather(RunIds.of(chunk),
-					only == null ? Set.of() : Set.of(only.toString().split(",")));
-			for (int i = 0; i < summary.filesSeen(); i++) {
-				contribution.incrementReadCount();
-			}
-			contribution.incrementWriteCount(summary.newFiles());
-			return RepeatStatus.FINISHED;
-		});
+			RunContextListener listener, LeaseCheckListener leaseCheck, SourceFileGatherer gatherer) {
+		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, leaseCheck,
+				(contribution, chunk) -> {
+					// Only the sources or departments asked for (a department rerun);
+					// none named:
+					// all of them.
+					Object only = chunk.getStepContext().getJobParameters().get(RunLauncher.SOURCES_PARAMETER);
+					var summary = gatherer.gather(RunIds.of(chunk),
+							only == null ? Set.of() : Set.of(only.toString().split(",")));
+					for (int i = 0; i < summary.filesSeen(); i++) {
+						contribution.incrementReadCount();
+					}
+					contribution.incrementWriteCount(summary.newFiles());
+					return RepeatStatus.FINISHED;
+				});
 	}
 
 	/**
@@ -95,7 +97,7 @@ class NightlyConsolidationJobConfiguration {
 	Step ingestSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Value("#{jobExecution.jobInstance.instanceId}") long runId, Catalog catalog, LoadRegistry registry,
 			IngestProperties ingest, JdbcClient jdbc, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
-			RunContextListener listener, PipelineProperties properties) {
+			RunContextListener listener, LeaseCheckListener leaseCheck, PipelineProperties properties) {
 		ValidatingRowReader reader = new ValidatingRowReader(runId, catalog, registry, ingest,
 				new RowValidator(catalog, jdbc), new StagedRowEncoder());
 		return new StepBuilder("ingestSourceFilesStep", jobRepository).<ValidatingRowReader.ReadRow, StagedRow>chunk(
@@ -114,41 +116,46 @@ class NightlyConsolidationJobConfiguration {
 				}
 			})
 			.listener(listener)
+			.listener(leaseCheck)
 			.build();
 	}
 
 	@Bean
 	Step promoteLoadsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LoadPromoter promoter) {
-		return tasklet("promoteLoadsStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			var summary = promoter.promote(RunIds.of(chunk));
-			contribution.incrementWriteCount(summary.rowsLoaded());
-			return RepeatStatus.FINISHED;
-		});
+			RunContextListener listener, LeaseCheckListener leaseCheck, LoadPromoter promoter) {
+		return tasklet("promoteLoadsStep", jobRepository, transactionManager, listener, leaseCheck,
+				(contribution, chunk) -> {
+					var summary = promoter.promote(RunIds.of(chunk));
+					contribution.incrementWriteCount(summary.rowsLoaded());
+					return RepeatStatus.FINISHED;
+				});
 	}
 
 	@Bean
 	Step reconcileChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, Reconciler reconciler, LoadRegistry registry) {
-		return tasklet("reconcileChecksStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			var outcomes = reconciler.reconcile(RunIds.of(chunk),
-					periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
-			outcomes.forEach(outcome -> contribution.incrementReadCount());
-			return RepeatStatus.FINISHED;
-		});
+			RunContextListener listener, LeaseCheckListener leaseCheck, Reconciler reconciler, LoadRegistry registry) {
+		return tasklet("reconcileChecksStep", jobRepository, transactionManager, listener, leaseCheck,
+				(contribution, chunk) -> {
+					var outcomes = reconciler.reconcile(RunIds.of(chunk),
+							periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
+					outcomes.forEach(outcome -> contribution.incrementReadCount());
+					return RepeatStatus.FINISHED;
+				});
 	}
 
 	@Bean
 	Step publishFiguresStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, FigurePublisher publisher, Reconciler reconciler, LoadRegistry registry) {
-		return tasklet("publishFiguresStep", jobRepository, transactionManager, listener, (contribution, chunk) -> {
-			long runId = RunIds.of(chunk);
-			for (LocalDate period : periods(chunk.getStepContext().getJobParameters().get("asOf"), registry)) {
-				int published = publisher.publish(runId, period, reconciler.outcomes(runId, period)).size();
-				contribution.incrementWriteCount(published);
-			}
-			return RepeatStatus.FINISHED;
-		});
+			RunContextListener listener, LeaseCheckListener leaseCheck, FigurePublisher publisher,
+			Reconciler reconciler, LoadRegistry registry) {
+		return tasklet("publishFiguresStep", jobRepository, transactionManager, listener, leaseCheck,
+				(contribution, chunk) -> {
+					long runId = RunIds.of(chunk);
+					for (LocalDate period : periods(chunk.getStepContext().getJobParameters().get("asOf"), registry)) {
+						int published = publisher.publish(runId, period, reconciler.outcomes(runId, period)).size();
+						contribution.incrementWriteCount(published);
+					}
+					return RepeatStatus.FINISHED;
+				});
 	}
 
 	@Bean
@@ -167,7 +174,7 @@ class NightlyConsolidationJobConfiguration {
 	}
 
 	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, Tasklet tasklet) {
+			RunContextListener listener, LeaseCheckListener leaseCheck, Tasklet tasklet) {
 		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(listener).build();
 	}
 

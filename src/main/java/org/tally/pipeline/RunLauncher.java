@@ -166,14 +166,14 @@ public class RunLauncher {
 	private RunLock.Lease admit() throws RunRefusedException {
 		Optional<RunLock.Lease> lease = lock.tryAcquire();
 		if (lease.isEmpty()) {
-			throw new RunRefusedException(busyMessage(), null);
+			throw new RunBusyException(busyMessage(), null);
 		}
 		try {
 			staleRuns.recover(true);
 			// Second guard: anything still running belongs to a live process outside the
 			// lock.
 			if (!staleRuns.running().isEmpty()) {
-				throw new RunRefusedException(busyMessage(), null);
+				throw new RunBusyException(busyMessage(), null);
 			}
 			return lease.get();
 		}
@@ -252,7 +252,7 @@ public class RunLauncher {
 			return jobOperator.start(nightlyConsolidationJob, parameters);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			throw new RunRefusedException(busyMessage(), ex);
+			throw new RunBusyException(busyMessage(), ex);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			throw new RunRefusedException(

@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tally.pipeline.RunBusyException;
 import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunReport;
@@ -38,7 +43,7 @@ class ScheduledConsolidationJob implements Job {
 	}
 
 	@Override
-	public void execute(JobExecutionContext context) {
+	public void execute(JobExecutionContext context) throws JobExecutionException {
 		JobDataMap data = context.getMergedJobDataMap();
 		String schedule = data.getString(SCHEDULE);
 		ZoneId zone = ZoneId.of(data.getString(ZONE));
@@ -54,6 +59,9 @@ class ScheduledConsolidationJob implements Job {
 				.await();
 			log.info("schedule={} run={} {}", schedule, report.runId(), report.status());
 		}
+		catch (RunBusyException ex) {
+			retryLater(context, schedule, trigger, fireTime, ex);
+		}
 		catch (RunRefusedException ex) {
 			// Not a scheduler failure: the run is already going elsewhere, or this night
 			// is already done.
@@ -62,10 +70,35 @@ class ScheduledConsolidationJob implements Job {
 	}
 
 	/**
+	 * Another run is going (a manual one, say): the night is not lost but tried later.
+	 */
+	private static void retryLater(JobExecutionContext context, String schedule, String trigger, Instant fireTime,
+			RunBusyException busy) throws JobExecutionException {
+		Optional<Trigger> retry = BusyRetry.after(context, fireTime, Instant.now());
+		if (retry.isEmpty()) {
+			log.error("schedule={} {} not started after {} retries: {}; start it by hand", schedule, trigger,
+					BusyRetry.ATTEMPTS, busy.getMessage());
+			return;
+		}
+		try {
+			context.getScheduler().scheduleJob(retry.get());
+		}
+		catch (SchedulerException ex) {
+			throw new JobExecutionException("schedule=" + schedule + " " + trigger + ": cannot schedule its retry", ex);
+		}
+		log.warn("schedule={} {} waits: {}; retry {} of {} at {}", schedule, trigger, busy.getMessage(),
+				BusyRetry.attempt(context) + 1, BusyRetry.ATTEMPTS, retry.get().getStartTime().toInstant());
+	}
+
+	/**
 	 * The fire time the run is named by; a recovery fire carries the original one in its
 	 * data.
 	 */
 	static Instant scheduledFireTime(JobExecutionContext context) {
+		Optional<Instant> retried = BusyRetry.originalFireTime(context);
+		if (retried.isPresent()) {
+			return retried.get();
+		}
 		if (context.isRecovering()) {
 			JobDataMap data = context.getMergedJobDataMap();
 			// Quartz records both the original scheduled time and when it actually fired;

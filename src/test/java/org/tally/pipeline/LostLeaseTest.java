@@ -1,0 +1,113 @@
+package org.tally.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.tally.support.Runs.rows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.bench.internal.LedgerFiles;
+import org.tally.support.TallyTest;
+import org.tally.support.TestInbox;
+import org.tally.support.TestWarehouse;
+
+/**
+ * Given a run whose run-lock session is killed mid-run (held inside its gather step by a
+ * table lock the test takes, so that it is surely still going), a second start is refused
+ * while it winds down, and the run stops at its next chunk naming the lost lease, leaving
+ * the published figures as they were.
+ */
+@TallyTest
+class LostLeaseTest {
+
+	private static final String FIGURES = "SELECT * FROM publish.figure_version ORDER BY 1";
+
+	@Autowired
+	RunLauncher runs;
+
+	@Autowired
+	RunHistory history;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TestInbox inbox;
+
+	@Autowired
+	TestWarehouse warehouse;
+
+	@BeforeEach
+	void publishedFigures() throws Exception {
+		warehouse.reset();
+		inbox.clear().withSeeds();
+		assertThat(runs
+			.launch(new RunRequest(null, "test:lease-before:" + System.nanoTime(), List.of(), "test"),
+					RunLauncher.IN_THIS_THREAD)
+			.await()
+			.completed()).isTrue();
+	}
+
+	@Test
+	void givenTheLeaseSessionKilledMidRun_theRunStopsNamingItAndASecondStartIsRefused(@TempDir Path temp)
+			throws Exception {
+		// A department sends a large new ledger: the run has real work to stop in.
+		Files.copy(LedgerFiles.forRows(temp, 40_000).xlsx(), inbox.file("finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
+				StandardCopyOption.REPLACE_EXISTING);
+		List<List<String>> figuresBefore = rows(warehouse, FIGURES);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Connection blocker = dataSource.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (Statement lock = blocker.createStatement()) {
+				lock.execute("LOCK TABLE registry.load IN ACCESS EXCLUSIVE MODE");
+			}
+			RunHandle first = runs
+				.launch(new RunRequest(null, "test:lease-lost:" + System.nanoTime(), List.of(), "test"), executor);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> history.history(5)
+					.stream()
+					.anyMatch(run -> run.running()
+							&& run.steps().stream().anyMatch(s -> s.name().equals("gatherSourceFilesStep"))));
+
+			long leaseBackend = warehouse.count("""
+					SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
+					  AND classid = 31249 AND objid = 1 AND objsubid = 2""");
+			assertThat(warehouse.count("SELECT count(*) FROM pg_terminate_backend(?::int) WHERE pg_terminate_backend",
+					leaseBackend))
+				.isOne();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> warehouse.count("SELECT count(*) FROM pg_stat_activity WHERE pid = ?::int",
+						leaseBackend) == 0);
+
+			assertThatThrownBy(() -> runs.launch(new RunRequest(null, "test:lease-second", List.of(), "test"),
+					RunLauncher.IN_THIS_THREAD))
+				.isInstanceOf(RunRefusedException.class)
+				.hasMessageMatching("run " + first.runId() + " \\(test:lease-lost:\\d+\\) is running since .*");
+
+			blocker.rollback();
+			RunReport report = first.report().get(120, TimeUnit.SECONDS);
+
+			assertThat(report.status()).isEqualTo("FAILED");
+			assertThat(report.failure()).contains("the run lock's lease was lost");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(rows(warehouse, FIGURES)).isEqualTo(figuresBefore);
+	}
+
+}
