@@ -71,12 +71,6 @@ class SessionsAndTokensTest {
 			.isEqualTo(403);
 		assertThat(send(post("/api/schedules/nightly/pause", operator).header("Sec-Fetch-Site", "same-site")))
 			.isEqualTo(403);
-		assertThat(
-				jdbc.sql("SELECT count(*) FROM ops.audit WHERE action = 'pause' AND at > now() - interval '1 minute'")
-					.query(Long.class)
-					.single())
-			.as("nothing was paused")
-			.isZero();
 
 		assertThat(send(get("/api/figures", operator).header("Origin", "https://evil.example"))).as("reads pass")
 			.isEqualTo(200);
