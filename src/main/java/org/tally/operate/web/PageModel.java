@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page's header needs: who is signed in and whether the operator's menu is
  * shown.
  */
-@ControllerAdvice(assignableTypes = { ConsoleController.class, PressController.class })
+@ControllerAdvice(assignableTypes = { RunsController.class, FilesController.class, FiguresPageController.class,
+		AuditController.class, PressController.class })
 class PageModel {
 
 	@ModelAttribute("user")
