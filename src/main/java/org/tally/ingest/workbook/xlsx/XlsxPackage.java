@@ -1,16 +1,12 @@
 package org.tally.ingest.workbook.xlsx;
 
 import java.io.Closeable;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
@@ -56,21 +52,16 @@ final class XlsxPackage implements Closeable {
 
 	private final CappedParts parts;
 
-	private final int maxSheets;
-
 	private XlsxPackage(Path file, OPCPackage pkg, CappedParts parts, PackagePart workbookPart, ReadLimits limits)
 			throws Exception {
 		this.file = file;
 		this.pkg = pkg;
 		this.parts = parts;
 		this.workbookPart = workbookPart;
-		this.maxSheets = limits.maxSheets();
 		this.xml = Xml.factory();
-		List<Sheet> found = new ArrayList<>();
-		boolean[] d1904 = new boolean[1];
-		readWorkbook(found, d1904);
-		this.sheets = List.copyOf(found);
-		this.date1904 = d1904[0];
+		XlsxWorkbookXml.Listing listing = XlsxWorkbookXml.read(workbookPart, xml, limits.maxSheets());
+		this.sheets = listing.sheets();
+		this.date1904 = listing.date1904();
 	}
 
 	static XlsxPackage open(Path file, ReadLimits limits) throws Exception {
@@ -142,61 +133,6 @@ final class XlsxPackage implements Closeable {
 			reason = "ZIP archive is not an Excel workbook (main part is " + ct + ")";
 		}
 		throw new UnreadableFileException(file, null, reason);
-	}
-
-	private void readWorkbook(List<Sheet> out, boolean[] d1904) throws Exception {
-		String part = workbookPart.getPartName().getName();
-		try (InputStream in = workbookPart.getInputStream()) {
-			XMLStreamReader r = Xml.open(xml, in);
-			try {
-				while (true) {
-					int ev = Xml.nextTag(r, part);
-					if (ev == XMLStreamConstants.END_DOCUMENT) {
-						break;
-					}
-					if (ev != XMLStreamConstants.START_ELEMENT) {
-						continue;
-					}
-					String local = r.getLocalName();
-					if (local.equals("workbookPr")) {
-						String v = Xml.attr(r, "date1904");
-						d1904[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
-					}
-					else if (local.equals("sheet")) {
-						if (out.size() == maxSheets) {
-							throw new Refused("more than " + maxSheets + " sheets in " + part);
-						}
-						out.add(sheet(r, part));
-					}
-				}
-			}
-			finally {
-				r.close();
-			}
-		}
-	}
-
-	private Sheet sheet(XMLStreamReader r, String part) throws Exception {
-		String name = Xml.attr(r, "name");
-		String state = Xml.attr(r, "state");
-		String relId = null;
-		for (int i = 0; i < r.getAttributeCount(); i++) {
-			String ns = r.getAttributeNamespace(i);
-			if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
-				relId = r.getAttributeValue(i);
-			}
-		}
-		if (name == null || relId == null) {
-			throw new Refused("sheet entry without name or relationship id in " + part);
-		}
-		PackageRelationship rel = workbookPart.getRelationship(relId);
-		String kind = "missing";
-		if (rel != null) {
-			String type = rel.getRelationshipType();
-			kind = type.substring(type.lastIndexOf('/') + 1);
-		}
-		boolean visible = state == null || state.equals("visible");
-		return new Sheet(name, relId, visible, kind);
 	}
 
 	List<Sheet> sheets() {
