@@ -75,12 +75,22 @@ public class RejectLog {
 		// walks
 		// the index (load_id, row_number, id), so a page deep in the run costs what the
 		// first does.
+		// The run's loads first (a few), then the rejects among them: "load_id = ANY"
+		// walks
+		// the index (load_id, row_number, id) in order, so the page stops after size + 1
+		// rows.
+		Long[] loads = jdbc.sql("SELECT id FROM registry.load WHERE run_id = ?")
+			.param(runId)
+			.query(Long.class)
+			.list()
+			.toArray(Long[]::new);
+		// One more than the page, to know whether a page follows.
 		List<Keyed> rows = jdbc.sql(SELECT + (backwards ? """
-				WHERE l.run_id = :run AND (r.load_id, r.row_number, r.id) < (:load, :row, :id)
+				WHERE r.load_id = ANY(:loads) AND (r.load_id, r.row_number, r.id) < (:load, :row, :id)
 				ORDER BY r.load_id DESC, r.row_number DESC, r.id DESC LIMIT :limit""" : """
-				WHERE l.run_id = :run AND (r.load_id, r.row_number, r.id) > (:load, :row, :id)
+				WHERE r.load_id = ANY(:loads) AND (r.load_id, r.row_number, r.id) > (:load, :row, :id)
 				ORDER BY r.load_id, r.row_number, r.id LIMIT :limit"""))
-			.param("run", runId)
+			.param("loads", loads)
 			.param("load", from.loadId())
 			.param("row", from.rowNumber())
 			.param("id", from.rejectId())
