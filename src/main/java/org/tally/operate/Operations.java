@@ -3,6 +3,7 @@ package org.tally.operate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -58,6 +59,11 @@ public class Operations implements DisposableBean {
 
 	public List<RunSummary> runs(int limit) {
 		return history.history(limit);
+	}
+
+	/** One run, looked up by its id rather than found in the history. */
+	public Optional<RunSummary> run(long runId) {
+		return history.find(runId);
 	}
 
 	public RunReport runNow(LocalDate asOf, Actor actor) throws RunRefusedException {

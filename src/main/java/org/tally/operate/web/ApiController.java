@@ -33,6 +33,12 @@ import org.tally.schedule.ScheduleState;
 @RequestMapping("/api")
 class ApiController {
 
+	/**
+	 * Runs one request may list: each run costs a few queries, so an unbounded limit
+	 * would let one caller hold the database.
+	 */
+	static final int MAX_RUNS = 500;
+
 	private final Operations operations;
 
 	private final LoadRegistry registry;
@@ -42,9 +48,16 @@ class ApiController {
 		this.registry = registry;
 	}
 
+	/**
+	 * The newest runs: at most {@link #MAX_RUNS}, however many are asked for; a limit
+	 * below 1 is a bad request.
+	 */
 	@GetMapping("/runs")
 	List<RunSummary> runs(@RequestParam(defaultValue = "50") int limit) {
-		return operations.runs(limit);
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+		}
+		return operations.runs(Math.min(limit, MAX_RUNS));
 	}
 
 	/**

@@ -24,12 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RunLog {
 
-	/**
-	 * Only the newest lines of a run are shown; a million-row run logs little, but a loop
-	 * might not.
-	 */
-	static final int MAX_LINES = 500;
-
 	private final Path file;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -41,12 +35,46 @@ class RunLog {
 	record Line(Instant at, String level, String step, String logger, String message) {
 	}
 
-	List<Line> lines(long runId) {
+	/**
+	 * Lines {@code from} to {@code from + size} of a run's {@code total}, in the order
+	 * they were written.
+	 */
+	record Page(List<Line> lines, int from, int size, int total) {
+
+		Page {
+			lines = List.copyOf(lines);
+		}
+
+		public boolean hasEarlier() {
+			return from > 0;
+		}
+
+		public boolean hasLater() {
+			return from + lines.size() < total;
+		}
+
+		public int earlier() {
+			return Math.max(0, from - size);
+		}
+
+		public int later() {
+			return from + size;
+		}
+
+	}
+
+	/**
+	 * One page of a run's lines: from line {@code from} (0 is the first), or the newest
+	 * page when {@code from} is null. The file is read as a stream and only the page is
+	 * kept, so a long log costs time, not memory.
+	 */
+	Page page(long runId, Integer from, int size) {
 		if (!Files.isRegularFile(file)) {
-			return List.of();
+			return new Page(List.of(), 0, size, 0);
 		}
 		String needle = "\"run\":\"" + runId + "\"";
-		Deque<Line> lines = new ArrayDeque<>();
+		Deque<Line> kept = new ArrayDeque<>();
+		int total = 0;
 		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			for (String text = reader.readLine(); text != null; text = reader.readLine()) {
 				// Cheap filter first: most lines belong to other runs or to none.
@@ -54,18 +82,34 @@ class RunLog {
 					continue;
 				}
 				Line line = parse(text, runId);
-				if (line != null) {
-					lines.addLast(line);
-					if (lines.size() > MAX_LINES) {
-						lines.removeFirst();
+				if (line == null) {
+					continue;
+				}
+				if (from == null) {
+					kept.addLast(line);
+					if (kept.size() > size) {
+						kept.removeFirst();
 					}
 				}
+				else if (total >= from && total < from + size) {
+					kept.addLast(line);
+				}
+				total++;
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the run log " + file, ex);
 		}
-		return List.copyOf(lines);
+		int first = from == null ? total - kept.size() : from;
+		return new Page(List.copyOf(kept), first, size, total);
+	}
+
+	/**
+	 * A message as one line: a file named {@code "a\r\nINFO …"} shows its CR and LF as
+	 * {@code \r} and {@code \n} and cannot pass for a line of its own.
+	 */
+	static String oneLine(String text) {
+		return text.replace("\r", "\\r").replace("\n", "\\n");
 	}
 
 	private Line parse(String text, long runId) {
@@ -79,7 +123,7 @@ class RunLog {
 			String logger = node.path("loggerName").asString("");
 			return new Line(millis == 0 ? null : Instant.ofEpochMilli(millis), node.path("level").asString(""),
 					mdc.path("step").asString(""), logger.substring(logger.lastIndexOf('.') + 1),
-					node.path("formattedMessage").asString(""));
+					oneLine(node.path("formattedMessage").asString("")));
 		}
 		catch (JacksonException ex) {
 			return null; // a line cut short by a crash or a rollover: skip it, the rest

@@ -35,6 +35,7 @@ import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunSummary;
 import org.tally.schedule.ScheduleException;
 import org.tally.validate.RejectLog;
+import org.tally.validate.RejectsPage;
 
 /**
  * The console's runs area: the run list with the schedules, a run's page with its log,
@@ -43,6 +44,12 @@ import org.tally.validate.RejectLog;
  */
 @Controller
 class RunsController {
+
+	/**
+	 * Rejects and log lines a page shows at once: a run's page stays small however much
+	 * the run rejected or logged.
+	 */
+	static final int PAGE_SIZE = 200;
 
 	private final Operations operations;
 
@@ -82,17 +89,18 @@ class RunsController {
 	}
 
 	@GetMapping("/runs/{runId}")
-	String run(@PathVariable long runId, Model model) {
-		RunSummary run = operations.runs(1000)
-			.stream()
-			.filter(r -> r.runId() == runId)
-			.findFirst()
+	String run(@PathVariable long runId, @RequestParam(required = false) Integer log, Model model) {
+		if (log != null && log < 0) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no log line " + log);
+		}
+		RunSummary run = operations.run(runId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + runId));
 		model.addAttribute("run", run);
-		model.addAttribute("log", runLog.lines(runId));
+		model.addAttribute("log", runLog.page(runId, log, PAGE_SIZE));
 		model.addAttribute("files", registry.files(runId));
-		model.addAttribute("rejectCount", rejectLog.rejects(runId).size());
-		model.addAttribute("refresh", run.running());
+		model.addAttribute("rejectCount", rejectLog.count(runId));
+		// Refreshing would move an operator reading older lines back to the newest.
+		model.addAttribute("refresh", run.running() && log == null);
 		model.addAttribute("page", "runs");
 		return "run";
 	}
@@ -191,9 +199,18 @@ class RunsController {
 	}
 
 	@GetMapping("/runs/{runId}/rejects")
-	String rejectList(@PathVariable long runId, Model model) {
+	String rejectList(@PathVariable long runId, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String before, Model model) {
+		RejectsPage rejects;
+		try {
+			rejects = rejectLog.page(runId, after == null ? null : RejectsPage.Key.parse(after),
+					before == null ? null : RejectsPage.Key.parse(before), PAGE_SIZE);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage(), ex);
+		}
 		model.addAttribute("runId", runId);
-		model.addAttribute("rejects", rejectLog.rejects(runId));
+		model.addAttribute("rejects", rejects);
 		model.addAttribute("page", "runs");
 		return "rejects";
 	}
