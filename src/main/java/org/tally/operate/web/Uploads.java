@@ -167,6 +167,9 @@ class Uploads {
 		if (!target.startsWith(inbox.resolve(folder(upload.source())).normalize()) || !target.startsWith(inbox)) {
 			throw new UploadRefusedException("'" + upload.fileName() + "' would leave the inbox folder");
 		}
+		if (Files.exists(target)) {
+			throw taken(upload);
+		}
 		// A dot-file, which the inbox gatherer skips: a run never sees a partial copy.
 		Path temporary = target.resolveSibling("." + upload.token() + ".upload");
 		try {
@@ -181,8 +184,8 @@ class Uploads {
 			place(temporary, target);
 		}
 		catch (FileAlreadyExistsException ex) {
-			throw new UploadRefusedException("inbox/" + upload.inboxPath()
-					+ " exists already; rename the corrected file (e.g. add _v2 before the extension) and upload it again");
+			// arrived since the check above: the link refused to replace it
+			throw taken(upload);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot put the upload into " + target, ex);
@@ -192,6 +195,11 @@ class Uploads {
 		}
 		discard(upload.token());
 		return target;
+	}
+
+	private static UploadRefusedException taken(Upload upload) {
+		return new UploadRefusedException("inbox/" + upload.inboxPath()
+				+ " exists already; rename the corrected file (e.g. add _v2 before the extension) and upload it again");
 	}
 
 	/**
