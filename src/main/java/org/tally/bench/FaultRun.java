@@ -31,6 +31,11 @@ abstract class FaultRun {
 		this.proves = proves;
 	}
 
+	/** The scenario's short name (its installation's directory). */
+	final String directory() {
+		return directory;
+	}
+
 	final FaultScenario run(FaultHarness harness) throws Exception {
 		long start = System.nanoTime();
 		Installation it = harness.prepare(directory);

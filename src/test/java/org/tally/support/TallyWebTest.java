@@ -19,8 +19,7 @@ import org.tally.TallyApplication;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TallyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tally.db.data-dir=target/it-data", "tally.ingest.inbox=target/it-inbox",
-				"tally.config-dir=config", "tally.log-dir=target/logs", "tally.web.upload-dir=target/web-uploads",
-				"logging.level.org.tally=INFO" })
+				"tally.config-dir=config", "tally.log-dir=target/logs", "logging.level.org.tally=INFO" })
 @ActiveProfiles("demo")
 @Import(TestSupportConfiguration.class)
 public @interface TallyWebTest {

@@ -118,6 +118,25 @@ public final class WarehouseProbe implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Locks Spring Batch's step progress against writers in a transaction held until
+	 * {@link #releaseStepProgress()}: readers pass, while a run waits at the end of its
+	 * current chunk (where it records its counts), so that it is surely still going.
+	 */
+	public void holdStepProgress() throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement lock = connection.createStatement()) {
+			lock.execute("SET LOCAL lock_timeout = '60s'");
+			lock.execute("LOCK TABLE batch_step_execution IN EXCLUSIVE MODE");
+		}
+	}
+
+	/** Lets the runs held by {@link #holdStepProgress()} go on. */
+	public void releaseStepProgress() throws SQLException {
+		connection.rollback();
+		connection.setAutoCommit(true);
+	}
+
 	public long count(String sql, Object... params) throws SQLException {
 		try (PreparedStatement s = prepare(sql, params); ResultSet rs = s.executeQuery()) {
 			return rs.next() ? rs.getLong(1) : 0;

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 
 /**
  * `tally faults`: the slow fault scenarios with real processes (kill -9, PostgreSQL
- * stopped, three at once).
+ * stopped, three at once, a lost run-lock lease).
  */
 @Command(name = "faults",
 		description = "Kills runs mid-load and mid-promotion, stops PostgreSQL under a run, starts three runs at once,"
-				+ " lets two schedulers compete for one trigger, and compares each installation with a clean run;"
-				+ " exit 5 on any difference.")
+				+ " lets two schedulers compete for one trigger, kills the run lock's session under a run,"
+				+ " and compares each installation with a clean run;" + " exit 5 on any difference.")
 class FaultsCommand extends BaseCommand {
 
 	@Mixin
@@ -33,6 +33,11 @@ class FaultsCommand extends BaseCommand {
 	@Option(names = "--seeds", defaultValue = "./seeds/inbox", paramLabel = "DIR", description = "the seed inbox")
 	Path seeds;
 
+	@Option(names = "--only", paramLabel = "SCENARIO", split = ",",
+			description = "run only these scenarios after the clean run: kill-mid-load, kill-mid-promotion,"
+					+ " postgres-stopped, three-at-once, two-schedulers, lost-lease")
+	List<String> only = List.of();
+
 	@Option(names = "--config", paramLabel = "DIR",
 			description = "configuration directory for the runs (default ./config)")
 	Path config;
@@ -45,7 +50,7 @@ class FaultsCommand extends BaseCommand {
 		if (LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
 			zonky.setLevel(Level.OFF);
 		}
-		List<FaultScenario> scenarios = new FaultSuite(work, seeds, config, rows, line -> {
+		List<FaultScenario> scenarios = new FaultSuite(work, seeds, config, rows, only, line -> {
 			err().println("tally: faults: " + line);
 			err().flush();
 		}).run();

@@ -38,35 +38,53 @@ public final class RejectsWorkbook {
 	}
 
 	/**
-	 * Text a spreadsheet could take for a formula (=, +, -, @, tab, CR first) gets a
-	 * leading apostrophe, so a hostile cell sent in by one department cannot run in the
-	 * operator's Excel.
+	 * Whether a spreadsheet could take the text for a formula (=, +, -, @, tab, CR
+	 * first): such a cell gets the quote-prefix style, so a hostile cell sent in by one
+	 * department cannot run in the operator's Excel, and its text stays exactly as typed.
 	 */
-	static String neutralised(String text) {
+	static boolean startsFormula(String text) {
 		if (text == null || text.isEmpty()) {
-			return text;
+			return false;
 		}
 		char first = text.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + text : text;
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	/**
+	 * The bold style of titles and headers, and the quote-prefix style of formula-like
+	 * text.
+	 */
+	private record Styles(CellStyle bold, CellStyle quoted) {
 	}
 
 	public static void write(long runId, List<RejectedCell> rejects, List<FileRecord> files, Path out)
 			throws IOException {
-		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 		try (OutputStream stream = Files.newOutputStream(out)) {
-			CellStyle bold = workbook.createCellStyle();
+			write(runId, rejects, files, stream);
+		}
+	}
+
+	/** Writes the workbook to {@code stream}, leaving it open. */
+	public static void write(long runId, List<RejectedCell> rejects, List<FileRecord> files, OutputStream stream)
+			throws IOException {
+		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+		try {
+			CellStyle boldStyle = workbook.createCellStyle();
 			Font font = workbook.createFont();
 			font.setBold(true);
-			bold.setFont(font);
+			boldStyle.setFont(font);
+			CellStyle quoted = workbook.createCellStyle();
+			quoted.setQuotePrefixed(true);
+			Styles bold = new Styles(boldStyle, quoted);
+			Styles plain = new Styles(null, quoted);
 			Set<String> sheetNames = new HashSet<>();
-			summary(workbook.createSheet(unique("汇总 Summary", sheetNames)), runId, files, rejects, bold);
+			summary(workbook.createSheet(unique("汇总 Summary", sheetNames)), runId, files, rejects, bold, plain);
 			Map<Long, List<RejectedCell>> byFile = new LinkedHashMap<>();
 			rejects.forEach(r -> byFile.computeIfAbsent(r.loadId(), id -> new ArrayList<>()).add(r));
 			for (List<RejectedCell> fileRejects : byFile.values()) {
 				RejectedCell first = fileRejects.get(0);
 				String name = fileName(first.filePath());
-				fileSheet(workbook.createSheet(unique(name, sheetNames)), fileRejects, bold);
+				fileSheet(workbook.createSheet(unique(name, sheetNames)), fileRejects, bold, plain);
 			}
 			workbook.write(stream);
 		}
@@ -76,7 +94,7 @@ public final class RejectsWorkbook {
 	}
 
 	private static void summary(Sheet sheet, long runId, List<FileRecord> files, List<RejectedCell> rejects,
-			CellStyle bold) {
+			Styles bold, Styles plain) {
 		int r = 0;
 		text(sheet.createRow(r++), 0, "Tally 运行 run " + runId + "：退回数据 rejects", bold);
 		r++;
@@ -94,21 +112,21 @@ public final class RejectsWorkbook {
 			}
 			long cells = rejects.stream().filter(x -> x.loadId() == file.loadId()).count();
 			Row row = sheet.createRow(r++);
-			text(row, 0, file.department(), null);
-			text(row, 1, file.filePath(), null);
-			text(row, 2, file.period() == null ? null : file.period().toString(), null);
-			text(row, 3, statusText(file.status()), null);
+			text(row, 0, file.department(), plain);
+			text(row, 1, file.filePath(), plain);
+			text(row, 2, file.period() == null ? null : file.period().toString(), plain);
+			text(row, 3, statusText(file.status()), plain);
 			number(row, 4, file.rowsRead());
 			number(row, 5, file.rowsLoaded());
 			number(row, 6, file.rowsRejected());
 			number(row, 7, (int) cells);
-			text(row, 8, file.reason(), null);
+			text(row, 8, file.reason(), plain);
 		}
 		sheet.setColumnWidth(1, 60 * 256);
 		sheet.setColumnWidth(8, 80 * 256);
 	}
 
-	private static void fileSheet(Sheet sheet, List<RejectedCell> rejects, CellStyle bold) {
+	private static void fileSheet(Sheet sheet, List<RejectedCell> rejects, Styles bold, Styles plain) {
 		RejectedCell first = rejects.get(0);
 		int r = 0;
 		text(sheet.createRow(r++), 0, "文件 File：" + first.filePath(), bold);
@@ -116,7 +134,7 @@ public final class RejectsWorkbook {
 				"工作表 Sheet：" + (first.sheet() == null ? "" : first.sheet()) + "    报告期 Period："
 						+ (first.period() == null ? "" : first.period()) + "    状态 Status："
 						+ statusText(LoadStatus.fromSql(first.loadStatus())),
-				null);
+				plain);
 		r++;
 		// The original row's columns, as letters, in sheet order across all of this
 		// file's rejects.
@@ -134,13 +152,13 @@ public final class RejectsWorkbook {
 		for (RejectedCell reject : rejects) {
 			Row row = sheet.createRow(r++);
 			number(row, 0, reject.rowNumber());
-			text(row, 1, reject.cellRef(), null);
-			text(row, 2, reject.column(), null);
-			text(row, 3, reject.rawValue(), null);
-			text(row, 4, reject.reasonZh(), null);
-			text(row, 5, reject.reasonEn(), null);
+			text(row, 1, reject.cellRef(), plain);
+			text(row, 2, reject.column(), plain);
+			text(row, 3, reject.rawValue(), plain);
+			text(row, 4, reject.reasonZh(), plain);
+			text(row, 5, reject.reasonEn(), plain);
 			for (int c = 0; c < columns.size(); c++) {
-				text(row, HEADER.size() + c, reject.rowValues().get(columns.get(c) + reject.rowNumber()), null);
+				text(row, HEADER.size() + c, reject.rowValues().get(columns.get(c) + reject.rowNumber()), plain);
 			}
 		}
 		sheet.setColumnWidth(4, 50 * 256);
@@ -160,14 +178,17 @@ public final class RejectsWorkbook {
 		};
 	}
 
-	private static void text(Row row, int column, String value, CellStyle style) {
+	private static void text(Row row, int column, String value, Styles styles) {
 		if (value == null) {
 			return;
 		}
 		Cell cell = row.createCell(column);
-		cell.setCellValue(neutralised(value));
-		if (style != null) {
-			cell.setCellStyle(style);
+		cell.setCellValue(value);
+		if (startsFormula(value)) {
+			cell.setCellStyle(styles.quoted());
+		}
+		else if (styles.bold() != null) {
+			cell.setCellStyle(styles.bold());
 		}
 	}
 

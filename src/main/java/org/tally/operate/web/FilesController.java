@@ -37,12 +37,16 @@ class FilesController {
 
 	private final Catalog catalog;
 
-	FilesController(LoadRegistry registry, Uploads uploads, FilePreview filePreview, AuditLog audit, Catalog catalog) {
+	private final KeptPreviews previews;
+
+	FilesController(LoadRegistry registry, Uploads uploads, FilePreview filePreview, AuditLog audit, Catalog catalog,
+			KeptPreviews previews) {
 		this.registry = registry;
 		this.uploads = uploads;
 		this.filePreview = filePreview;
 		this.audit = audit;
 		this.catalog = catalog;
+		this.previews = previews;
 	}
 
 	@GetMapping("/files")
@@ -57,17 +61,23 @@ class FilesController {
 	}
 
 	@PostMapping("/files/upload")
-	String upload(@RequestParam String source, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+	String upload(@RequestParam String source, @RequestParam("file") MultipartFile file, Principal principal,
+			HttpServletRequest request, RedirectAttributes redirect) {
 		if (file.isEmpty()) {
 			redirect.addFlashAttribute("error", "请选择文件 · choose a file to upload");
 			return "redirect:/files";
 		}
+		Actor actor = actor(principal, request);
 		try {
 			Uploads.Upload upload = uploads.store(source, file.getOriginalFilename(), file.getSize(),
 					file.getInputStream());
+			audit.record(actor, "store upload", "inbox/" + upload.inboxPath(), "ok",
+					upload.size() + " bytes for source " + upload.source().id() + ", held as " + upload.token());
 			return "redirect:/files/uploads/" + upload.token();
 		}
 		catch (Uploads.UploadRefusedException ex) {
+			audit.record(actor, "store upload", UploadNames.shown(file.getOriginalFilename()), "refused",
+					ex.getMessage());
 			redirect.addFlashAttribute("error", ex.getMessage());
 			return "redirect:/files";
 		}
@@ -80,7 +90,8 @@ class FilesController {
 	String preview(@PathVariable String token, Model model) {
 		Uploads.Upload upload = upload(token);
 		model.addAttribute("upload", upload);
-		model.addAttribute("preview", filePreview.preview(upload.source(), upload.file(), upload.fileName()));
+		model.addAttribute("preview",
+				previews.preview(token, () -> filePreview.preview(upload.source(), upload.file(), upload.fileName())));
 		model.addAttribute("page", "files");
 		return "preview";
 	}
@@ -92,6 +103,7 @@ class FilesController {
 		Actor actor = actor(principal, request);
 		try {
 			uploads.accept(upload);
+			previews.drop(token);
 			audit.record(actor, "upload", "inbox/" + upload.inboxPath(), "ok",
 					upload.size() + " bytes for source " + upload.source().id());
 			redirect.addFlashAttribute("message",
@@ -106,8 +118,13 @@ class FilesController {
 	}
 
 	@PostMapping("/files/uploads/{token}/discard")
-	String discard(@PathVariable String token, RedirectAttributes redirect) {
+	String discard(@PathVariable String token, Principal principal, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Uploads.Upload upload = upload(token);
 		uploads.discard(token);
+		previews.drop(token);
+		audit.record(actor(principal, request), "discard upload", "inbox/" + upload.inboxPath(), "ok",
+				upload.size() + " bytes for source " + upload.source().id() + ", held as " + token);
 		redirect.addFlashAttribute("message", "已丢弃 · upload discarded");
 		return "redirect:/files";
 	}

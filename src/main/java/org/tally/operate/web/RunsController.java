@@ -1,15 +1,10 @@
 package org.tally.operate.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +19,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
 import org.tally.operate.Actor;
 import org.tally.operate.Operations;
@@ -35,6 +32,7 @@ import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunSummary;
 import org.tally.schedule.ScheduleException;
 import org.tally.validate.RejectLog;
+import org.tally.validate.RejectedCell;
 import org.tally.validate.RejectsPage;
 
 /**
@@ -180,22 +178,19 @@ class RunsController {
 		return "redirect:/";
 	}
 
+	/**
+	 * Written straight into the response: a temporary file would stay on disk until the
+	 * server stops.
+	 */
 	@GetMapping("/runs/{runId}/rejects.xlsx")
-	ResponseEntity<FileSystemResource> rejects(@PathVariable long runId) {
-		try {
-			Path file = Files.createTempFile("tally-rejects-" + runId + "-", ".xlsx");
-			file.toFile().deleteOnExit();
-			RejectsWorkbook.write(runId, rejectLog.rejects(runId), registry.files(runId), file);
-			return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment().filename("rejects-run-" + runId + ".xlsx").build().toString())
-				.contentType(
-						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-				.body(new FileSystemResource(file));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the rejects workbook of run " + runId, ex);
-		}
+	ResponseEntity<StreamingResponseBody> rejects(@PathVariable long runId) {
+		List<RejectedCell> rejects = rejectLog.rejects(runId);
+		List<FileRecord> files = registry.files(runId);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("rejects-run-" + runId + ".xlsx").build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(out -> RejectsWorkbook.write(runId, rejects, files, out));
 	}
 
 	@GetMapping("/runs/{runId}/rejects")

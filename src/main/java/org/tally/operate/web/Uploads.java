@@ -2,18 +2,18 @@ package org.tally.operate.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,23 +25,19 @@ import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.IngestProperties;
 
 /**
- * Files an operator uploads, held aside until accepted: each in its own folder under the
- * upload directory, named by a random token, never in the inbox before the operator has
- * seen its preview. Accepting moves it into its source's inbox folder under a sanitised
- * name that cannot leave it.
+ * Files an operator uploads, held aside until accepted: each in its own folder under
+ * {@code <data-dir>/uploads} (folders 0700, files 0600: never a shared /tmp), named by a
+ * random token, never in the inbox before the operator has seen its preview. Accepting
+ * puts it into its source's inbox folder under a sanitised name that cannot leave it, and
+ * never over a file already there.
  */
 @Component
 class Uploads {
 
-	static final List<String> EXTENSIONS = List.of("xlsx", "xlsm", "xls", "csv");
+	static final List<String> EXTENSIONS = UploadNames.EXTENSIONS;
 
 	private static final Pattern TOKEN = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-	/**
-	 * Letters (any script), digits and a few harmless marks; everything else becomes _.
-	 */
-	private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._\\-()（）]+");
 
 	private final Path directory;
 
@@ -56,9 +52,9 @@ class Uploads {
 	 */
 	static final Duration HELD_FOR = Duration.ofDays(1);
 
-	Uploads(@Value("${tally.web.upload-dir:#{null}}") Path directory, IngestProperties ingest, Catalog catalog,
+	Uploads(@Value("${tally.db.data-dir:./data}") Path dataDir, IngestProperties ingest, Catalog catalog,
 			@Value("${tally.web.max-upload-bytes:52428800}") long maxBytes) {
-		this.directory = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"), "tally-uploads");
+		this.directory = dataDir.toAbsolutePath().normalize().resolve("uploads");
 		this.inbox = ingest.inbox().toAbsolutePath().normalize();
 		this.catalog = catalog;
 		this.maxBytes = maxBytes;
@@ -84,24 +80,6 @@ class Uploads {
 	}
 
 	/**
-	 * The name a file is kept under: its last path segment, NFC, unsafe characters
-	 * replaced, no leading dots.
-	 */
-	static String sanitise(String original) {
-		String name = original == null ? "" : original;
-		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		name = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
-		name = UNSAFE.matcher(name).replaceAll("_");
-		name = name.replaceFirst("^[._]+", "");
-		if (name.length() > 120) {
-			int dot = name.lastIndexOf('.');
-			String extension = dot < 0 ? "" : name.substring(dot);
-			name = name.substring(0, 120 - extension.length()) + extension;
-		}
-		return name;
-	}
-
-	/**
 	 * The inbox folder of a source: its glob up to the first wildcard's folder
 	 * (finance/*.xlsx -> finance).
 	 */
@@ -122,16 +100,10 @@ class Uploads {
 		discardAbandoned();
 		SourceDefinition source = catalog.source(sourceId)
 			.orElseThrow(() -> new UploadRefusedException("unknown source '" + sourceId + "'"));
-		String name = sanitise(originalName);
-		int dot = name.lastIndexOf('.');
-		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-		if (name.isEmpty() || dot <= 0 || !EXTENSIONS.contains(extension)) {
-			throw new UploadRefusedException(
-					"'" + originalName + "': only " + String.join(", ", EXTENSIONS) + " files are accepted");
-		}
+		String name = UploadNames.accepted(originalName);
 		if (size > maxBytes) {
-			throw new UploadRefusedException(
-					"'" + originalName + "' is " + size + " bytes; at most " + maxBytes + " are accepted");
+			throw new UploadRefusedException("'" + UploadNames.shown(originalName) + "' is " + size + " bytes; at most "
+					+ maxBytes + " are accepted");
 		}
 		String relative = folder(source) + "/" + name;
 		if (!FileSystems.getDefault().getPathMatcher("glob:" + source.inbox()).matches(Path.of(relative))) {
@@ -141,11 +113,14 @@ class Uploads {
 		String token = UUID.randomUUID().toString();
 		Path held = directory.resolve(token).resolve(source.id()).resolve(name);
 		try {
-			Files.createDirectories(held.getParent());
-			long copied = Files.copy(content, held);
+			OwnerOnlyFiles.folder(directory);
+			OwnerOnlyFiles.folder(held.getParent().getParent());
+			OwnerOnlyFiles.folder(held.getParent());
+			long copied = OwnerOnlyFiles.write(content, held);
 			if (copied > maxBytes) {
 				discard(token);
-				throw new UploadRefusedException("'" + originalName + "' is larger than " + maxBytes + " bytes");
+				throw new UploadRefusedException(
+						"'" + UploadNames.shown(originalName) + "' is larger than " + maxBytes + " bytes");
 			}
 			return new Upload(token, source, name, held, copied);
 		}
@@ -174,33 +149,83 @@ class Uploads {
 	}
 
 	/**
-	 * Moves the upload into its source's inbox folder; refuses to replace a file already
-	 * there.
+	 * Puts the upload into its source's inbox folder; refuses to replace a file already
+	 * there, also one that appeared since the preview.
 	 */
 	Path accept(Upload upload) {
+		return accept(upload, () -> {
+		});
+	}
+
+	/**
+	 * The same, running {@code meanwhile} once the copy waits beside its target: the
+	 * moment another file of the same name may arrive.
+	 */
+	Path accept(Upload upload, Runnable meanwhile) {
 		Path target = inbox.resolve(upload.inboxPath()).normalize();
 		// The name is sanitised already; this guards the guard.
 		if (!target.startsWith(inbox.resolve(folder(upload.source())).normalize()) || !target.startsWith(inbox)) {
 			throw new UploadRefusedException("'" + upload.fileName() + "' would leave the inbox folder");
 		}
 		if (Files.exists(target)) {
-			throw new UploadRefusedException("inbox/" + upload.inboxPath()
-					+ " exists already; rename the corrected file (e.g. add _v2 before the extension) and upload it again");
+			throw taken(upload);
 		}
+		// A dot-file, which the inbox gatherer skips: a run never sees a partial copy.
+		Path temporary = target.resolveSibling("." + upload.token() + ".upload");
 		try {
 			Files.createDirectories(target.getParent());
-			Files.move(upload.file(), target, StandardCopyOption.ATOMIC_MOVE);
+			// Copied, not moved: the upload folder may be on another file system, and the
+			// upload stays until the file is in place. The copy gets the inbox's usual
+			// permissions, not the upload's 0600.
+			try (OutputStream out = Files.newOutputStream(temporary)) {
+				Files.copy(upload.file(), out);
+			}
+			meanwhile.run();
+			place(temporary, target);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// arrived since the check above: the link refused to replace it
+			throw taken(upload);
 		}
 		catch (IOException ex) {
-			try {
-				Files.move(upload.file(), target);
-			}
-			catch (IOException again) {
-				throw new UncheckedIOException("cannot move the upload into " + target, again);
-			}
+			throw new UncheckedIOException("cannot put the upload into " + target, ex);
+		}
+		finally {
+			deleteQuietly(temporary);
 		}
 		discard(upload.token());
 		return target;
+	}
+
+	private static UploadRefusedException taken(Upload upload) {
+		return new UploadRefusedException("inbox/" + upload.inboxPath()
+				+ " exists already; rename the corrected file (e.g. add _v2 before the extension) and upload it again");
+	}
+
+	/**
+	 * A hard link is the one rename that fails when the target exists (rename(2) would
+	 * replace it). Where the inbox's file system has no hard links, a move that checks
+	 * first is the fallback.
+	 */
+	private static void place(Path temporary, Path target) throws IOException {
+		try {
+			Files.createLink(target, temporary);
+		}
+		catch (FileAlreadyExistsException ex) {
+			throw ex;
+		}
+		catch (UnsupportedOperationException | FileSystemException ex) {
+			Files.move(temporary, target);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// A dot-file the gatherer skips; the next accept of this token replaces it.
+		}
 	}
 
 	/**

@@ -116,13 +116,19 @@ class RejectsReportTest {
 			assertThat(text(ledger.getRow(3))).containsExactly("行 Row", "单元格 Cell", "列 Column", "原值 Value", "原因",
 					"Reason", "原行 A", "原行 B", "原行 C", "原行 D", "原行 E");
 			List<String> hostile = text(ledger.getRow(4));
-			assertThat(hostile.subList(0, 4)).containsExactly("4", "C4", "county", "'=cmd|' /C calc'!A0");
+			// Formula-like text stays exactly as typed, marked as text by its style, not
+			// by
+			// a visible apostrophe.
+			assertThat(hostile.subList(0, 4)).containsExactly("4", "C4", "county", "=cmd|' /C calc'!A0");
+			assertThat(ledger.getRow(4).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
 			// the reason quotes the value; it does not start with it
-			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：'=cmd|' /C calc'!A0".replace("'=", "="));
-			assertThat(hostile.subList(6, 11)).containsExactly("JC2024-0001", "'=HYPERLINK(\"http://evil\",\"点击\")",
-					"'=cmd|' /C calc'!A0", "100.0", "开工");
-			assertThat(text(ledger.getRow(5)).subList(0, 4)).containsExactly("5", "D5", "committed_investment",
-					"'-12x");
+			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：=cmd|' /C calc'!A0");
+			assertThat(ledger.getRow(4).getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
+			assertThat(hostile.subList(6, 11)).containsExactly("JC2024-0001", "=HYPERLINK(\"http://evil\",\"点击\")",
+					"=cmd|' /C calc'!A0", "100.0", "开工");
+			assertThat(ledger.getRow(4).getCell(7).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(text(ledger.getRow(5)).subList(0, 4)).containsExactly("5", "D5", "committed_investment", "-12x");
+			assertThat(ledger.getRow(5).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
 			// No cell anywhere is a formula.
 			for (Sheet sheet : workbook) {
 				for (Row row : sheet) {

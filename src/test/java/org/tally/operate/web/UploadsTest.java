@@ -28,12 +28,12 @@ class UploadsTest {
 
 	@Test
 	void givenPathsAndOddCharacters_theNameKeepsOnlyItsLastSegmentAndSafeCharacters() {
-		assertThat(Uploads.sanitise("../../etc/passwd.csv")).isEqualTo("passwd.csv");
-		assertThat(Uploads.sanitise("..\\..\\windows\\台账_2024-12-31.xlsx")).isEqualTo("台账_2024-12-31.xlsx");
-		assertThat(Uploads.sanitise("...hidden.csv")).isEqualTo("hidden.csv");
-		assertThat(Uploads.sanitise("a b;c|d$e.csv")).isEqualTo("a_b_c_d_e.csv");
-		assertThat(Uploads.sanitise("市卫健委_卫生健康对口合作_20241231（更正）.csv")).isEqualTo("市卫健委_卫生健康对口合作_20241231（更正）.csv");
-		assertThat(Uploads.sanitise("x".repeat(300) + ".xlsx")).hasSize(120).endsWith(".xlsx");
+		assertThat(UploadNames.sanitise("../../etc/passwd.csv")).isEqualTo("passwd.csv");
+		assertThat(UploadNames.sanitise("..\\..\\windows\\台账_2024-12-31.xlsx")).isEqualTo("台账_2024-12-31.xlsx");
+		assertThat(UploadNames.sanitise("...hidden.csv")).isEqualTo("hidden.csv");
+		assertThat(UploadNames.sanitise("a b;c|d$e.csv")).isEqualTo("a_b_c_d_e.csv");
+		assertThat(UploadNames.sanitise("市卫健委_卫生健康对口合作_20241231（更正）.csv")).isEqualTo("市卫健委_卫生健康对口合作_20241231（更正）.csv");
+		assertThat(UploadNames.sanitise("x".repeat(300) + ".xlsx")).hasSize(120).endsWith(".xlsx");
 	}
 
 	@Test
@@ -47,10 +47,10 @@ class UploadsTest {
 		Path inbox = Files.createDirectories(temp.resolve("inbox"));
 		Uploads uploads = uploads(inbox, 1000);
 
-		Uploads.Upload upload = uploads.store("finance-projects", "../../../台账_2024-12-31.csv", 3,
+		Uploads.Upload upload = uploads.store("finance-projects", "C:\\Users\\li\\台账_2024-12-31.csv", 3,
 				new ByteArrayInputStream("a,b".getBytes()));
 
-		assertThat(upload.file()).startsWith(temp.resolve("held"));
+		assertThat(upload.file()).startsWith(temp.resolve("data/uploads"));
 		assertThat(uploads.find(upload.token())).get()
 			.extracting(Uploads.Upload::fileName)
 			.isEqualTo("台账_2024-12-31.csv");
@@ -79,6 +79,57 @@ class UploadsTest {
 	}
 
 	@Test
+	void givenAFileOfTheSameNameArrivingWhileTheUploadIsCopiedIn_itIsKeptAndTheAcceptRefused() throws Exception {
+		Path inbox = Files.createDirectories(temp.resolve("inbox"));
+		Uploads uploads = uploads(inbox, 1000);
+		Uploads.Upload upload = uploads.store("finance-projects", "台账_2024-12-31.csv", 4,
+				new ByteArrayInputStream("ours".getBytes()));
+		Path theirs = inbox.resolve("finance/台账_2024-12-31.csv");
+
+		assertThatThrownBy(() -> uploads.accept(upload, () -> write(theirs, "theirs")))
+			.isInstanceOf(Uploads.UploadRefusedException.class)
+			.hasMessageContaining("exists already");
+
+		assertThat(theirs).hasContent("theirs");
+		assertThat(inbox.resolve("finance")).isDirectoryNotContaining("glob:**/.*");
+		assertThat(uploads.find(upload.token())).as("the upload waits for a new name").isPresent();
+	}
+
+	@Test
+	void givenAnAcceptedUpload_theInboxHoldsItWholeUnderItsNameAndNoTemporaryCopy() throws Exception {
+		Path inbox = Files.createDirectories(temp.resolve("inbox"));
+		Uploads uploads = uploads(inbox, 1000);
+		Uploads.Upload upload = uploads.store("finance-projects", "台账_2024-12-31.csv", 4,
+				new ByteArrayInputStream("ours".getBytes()));
+
+		Path accepted = uploads.accept(upload);
+
+		assertThat(accepted).hasContent("ours");
+		try (var listed = Files.list(accepted.getParent())) {
+			assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("台账_2024-12-31.csv");
+		}
+	}
+
+	@Test
+	void givenNamesTooLongWithControlCharactersOrAParentFolder_theUploadIsRefusedQuotingThemHarmlessly() {
+		Path inbox = temp.resolve("inbox");
+		Uploads uploads = uploads(inbox, 1000);
+
+		assertThatThrownBy(() -> uploads.store("finance-projects", "台".repeat(100) + "_2024-12-31.csv", 1,
+				new ByteArrayInputStream(new byte[1])))
+			.hasMessageContaining("too long");
+		assertThatThrownBy(() -> uploads.store("finance-projects", "x".repeat(300) + "_2024-12-31.csv", 1,
+				new ByteArrayInputStream(new byte[1])))
+			.hasMessageContaining("too long");
+		assertThatThrownBy(() -> uploads.store("finance-projects", "a\r\nb_2024-12-31.csv", 1,
+				new ByteArrayInputStream(new byte[1])))
+			.hasMessageContaining("'a??b_2024-12-31.csv': a file name may not hold control characters");
+		assertThatThrownBy(() -> uploads.store("finance-projects", "..\\x_2024-12-31.csv", 1,
+				new ByteArrayInputStream(new byte[1])))
+			.hasMessageContaining("parent folder");
+	}
+
+	@Test
 	void givenAnUploadLeftForMoreThanADay_theNextUploadClearsItAndKeepsRecentOnes() throws Exception {
 		Path inbox = Files.createDirectories(temp.resolve("inbox"));
 		Uploads uploads = uploads(inbox, 1000);
@@ -86,7 +137,7 @@ class UploadsTest {
 				new ByteArrayInputStream(new byte[1]));
 		Uploads.Upload recent = uploads.store("finance-projects", "recent.csv", 1,
 				new ByteArrayInputStream(new byte[1]));
-		Files.setLastModifiedTime(temp.resolve("held").resolve(forgotten.token()),
+		Files.setLastModifiedTime(temp.resolve("data/uploads").resolve(forgotten.token()),
 				FileTime.from(Instant.now().minus(Uploads.HELD_FOR).minusSeconds(60)));
 
 		uploads.store("finance-projects", "new.csv", 1, new ByteArrayInputStream(new byte[1]));
@@ -98,7 +149,17 @@ class UploadsTest {
 	private Uploads uploads(Path inbox, long maxBytes) {
 		Catalog catalog = new Catalog(temp, Map.of(), List.of(source("finance/*.{xlsx,xlsm,xls,csv}")), Map.of(),
 				List.of(), List.of());
-		return new Uploads(temp.resolve("held"), new IngestProperties(inbox, 1_000_000), catalog, maxBytes);
+		return new Uploads(temp.resolve("data"), new IngestProperties(inbox, 1_000_000), catalog, maxBytes);
+	}
+
+	private static void write(Path file, String text) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static SourceDefinition source(String glob) {
