@@ -33,6 +33,32 @@ class ReaderAgreesWithPoiTest {
 		assertThat(comparison.outcomes()).hasSizeGreaterThan(1_000);
 	}
 
+	@Test
+	void givenWorkbooksPoiWritesWithEveryCellKind_tallyReadsWhatPoiReads() {
+		Comparison comparison = Differential.compare(List.of(PoiQuirkWorkbook.xlsx(dir.resolve("poi-1900.xlsx"), false),
+				PoiQuirkWorkbook.xlsx(dir.resolve("poi-1904.xlsx"), true),
+				PoiQuirkWorkbook.xls(dir.resolve("poi-1900.xls"), false),
+				PoiQuirkWorkbook.xls(dir.resolve("poi-1904.xls"), true)));
+		assertAgreement(comparison);
+		comparison.outcomes().stream().filter(o -> o.difference() != null).forEach(System.out::println);
+	}
+
+	@Test
+	void givenRawXmlWorkbooksWithEveryQuirk_tallyReadsWhatPoiReads() {
+		Comparison comparison = Differential
+			.compare(List.of(RawQuirkWorkbook.write(dir.resolve("raw-1900.xlsx"), false, false),
+					RawQuirkWorkbook.write(dir.resolve("raw-1904.xlsx"), false, true)));
+		comparison.outcomes().stream().filter(o -> o.difference() != null).forEach(System.out::println);
+		assertAgreement(comparison);
+	}
+
+	@Test
+	void givenAStrictOoxmlWorkbook_tallyReadsWhatPoiReads() {
+		Comparison comparison = Differential
+			.compare(List.of(RawQuirkWorkbook.write(dir.resolve("strict.xlsx"), true, false)));
+		assertAgreement(comparison);
+	}
+
 	static void assertAgreement(Comparison comparison) {
 		System.out.println("differential: " + comparison.summary());
 		assertThat(comparison.sheetMismatches()).as("sheet lists").isEmpty();
