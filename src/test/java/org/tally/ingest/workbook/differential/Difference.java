@@ -60,7 +60,8 @@ enum Difference {
 		@Override
 		boolean explains(String format, Typed tally, Reading.Facts tallyFacts, Typed poi, Reading.Facts poiFacts) {
 			return format.equals("xls") && tally.kind() == poi.kind()
-					&& (tally.kind() == Kind.NUMBER || tally.kind() == Kind.DATE) && poiFacts.poiNumber() != null
+					&& (tally.kind() == Kind.NUMBER || tally.kind() == Kind.DATE)
+					&& java.util.Objects.equals(tally.text(), poi.text()) && poiFacts.poiNumber() != null
 					&& tally.number()
 						.compareTo(new BigDecimal(NumberToTextConverter.toText(poiFacts.poiNumber()))) == 0;
 		}
