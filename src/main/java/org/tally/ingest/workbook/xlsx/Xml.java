@@ -175,7 +175,10 @@ final class Xml {
 	private static int hex4(String s, int from) {
 		int v = 0;
 		for (int k = from; k < from + 4; k++) {
-			int d = Character.digit(s.charAt(k), 16);
+			// ASCII only: Character.digit would also take full-width and other Unicode
+			// digits, which the escape syntax does not allow (nor do Excel and POI).
+			char c = s.charAt(k);
+			int d = c < 128 ? Character.digit(c, 16) : -1;
 			if (d < 0) {
 				return -1;
 			}
