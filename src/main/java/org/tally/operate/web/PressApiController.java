@@ -109,7 +109,7 @@ class PressApiController {
 					"the text has " + text.length() + " characters; at most " + MAX_TEXT + " are checked at once");
 		}
 		PressFacts.Facts current = facts.current();
-		List<ClaimVerdict> verdicts = new ClaimChecker(current.figures()).check(text);
+		List<ClaimVerdict> verdicts = new ClaimChecker(current).check(text);
 		return new ClaimsResponse(current.asOf(), verdicts.stream().map(Claim::of).toList());
 	}
 
