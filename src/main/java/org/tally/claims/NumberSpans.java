@@ -65,8 +65,10 @@ final class NumberSpans {
 			}
 		}
 		boolean ordinal = start > 0 && s.charAt(start - 1) == '第';
+		boolean bracketed = start > 0 && "（(".indexOf(s.charAt(start - 1)) >= 0 && end < s.length()
+				&& "）)".indexOf(s.charAt(end)) >= 0;
 		boolean percent = s.startsWith("百分之", Math.max(0, start - 3)) && start >= 3;
-		return ordinal || percent || (end < s.length() && AFTER_CHINESE.indexOf(s.charAt(end)) >= 0);
+		return ordinal || bracketed || percent || (end < s.length() && AFTER_CHINESE.indexOf(s.charAt(end)) >= 0);
 	}
 
 	/** Why a number that no claim covers is not a claim. */

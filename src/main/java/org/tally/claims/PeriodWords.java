@@ -20,6 +20,9 @@ final class PeriodWords {
 	private static final Pattern AS_OF = Pattern.compile(
 			"(截至|截止到|截止|到)(目前|" + "([0-9]{4})年(" + MONTH + "月(([0-9]{1,2})日|底|末)|底|末|上半年|全年)|" + MONTH + "月(底|末))");
 
+	/** A sentence that opens with its period: 2024年上半年，… or 全年… */
+	private static final Pattern OPENING = Pattern.compile("^\\s*(([0-9]{4})年)?(上半年|前半年|全年|年底|年末)");
+
 	/** A period a change is measured from, after 较, 比, 与 or as 同比/环比. */
 	private static final Pattern BASE = Pattern.compile("(同比|环比|(较|比|与|相比|比较)(([0-9]{4})年)?(" + MONTH
 			+ "月(([0-9]{1,2})日|底|末)|上半年|年初|年底|年末|去年同期|上年同期|去年底|去年年底|上年底|上年末|去年|上年|一季度末|三季度末|上期|上一期))");
@@ -31,7 +34,13 @@ final class PeriodWords {
 	static Optional<LocalDate> asOf(String sentence, LocalDate current) {
 		Matcher m = AS_OF.matcher(sentence);
 		if (!m.find()) {
-			return Optional.empty();
+			Matcher opening = OPENING.matcher(sentence);
+			if (!opening.find() || (opening.group(2) == null && current == null)) {
+				return Optional.empty();
+			}
+			int year = opening.group(2) != null ? Integer.parseInt(opening.group(2)) : current.getYear();
+			boolean half = opening.group(3).endsWith("半年");
+			return Optional.of(half ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31));
 		}
 		if ("目前".equals(m.group(2))) {
 			return Optional.ofNullable(current);

@@ -25,18 +25,24 @@ class IssueSentencesTest {
 	static final List<FigureFact> TWO_PERIODS = List.of(
 			fact("committed_investment", "社会资金签约额", FigureUnit.CNY, "60237450000.00", "50494785200.00", "社会资金", "社会资本",
 					"签约资金", "签约投资额"),
-			fact("project_count", "合作项目数", FigureUnit.COUNT, "140", "118", "合作项目", "项目"),
+			fact("project_count", "合作项目数", FigureUnit.COUNT, "140", "118", "合作项目", "项目", "合作项目总数"),
 			fact("started_projects", "落地开工项目数", FigureUnit.COUNT, "87", "61", "开工", "落地开工"),
-			fact("completed_investment", "完成投资额", FigureUnit.CNY, "10985632500.00", "7266090800.00", "完成投资"),
-			fact("tech_transfers", "科技成果转化数", FigureUnit.COUNT, "64", "45", "科技成果", "成果转化"),
+			fact("completed_investment", "完成投资额", FigureUnit.CNY, "10985632500.00", "7266090800.00", "完成投资", "完成投资额",
+					"到位资金"),
+			fact("tech_transfers", "科技成果转化数", FigureUnit.COUNT, "64", "45", "科技成果", "成果转化", "技术成果"),
 			fact("tech_contract_value", "技术合同交易额", FigureUnit.CNY, "103046800.00", "70778500.00", "技术合同交易额", "技术合同"),
-			fact("counties_covered", "覆盖县区数", FigureUnit.COUNT, "12", "12", "县区"));
+			fact("counties_covered", "覆盖县区数", FigureUnit.COUNT, "12", "12", "县区", "县市区", "覆盖县区"));
 
 	static final List<DerivedFigure> DERIVED = List.of(
 			new DerivedFigure("start_rate", "项目开工率", "Share of projects started", DerivedFigure.Kind.RATE,
-					"started_projects", "project_count", List.of("开工率")),
+					"started_projects", "project_count", List.of("开工率", "开工比例", "落地开工率")),
+			new DerivedFigure("completion_rate", "投资完成率", "Completed share", DerivedFigure.Kind.RATE,
+					"completed_investment", "committed_investment", List.of("投资完成率", "完成率", "资金到位率")),
 			new DerivedFigure("committed_per_project", "平均每个项目签约额", "Committed per project", DerivedFigure.Kind.AVERAGE,
-					"committed_investment", "project_count", List.of("平均每个项目")));
+					"committed_investment", "project_count", List.of("平均每个项目", "项目平均签约", "平均每项目", "单个项目平均")),
+			new DerivedFigure("contract_value_per_transfer", "平均每项成果合同额", "Contract value per result",
+					DerivedFigure.Kind.AVERAGE, "tech_contract_value", "tech_transfers",
+					List.of("平均每项成果", "每项成果平均", "成果平均合同额")));
 
 	private final ClaimChecker checker = new ClaimChecker(TWO_PERIODS, DERIVED);
 
