@@ -60,6 +60,17 @@ class PressPhrasingTest {
 			将近2000名      | NEAR  | COUNT | 1000          | 2000          | false | 将近2000名
 			近50个          | NEAR  | COUNT | 40            | 50            | false | 近50个
 			两万人次        | EXACT | COUNT | 15000         | 25000         | false | 两万人次
+			不足110亿元     | NEAR  | CNY   | 10000000000   | 11000000000   | false | 不足110亿元
+			不到70项        | NEAR  | COUNT | 60            | 70            | false | 不到70项
+			62%             | EXACT | PERCENT | 61.5        | 62.5          | false | 62%
+			达62％          | REACH | PERCENT | 61.5        | 62.5          | false | 达62％
+			约18.2%         | ABOUT | PERCENT | 18.15       | 18.25         | false | 约18.2%
+			百分之六十二    | EXACT | PERCENT | 61.5        | 62.5          | false | 百分之六十二
+			六成            | EXACT | PERCENT | 55          | 65            | false | 六成
+			超六成          | OVER  | PERCENT | 60          | null          | false | 超六成
+			近七成          | NEAR  | PERCENT | 60          | 70            | false | 近七成
+			5.5倍           | EXACT | MULTIPLE | 5.45       | 5.55          | false | 5.5倍
+			约5倍           | ABOUT | MULTIPLE | 4.5        | 5.5           | false | 约5倍
 			""")
 	void givenARealPhrasing_itReadsAsTheRangeOfficialTextsMean(String phrase, String kind, String unit, String low,
 			String high, boolean highInclusive, String read) {
