@@ -81,10 +81,6 @@ final class Sentence {
 		return Character.isWhitespace(c) || CLAUSE_BREAKS.indexOf(c) >= 0;
 	}
 
-	boolean sameClause(int a, int b) {
-		return clause[a] == clause[b];
-	}
-
 	/** The first index of the clause holding {@code i}. */
 	int clauseStart(int i) {
 		int k = i;
