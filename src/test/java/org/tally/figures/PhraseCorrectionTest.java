@@ -3,6 +3,7 @@ package org.tally.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +21,8 @@ class PhraseCorrectionTest {
 			70%         | 62.142857   | 62%
 			约5.0倍     | 5.483       | 约5.5倍
 			六成        | 71.4        | 71%
+			约六成      | 71.4        | 约71%
+			1.5万人次   | 12000       | 1.2万人次
 			120个       | 0           | null
 			""")
 	void givenAPhraseThatDoesNotHoldTheValue_theCorrectionKeepsItsHedgeMagnitudeAndPrecision(String said, String value,
@@ -30,6 +33,14 @@ class PhraseCorrectionTest {
 		if (correction != null) {
 			assertThat(PressPhrasing.parse(correction).orElseThrow().contains(new BigDecimal(value))).isTrue();
 		}
+	}
+
+	@Test
+	void givenABareAmountWithoutYuan_theCorrectionIsStatedInYuan() {
+		PhraseRange said = new PhraseRange("1.03亿", PhraseKind.EXACT, FigureUnit.CNY, new BigDecimal("102500000"),
+				new BigDecimal("103500000"), false);
+
+		assertThat(PhraseCorrection.correct(said, new BigDecimal("70778500"))).contains("0.71亿元");
 	}
 
 }

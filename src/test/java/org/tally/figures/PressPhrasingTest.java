@@ -38,6 +38,20 @@ class PressPhrasingTest {
 			一点五亿元      | EXACT | CNY   | 145000000     | 155000000     | false | 一点五亿元
 			一亿两千万元    | EXACT | CNY   | 119995000     | 120005000     | false | 一亿两千万元
 			0.5亿元         | EXACT | CNY   | 45000000      | 55000000      | false | 0.5亿元
+			12,000,000元    | EXACT | CNY   | 11999999.5    | 12000000.5    | false | 12,000,000元
+			1,000.5万元     | EXACT | CNY   | 10004500      | 10005500      | false | 1,000.5万元
+			1,2345个        | null  | null  | null          | null          | false | null
+			3,00个          | null  | null  | null          | null          | false | null
+			3,000           | null  | null  | null          | null          | false | null
+			一千零五十个    | EXACT | COUNT | 1050          | 1050          | true  | 一千零五十个
+			两万三千人次    | EXACT | COUNT | 23000         | 23000         | true  | 两万三千人次
+			十万个          | EXACT | COUNT | 95000         | 105000        | false | 十万个
+			一亿零五百万元  | EXACT | CNY   | 104995000     | 105005000     | false | 一亿零五百万元
+			三点一四亿元    | EXACT | CNY   | 313500000     | 314500000     | false | 三点一四亿元
+			壹佰个          | EXACT | COUNT | 100           | 100           | true  | 壹佰个
+			零个            | null  | null  | null          | null          | false | null
+			百个            | null  | null  | null          | null          | false | null
+			三四个          | null  | null  | null          | null          | false | null
 			140个           | EXACT | COUNT | 140           | 140           | true  | 140个
 			87个项目        | EXACT | COUNT | 87            | 87            | true  | 87个
 			12個            | EXACT | COUNT | 12            | 12            | true  | 12個
