@@ -88,8 +88,9 @@ public final class PressPhrasing {
 	 * Reads the figure phrase at the start of {@code phrase} (leading blanks skipped;
 	 * text after the unit, such as the noun in 87个项目, is ignored and left out of
 	 * {@link PhraseRange#phrase()}). Traditional characters, full-width digits, thousands
-	 * separators and Chinese numerals are read. Empty when no figure phrase starts there,
-	 * or when it carries a bound not modelled (以上, 以下).
+	 * separators, Chinese numerals, rates (62%, 百分之六十二, 六成) and multiples (5.5倍) are
+	 * read. Empty when no figure phrase starts there, or it has a bound not modelled
+	 * (以上).
 	 */
 	public static Optional<PhraseRange> parse(String phrase) {
 		Objects.requireNonNull(phrase, "phrase");
