@@ -73,7 +73,8 @@ final class ClaimReading {
 			return noValue(said, id, said.period());
 		}
 		return Wording.judged(said,
-				new Wording.Computed(id, value.get(), figures.label(id) + "（" + periodText(said.period()) + "）", ""));
+				new Wording.Computed(id, value.get(), figures.label(id) + "（" + periodText(said.period()) + "）", "",
+						null, id + "（" + periodText(said.period()) + "）"));
 	}
 
 	private ClaimVerdict change(Wording.Said said, String masked, String before, int direction, String verb) {

@@ -117,10 +117,10 @@ final class RatioClaims {
 			return ClaimReading.noValue(said, n.isEmpty() ? definition.numerator() : definition.denominator(),
 					said.period());
 		}
-		return Wording.judged(said,
-				new Wording.Computed(id, value.get(), definition.label() + "：" + computation(n.get(),
-						figures.unit(definition.numerator()), d.get(), figures.unit(definition.denominator()), said),
-						""));
+		String division = computation(n.get(), figures.unit(definition.numerator()), d.get(),
+				figures.unit(definition.denominator()), said);
+		return Wording.judged(said, new Wording.Computed(id, value.get(), definition.label() + "：" + division, "", null,
+				id + "：" + division));
 	}
 
 	private static String computation(BigDecimal x, FigureUnit xUnit, BigDecimal y, FigureUnit yUnit,

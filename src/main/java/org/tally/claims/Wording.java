@@ -27,10 +27,23 @@ final class Wording {
 	 * A value computed from verified figures, the computation written out ("602.37亿元 −
 	 * 504.95亿元（2024-06-30）"), and the words before the number a correction keeps (增加).
 	 */
-	record Computed(String figureId, BigDecimal value, String computation, String lead, String shown) {
+	record Computed(String figureId, BigDecimal value, String computation, String lead, String shown,
+			String computationEn) {
 
 		Computed(String figureId, BigDecimal value, String computation, String lead) {
-			this(figureId, value, computation, lead, null);
+			this(figureId, value, computation, lead, null, null);
+		}
+
+		Computed(String figureId, BigDecimal value, String computation, String lead, String shown) {
+			this(figureId, value, computation, lead, shown, null);
+		}
+
+		/**
+		 * The computation for the English line: figure ids for labels, Latin brackets.
+		 */
+		String english() {
+			String en = computationEn != null ? computationEn : computation;
+			return en.replace("（", " (").replace("）", ")").replace("：", ": ").strip();
 		}
 	}
 
@@ -38,18 +51,20 @@ final class Wording {
 		PhraseRange range = said.range();
 		boolean holds = range.contains(computed.value());
 		String equals = computed.computation().endsWith("）") ? "= " : " = ";
-		String shown = equals + (computed.shown() != null ? computed.shown() : amount(computed.value(), range));
+		String result = computed.shown() != null ? computed.shown() : amount(computed.value(), range);
+		String shown = equals + result;
+		String shownEn = " = " + result;
 		if (holds) {
 			return verdict(said, computed.figureId(), computed.value(), Verdict.CONSISTENT,
 					computed.computation() + shown + "，与“" + said.phrase() + "”一致",
-					computed.computation() + shown + ", consistent with \"" + said.phrase() + "\"", null, List.of());
+					computed.english() + shownEn + ", consistent with \"" + said.phrase() + "\"", null, List.of());
 		}
 		String correction = PhraseCorrection.correct(range, computed.value())
 			.map(c -> computed.lead() + c)
 			.orElse(null);
 		String zh = computed.computation() + shown + "，与“" + said.phrase() + "”不符"
 				+ (correction == null ? "" : "，应为“" + correction + "”");
-		String en = computed.computation() + shown + ", contradicts \"" + said.phrase() + "\""
+		String en = computed.english() + shownEn + ", contradicts \"" + said.phrase() + "\""
 				+ (correction == null ? "" : "; should read \"" + correction + "\"");
 		return verdict(said, computed.figureId(), computed.value(), Verdict.CONTRADICTED, zh, en, correction,
 				List.of());

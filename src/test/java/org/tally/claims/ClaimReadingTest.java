@@ -100,8 +100,9 @@ class ClaimReadingTest {
 				new BigDecimal("140"), FigureUnit.COUNT, true)));
 
 		assertThat(undated.check("合作项目140个，较6月底增加22个。")).extracting(ClaimVerdict::verdict, ClaimVerdict::explanationEn)
-			.containsExactly(tuple(Verdict.CONSISTENT, "合作项目数（当前 current）= 140个, consistent with \"140个\""), tuple(
-					Verdict.UNVERIFIABLE, "unverifiable: \"较6月底\" names no reporting period that can be resolved"));
+			.containsExactly(tuple(Verdict.CONSISTENT, "project_count (当前 current) = 140个, consistent with \"140个\""),
+					tuple(Verdict.UNVERIFIABLE,
+							"unverifiable: \"较6月底\" names no reporting period that can be resolved"));
 	}
 
 	@Test
