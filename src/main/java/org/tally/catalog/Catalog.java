@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Catalog(Path directory, Map<String, DatasetDefinition> datasets, List<SourceDefinition> sources,
 		Map<String, Map<String, List<String>>> vocabularies, List<CheckDefinition> checks,
-		List<FigureDefinition> figures) {
+		List<FigureDefinition> figures, List<DerivedFigure> derived) {
 
 	public Catalog {
 		datasets = Map.copyOf(datasets);
@@ -20,6 +20,14 @@ public record Catalog(Path directory, Map<String, DatasetDefinition> datasets, L
 		vocabularies = Map.copyOf(vocabularies);
 		checks = List.copyOf(checks);
 		figures = List.copyOf(figures);
+		derived = derived == null ? List.of() : List.copyOf(derived);
+	}
+
+	/** A catalog without derived figures. */
+	public Catalog(Path directory, Map<String, DatasetDefinition> datasets, List<SourceDefinition> sources,
+			Map<String, Map<String, List<String>>> vocabularies, List<CheckDefinition> checks,
+			List<FigureDefinition> figures) {
+		this(directory, datasets, sources, vocabularies, checks, figures, List.of());
 	}
 
 	public DatasetDefinition dataset(String name) {

@@ -1,23 +1,29 @@
 package org.tally.claims;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
+import org.tally.catalog.DerivedFigure;
 import org.tally.catalog.FigureDefinition;
 import org.tally.figures.FigureUnit;
 import org.tally.figures.FigureValue;
+import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
 
 /**
  * The facts a press text is checked against: the press view's figures verified for its
- * latest as-of date, with the aliases figures.yml gives them. A figure verified only for
- * an earlier period is offered unverified, so claims about it are reported as
- * unverifiable rather than judged on old data.
+ * latest as-of date, with the aliases figures.yml gives them, each with its verified
+ * values of earlier periods (for change claims) and the derived rates and averages. A
+ * figure verified only for an earlier period is offered unverified for the current one,
+ * so claims about it are reported as unverifiable rather than judged on old data. An
+ * unverified version is never read, of any period.
  */
 @Component
 public class PressFacts {
@@ -43,15 +49,37 @@ public class PressFacts {
 			FigureValue value = byId.get(figure.id());
 			boolean current = value != null && value.asOf().equals(asOf);
 			facts.add(new FigureFact(figure.id(), figure.label(), figure.aliases(), current ? value.value() : null,
-					FigureUnit.valueOf(figure.unit()), current));
+					FigureUnit.valueOf(figure.unit()), current, asOf, verifiedByPeriod(figure.id())));
 		}
-		return new Facts(asOf, facts);
+		return new Facts(asOf, facts, catalog.derived());
 	}
 
-	/** Figure facts for one as-of date. */
-	public record Facts(LocalDate asOf, List<FigureFact> figures) {
+	/**
+	 * Per period, the latest verified version's value: the verified history holds no
+	 * unverified version.
+	 */
+	private Map<LocalDate, BigDecimal> verifiedByPeriod(String figureId) {
+		Map<LocalDate, BigDecimal> values = new HashMap<>();
+		for (FigureVersion version : press.verifiedHistory(figureId, null)) {
+			FigureValue figure = version.figure();
+			if (figure.verified() && figure.value() != null) {
+				values.put(figure.asOf(), figure.value());
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Figure facts for one as-of date, and the figures derived from them.
+	 */
+	public record Facts(LocalDate asOf, List<FigureFact> figures, List<DerivedFigure> derived) {
 		public Facts {
 			figures = List.copyOf(figures);
+			derived = derived == null ? List.of() : List.copyOf(derived);
+		}
+
+		public Facts(LocalDate asOf, List<FigureFact> figures) {
+			this(asOf, figures, List.of());
 		}
 	}
 

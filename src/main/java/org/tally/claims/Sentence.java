@@ -1,17 +1,12 @@
 package org.tally.claims;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-
-import org.tally.figures.PhraseRange;
-import org.tally.figures.PressPhrasing;
 
 /**
  * One sentence of a cleaned text, with what claim reading needs to know of its
- * characters: which are inside titles or quotes (《…》, “…”), and which clause (split at
- * ，、：) each belongs to.
+ * characters: where it starts in the text, which characters are inside titles (《…》) or
+ * quotes (“…”), and which clause (split at ，、：) each belongs to.
  */
 final class Sentence {
 
@@ -23,22 +18,21 @@ final class Sentence {
 
 	private static final String CLOSING = "》”」』’〉";
 
-	private static final String CHINESE_NUMERALS = "零〇一二两兩三四五六七八九十百千万亿萬億点點壹贰貳叁參肆伍陆陸柒捌玖拾佰仟";
-
-	/**
-	 * Longer than any figure phrase; parsing a window instead of the rest keeps a long
-	 * text linear.
-	 */
-	private static final int LOOKAHEAD = 64;
+	/** Not inside a title or quote. */
+	static final char PLAIN = ' ';
 
 	private final String text;
 
-	private final boolean[] named;
+	private final int offset;
+
+	/** Per character: the opening mark it stands inside (《, “, …, " ), or PLAIN. */
+	private final char[] named;
 
 	private final int[] clause;
 
-	private Sentence(String text) {
+	private Sentence(String text, int offset) {
 		this.text = text;
+		this.offset = offset;
 		this.named = namedParts(text);
 		this.clause = clauses(text);
 	}
@@ -50,12 +44,21 @@ final class Sentence {
 			if (i == text.length() || SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
 				String part = text.substring(from, i);
 				if (!part.isBlank()) {
-					sentences.add(new Sentence(part));
+					sentences.add(new Sentence(part, from));
 				}
 				from = i + 1;
 			}
 		}
 		return sentences;
+	}
+
+	String text() {
+		return text;
+	}
+
+	/** Where the sentence starts in the cleaned text. */
+	int offset() {
+		return offset;
 	}
 
 	/**
@@ -65,118 +68,68 @@ final class Sentence {
 	String quoted() {
 		int from = 0;
 		int to = text.length();
-		while (from < to
-				&& (Character.isWhitespace(text.charAt(from)) || CLAUSE_BREAKS.indexOf(text.charAt(from)) >= 0)) {
+		while (from < to && isBlankOrBreak(text.charAt(from))) {
 			from++;
 		}
-		while (to > from
-				&& (Character.isWhitespace(text.charAt(to - 1)) || CLAUSE_BREAKS.indexOf(text.charAt(to - 1)) >= 0)) {
+		while (to > from && isBlankOrBreak(text.charAt(to - 1))) {
 			to--;
 		}
 		return text.substring(from, to);
 	}
 
-	boolean sameClause(int a, int b) {
-		return clause[a] == clause[b];
+	private static boolean isBlankOrBreak(char c) {
+		return Character.isWhitespace(c) || CLAUSE_BREAKS.indexOf(c) >= 0;
 	}
 
-	/**
-	 * Every figure phrase, left to right. Not claims: numbers in titles and quotes,
-	 * ordinals (第…), and numbers written as Chinese numerals below ten (六个相结合, 一个平台):
-	 * official texts state statistics in digits or in large numerals, small Chinese
-	 * numerals are enumeration. Dates and durations (2022年, 两年, 12个月) carry no amount
-	 * unit or measure word and are never read as phrases.
-	 */
-	List<ClaimChecker.Claim> claims() {
-		List<ClaimChecker.Claim> claims = new ArrayList<>();
-		int i = 0;
-		while (i < text.length()) {
-			Optional<PhraseRange> read = mayStart(i)
-					? PressPhrasing.parse(text.substring(i, Math.min(text.length(), i + LOOKAHEAD))) : Optional.empty();
-			if (read.isEmpty()) {
-				i++;
-				continue;
-			}
-			PhraseRange range = read.get();
-			int end = i + range.phrase().length();
-			if (anyNamed(i, end)) {
-				i++;
-				continue;
-			}
-			if (!isEnumeration(range)) {
-				claims.add(new ClaimChecker.Claim(i, end, range));
-			}
-			i = end;
+	/** The first index of the clause holding {@code i}. */
+	int clauseStart(int i) {
+		int k = i;
+		while (k > 0 && clause[k - 1] == clause[i]) {
+			k--;
 		}
-		return claims;
+		return k;
 	}
 
-	/**
-	 * Every alias occurrence outside titles and quotes and outside the claims themselves.
-	 */
-	List<ClaimChecker.Occurrence> occurrences(List<ClaimChecker.Alias> aliases, List<ClaimChecker.Claim> claims) {
-		List<ClaimChecker.Occurrence> found = new ArrayList<>();
-		for (ClaimChecker.Alias alias : aliases) {
-			for (int at = text.indexOf(alias.text()); at >= 0; at = text.indexOf(alias.text(), at + 1)) {
-				int end = at + alias.text().length();
-				int start = at;
-				boolean insideClaim = claims.stream().anyMatch(c -> start < c.end() && c.start() < end);
-				if (!anyNamed(start, end) && !insideClaim) {
-					found.add(new ClaimChecker.Occurrence(start, end, alias));
-				}
-			}
+	/** The index after the last character of the clause holding {@code i}. */
+	int clauseEnd(int i) {
+		int k = i;
+		while (k < text.length() && clause[k] == clause[i]) {
+			k++;
 		}
-		return found;
+		return k;
 	}
 
-	/** A phrase never starts in the middle of a number, nor right after 第. */
-	private boolean mayStart(int i) {
-		char c = text.charAt(i);
-		if (Character.isWhitespace(c) || named[i]) {
-			return false;
-		}
-		if (i == 0) {
-			return true;
-		}
-		char before = text.charAt(i - 1);
-		if (before == '第' || Character.isDigit(before) || before == '.' || before == '．') {
-			return false;
-		}
-		boolean chineseStart = CHINESE_NUMERALS.indexOf(c) >= 0;
-		return !(chineseStart && CHINESE_NUMERALS.indexOf(before) >= 0);
+	/** The mark a character stands inside: 《 for a title, a quote mark, or PLAIN. */
+	char namedBy(int i) {
+		return named[i];
 	}
 
-	private static boolean isEnumeration(PhraseRange range) {
-		boolean digits = range.phrase().chars().anyMatch(Character::isDigit);
-		return !digits && range.low().compareTo(BigDecimal.TEN) < 0;
-	}
-
-	private boolean anyNamed(int from, int to) {
+	boolean anyNamed(int from, int to) {
 		for (int k = from; k < to; k++) {
-			if (named[k]) {
+			if (named[k] != PLAIN) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean[] namedParts(String text) {
-		boolean[] named = new boolean[text.length()];
-		int depth = 0;
+	private static char[] namedParts(String text) {
+		char[] named = new char[text.length()];
+		List<Character> open = new ArrayList<>();
 		boolean straightQuote = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (OPENING.indexOf(c) >= 0) {
-				depth++;
+				open.add(c);
 			}
 			else if (c == '"') {
 				straightQuote = !straightQuote;
-				named[i] = true;
+				named[i] = '"';
 				continue;
 			}
-			named[i] = depth > 0 || straightQuote;
-			if (CLOSING.indexOf(c) >= 0 && depth > 0) {
-				depth--;
+			named[i] = !open.isEmpty() ? open.get(0) : straightQuote ? '"' : PLAIN;
+			if (CLOSING.indexOf(c) >= 0 && !open.isEmpty()) {
+				open.remove(open.size() - 1);
 			}
 		}
 		return named;

@@ -14,7 +14,9 @@ public enum PhraseKind {
 	YU,
 	/** 约N (or N左右): within half a unit of N's last significant digit. */
 	ABOUT,
-	/** 近N: one unit of N's last significant digit below N, up to but excluding N. */
+	/**
+	 * 近N (or 不足N): one unit of N's last significant digit below N, up to but excluding N.
+	 */
 	NEAR,
 	/** 超N, 超过N, 逾N, 突破N: strictly more than N, no upper bound. */
 	OVER

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.tally.figures.internal.phrasing.PhraseReader;
 import org.tally.figures.internal.phrasing.ReadPhrase;
-import org.tally.figures.internal.phrasing.Vocabulary;
+import org.tally.figures.internal.phrasing.PhraseWords;
 
 /**
  * Renders and parses the way Chinese official texts state numbers (600余亿元, 约110亿元,
@@ -88,8 +88,9 @@ public final class PressPhrasing {
 	 * Reads the figure phrase at the start of {@code phrase} (leading blanks skipped;
 	 * text after the unit, such as the noun in 87个项目, is ignored and left out of
 	 * {@link PhraseRange#phrase()}). Traditional characters, full-width digits, thousands
-	 * separators and Chinese numerals are read. Empty when no figure phrase starts there,
-	 * or when it carries a bound not modelled (以上, 以下).
+	 * separators, Chinese numerals, rates (62%, 百分之六十二, 六成) and multiples (5.5倍) are
+	 * read. Empty when no figure phrase starts there, or it has a bound not modelled
+	 * (以上).
 	 */
 	public static Optional<PhraseRange> parse(String phrase) {
 		Objects.requireNonNull(phrase, "phrase");
@@ -245,24 +246,33 @@ public final class PressPhrasing {
 	}
 
 	private static int exponentOf(FigureUnit unit, String amountUnit) {
+		if (unit == FigureUnit.PERCENT || unit == FigureUnit.MULTIPLE) {
+			return 0;
+		}
 		if (unit == FigureUnit.CNY) {
 			String stated = amountUnit == null ? "元" : amountUnit;
-			return Vocabulary.amountExponent(stated)
+			return PhraseWords.amountExponent(stated)
 				.orElseThrow(() -> new IllegalArgumentException(
 						"amount unit must be 元, 万元, 亿元 or 万亿元, was '" + amountUnit + "'"));
 		}
-		return Vocabulary.magnitudeExponent(amountUnit).orElse(0);
+		return PhraseWords.magnitudeExponent(amountUnit).orElse(0);
 	}
 
 	private static String suffixOf(FigureUnit unit, int exponent, String measureWord) {
+		if (unit == FigureUnit.PERCENT) {
+			return "%";
+		}
+		if (unit == FigureUnit.MULTIPLE) {
+			return "倍";
+		}
 		if (unit == FigureUnit.CNY) {
-			return Vocabulary.magnitudeWord(exponent) + "元";
+			return PhraseWords.magnitudeWord(exponent) + "元";
 		}
-		if (!Vocabulary.isMeasureWord(measureWord)) {
+		if (!PhraseWords.isMeasureWord(measureWord)) {
 			throw new IllegalArgumentException("a count needs a measure word a reader can find again "
-					+ Vocabulary.MEASURE_WORDS + ", was '" + measureWord + "'");
+					+ PhraseWords.MEASURE_WORDS + ", was '" + measureWord + "'");
 		}
-		return Vocabulary.magnitudeWord(exponent) + measureWord.strip();
+		return PhraseWords.magnitudeWord(exponent) + measureWord.strip();
 	}
 
 	private static String englishNumber(BigDecimal v) {

@@ -92,12 +92,27 @@ class CatalogLoaderTest {
 
 	@Test
 	void givenAFigureDependingOnAnUndeclaredCheck_itIsRefused() throws IOException {
-		replace("figures.yml", "checks: [tech_transfers_totals]\n    aliases: [科技成果, 成果转化]",
-				"checks: [no_such_check]\n    aliases: [科技成果, 成果转化]");
+		replace("figures.yml", "checks: [tech_transfers_totals]\n    aliases: [科技成果, 成果转化",
+				"checks: [no_such_check]\n    aliases: [科技成果, 成果转化");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
 			.hasMessageContaining("figures.yml")
 			.hasMessageContaining("unknown check 'no_such_check'");
+	}
+
+	@Test
+	void givenADerivedFigureOfAnUndeclaredFigure_itIsRefused() throws IOException {
+		replace("figures.yml", "numerator: started_projects", "numerator: no_such_figure");
+
+		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
+			.hasMessageContaining("figures.yml")
+			.hasMessageContaining("derived figure 'start_rate' names unknown figure 'no_such_figure'");
+	}
+
+	@Test
+	void givenTheShippedConfiguration_theDerivedRatesAndAveragesAreRead() {
+		assertThat(CatalogLoader.load(config).derived()).extracting(DerivedFigure::id)
+			.containsExactly("start_rate", "completion_rate", "committed_per_project", "contract_value_per_transfer");
 	}
 
 	private void replace(String file, String from, String to) throws IOException {

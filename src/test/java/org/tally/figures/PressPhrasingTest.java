@@ -38,6 +38,20 @@ class PressPhrasingTest {
 			一点五亿元      | EXACT | CNY   | 145000000     | 155000000     | false | 一点五亿元
 			一亿两千万元    | EXACT | CNY   | 119995000     | 120005000     | false | 一亿两千万元
 			0.5亿元         | EXACT | CNY   | 45000000      | 55000000      | false | 0.5亿元
+			12,000,000元    | EXACT | CNY   | 11999999.5    | 12000000.5    | false | 12,000,000元
+			1,000.5万元     | EXACT | CNY   | 10004500      | 10005500      | false | 1,000.5万元
+			1,2345个        | null  | null  | null          | null          | false | null
+			3,00个          | null  | null  | null          | null          | false | null
+			3,000           | null  | null  | null          | null          | false | null
+			一千零五十个    | EXACT | COUNT | 1050          | 1050          | true  | 一千零五十个
+			两万三千人次    | EXACT | COUNT | 23000         | 23000         | true  | 两万三千人次
+			十万个          | EXACT | COUNT | 95000         | 105000        | false | 十万个
+			一亿零五百万元  | EXACT | CNY   | 104995000     | 105005000     | false | 一亿零五百万元
+			三点一四亿元    | EXACT | CNY   | 313500000     | 314500000     | false | 三点一四亿元
+			壹佰个          | EXACT | COUNT | 100           | 100           | true  | 壹佰个
+			零个            | null  | null  | null          | null          | false | null
+			百个            | null  | null  | null          | null          | false | null
+			三四个          | null  | null  | null          | null          | false | null
 			140个           | EXACT | COUNT | 140           | 140           | true  | 140个
 			87个项目        | EXACT | COUNT | 87            | 87            | true  | 87个
 			12個            | EXACT | COUNT | 12            | 12            | true  | 12個
@@ -60,6 +74,17 @@ class PressPhrasingTest {
 			将近2000名      | NEAR  | COUNT | 1000          | 2000          | false | 将近2000名
 			近50个          | NEAR  | COUNT | 40            | 50            | false | 近50个
 			两万人次        | EXACT | COUNT | 15000         | 25000         | false | 两万人次
+			不足110亿元     | NEAR  | CNY   | 10000000000   | 11000000000   | false | 不足110亿元
+			不到70项        | NEAR  | COUNT | 60            | 70            | false | 不到70项
+			62%             | EXACT | PERCENT | 61.5        | 62.5          | false | 62%
+			达62％          | REACH | PERCENT | 61.5        | 62.5          | false | 达62％
+			约18.2%         | ABOUT | PERCENT | 18.15       | 18.25         | false | 约18.2%
+			百分之六十二    | EXACT | PERCENT | 61.5        | 62.5          | false | 百分之六十二
+			六成            | EXACT | PERCENT | 55          | 65            | false | 六成
+			超六成          | OVER  | PERCENT | 60          | null          | false | 超六成
+			近七成          | NEAR  | PERCENT | 60          | 70            | false | 近七成
+			5.5倍           | EXACT | MULTIPLE | 5.45       | 5.55          | false | 5.5倍
+			约5倍           | ABOUT | MULTIPLE | 4.5        | 5.5           | false | 约5倍
 			""")
 	void givenARealPhrasing_itReadsAsTheRangeOfficialTextsMean(String phrase, String kind, String unit, String low,
 			String high, boolean highInclusive, String read) {

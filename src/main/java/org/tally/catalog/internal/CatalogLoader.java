@@ -16,6 +16,7 @@ import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
+import org.tally.catalog.DerivedFigure;
 import org.tally.catalog.FigureDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.catalog.SqlIdentifier;
@@ -75,7 +76,7 @@ public final class CatalogLoader {
 		ChecksFile checks = read(directory.resolve("reconciliation.yml"), ChecksFile.class);
 		FiguresFile figures = read(directory.resolve("figures.yml"), FiguresFile.class);
 		Catalog catalog = new Catalog(directory, datasets, sources, vocabularies.vocabularies(), checks.checks(),
-				figures.figures());
+				figures.figures(), figures.derived());
 		CrossReferences.check(catalog);
 		return catalog;
 	}
@@ -188,9 +189,10 @@ public final class CatalogLoader {
 		}
 	}
 
-	record FiguresFile(List<FigureDefinition> figures) {
+	record FiguresFile(List<FigureDefinition> figures, List<DerivedFigure> derived) {
 		FiguresFile {
 			figures = figures == null ? List.of() : figures;
+			derived = derived == null ? List.of() : derived;
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.tally.catalog.CatalogException;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
+import org.tally.catalog.DerivedFigure;
 import org.tally.catalog.FigureDefinition;
 
 /**
@@ -79,6 +80,24 @@ final class CrossReferences {
 			}
 			if (!Set.of("CNY", "COUNT").contains(figure.unit())) {
 				throw new CatalogException(figuresFile + ": figure '" + figure.id() + "' unit must be CNY or COUNT");
+			}
+		}
+		Set<String> figureIds = new HashSet<>();
+		catalog.figures().forEach(f -> figureIds.add(f.id()));
+		for (DerivedFigure derived : catalog.derived()) {
+			CatalogLoader.requireIdentifier(figuresFile, "derived.id", derived.id());
+			if (derived.kind() == null || derived.words().isEmpty()) {
+				throw new CatalogException(figuresFile + ": derived figure '" + derived.id()
+						+ "' needs a kind (rate, average) and the words a text uses for it");
+			}
+			for (String part : new String[] { derived.numerator(), derived.denominator() }) {
+				if (!figureIds.contains(part)) {
+					throw new CatalogException(figuresFile + ": derived figure '" + derived.id()
+							+ "' names unknown figure '" + part + "' (declared: " + figureIds + ")");
+				}
+			}
+			if (!figureIds.add(derived.id())) {
+				throw new CatalogException(figuresFile + ": figure '" + derived.id() + "' is declared twice");
 			}
 		}
 	}

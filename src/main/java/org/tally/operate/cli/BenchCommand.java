@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tally.bench.Benchmark;
+import org.tally.bench.ClaimBench;
 import org.tally.bench.BenchmarkReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,7 @@ class BenchCommand extends BaseCommand {
 				.withNight(benchmark.night(locations.configDir == null ? Path.of("config") : locations.configDir,
 						(config, inbox) -> CommandContexts.start(benchLocations(config, inbox), false)));
 		}
+		report = report.withClaims(ClaimBench.measure(repetitions));
 		BenchmarkReport measured = report;
 		StringWriter table = new StringWriter();
 		out().print(format.render(() -> {
@@ -79,6 +81,12 @@ class BenchCommand extends BaseCommand {
 			table.row(measure.name(), String.format("%.2f", measure.medianSeconds()),
 					String.format("%,.0f", measure.rowsPerSecond()),
 					measure.seconds().stream().map(s -> String.format("%.2f", s)).toList());
+		}
+		if (report.claims() != null) {
+			BenchmarkReport.Measure claims = report.claims();
+			table.row(claims.name(), String.format("%.3f", claims.medianSeconds()),
+					String.format("%,.0f chars", claims.rowsPerSecond()),
+					claims.seconds().stream().map(s -> String.format("%.3f", s)).toList());
 		}
 		if (report.night() != null) {
 			BenchmarkReport.Measure night = report.night();

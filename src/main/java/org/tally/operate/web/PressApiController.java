@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tally.claims.ClaimChecker;
+import org.tally.claims.ClaimReport;
 import org.tally.claims.ClaimVerdict;
 import org.tally.claims.PressFacts;
 import org.tally.figures.FigurePublisher;
@@ -109,8 +110,9 @@ class PressApiController {
 					"the text has " + text.length() + " characters; at most " + MAX_TEXT + " are checked at once");
 		}
 		PressFacts.Facts current = facts.current();
-		List<ClaimVerdict> verdicts = new ClaimChecker(current.figures()).check(text);
-		return new ClaimsResponse(current.asOf(), verdicts.stream().map(Claim::of).toList());
+		ClaimReport report = new ClaimChecker(current).report(text);
+		return new ClaimsResponse(current.asOf(), report.claims().stream().map(Claim::of).toList(),
+				report.notClaims().stream().map(n -> new Other(n.number(), n.reason(), n.reasonEn())).toList());
 	}
 
 	@org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
@@ -166,18 +168,26 @@ class PressApiController {
 	 * Every claim found, judged against the figures verified as of {@code asOf} (null:
 	 * none verified yet).
 	 */
-	record ClaimsResponse(LocalDate asOf, List<Claim> claims) {
+	record ClaimsResponse(LocalDate asOf, List<Claim> claims, List<Other> notClaims) {
+	}
+
+	/** A number of the text that is no claim, and why. */
+	record Other(String number, String reason, String reasonEn) {
 	}
 
 	/**
 	 * One claim, as `tally claims check --format json` prints it: amounts as plain
 	 * decimal strings.
 	 */
-	record Claim(String sentence, String phrase, String figure, String low, String high, String value, String verdict) {
+	record Claim(String sentence, String phrase, String kind, String figure, String period, String low, String high,
+			String value, String verdict, String explanation, String explanationEn, String correction,
+			List<String> candidates) {
 
 		static Claim of(ClaimVerdict v) {
-			return new Claim(v.sentence(), v.phrase(), v.figureId(), plain(v.low()), plain(v.high()), plain(v.value()),
-					v.verdict().name().toLowerCase(Locale.ROOT));
+			return new Claim(v.sentence(), v.phrase(), v.kind().name().toLowerCase(Locale.ROOT), v.figureId(),
+					v.period() == null ? null : v.period().toString(), plain(v.low()), plain(v.high()),
+					plain(v.value()), v.verdict().name().toLowerCase(Locale.ROOT), v.explanation(), v.explanationEn(),
+					v.correction(), v.candidates());
 		}
 
 		private static String plain(BigDecimal value) {

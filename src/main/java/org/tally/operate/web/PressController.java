@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tally.claims.ClaimChecker;
+import org.tally.claims.ClaimReport;
 import org.tally.claims.ClaimVerdict;
 import org.tally.claims.PressFacts;
 import org.tally.claims.Verdict;
@@ -67,7 +68,10 @@ class PressController {
 			return "press";
 		}
 		PressFacts.Facts current = facts.current();
-		List<ClaimVerdict> verdicts = new ClaimChecker(current.figures()).check(text);
+		ClaimReport report = new ClaimChecker(current).report(text);
+		List<ClaimVerdict> verdicts = report.claims();
+		model.addAttribute("pieces", CheckedText.pieces(report));
+		model.addAttribute("notClaims", report.notClaims());
 		Map<Verdict, Long> counts = verdicts.stream()
 			.collect(Collectors.groupingBy(ClaimVerdict::verdict, Collectors.counting()));
 		model.addAttribute("verdicts", verdicts);

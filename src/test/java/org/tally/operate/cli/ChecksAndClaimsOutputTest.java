@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tally.claims.ClaimKind;
+import org.tally.claims.ClaimReport;
 import org.tally.claims.ClaimVerdict;
+import org.tally.claims.NotAClaim;
 import org.tally.claims.Verdict;
 import org.tally.reconcile.CheckOutcome;
 import tools.jackson.databind.JsonNode;
@@ -48,14 +51,22 @@ class ChecksAndClaimsOutputTest {
 	void givenAVerdict_theClaimsJsonHasExactlyTheDocumentedFields() {
 		ClaimVerdict verdict = new ClaimVerdict("社会资金600余亿元", "600余亿元", "committed_investment",
 				new BigDecimal("60000000000"), new BigDecimal("70000000000"), new BigDecimal("60237450000.00"),
-				Verdict.CONSISTENT);
+				Verdict.CONSISTENT, ClaimKind.LEVEL, 4, 10, LocalDate.of(2024, 12, 31),
+				"社会资金签约额（2024-12-31）= 602.37亿元，与“600余亿元”一致",
+				"社会资金签约额（2024-12-31）= 602.37亿元, consistent with \"600余亿元\"", null, List.of());
+		NotAClaim year = new NotAClaim("2024", 0, 4, "年份", "a year");
 
-		JsonNode claim = json.readTree(ClaimsCommand.Check.json(List.of(verdict))).get("claims").get(0);
+		JsonNode document = json
+			.readTree(ClaimsCommand.Check.json(new ClaimReport("x", List.of(verdict), List.of(year))));
+		JsonNode claim = document.get("claims").get(0);
 
-		assertThat(claim.propertyNames()).containsExactly("sentence", "phrase", "figure", "low", "high", "value",
-				"verdict");
+		assertThat(claim.propertyNames()).containsExactly("sentence", "phrase", "kind", "figure", "period", "low",
+				"high", "value", "verdict", "explanation", "explanationEn", "correction", "candidates");
 		assertThat(claim.get("verdict").asString()).isEqualTo("consistent");
+		assertThat(claim.get("kind").asString()).isEqualTo("level");
 		assertThat(claim.get("value").asString()).isEqualTo("60237450000.00");
+		assertThat(document.get("notClaims").get(0).propertyNames()).containsExactly("number", "reason", "reasonEn");
+		assertThat(document.get("notClaims").get(0).get("reason").asString()).isEqualTo("年份");
 	}
 
 }

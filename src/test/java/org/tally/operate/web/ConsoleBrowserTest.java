@@ -39,6 +39,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -315,6 +316,41 @@ class ConsoleBrowserTest {
 		HttpResponse<byte[]> export = get(url("/press/export.xlsx"));
 		assertThat(export.statusCode()).isEqualTo(200);
 		assertThat(new String(export.body(), 0, 2, StandardCharsets.ISO_8859_1)).as("a zip: an xlsx").isEqualTo("PK");
+	}
+
+	@Test
+	void givenADraftWithAFalseFigure_thePressPageColoursEachClaimByItsVerdictAndExplainsItOnHoverOrFocus()
+			throws Exception {
+		run("claims-page");
+		signIn("press", "press");
+		String draft = Files.readString(Path.of("src/test/resources/claims/02-traditional-changes.txt"))
+				+ "北京各类企业在长治签约投资超过700亿元。";
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id("claims-text")), draft);
+		browser.findElement(By.id("check-claims")).click();
+
+		List<WebElement> consistent = browser.findElements(By.cssSelector("#checked-text mark.claim-CONSISTENT"));
+		WebElement contradicted = browser.findElement(By.cssSelector("#checked-text mark.claim-CONTRADICTED"));
+		assertThat(consistent).hasSize(10);
+		assertThat(consistent.get(1).getText()).isEqualTo("增加97亿元");
+		assertThat(contradicted.getText()).isEqualTo("超过700亿元");
+		assertThat(contradicted.getCssValue("background-color"))
+			.isNotEqualTo(consistent.get(0).getCssValue("background-color"));
+		assertThat(contradicted.getAttribute("title")).contains("602.37亿元").contains("应为“超600亿元”");
+		WebElement note = browser.findElement(By.id(contradicted.getAttribute("aria-describedby")));
+		assertThat(note.isDisplayed()).isFalse();
+
+		new Actions(browser).moveToElement(contradicted).perform();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> note.isDisplayed());
+		assertThat(note.getText()).contains("与“超过700亿元”不符，应为“超600亿元”").contains("should read");
+		screenshot("press-claim-highlights");
+
+		WebElement change = consistent.get(1);
+		WebElement changeNote = browser.findElement(By.id(change.getAttribute("aria-describedby")));
+		new Actions(browser).moveToElement(browser.findElement(By.id("claims-summary"))).perform();
+		((JavascriptExecutor) browser).executeScript("arguments[0].focus()", change);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> changeNote.isDisplayed());
+		assertThat(changeNote.getText()).contains("602.37亿元 − 504.95亿元（2024-06-30）= 97.42亿元，与“增加97亿元”一致");
 	}
 
 	private String waitForRunToEnd() {

@@ -34,6 +34,9 @@ final class Folding {
 		if (c == '，') {
 			return ',';
 		}
+		if (c == '％') {
+			return '%';
+		}
 		int t = TRADITIONAL.indexOf(c);
 		return t >= 0 ? SIMPLIFIED.charAt(t) : c;
 	}

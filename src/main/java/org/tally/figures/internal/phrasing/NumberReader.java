@@ -29,15 +29,6 @@ final class NumberReader {
 		return readChinese(s, at);
 	}
 
-	/**
-	 * Whether the character can be part of a number, so that a number is never read from
-	 * its middle.
-	 */
-	static boolean isNumberChar(char c) {
-		char f = Folding.fold(c);
-		return isAsciiDigit(f) || DIGITS.indexOf(f) >= 0 || "十拾百佰千仟万亿点".indexOf(f) >= 0;
-	}
-
 	private static boolean isAsciiDigit(char c) {
 		return c >= '0' && c <= '9';
 	}

@@ -20,12 +20,16 @@ public final class PhraseReader {
 		String s = Folding.fold(text);
 		int i = at;
 		PhraseKind hedge = null;
-		for (Map.Entry<String, PhraseKind> prefix : Vocabulary.PREFIXES) {
+		for (Map.Entry<String, PhraseKind> prefix : PhraseWords.PREFIXES) {
 			if (s.startsWith(prefix.getKey(), i)) {
 				hedge = prefix.getValue();
 				i += prefix.getKey().length();
 				break;
 			}
+		}
+		boolean percentWord = s.startsWith("百分之", i);
+		if (percentWord) {
+			i += 3;
 		}
 		Optional<WrittenNumber> read = NumberReader.read(s, i);
 		if (read.isEmpty()) {
@@ -38,8 +42,17 @@ public final class PhraseReader {
 			yu = true;
 			i++;
 		}
+		Optional<FigureUnit> ratio = percentWord ? Optional.of(FigureUnit.PERCENT) : ratioUnit(s, i);
+		if (ratio.isPresent()) {
+			// 百分之六十二 and 62% are percent as written; 六成 is tens of percent.
+			int power = !percentWord && s.charAt(i) == '成' ? 1 : 0;
+			int end = percentWord ? i : i + 1;
+			FigureUnit unit = ratio.get();
+			return kindOf(hedge, yu, false)
+				.map(kind -> new ReadPhrase(at, end, kind, number.value(), power, unit, null, number.chinese()));
+		}
 		int exponent = 0;
-		for (Map.Entry<String, Integer> magnitude : Vocabulary.MAGNITUDES) {
+		for (Map.Entry<String, Integer> magnitude : PhraseWords.MAGNITUDES) {
 			if (s.startsWith(magnitude.getKey(), i)) {
 				exponent = magnitude.getValue();
 				i += magnitude.getKey().length();
@@ -57,7 +70,7 @@ public final class PhraseReader {
 			i++;
 		}
 		else {
-			Optional<String> word = Vocabulary.startsWithAny(s, i, Vocabulary.MEASURE_WORDS);
+			Optional<String> word = PhraseWords.startsWithAny(s, i, PhraseWords.MEASURE_WORDS);
 			if (word.isEmpty()) {
 				return Optional.empty();
 			}
@@ -65,11 +78,11 @@ public final class PhraseReader {
 			unit = FigureUnit.COUNT;
 			i += measureWord.length();
 			if (measureWord.equals("个")
-					&& Vocabulary.startsWithAny(s, i, Vocabulary.NOT_COUNTED_AFTER_GE).isPresent()) {
+					&& PhraseWords.startsWithAny(s, i, PhraseWords.NOT_COUNTED_AFTER_GE).isPresent()) {
 				return Optional.empty();
 			}
 		}
-		if (Vocabulary.startsWithAny(s, i, Vocabulary.UNSUPPORTED_SUFFIXES).isPresent()) {
+		if (PhraseWords.startsWithAny(s, i, PhraseWords.UNSUPPORTED_SUFFIXES).isPresent()) {
 			return Optional.empty();
 		}
 		boolean roughly = s.startsWith("左右", i);
@@ -81,6 +94,18 @@ public final class PhraseReader {
 		String word = measureWord;
 		return kindOf(hedge, yu, roughly)
 			.map(kind -> new ReadPhrase(at, end, kind, number.value(), power, unit, word, number.chinese()));
+	}
+
+	/** % and 成 make a rate, 倍 a multiple. */
+	private static Optional<FigureUnit> ratioUnit(String s, int i) {
+		if (i >= s.length()) {
+			return Optional.empty();
+		}
+		return switch (s.charAt(i)) {
+			case '%', '成' -> Optional.of(FigureUnit.PERCENT);
+			case '倍' -> Optional.of(FigureUnit.MULTIPLE);
+			default -> Optional.empty();
+		};
 	}
 
 	private static boolean isYu(char c) {

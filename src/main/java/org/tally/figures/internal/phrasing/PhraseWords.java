@@ -10,14 +10,15 @@ import org.tally.figures.PhraseKind;
  * The words around a number that make it a figure: hedges, magnitudes, amount units,
  * measure words.
  */
-public final class Vocabulary {
+public final class PhraseWords {
 
 	/** Longest first, so 超过 wins over 超 and 大约 over 约. */
 	static final List<Map.Entry<String, PhraseKind>> PREFIXES = List.of(Map.entry("大约", PhraseKind.ABOUT),
 			Map.entry("约", PhraseKind.ABOUT), Map.entry("将近", PhraseKind.NEAR), Map.entry("接近", PhraseKind.NEAR),
-			Map.entry("近", PhraseKind.NEAR), Map.entry("超过", PhraseKind.OVER), Map.entry("超", PhraseKind.OVER),
-			Map.entry("逾", PhraseKind.OVER), Map.entry("突破", PhraseKind.OVER), Map.entry("达到", PhraseKind.REACH),
-			Map.entry("高达", PhraseKind.REACH), Map.entry("多达", PhraseKind.REACH), Map.entry("达", PhraseKind.REACH));
+			Map.entry("近", PhraseKind.NEAR), Map.entry("不足", PhraseKind.NEAR), Map.entry("不到", PhraseKind.NEAR),
+			Map.entry("超过", PhraseKind.OVER), Map.entry("超", PhraseKind.OVER), Map.entry("逾", PhraseKind.OVER),
+			Map.entry("突破", PhraseKind.OVER), Map.entry("达到", PhraseKind.REACH), Map.entry("高达", PhraseKind.REACH),
+			Map.entry("多达", PhraseKind.REACH), Map.entry("达", PhraseKind.REACH));
 
 	/** Magnitudes as powers of ten, longest first so 万亿 is not read as 万. */
 	static final List<Map.Entry<String, Integer>> MAGNITUDES = List.of(Map.entry("万亿", 12), Map.entry("亿", 8),
@@ -37,7 +38,7 @@ public final class Vocabulary {
 	/** Bounds we cannot express yet; better unread than misread as a plain figure. */
 	static final List<String> UNSUPPORTED_SUFFIXES = List.of("以上", "以下", "以内", "之内");
 
-	private Vocabulary() {
+	private PhraseWords() {
 	}
 
 	/**
