@@ -17,13 +17,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
 		description = "Measures parse-only, COPY-only and Tally end to end on a generated project ledger.")
-class BenchCommand extends BaseCommand {
+class BenchCommand extends ReportCommand<BenchmarkReport> {
 
 	@Mixin
 	LocationOptions locations;
-
-	@Mixin
-	FormatOption format;
 
 	@Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated ledger")
 	int rows;
@@ -40,26 +37,23 @@ class BenchCommand extends BaseCommand {
 	boolean night;
 
 	@Override
-	public Integer call() throws Exception {
+	BenchmarkReport report() throws Exception {
 		Benchmark benchmark = new Benchmark(work, rows, repetitions,
-				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), line -> {
-					err().println("tally: bench: " + line);
-					err().flush();
-				});
+				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), progressLines());
 		BenchmarkReport report = benchmark.run();
 		if (night) {
 			report = report
 				.withNight(benchmark.night(locations.configDir == null ? Path.of("config") : locations.configDir,
 						(config, inbox) -> CommandContexts.start(benchLocations(config, inbox), false)));
 		}
-		BenchmarkReport measured = report;
+		return report;
+	}
+
+	@Override
+	String table(BenchmarkReport report) {
 		StringWriter table = new StringWriter();
-		out().print(format.render(() -> {
-			print(measured, new PrintWriter(table));
-			return table.toString();
-		}, () -> measured));
-		out().flush();
-		return ExitCode.OK.code();
+		print(report, new PrintWriter(table));
+		return table.toString();
 	}
 
 	/** The benchmark's own database and inbox, never the warehouse's. */
