@@ -15,9 +15,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.internal.CatalogLoader;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -25,7 +24,7 @@ import org.tally.support.WorkbookBuilder;
  * that period.
  */
 @TallyTest
-class FixedPeriodTest {
+class FixedPeriodTest extends InboxRunTest {
 
 	@Autowired
 	LoadRegistry registry;
@@ -33,19 +32,11 @@ class FixedPeriodTest {
 	@Autowired
 	IngestProperties properties;
 
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
 	@TempDir
 	Path config;
 
 	@BeforeEach
 	void configWithAFixedPeriod() throws IOException {
-		warehouse.reset();
-		inbox.clear();
 		try (Stream<Path> files = Files.walk(Path.of("config"))) {
 			for (Path from : files.filter(Files::isRegularFile).toList()) {
 				Path to = config.resolve(Path.of("config").relativize(from).toString());
