@@ -34,7 +34,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.support.PackageBuilder;
 import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
@@ -275,17 +274,8 @@ class MalformedInboxTest extends InboxRunTest {
 	}
 
 	private static byte[] billionLaughs() {
-		StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol \"lol\">");
-		doctype.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
-		for (int i = 2; i <= 9; i++) {
-			doctype.append("<!ENTITY lol")
-				.append(i)
-				.append(" \"")
-				.append(("&lol" + (i - 1) + ";").repeat(10))
-				.append("\">");
-		}
-		doctype.append("]>");
-		return ledgerPackage(false, "").put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?>" + doctype
+		return ledgerPackage(false, "").put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?>"
+				+ PackageBuilder.billionLaughs("worksheet")
 				+ "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
 				+ "<c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>")
 			.toBytes();

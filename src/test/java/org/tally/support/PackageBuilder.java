@@ -97,6 +97,11 @@ public final class PackageBuilder {
 	}
 
 	public byte[] toBytes() {
+		return zip(entries);
+	}
+
+	/** A zip archive of the entries, in their order. */
+	public static byte[] zip(Map<String, byte[]> entries) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -118,6 +123,23 @@ public final class PackageBuilder {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A DOCTYPE for the root element declaring the billion-laughs entities:
+	 * {@code &lol9;} would expand to 10^9 "lol".
+	 */
+	public static String billionLaughs(String root) {
+		StringBuilder doctype = new StringBuilder("<!DOCTYPE " + root + " [<!ENTITY lol \"lol\">");
+		doctype.append("<!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">");
+		for (int i = 2; i <= 9; i++) {
+			doctype.append("<!ENTITY lol")
+				.append(i)
+				.append(" \"")
+				.append(("&lol" + (i - 1) + ";").repeat(10))
+				.append("\">");
+		}
+		return doctype.append("]>").toString();
 	}
 
 	private static String escape(String text) {

@@ -70,15 +70,7 @@ class XlsxReadingTest {
 
 	@Test
 	void givenEvaluatedFormulas_theirCachedValuesAreReadByCachedType() {
-		Path f = TestFiles.xlsx(dir, "formula.xlsx", wb -> {
-			Row r = wb.createSheet().createRow(0);
-			r.createCell(0).setCellValue(21);
-			r.createCell(1).setCellFormula("A1*2");
-			r.createCell(2).setCellFormula("\"n=\"&A1");
-			r.createCell(3).setCellFormula("1/0");
-			r.createCell(4).setCellFormula("A1>1");
-			wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-		});
+		Path f = TestFiles.xlsx(dir, "formula.xlsx", TestFiles::formulaRow);
 		RawRow row = readAll(f).get(0);
 		assertThat(row.cell(1)).isEqualTo(new RawCell(1, CellKind.NUMBER, "42.0", false));
 		assertThat(row.cell(2)).isEqualTo(new RawCell(2, CellKind.TEXT, "n=21", false));
