@@ -19,22 +19,22 @@ import picocli.CommandLine.Option;
 		description = "Measures parse-only, COPY-only and Tally end to end on a generated project ledger.")
 class BenchCommand extends ReportCommand<BenchmarkReport> {
 
-	@Mixin
-	LocationOptions locations;
-
 	@Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated ledger")
 	int rows;
 
 	@Option(names = "--repetitions", defaultValue = "3", description = "runs of each measure; the median is reported")
 	int repetitions;
 
-	@Option(names = "--work", defaultValue = "./data/bench", paramLabel = "DIR",
-			description = "where the generated files and the benchmark's own database live (never the warehouse's)")
-	Path work;
-
 	@Option(names = "--night",
 			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
 	boolean night;
+
+	@Mixin
+	LocationOptions locations;
+
+	@Option(names = "--work", defaultValue = "./data/bench", paramLabel = "DIR",
+			description = "where the generated files and the benchmark's own database live (never the warehouse's)")
+	Path work;
 
 	@Override
 	BenchmarkReport report() throws Exception {

@@ -4,7 +4,6 @@ import static org.tally.operate.cli.FormatOption.plain;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.reconcile.CheckOutcome;
 import org.tally.reconcile.Reconciler;
@@ -19,23 +18,25 @@ import picocli.CommandLine.Option;
 		description = "Shows the latest run's reconciliation checks with their evidence; exit 5 when a blocking check failed.")
 class ChecksCommand extends ContextCommand {
 
-	@Mixin
-	FormatOption format;
-
 	@Option(names = "--as-of", paramLabel = "DATE",
 			description = "reporting period; default every period of the latest run")
 	LocalDate asOf;
 
+	@Mixin
+	FormatOption format;
+
 	@Override
 	int call(ConfigurableApplicationContext context) {
 		Reconciler reconciler = context.getBean(Reconciler.class);
-		Optional<Long> run = reconciler.latestRun(asOf);
-		if (run.isEmpty()) {
-			return nothingYet(
-					"no checks have run" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first");
-		}
-		List<CheckOutcome> outcomes = reconciler.outcomes(run.get(), asOf);
-		return printed(format.render(() -> table(run.get(), outcomes), () -> document(run.get(), outcomes)),
+		return reconciler.latestRun(asOf)
+			.map(run -> print(run, reconciler.outcomes(run, asOf)))
+			.orElseGet(() -> nothingYet(
+					"no checks have run" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first"));
+	}
+
+	/** Prints a run's outcomes; a failed blocking check is a finding. */
+	private int print(long run, List<CheckOutcome> outcomes) {
+		return printed(format.render(() -> table(run, outcomes), () -> document(run, outcomes)),
 				outcomes.stream().anyMatch(CheckOutcome::blocking) ? ExitCode.FINDINGS : ExitCode.OK);
 	}
 

@@ -17,11 +17,6 @@ class FilesCommand extends ListingCommand<FileRecord> {
 	Long run;
 
 	@Override
-	List<FileRecord> rows(ConfigurableApplicationContext context) {
-		return context.getBean(LoadRegistry.class).files(run);
-	}
-
-	@Override
 	String table(List<FileRecord> files) {
 		TextTable table = new TextTable("run", "department", "file", "period", "sha256", "status", "rows", "reason");
 		files.forEach(f -> table.row(f.runId(), f.department(), f.filePath(), f.period(), f.sha256().substring(0, 12),
@@ -30,6 +25,11 @@ class FilesCommand extends ListingCommand<FileRecord> {
 						: " +" + f.rowsRejected() + " rejected"),
 				f.reason()));
 		return table.toString();
+	}
+
+	@Override
+	List<FileRecord> rows(ConfigurableApplicationContext context) {
+		return context.getBean(LoadRegistry.class).files(run);
 	}
 
 	@Override
