@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.internal.CatalogLoader;
+import org.tally.support.ProjectConfig;
 
 /**
  * The project's config/ loads; a broken edit fails naming the file and the key at fault.
@@ -23,13 +22,7 @@ class CatalogLoaderTest {
 
 	@BeforeEach
 	void copyProjectConfig() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("config"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Path target = config.resolve(Path.of("config").relativize(file).toString());
-				Files.createDirectories(target.getParent());
-				Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
+		ProjectConfig.copyTo(config);
 	}
 
 	@Test

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.internal.CatalogLoader;
+import org.tally.support.ProjectConfig;
 import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
 import org.tally.support.WorkbookBuilder;
@@ -37,13 +36,7 @@ class FixedPeriodTest extends InboxRunTest {
 
 	@BeforeEach
 	void configWithAFixedPeriod() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("config"))) {
-			for (Path from : files.filter(Files::isRegularFile).toList()) {
-				Path to = config.resolve(Path.of("config").relativize(from).toString());
-				Files.createDirectories(to.getParent());
-				Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
+		ProjectConfig.copyTo(config);
 		Path source = config.resolve("sources/finance-projects.yml");
 		Files.writeString(source, Files.readString(source)
 			.replace("period: { from: title }", "period: { from: fixed, date: 2025-03-31 }"));

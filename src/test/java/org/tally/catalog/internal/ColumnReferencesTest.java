@@ -7,14 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CatalogException;
 import org.tally.catalog.ColumnDefinition;
+import org.tally.support.ProjectConfig;
 
 /**
  * A column's {@code references: dataset.column} is checked when the configuration loads.
@@ -26,13 +25,7 @@ class ColumnReferencesTest {
 
 	@BeforeEach
 	void copyProjectConfig() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("config"))) {
-			for (Path from : files.filter(Files::isRegularFile).toList()) {
-				Path to = config.resolve(Path.of("config").relativize(from).toString());
-				Files.createDirectories(to.getParent());
-				Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
+		ProjectConfig.copyTo(config);
 	}
 
 	@Test
