@@ -20,7 +20,7 @@ import org.tally.reconcile.CheckOutcome;
  * have (an inner join: a key missing on one side is the references check's business), and
  * every differing key is evidence.
  */
-final class CompareCheck extends DeclaredCheck {
+final class CompareCheck extends WarehouseCheck {
 
 	private final Side left;
 

@@ -14,7 +14,7 @@ import org.tally.reconcile.CheckOutcome;
  * feeding {@code dataset}, else all. A missing one is evidence with its latest file of
  * the period and why it failed.
  */
-final class CompletenessCheck extends DeclaredCheck {
+final class CompletenessCheck extends WarehouseCheck {
 
 	private final List<SourceDefinition> sources;
 

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.DatasetDefinition;
 
 /** A declared check of the current loads of the one dataset it names. */
-abstract class DatasetCheck extends DeclaredCheck {
+abstract class DatasetCheck extends WarehouseCheck {
 
 	final DatasetDefinition dataset;
 

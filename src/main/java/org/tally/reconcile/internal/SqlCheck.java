@@ -23,14 +23,12 @@ import org.tally.reconcile.CheckOutcome;
  * timeout; it passes when it returns no rows, and each row is evidence (columns named
  * file, sheet, cell and column fill those fields, the others the note).
  */
-final class SqlCheck implements Check {
+final class SqlCheck extends DeclaredCheck {
 
 	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s+|--[^\\n]*(\\n|\\z)|/\\*.*?\\*/)*",
 			Pattern.DOTALL);
 
 	private static final int DEFAULT_TIMEOUT_SECONDS = 30;
-
-	private final CheckDeclaration declaration;
 
 	private final SqlCheckDatabase database;
 
@@ -39,7 +37,7 @@ final class SqlCheck implements Check {
 	private final long timeoutMillis;
 
 	SqlCheck(CheckDeclaration declaration, SqlCheckDatabase database) {
-		this.declaration = declaration;
+		super(declaration);
 		this.database = database;
 		database.unavailableReason().ifPresent(reason -> {
 			throw declaration.invalid(reason);
@@ -63,11 +61,6 @@ final class SqlCheck implements Check {
 
 	private CheckOutcome couldNotRun(LocalDate period, String reason) {
 		return declaration.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
-	}
-
-	@Override
-	public String id() {
-		return declaration.definition().id();
 	}
 
 	@Override
