@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.internal.CatalogLoader;
-import org.tally.support.ProjectConfig;
+import org.tally.support.EditableConfigTest;
 
 /**
  * The project's config/ loads; a broken edit fails naming the file and the key at fault.
  */
-class CatalogLoaderTest {
-
-	@TempDir
-	Path config;
-
-	@BeforeEach
-	void copyProjectConfig() throws IOException {
-		ProjectConfig.copyTo(config);
-	}
+class CatalogLoaderTest extends EditableConfigTest {
 
 	@Test
 	void givenTheProjectConfiguration_itLoadsWithItsFourDepartmentsAndSevenFigures() {
@@ -91,13 +79,6 @@ class CatalogLoaderTest {
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
 			.hasMessageContaining("figures.yml")
 			.hasMessageContaining("unknown check 'no_such_check'");
-	}
-
-	private void replace(String file, String from, String to) throws IOException {
-		Path path = config.resolve(file);
-		String text = Files.readString(path);
-		assertThat(text).contains(from);
-		Files.writeString(path, text.replace(from, to));
 	}
 
 }
