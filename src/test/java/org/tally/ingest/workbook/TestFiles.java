@@ -215,11 +215,7 @@ final class TestFiles {
 		List<String> rels = new ArrayList<>();
 		rels.add("<Relationship Id=\"rId1\" Type=\"" + REL_NS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>");
 		StringBuilder types = new StringBuilder().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-			.append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
-			.append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
-			.append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
-			.append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
-			.append("<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+			.append(PackageBuilder.ONE_SHEET_TYPES);
 		Zip zip = new Zip();
 		if (sharedStrings != null) {
 			rels.add("<Relationship Id=\"rId2\" Type=\"" + REL_NS + "/sharedStrings\" Target=\"sharedStrings.xml\"/>");

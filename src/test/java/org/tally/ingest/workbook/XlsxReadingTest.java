@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tally.support.PackageBuilder;
 
 class XlsxReadingTest {
 
@@ -243,13 +244,7 @@ class XlsxReadingTest {
 	void givenAStrictOoxmlWorkbook_itReadsLikeATransitionalOne() {
 		String main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 		String rel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
-		Path f = new TestFiles.Zip()
-			.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-					+ "</Types>")
+		Path f = new TestFiles.Zip().put("[Content_Types].xml", PackageBuilder.ONE_SHEET_TYPES + "</Types>")
 			.put("_rels/.rels",
 					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 							+ "<Relationship Id=\"rId1\" Type=\"" + rel
