@@ -58,32 +58,28 @@ class NightlyConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Step prepareDatasetTablesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LeaseCheckListener leaseCheck, DatasetTables tables) {
-		return tasklet("prepareDatasetTablesStep", jobRepository, transactionManager, listener, leaseCheck,
-				(contribution, chunk) -> {
-					tables.prepare();
-					return RepeatStatus.FINISHED;
-				});
+	Step prepareDatasetTablesStep(TaskletSteps steps, DatasetTables tables) {
+		return steps.step("prepareDatasetTablesStep", (contribution, chunk) -> {
+			tables.prepare();
+			return RepeatStatus.FINISHED;
+		});
 	}
 
 	@Bean
-	Step gatherSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LeaseCheckListener leaseCheck, SourceFileGatherer gatherer) {
-		return tasklet("gatherSourceFilesStep", jobRepository, transactionManager, listener, leaseCheck,
-				(contribution, chunk) -> {
-					// Only the sources or departments asked for (a department rerun);
-					// none named:
-					// all of them.
-					Object only = chunk.getStepContext().getJobParameters().get(RunLauncher.SOURCES_PARAMETER);
-					var summary = gatherer.gather(RunIds.of(chunk),
-							only == null ? Set.of() : Set.of(only.toString().split(",")));
-					for (int i = 0; i < summary.filesSeen(); i++) {
-						contribution.incrementReadCount();
-					}
-					contribution.incrementWriteCount(summary.newFiles());
-					return RepeatStatus.FINISHED;
-				});
+	Step gatherSourceFilesStep(TaskletSteps steps, SourceFileGatherer gatherer) {
+		return steps.step("gatherSourceFilesStep", (contribution, chunk) -> {
+			// Only the sources or departments asked for (a department rerun);
+			// none named:
+			// all of them.
+			Object only = chunk.getStepContext().getJobParameters().get(RunLauncher.SOURCES_PARAMETER);
+			var summary = gatherer.gather(RunIds.of(chunk),
+					only == null ? Set.of() : Set.of(only.toString().split(",")));
+			for (int i = 0; i < summary.filesSeen(); i++) {
+				contribution.incrementReadCount();
+			}
+			contribution.incrementWriteCount(summary.newFiles());
+			return RepeatStatus.FINISHED;
+		});
 	}
 
 	/**
@@ -121,41 +117,35 @@ class NightlyConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Step promoteLoadsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LeaseCheckListener leaseCheck, LoadPromoter promoter) {
-		return tasklet("promoteLoadsStep", jobRepository, transactionManager, listener, leaseCheck,
-				(contribution, chunk) -> {
-					var summary = promoter.promote(RunIds.of(chunk));
-					contribution.incrementWriteCount(summary.rowsLoaded());
-					return RepeatStatus.FINISHED;
-				});
+	Step promoteLoadsStep(TaskletSteps steps, LoadPromoter promoter) {
+		return steps.step("promoteLoadsStep", (contribution, chunk) -> {
+			var summary = promoter.promote(RunIds.of(chunk));
+			contribution.incrementWriteCount(summary.rowsLoaded());
+			return RepeatStatus.FINISHED;
+		});
 	}
 
 	@Bean
-	Step reconcileChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LeaseCheckListener leaseCheck, Reconciler reconciler, LoadRegistry registry) {
-		return tasklet("reconcileChecksStep", jobRepository, transactionManager, listener, leaseCheck,
-				(contribution, chunk) -> {
-					var outcomes = reconciler.reconcile(RunIds.of(chunk),
-							periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
-					outcomes.forEach(outcome -> contribution.incrementReadCount());
-					return RepeatStatus.FINISHED;
-				});
+	Step reconcileChecksStep(TaskletSteps steps, Reconciler reconciler, LoadRegistry registry) {
+		return steps.step("reconcileChecksStep", (contribution, chunk) -> {
+			var outcomes = reconciler.reconcile(RunIds.of(chunk),
+					periods(chunk.getStepContext().getJobParameters().get("asOf"), registry));
+			outcomes.forEach(outcome -> contribution.incrementReadCount());
+			return RepeatStatus.FINISHED;
+		});
 	}
 
 	@Bean
-	Step publishFiguresStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LeaseCheckListener leaseCheck, FigurePublisher publisher,
-			Reconciler reconciler, LoadRegistry registry) {
-		return tasklet("publishFiguresStep", jobRepository, transactionManager, listener, leaseCheck,
-				(contribution, chunk) -> {
-					long runId = RunIds.of(chunk);
-					for (LocalDate period : periods(chunk.getStepContext().getJobParameters().get("asOf"), registry)) {
-						int published = publisher.publish(runId, period, reconciler.outcomes(runId, period)).size();
-						contribution.incrementWriteCount(published);
-					}
-					return RepeatStatus.FINISHED;
-				});
+	Step publishFiguresStep(TaskletSteps steps, FigurePublisher publisher, Reconciler reconciler,
+			LoadRegistry registry) {
+		return steps.step("publishFiguresStep", (contribution, chunk) -> {
+			long runId = RunIds.of(chunk);
+			for (LocalDate period : periods(chunk.getStepContext().getJobParameters().get("asOf"), registry)) {
+				int published = publisher.publish(runId, period, reconciler.outcomes(runId, period)).size();
+				contribution.incrementWriteCount(published);
+			}
+			return RepeatStatus.FINISHED;
+		});
 	}
 
 	@Bean
@@ -173,9 +163,23 @@ class NightlyConsolidationJobConfiguration {
 		return asOf instanceof LocalDate date ? List.of(date) : registry.currentPeriods();
 	}
 
-	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunContextListener listener, LeaseCheckListener leaseCheck, Tasklet tasklet) {
-		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(listener).build();
+	@Bean
+	TaskletSteps taskletSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener) {
+		return new TaskletSteps(jobRepository, transactionManager, listener);
+	}
+
+	/**
+	 * What the job's one-transaction steps are built with; each step bean adds only its
+	 * name and its work.
+	 */
+	record TaskletSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunContextListener listener) {
+
+		Step step(String name, Tasklet tasklet) {
+			return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(listener).build();
+		}
+
 	}
 
 }

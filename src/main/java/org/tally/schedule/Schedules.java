@@ -74,23 +74,29 @@ public class Schedules {
 	}
 
 	public void pause(String name) {
-		ensureInstalled(name);
-		try {
-			scheduler.pauseJob(new JobKey(name, GROUP));
-		}
-		catch (SchedulerException ex) {
-			throw new ScheduleException(name, "cannot pause schedule " + name + ": " + ex.getMessage(), ex);
-		}
+		change(name, "pause", scheduler::pauseJob);
 	}
 
 	public void resume(String name) {
+		change(name, "resume", scheduler::resumeJob);
+	}
+
+	/** Changes an installed schedule's job; the scheduler's failure names the change. */
+	private void change(String name, String verb, JobChange change) {
 		ensureInstalled(name);
 		try {
-			scheduler.resumeJob(new JobKey(name, GROUP));
+			change.apply(new JobKey(name, GROUP));
 		}
 		catch (SchedulerException ex) {
-			throw new ScheduleException(name, "cannot resume schedule " + name + ": " + ex.getMessage(), ex);
+			throw new ScheduleException(name, "cannot " + verb + " schedule " + name + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Pausing or resuming a job of the store. */
+	private interface JobChange {
+
+		void apply(JobKey key) throws SchedulerException;
+
 	}
 
 	public List<ScheduleState> states() {

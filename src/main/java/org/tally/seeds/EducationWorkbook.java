@@ -65,11 +65,7 @@ final class EducationWorkbook {
 				EducationItem e = items.get(k);
 				Row row = sheet.createRow(r);
 				w.integer(row, 0, k + 1);
-				w.text(row, 1, e.code());
-				w.text(row, 2, e.matter());
-				w.text(row, 3, e.beijingSchool());
-				w.text(row, 4, e.changzhiSchool());
-				w.text(row, 5, e.county());
+				w.texts(row, 1, e.code(), e.matter(), e.beijingSchool(), e.changzhiSchool(), e.county());
 				if (e.teachersAsText()) {
 					w.text(row, TEACHERS, Integer.toString(e.teachersTrained()));
 					teachersText.add(r);

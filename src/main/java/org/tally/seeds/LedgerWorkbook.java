@@ -89,12 +89,7 @@ final class LedgerWorkbook {
 
 	private static void detail(SheetWriter w, Row row, int serial, LedgerRow p) {
 		w.integer(row, 0, serial);
-		w.text(row, 1, p.code());
-		w.text(row, 2, p.name());
-		w.text(row, 3, p.county());
-		w.text(row, 4, p.field());
-		w.text(row, 5, p.partner());
-		w.text(row, 6, p.partnerNature());
+		w.texts(row, 1, p.code(), p.name(), p.county(), p.field(), p.partner(), p.partnerNature());
 		amount(w, row, COMMITTED, p.committed(), p.committedAsText());
 		amount(w, row, COMPLETED, p.completed(), p.completedAsText());
 		w.text(row, 9, p.statusText());

@@ -40,11 +40,7 @@ final class ScienceWorkbook {
 				ScienceItem s = items.get(k);
 				Row row = sheet.createRow(r++);
 				w.integer(row, 0, k + 1);
-				w.text(row, 1, s.code());
-				w.text(row, 2, s.title());
-				w.text(row, 3, s.beijingInstitution());
-				w.text(row, 4, s.changzhiRecipient());
-				w.text(row, 5, s.county());
+				w.texts(row, 1, s.code(), s.title(), s.beijingInstitution(), s.changzhiRecipient(), s.county());
 				w.money(row, AMOUNT, s.contractYuan());
 				w.date(row, 7, s.signedOn());
 			}

@@ -125,6 +125,13 @@ final class SheetWriter {
 		return cell;
 	}
 
+	/** Text cells side by side, from {@code firstColumn} on. */
+	void texts(Row row, int firstColumn, String... values) {
+		for (int i = 0; i < values.length; i++) {
+			text(row, firstColumn + i, values[i]);
+		}
+	}
+
 	void text(Row row, int column, String value) {
 		if (value == null || value.isEmpty()) {
 			cell(row, column, text);

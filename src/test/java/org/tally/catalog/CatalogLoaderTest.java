@@ -4,33 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.internal.CatalogLoader;
+import org.tally.support.EditableConfigTest;
 
 /**
  * The project's config/ loads; a broken edit fails naming the file and the key at fault.
  */
-class CatalogLoaderTest {
-
-	@TempDir
-	Path config;
-
-	@BeforeEach
-	void copyProjectConfig() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("config"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Path target = config.resolve(Path.of("config").relativize(file).toString());
-				Files.createDirectories(target.getParent());
-				Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-	}
+class CatalogLoaderTest extends EditableConfigTest {
 
 	@Test
 	void givenTheProjectConfiguration_itLoadsWithItsFourDepartmentsAndSevenFigures() {
@@ -101,7 +82,7 @@ class CatalogLoaderTest {
 	}
 
 	@Test
-	void givenADerivedFigureOfAnUndeclaredFigure_itIsRefused() throws IOException {
+	void givenADerivedFigureOfAnUndeclaredFigure_itIsRefused() {
 		replace("figures.yml", "numerator: started_projects", "numerator: no_such_figure");
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
@@ -113,13 +94,6 @@ class CatalogLoaderTest {
 	void givenTheShippedConfiguration_theDerivedRatesAndAveragesAreRead() {
 		assertThat(CatalogLoader.load(config).derived()).extracting(DerivedFigure::id)
 			.containsExactly("start_rate", "completion_rate", "committed_per_project", "contract_value_per_transfer");
-	}
-
-	private void replace(String file, String from, String to) throws IOException {
-		Path path = config.resolve(file);
-		String text = Files.readString(path);
-		assertThat(text).contains(from);
-		Files.writeString(path, text.replace(from, to));
 	}
 
 }

@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,13 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.bench.internal.LedgerFiles;
 import org.tally.figures.FigureAudit;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.warehouse.WarehouseAudit;
 
 /**
@@ -37,30 +33,13 @@ import org.tally.warehouse.WarehouseAudit;
  * line. Each ends with the integrity audit reporting no difference.
  */
 @TallyTest
-class InboxFaultsTest {
-
-	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+class InboxFaultsTest extends InboxRunTest {
 
 	@Autowired
 	WarehouseAudit warehouseAudit;
 
 	@Autowired
 	FigureAudit figureAudit;
-
-	@BeforeEach
-	void emptyWarehouse() {
-		warehouse.reset();
-		inbox.clear();
-	}
 
 	@Test
 	void givenAPipeADirectoryAndLinksNamedLikeWorkbooks_eachIsQuarantinedUnreadAndTheOtherFilesLoad() throws Exception {

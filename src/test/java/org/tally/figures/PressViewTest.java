@@ -14,16 +14,13 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.support.Runs;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given a verified snapshot and then a correction that fails a check, the new snapshot
@@ -31,7 +28,7 @@ import org.tally.support.TestWarehouse;
  * verified version.
  */
 @TallyTest
-class PressViewTest {
+class PressViewTest extends SeedInboxTest {
 
 	static final LocalDate YEAR_END = LocalDate.of(2024, 12, 31);
 	static final String LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
@@ -41,25 +38,10 @@ class PressViewTest {
 			ORDER BY figure_version_id, load_id""";
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@Autowired
 	FigurePublisher publisher;
 
 	@Autowired
 	PressFigures press;
-
-	@BeforeEach
-	void freshInstallationWithTheSeeds() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
 
 	@Test
 	void givenTheSeeds_thePressViewIsEveryFigureVerifiedForTheYearEnd() throws Exception {

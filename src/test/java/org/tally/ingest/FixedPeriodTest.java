@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +13,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.internal.CatalogLoader;
+import org.tally.support.ProjectConfig;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -25,7 +23,7 @@ import org.tally.support.WorkbookBuilder;
  * that period.
  */
 @TallyTest
-class FixedPeriodTest {
+class FixedPeriodTest extends InboxRunTest {
 
 	@Autowired
 	LoadRegistry registry;
@@ -33,26 +31,12 @@ class FixedPeriodTest {
 	@Autowired
 	IngestProperties properties;
 
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
 	@TempDir
 	Path config;
 
 	@BeforeEach
 	void configWithAFixedPeriod() throws IOException {
-		warehouse.reset();
-		inbox.clear();
-		try (Stream<Path> files = Files.walk(Path.of("config"))) {
-			for (Path from : files.filter(Files::isRegularFile).toList()) {
-				Path to = config.resolve(Path.of("config").relativize(from).toString());
-				Files.createDirectories(to.getParent());
-				Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
+		ProjectConfig.copyTo(config);
 		Path source = config.resolve("sources/finance-projects.yml");
 		Files.writeString(source, Files.readString(source)
 			.replace("period: { from: title }", "period: { from: fixed, date: 2025-03-31 }"));

@@ -8,13 +8,9 @@ import static org.tally.support.WorkbookBuilder.formula;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -22,24 +18,7 @@ import org.tally.support.WorkbookBuilder;
  * that. Amounts are asserted in yuan, as the warehouse keeps them.
  */
 @TallyTest
-class LedgerLayoutTest {
-
-	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void emptyWarehouse() {
-		warehouse.reset();
-		inbox.clear();
-	}
+class LedgerLayoutTest extends InboxRunTest {
 
 	@Test
 	void givenColumnsReorderedAndNamedByOtherAliases_eachValueLandsInItsColumn() {

@@ -10,13 +10,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given seed workbooks re-saved by LibreOffice Calc (committed fixtures, made by
@@ -24,24 +20,9 @@ import org.tally.support.TestWarehouse;
  * give.
  */
 @TallyTest
-class LibreOfficeResavedWorkbookTest {
+class LibreOfficeResavedWorkbookTest extends InboxRunTest {
 
 	static final Path FIXTURES = Path.of("src/test/resources/fixtures/libreoffice");
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void emptyWarehouse() {
-		warehouse.reset();
-		inbox.clear();
-	}
 
 	@Test
 	void givenTheDecemberLedgerTransfersAndEducationResavedByLibreOffice_theWarehouseHoldsTheSameRows()

@@ -34,12 +34,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.support.PackageBuilder;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -48,19 +45,9 @@ import org.tally.support.WorkbookBuilder;
  * one with its own reason, and leaves what the warehouse already held (June) untouched.
  */
 @TallyTest
-class MalformedInboxTest {
+class MalformedInboxTest extends InboxRunTest {
 
-	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
 	static final String DECEMBER_LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
 
 	@TempDir
 	Path temp;
@@ -70,8 +57,6 @@ class MalformedInboxTest {
 
 	@BeforeEach
 	void juneIsLoaded() {
-		warehouse.reset();
-		inbox.clear();
 		inbox.copySeed("finance/市财政局_京长对口合作项目台账_2024-06-30.xlsx", "finance/市财政局_京长对口合作项目台账_2024-06-30.xlsx");
 		inbox.copySeed("education/市教育局_教育对口合作统计表_2024上半年.xls", "education/市教育局_教育对口合作统计表_2024上半年.xls");
 		inbox.copySeed("health/市卫健委_卫生健康对口合作_20240630.csv", "health/市卫健委_卫生健康对口合作_20240630.csv");
@@ -289,17 +274,8 @@ class MalformedInboxTest {
 	}
 
 	private static byte[] billionLaughs() {
-		StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol \"lol\">");
-		doctype.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
-		for (int i = 2; i <= 9; i++) {
-			doctype.append("<!ENTITY lol")
-				.append(i)
-				.append(" \"")
-				.append(("&lol" + (i - 1) + ";").repeat(10))
-				.append("\">");
-		}
-		doctype.append("]>");
-		return ledgerPackage(false, "").put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?>" + doctype
+		return ledgerPackage(false, "").put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?>"
+				+ PackageBuilder.billionLaughs("worksheet")
 				+ "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
 				+ "<c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>")
 			.toBytes();

@@ -15,9 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.Catalog;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -26,7 +25,7 @@ import org.tally.support.WorkbookBuilder;
  * run with the file and row, and never quarantines the file.
  */
 @TallyTest
-class RowFinishingTest {
+class RowFinishingTest extends InboxRunTest {
 
 	@Autowired
 	LoadRegistry registry;
@@ -37,17 +36,9 @@ class RowFinishingTest {
 	@Autowired
 	Catalog catalog;
 
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
 	long load;
 
 	void aLedgerOfThreeRows(String format) throws IOException {
-		warehouse.reset();
-		inbox.clear();
 		String name = "ledger_2024-12-31." + format;
 		if (format.equals("csv")) {
 			Files.writeString(inbox.file("finance/" + name), """

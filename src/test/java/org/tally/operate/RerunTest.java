@@ -3,40 +3,26 @@ package org.tally.operate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.figures.FigurePublisher;
 import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunSummary;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given a consolidated inbox, a rerun of one period for one department is a new run that
  * gathers only its files and supersedes the period's figures.
  */
 @TallyTest
-class RerunTest {
+class RerunTest extends SeedInboxTest {
 
 	@Autowired
 	Operations operations;
 
 	@Autowired
 	FigurePublisher figures;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void freshInstallation() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
 
 	@Test
 	void givenADepartmentRerun_onlyItsSourcesAreGatheredAndItsFiguresSupersede() throws Exception {

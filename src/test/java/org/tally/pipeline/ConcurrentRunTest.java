@@ -3,22 +3,17 @@ package org.tally.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.operate.Actor;
 import org.tally.operate.Operations;
+import org.tally.support.GatherLock;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given a run in progress (held inside its gather step by a table lock the test takes), a
@@ -26,7 +21,7 @@ import org.tally.support.TestWarehouse;
  * run STOPPED so that a restart completes it.
  */
 @TallyTest
-class ConcurrentRunTest {
+class ConcurrentRunTest extends SeedInboxTest {
 
 	@Autowired
 	Operations operations;
@@ -38,19 +33,7 @@ class ConcurrentRunTest {
 	RunHistory history;
 
 	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void freshInstallation() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
+	GatherLock gather;
 
 	@Test
 	void givenARunInProgress_aRerunIsRefusedNamingItAndAStopEndsIt() throws Exception {
@@ -59,11 +42,7 @@ class ConcurrentRunTest {
 		Actor alice = new Actor(name, "host-1", "cli");
 		CompletableFuture<RunReport> first;
 		long runId;
-		try (Connection blocker = dataSource.getConnection()) {
-			blocker.setAutoCommit(false);
-			try (Statement lock = blocker.createStatement()) {
-				lock.execute("LOCK TABLE registry.load IN ACCESS EXCLUSIVE MODE");
-			}
+		try (GatherLock.Hold hold = gather.hold()) {
 			first = CompletableFuture.supplyAsync(() -> {
 				try {
 					return runs
@@ -74,7 +53,7 @@ class ConcurrentRunTest {
 					throw new IllegalStateException(ex);
 				}
 			});
-			runId = awaitRunning();
+			runId = gather.awaitHeldRun();
 
 			assertThatThrownBy(() -> operations.rerun(LocalDate.of(2024, 12, 31), "finance", alice))
 				.isInstanceOf(RunRefusedException.class)
@@ -85,7 +64,7 @@ class ConcurrentRunTest {
 				.isEqualTo(1);
 
 			assertThat(operations.stop(runId, alice)).contains("is stopping");
-			blocker.rollback();
+			hold.release();
 		}
 		RunReport stopped = first.get(60, TimeUnit.SECONDS);
 		assertThat(stopped.status()).isEqualTo("STOPPED");
@@ -98,19 +77,6 @@ class ConcurrentRunTest {
 		assertThat(warehouse
 			.strings("SELECT action || ' ' || outcome FROM ops.audit WHERE actor = ? ORDER BY id DESC LIMIT 3", name))
 			.containsExactly("restart ok", "stop ok", "rerun refused");
-	}
-
-	private long awaitRunning() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			var running = history.history(5).stream().filter(RunSummary::running).findFirst();
-			if (running.isPresent()
-					&& running.get().steps().stream().anyMatch(s -> s.name().equals("gatherSourceFilesStep"))) {
-				return running.get().runId();
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the first run did not reach its gather step");
 	}
 
 }

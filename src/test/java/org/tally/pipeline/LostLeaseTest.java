@@ -8,22 +8,19 @@ import static org.tally.support.Runs.rows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.bench.internal.LedgerFiles;
+import org.tally.support.GatherLock;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given a run whose run-lock session is killed mid-run (held inside its gather step by a
@@ -32,7 +29,7 @@ import org.tally.support.TestWarehouse;
  * the published figures as they were.
  */
 @TallyTest
-class LostLeaseTest {
+class LostLeaseTest extends SeedInboxTest {
 
 	private static final String FIGURES = "SELECT * FROM publish.figure_version ORDER BY 1";
 
@@ -40,21 +37,10 @@ class LostLeaseTest {
 	RunLauncher runs;
 
 	@Autowired
-	RunHistory history;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+	GatherLock gather;
 
 	@BeforeEach
 	void publishedFigures() throws Exception {
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		assertThat(runs
 			.launch(new RunRequest(null, "test:lease-before:" + System.nanoTime(), List.of(), "test"),
 					RunLauncher.IN_THIS_THREAD)
@@ -70,18 +56,10 @@ class LostLeaseTest {
 				StandardCopyOption.REPLACE_EXISTING);
 		List<List<String>> figuresBefore = rows(warehouse, FIGURES);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
-		try (Connection blocker = dataSource.getConnection()) {
-			blocker.setAutoCommit(false);
-			try (Statement lock = blocker.createStatement()) {
-				lock.execute("LOCK TABLE registry.load IN ACCESS EXCLUSIVE MODE");
-			}
+		try (GatherLock.Hold hold = gather.hold()) {
 			RunHandle first = runs
 				.launch(new RunRequest(null, "test:lease-lost:" + System.nanoTime(), List.of(), "test"), executor);
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> history.history(5)
-					.stream()
-					.anyMatch(run -> run.running()
-							&& run.steps().stream().anyMatch(s -> s.name().equals("gatherSourceFilesStep"))));
+			gather.awaitHeldRun();
 
 			long leaseBackend = warehouse.count("""
 					SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
@@ -98,7 +76,7 @@ class LostLeaseTest {
 				.isInstanceOf(RunRefusedException.class)
 				.hasMessageMatching("run " + first.runId() + " \\(test:lease-lost:\\d+\\) is running since .*");
 
-			blocker.rollback();
+			hold.release();
 			RunReport report = first.report().get(120, TimeUnit.SECONDS);
 
 			assertThat(report.status()).isEqualTo("FAILED");

@@ -9,45 +9,27 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given the committed sample inbox, the nightly job loads every sheet and publishes the
  * press figures.
  */
 @TallyTest
-class NightlyConsolidationJobTest {
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+class NightlyConsolidationJobTest extends SeedInboxTest {
 
 	@Autowired
 	FigurePublisher figures;
-
-	@BeforeEach
-	void freshInstallation() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
 
 	@Test
 	void givenTheSeedInbox_theJobCompletesWithExactStepCounts() throws Exception {

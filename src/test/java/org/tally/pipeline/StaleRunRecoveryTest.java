@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given an execution left STARTED by a crashed process, start-up recovery marks it FAILED
@@ -21,7 +19,7 @@ import org.tally.support.TestWarehouse;
  * completed ones.
  */
 @TallyTest
-class StaleRunRecoveryTest {
+class StaleRunRecoveryTest extends SeedInboxTest {
 
 	@Autowired
 	RunLauncher runs;
@@ -31,18 +29,6 @@ class StaleRunRecoveryTest {
 
 	@Autowired
 	JobRepository jobRepository;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void freshInstallation() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
 
 	@Test
 	void givenACrashedRun_itIsFailedAtStartUpAndRestartsFromItsFailedStep() throws Exception {

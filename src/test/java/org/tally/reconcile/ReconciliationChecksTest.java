@@ -7,16 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given the seed inbox every declared check passes; given the seeds with ONE planted
@@ -24,7 +21,7 @@ import org.tally.support.TestWarehouse;
  * cell a clerk must look at.
  */
 @TallyTest
-class ReconciliationChecksTest {
+class ReconciliationChecksTest extends SeedInboxTest {
 
 	static final LocalDate YEAR_END = LocalDate.of(2024, 12, 31);
 	static final String LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
@@ -34,22 +31,7 @@ class ReconciliationChecksTest {
 	static final String HEALTH_FILE = "市卫健委_卫生健康对口合作_20241231.csv";
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@Autowired
 	Reconciler reconciler;
-
-	@BeforeEach
-	void freshInstallationWithTheSeeds() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
 
 	@Test
 	void givenTheSeedInbox_everyCheckPassesForBothPeriods() throws Exception {

@@ -1,11 +1,7 @@
 package org.tally.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -14,7 +10,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
@@ -25,12 +20,11 @@ import org.quartz.spi.OperableTrigger;
 import org.quartz.spi.TriggerFiredBundle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.pipeline.RunHandle;
-import org.tally.pipeline.RunHistory;
 import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunRequest;
+import org.tally.support.GatherLock;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given a manual run in progress when the nightly schedule fires, the night is not lost:
@@ -38,7 +32,7 @@ import org.tally.support.TestWarehouse;
  * by the original fire time.
  */
 @TallyTest
-class BusyFireTest {
+class BusyFireTest extends SeedInboxTest {
 
 	private final ScheduleDefinition nightly = new ScheduleDefinition("nightly", "0 30 2 * * ?",
 			ZoneId.of("Asia/Shanghai"), "nightlyConsolidationJob", List.of(), ScheduleDefinition.Misfire.FIRE_ONCE_NOW);
@@ -47,36 +41,20 @@ class BusyFireTest {
 	RunLauncher runs;
 
 	@Autowired
-	RunHistory history;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+	GatherLock gather;
 
 	@Test
 	void givenAManualRunInProgress_theNightlyFireIsRetriedLaterUnderItsOwnNight() throws Exception {
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		Properties memory = new Properties();
 		memory.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "busy-fire-" + System.nanoTime());
 		memory.setProperty("org.quartz.threadPool.threadCount", "1");
 		memory.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
 		Scheduler scheduler = new StdSchedulerFactory(memory).getScheduler();
 		ExecutorService executor = Executors.newSingleThreadExecutor();
-		try (Connection blocker = dataSource.getConnection()) {
-			blocker.setAutoCommit(false);
-			try (Statement lock = blocker.createStatement()) {
-				lock.execute("LOCK TABLE registry.load IN ACCESS EXCLUSIVE MODE");
-			}
+		try (GatherLock.Hold hold = gather.hold()) {
 			RunHandle manual = runs.launch(new RunRequest(null, "manual:" + System.nanoTime(), List.of(), "cli:test"),
 					executor);
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> history.history(5).stream().anyMatch(run -> run.running()));
+			gather.awaitHeldRun();
 			JobDetail job = Schedules.job(nightly);
 			scheduler.addJob(job, true, true);
 			Instant scheduled = Instant.parse("2026-11-24T18:30:00Z");
@@ -93,7 +71,7 @@ class BusyFireTest {
 						(OperableTrigger) retry, firedAt.plus(BusyRetry.DELAY), firedAt.plus(BusyRetry.DELAY)));
 				assertThat(BusinessDate.trigger("nightly", named, nightly.timeZone())).isEqualTo("nightly:2026-11-25");
 			});
-			blocker.rollback();
+			hold.release();
 			manual.report().get(120, TimeUnit.SECONDS);
 		}
 		finally {

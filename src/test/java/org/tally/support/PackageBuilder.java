@@ -24,6 +24,16 @@ public final class PackageBuilder {
 	static final String STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 	static final String STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
+	/**
+	 * The content types of a one-sheet package (workbook and sheet1), left open for more
+	 * overrides: close it with {@code </Types>}.
+	 */
+	public static final String ONE_SHEET_TYPES = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+			+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+			+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+			+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+			+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
+
 	private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
 	private PackageBuilder() {
@@ -61,13 +71,8 @@ public final class PackageBuilder {
 			sheet.append("</row>");
 		}
 		sheet.append("</sheetData>");
-		return new PackageBuilder().put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-				+ "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-				+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-				+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-				+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-				+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-				+ "</Types>")
+		return new PackageBuilder()
+			.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + ONE_SHEET_TYPES + "</Types>")
 			.put("_rels/.rels",
 					"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 							+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -97,6 +102,11 @@ public final class PackageBuilder {
 	}
 
 	public byte[] toBytes() {
+		return zip(entries);
+	}
+
+	/** A zip archive of the entries, in their order. */
+	public static byte[] zip(Map<String, byte[]> entries) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -118,6 +128,23 @@ public final class PackageBuilder {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A DOCTYPE for the root element declaring the billion-laughs entities:
+	 * {@code &lol9;} would expand to 10^9 "lol".
+	 */
+	public static String billionLaughs(String root) {
+		StringBuilder doctype = new StringBuilder("<!DOCTYPE " + root + " [<!ENTITY lol \"lol\">");
+		doctype.append("<!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">");
+		for (int i = 2; i <= 9; i++) {
+			doctype.append("<!ENTITY lol")
+				.append(i)
+				.append(" \"")
+				.append(("&lol" + (i - 1) + ";").repeat(10))
+				.append("\">");
+		}
+		return doctype.append("]>").toString();
 	}
 
 	private static String escape(String text) {

@@ -1,5 +1,6 @@
 package org.tally.support;
 
+import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -8,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.ingest.IngestProperties;
+import org.tally.pipeline.RunHistory;
 
 /** Beans the integration tests use to drive jobs and prepare inbox and warehouse. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -24,6 +26,11 @@ class TestSupportConfiguration {
 	@Bean
 	TestInbox testInbox(IngestProperties properties) {
 		return new TestInbox(properties.inbox());
+	}
+
+	@Bean
+	GatherLock gatherLock(DataSource dataSource, RunHistory history) {
+		return new GatherLock(dataSource, history);
 	}
 
 	@Bean

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.catalog.Catalog;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given a department file not yet in the inbox, the preview tells what the next run would
@@ -24,7 +22,7 @@ import org.tally.support.TestWarehouse;
  * writes nothing.
  */
 @TallyTest
-class FilePreviewTest {
+class FilePreviewTest extends SeedInboxTest {
 
 	static final Charset GBK = Charset.forName("GBK");
 	static final String HEALTH = "health/市卫健委_卫生健康对口合作_20241231.csv";
@@ -35,22 +33,11 @@ class FilePreviewTest {
 	@Autowired
 	Catalog catalog;
 
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
 	@TempDir
 	Path temp;
 
 	@BeforeEach
 	void theSeedsAreLoaded() throws Exception {
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		jobs.startJob(
 				new JobParametersBuilder().addString("trigger", "test:preview:" + System.nanoTime()).toJobParameters());
 	}

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tally.support.Runs.completedRun;
 import static org.tally.support.Runs.rows;
 
-import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -22,27 +18,10 @@ import org.tally.support.WorkbookBuilder;
  * whole: the first stays current and the warehouse and its figures do not change.
  */
 @TallyTest
-class RejectRateTest {
-
-	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+class RejectRateTest extends InboxRunTest {
 
 	@Autowired
 	FigurePublisher figures;
-
-	@BeforeEach
-	void emptyWarehouse() {
-		warehouse.reset();
-		inbox.clear();
-	}
 
 	@Test
 	void givenACorrectionWithTwentyPercentBadRows_itIsRejectedAndTheFirstLedgerStaysCurrent() {

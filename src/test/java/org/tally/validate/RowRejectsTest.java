@@ -5,20 +5,15 @@ import static org.tally.support.Runs.completedRun;
 import static org.tally.support.Runs.rows;
 import static org.tally.support.WorkbookBuilder.error;
 
-import java.time.LocalDate;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -26,24 +21,7 @@ import org.tally.support.WorkbookBuilder;
  * cell, column, raw value and a reason in Chinese and English, and the other rows load.
  */
 @TallyTest
-class RowRejectsTest {
-
-	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void emptyWarehouse() {
-		warehouse.reset();
-		inbox.clear();
-	}
+class RowRejectsTest extends InboxRunTest {
 
 	/**
 	 * 100 good ledger rows (JC2024-1000…1099), so five bad rows stay under the 5% limit.

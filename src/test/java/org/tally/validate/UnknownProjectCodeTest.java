@@ -13,13 +13,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 
 /**
@@ -28,25 +24,10 @@ import org.tally.support.WorkbookBuilder;
  * in the same run.
  */
 @TallyTest
-class UnknownProjectCodeTest {
+class UnknownProjectCodeTest extends InboxRunTest {
 
 	static final LocalDate DECEMBER = LocalDate.of(2024, 12, 31);
 	static final LocalDate JUNE = LocalDate.of(2024, 6, 30);
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void emptyWarehouse() {
-		warehouse.reset();
-		inbox.clear();
-	}
 
 	@Test
 	void givenTheLedgerInTheSameRunButDroppedLater_aKnownCodeLoadsAndAnUnknownOneIsRejected() {

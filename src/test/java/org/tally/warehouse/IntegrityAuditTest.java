@@ -9,25 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.bench.internal.LedgerFiles;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.figures.FigureAudit;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /** After a clean run the audit finds nothing; a row lost behind Tally's back is found. */
 @TallyTest
-class IntegrityAuditTest {
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+class IntegrityAuditTest extends SeedInboxTest {
 
 	@Autowired
 	WarehouseAudit audit;
@@ -37,8 +26,6 @@ class IntegrityAuditTest {
 
 	@BeforeEach
 	void seedRun() throws Exception {
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		jobs.startJob(
 				new JobParametersBuilder().addString("trigger", "test:audit-" + System.nanoTime()).toJobParameters());
 	}

@@ -61,6 +61,9 @@ public record ReadLimits(long maxFileBytes, long maxCellChars, int maxColumns, l
 				DEFAULT_MAX_NUMBER_FORMATS, DEFAULT_MAX_XLS_BYTES);
 	}
 
+	// The limits the refusal tests tighten one at a time; configuration sets the rest
+	// through IngestProperties.
+
 	public ReadLimits withMaxFileBytes(long v) {
 		return new ReadLimits(v, maxCellChars, maxColumns, maxRows, maxSharedStringChars, maxRowChars, maxPartBytes,
 				maxSheets, maxNumberFormats, maxXlsBytes);
@@ -71,44 +74,9 @@ public record ReadLimits(long maxFileBytes, long maxCellChars, int maxColumns, l
 				maxSheets, maxNumberFormats, maxXlsBytes);
 	}
 
-	public ReadLimits withMaxColumns(int v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, v, maxRows, maxSharedStringChars, maxRowChars, maxPartBytes,
-				maxSheets, maxNumberFormats, maxXlsBytes);
-	}
-
 	public ReadLimits withMaxRows(long v) {
 		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, v, maxSharedStringChars, maxRowChars,
 				maxPartBytes, maxSheets, maxNumberFormats, maxXlsBytes);
-	}
-
-	public ReadLimits withMaxSharedStringChars(long v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, maxRows, v, maxRowChars, maxPartBytes, maxSheets,
-				maxNumberFormats, maxXlsBytes);
-	}
-
-	public ReadLimits withMaxRowChars(long v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, maxRows, maxSharedStringChars, v, maxPartBytes,
-				maxSheets, maxNumberFormats, maxXlsBytes);
-	}
-
-	public ReadLimits withMaxPartBytes(long v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, maxRows, maxSharedStringChars, maxRowChars, v,
-				maxSheets, maxNumberFormats, maxXlsBytes);
-	}
-
-	public ReadLimits withMaxSheets(int v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, maxRows, maxSharedStringChars, maxRowChars,
-				maxPartBytes, v, maxNumberFormats, maxXlsBytes);
-	}
-
-	public ReadLimits withMaxNumberFormats(int v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, maxRows, maxSharedStringChars, maxRowChars,
-				maxPartBytes, maxSheets, v, maxXlsBytes);
-	}
-
-	public ReadLimits withMaxXlsBytes(long v) {
-		return new ReadLimits(maxFileBytes, maxCellChars, maxColumns, maxRows, maxSharedStringChars, maxRowChars,
-				maxPartBytes, maxSheets, maxNumberFormats, v);
 	}
 
 }

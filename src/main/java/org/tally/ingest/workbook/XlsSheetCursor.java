@@ -241,18 +241,7 @@ final class XlsSheetCursor extends RowCursor {
 
 	@Override
 	protected void release() {
-		try {
-			wb.close();
-		}
-		catch (Exception ignored) {
-			// the file system below holds the file handle
-		}
-		try {
-			fs.close();
-		}
-		catch (Exception ignored) {
-			// nothing left to release
-		}
+		closeAll(wb, fs);
 	}
 
 }

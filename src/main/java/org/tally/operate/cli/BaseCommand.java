@@ -2,6 +2,7 @@ package org.tally.operate.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +21,23 @@ abstract class BaseCommand implements Callable<Integer> {
 
 	PrintWriter err() {
 		return spec.commandLine().getErr();
+	}
+
+	/** Prints the text at once; answers the exit status it is given. */
+	int printed(String text, ExitCode status) {
+		out().print(text);
+		out().flush();
+		return status.code();
+	}
+
+	/**
+	 * A long command's progress lines, on standard error as {@code tally: NAME: line}.
+	 */
+	Consumer<String> progressLines() {
+		return line -> {
+			err().println("tally: " + spec.name() + ": " + line);
+			err().flush();
+		};
 	}
 
 	/** Says on one line why there is nothing to show, and answers its exit status. */

@@ -18,13 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
 		description = "Measures parse-only, COPY-only and Tally end to end on a generated project ledger.")
-class BenchCommand extends BaseCommand {
-
-	@Mixin
-	LocationOptions locations;
-
-	@Mixin
-	FormatOption format;
+class BenchCommand extends ReportCommand<BenchmarkReport> {
 
 	@Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated ledger")
 	int rows;
@@ -32,36 +26,35 @@ class BenchCommand extends BaseCommand {
 	@Option(names = "--repetitions", defaultValue = "3", description = "runs of each measure; the median is reported")
 	int repetitions;
 
-	@Option(names = "--work", defaultValue = "./data/bench", paramLabel = "DIR",
-			description = "where the generated files and the benchmark's own database live (never the warehouse's)")
-	Path work;
-
 	@Option(names = "--night",
 			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
 	boolean night;
 
+	@Mixin
+	LocationOptions locations;
+
+	@Option(names = "--work", defaultValue = "./data/bench", paramLabel = "DIR",
+			description = "where the generated files and the benchmark's own database live (never the warehouse's)")
+	Path work;
+
 	@Override
-	public Integer call() throws Exception {
+	BenchmarkReport report() throws Exception {
 		Benchmark benchmark = new Benchmark(work, rows, repetitions,
-				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), line -> {
-					err().println("tally: bench: " + line);
-					err().flush();
-				});
+				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), progressLines());
 		BenchmarkReport report = benchmark.run();
 		if (night) {
 			report = report
 				.withNight(benchmark.night(locations.configDir == null ? Path.of("config") : locations.configDir,
 						(config, inbox) -> CommandContexts.start(benchLocations(config, inbox), false)));
 		}
-		report = report.withClaims(ClaimBench.measure(repetitions));
-		BenchmarkReport measured = report;
+		return report.withClaims(ClaimBench.measure(repetitions));
+	}
+
+	@Override
+	String table(BenchmarkReport report) {
 		StringWriter table = new StringWriter();
-		out().print(format.render(() -> {
-			print(measured, new PrintWriter(table));
-			return table.toString();
-		}, () -> measured));
-		out().flush();
-		return ExitCode.OK.code();
+		print(report, new PrintWriter(table));
+		return table.toString();
 	}
 
 	/** The benchmark's own database and inbox, never the warehouse's. */

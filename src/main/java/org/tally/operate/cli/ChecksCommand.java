@@ -1,11 +1,9 @@
 package org.tally.operate.cli;
 
-import java.math.BigDecimal;
+import static org.tally.operate.cli.FormatOption.plain;
+
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.reconcile.CheckOutcome;
 import org.tally.reconcile.Reconciler;
@@ -20,25 +18,26 @@ import picocli.CommandLine.Option;
 		description = "Shows the latest run's reconciliation checks with their evidence; exit 5 when a blocking check failed.")
 class ChecksCommand extends ContextCommand {
 
-	@Mixin
-	FormatOption format;
-
 	@Option(names = "--as-of", paramLabel = "DATE",
 			description = "reporting period; default every period of the latest run")
 	LocalDate asOf;
 
+	@Mixin
+	FormatOption format;
+
 	@Override
 	int call(ConfigurableApplicationContext context) {
 		Reconciler reconciler = context.getBean(Reconciler.class);
-		Optional<Long> run = reconciler.latestRun(asOf);
-		if (run.isEmpty()) {
-			return nothingYet(
-					"no checks have run" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first");
-		}
-		List<CheckOutcome> outcomes = reconciler.outcomes(run.get(), asOf);
-		out().print(format.render(() -> table(run.get(), outcomes), () -> document(run.get(), outcomes)));
-		out().flush();
-		return outcomes.stream().anyMatch(CheckOutcome::blocking) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+		return reconciler.latestRun(asOf)
+			.map(run -> print(run, reconciler.outcomes(run, asOf)))
+			.orElseGet(() -> nothingYet(
+					"no checks have run" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first"));
+	}
+
+	/** Prints a run's outcomes; a failed blocking check is a finding. */
+	private int print(long run, List<CheckOutcome> outcomes) {
+		return printed(format.render(() -> table(run, outcomes), () -> document(run, outcomes)),
+				outcomes.stream().anyMatch(CheckOutcome::blocking) ? ExitCode.FINDINGS : ExitCode.OK);
 	}
 
 	static String table(long runId, List<CheckOutcome> outcomes) {
@@ -67,38 +66,34 @@ class ChecksCommand extends ContextCommand {
 		return FormatOption.json(document(runId, outcomes));
 	}
 
-	private static Map<String, Object> document(long runId, List<CheckOutcome> outcomes) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("runId", runId);
-		document.put("checks", outcomes.stream().map(c -> {
-			Map<String, Object> check = new LinkedHashMap<>();
-			check.put("id", c.checkId());
-			check.put("type", c.type());
-			check.put("severity", c.severity());
-			check.put("asOf", c.asOf().toString());
-			check.put("passed", c.passed());
-			check.put("expected", plain(c.expected()));
-			check.put("actual", plain(c.actual()));
-			check.put("difference", plain(c.difference()));
-			check.put("message", c.message());
-			check.put("evidence", c.evidence().stream().map(e -> {
-				Map<String, Object> cell = new LinkedHashMap<>();
-				cell.put("file", e.file());
-				cell.put("sheet", e.sheet());
-				cell.put("cell", e.cell());
-				cell.put("column", e.column());
-				cell.put("expected", plain(e.expected()));
-				cell.put("actual", plain(e.actual()));
-				cell.put("note", e.note());
-				return cell;
-			}).toList());
-			return check;
-		}).toList());
-		return document;
+	private static ChecksJson document(long runId, List<CheckOutcome> outcomes) {
+		return new ChecksJson(runId, outcomes.stream().map(CheckJson::new).toList());
 	}
 
-	private static String plain(BigDecimal value) {
-		return value == null ? null : value.toPlainString();
+	/** The checks of a run as {@code --format json} prints them. */
+	record ChecksJson(long runId, List<CheckJson> checks) {
+	}
+
+	/** One check's outcome, with its evidence, as {@code --format json} prints it. */
+	record CheckJson(String id, String type, String severity, String asOf, boolean passed, String expected,
+			String actual, String difference, String message, List<EvidenceJson> evidence) {
+
+		CheckJson(CheckOutcome c) {
+			this(c.checkId(), c.type(), c.severity(), c.asOf().toString(), c.passed(), plain(c.expected()),
+					plain(c.actual()), plain(c.difference()), c.message(),
+					c.evidence().stream().map(EvidenceJson::new).toList());
+		}
+
+	}
+
+	/** A cell that fails a check, as {@code --format json} prints it. */
+	record EvidenceJson(String file, String sheet, String cell, String column, String expected, String actual,
+			String note) {
+
+		EvidenceJson(CheckOutcome.Evidence e) {
+			this(e.file(), e.sheet(), e.cell(), e.column(), plain(e.expected()), plain(e.actual()), e.note());
+		}
+
 	}
 
 }

@@ -1,15 +1,14 @@
 package org.tally.operate.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
@@ -78,9 +77,7 @@ class FiguresCommand extends ContextCommand {
 			return nothingYet(
 					"no figures published" + (asOf == null ? "" : " for " + asOf) + " yet; run `tally run` first");
 		}
-		out().print(format == Format.JSON ? json(figures) : table(figures));
-		out().flush();
-		return ExitCode.OK.code();
+		return printed(format == Format.JSON ? json(figures) : table(figures), ExitCode.OK);
 	}
 
 	private Integer export(PressExport export, PressExport.Format as) throws IOException {
@@ -111,14 +108,7 @@ class FiguresCommand extends ContextCommand {
 					"figure '" + history + "' has no published version" + (asOf == null ? "" : " for " + asOf));
 		}
 		if (format == Format.JSON) {
-			out.print(FormatOption.json(versions.stream().map(v -> {
-				Map<String, Object> version = figure(v.figure());
-				version.put("asOf", v.figure().asOf().toString());
-				version.put("runId", v.figure().runId());
-				version.put("publishedAt", v.publishedAt() == null ? null : v.publishedAt().toString());
-				version.put("changes", v.changes());
-				return version;
-			}).toList()));
+			out.print(FormatOption.json(versions.stream().map(VersionJson::new).toList()));
 		}
 		else {
 			TextTable table = new TextTable("as of", "version", "value", "display", "status", "run", "published",
@@ -141,35 +131,35 @@ class FiguresCommand extends ContextCommand {
 	}
 
 	static String json(List<FigureValue> figures) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("asOf", figures.get(0).asOf().toString());
-		document.put("runId", String.valueOf(figures.get(0).runId()));
-		document.put("figures", figures.stream().map(FiguresCommand::figure).toList());
-		return FormatOption.json(document);
+		return FormatOption.json(new FiguresJson(figures.get(0).asOf().toString(),
+				String.valueOf(figures.get(0).runId()), figures.stream().map(FigureJson::new).toList()));
 	}
 
-	private static Map<String, Object> figure(FigureValue f) {
-		Map<String, Object> figure = new LinkedHashMap<>();
-		figure.put("id", f.id());
-		figure.put("asOf", f.asOf().toString());
-		figure.put("label", f.label());
-		figure.put("labelEn", f.labelEn());
-		figure.put("value", f.value() == null ? null : f.value().toPlainString());
-		figure.put("unit", f.unit());
-		figure.put("display", f.display());
-		figure.put("phrase", f.phrase());
-		figure.put("phraseEn", f.phraseEn());
-		figure.put("status", f.status());
-		figure.put("version", f.version());
-		figure.put("reasons", f.reasons());
-		figure.put("sources", f.sources().stream().map(s -> {
-			Map<String, Object> source = new LinkedHashMap<>();
-			source.put("file", s.file());
-			source.put("sheet", s.sheet());
-			source.put("rows", s.rows());
-			return source;
-		}).toList());
-		return figure;
+	/** The figures of a run as {@code --format json} prints them. */
+	record FiguresJson(String asOf, String runId, List<FigureJson> figures) {
+	}
+
+	/** A figure as {@code --format json} prints it. */
+	record FigureJson(String id, String asOf, String label, String labelEn, String value, String unit, String display,
+			String phrase, String phraseEn, String status, int version, List<String> reasons,
+			List<FigureValue.Source> sources) {
+
+		FigureJson(FigureValue f) {
+			this(f.id(), f.asOf().toString(), f.label(), f.labelEn(), FormatOption.plain(f.value()), f.unit(),
+					f.display(), f.phrase(), f.phraseEn(), f.status(), f.version(), f.reasons(), f.sources());
+		}
+
+	}
+
+	/**
+	 * A version of one figure, and what it changed, as {@code --format json} prints it.
+	 */
+	record VersionJson(@JsonUnwrapped FigureJson figure, long runId, String publishedAt, List<String> changes) {
+
+		VersionJson(FigureVersion v) {
+			this(new FigureJson(v.figure()), v.figure().runId(), FormatOption.text(v.publishedAt()), v.changes());
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.tally.operate.cli;
 
+import java.math.BigDecimal;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
@@ -16,6 +17,16 @@ class FormatOption {
 	/** The table, or the document as indented JSON, as the option asks. */
 	String render(Supplier<String> table, Supplier<?> document) {
 		return format == OutputFormat.JSON ? json(document.get()) : table.get();
+	}
+
+	/** A value as JSON text: its {@code toString()}, or null. */
+	static String text(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	/** An amount as JSON text, never in exponent notation, or null. */
+	static String plain(BigDecimal value) {
+		return value == null ? null : value.toPlainString();
 	}
 
 	/** The document as indented JSON, ending with a newline. */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,26 +97,20 @@ class RejectsCommand extends ContextCommand {
 	}
 
 	static String json(List<RejectedCell> rejects) {
-		List<Map<String, Object>> list = rejects.stream().map(r -> {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("run", r.runId());
-			m.put("load", r.loadId());
-			m.put("source", r.sourceId());
-			m.put("department", r.department());
-			m.put("file", r.filePath());
-			m.put("period", r.period() == null ? null : r.period().toString());
-			m.put("fileStatus", r.loadStatus());
-			m.put("sheet", r.sheet());
-			m.put("row", r.rowNumber());
-			m.put("cell", r.cellRef());
-			m.put("column", r.column());
-			m.put("value", r.rawValue());
-			m.put("reasonZh", r.reasonZh());
-			m.put("reasonEn", r.reasonEn());
-			m.put("rowValues", r.rowValues());
-			return m;
-		}).toList();
-		return FormatOption.json(list);
+		return FormatOption.json(rejects.stream().map(RejectJson::new).toList());
+	}
+
+	/** A rejected cell as {@code --format json} prints it. */
+	record RejectJson(long run, long load, String source, String department, String file, String period,
+			String fileStatus, String sheet, int row, String cell, String column, String value, String reasonZh,
+			String reasonEn, Map<String, String> rowValues) {
+
+		RejectJson(RejectedCell r) {
+			this(r.runId(), r.loadId(), r.sourceId(), r.department(), r.filePath(), FormatOption.text(r.period()),
+					r.loadStatus(), r.sheet(), r.rowNumber(), r.cellRef(), r.column(), r.rawValue(), r.reasonZh(),
+					r.reasonEn(), r.rowValues());
+		}
+
 	}
 
 }

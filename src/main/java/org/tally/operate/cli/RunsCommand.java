@@ -1,45 +1,38 @@
 package org.tally.operate.cli;
 
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.operate.Operations;
 import org.tally.pipeline.RunSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `tally runs`: the run history, newest first, with each step's counts. */
 @Command(name = "runs", description = "Lists the runs: status, as-of, trigger, who started it, duration, step counts.")
-class RunsCommand extends ContextCommand {
+class RunsCommand extends ListingCommand<RunSummary> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-	@Mixin
-	FormatOption format;
 
 	@Option(names = "--limit", defaultValue = "20", description = "how many runs, newest first (default 20)")
 	int limit;
 
 	@Override
-	int call(ConfigurableApplicationContext context) {
-		List<RunSummary> runs = context.getBean(Operations.class).runs(limit);
-		out().print(format.render(() -> table(runs), () -> runs.stream().map(RunsCommand::json).toList()));
-		out().flush();
-		return ExitCode.OK.code();
+	List<RunSummary> rows(ConfigurableApplicationContext context) {
+		return context.getBean(Operations.class).runs(limit);
 	}
 
-	static String table(List<RunSummary> runs) {
+	@Override
+	String table(List<RunSummary> runs) {
 		TextTable table = new TextTable("run", "status", "as-of", "trigger", "started by", "started", "duration",
 				"steps");
 		for (RunSummary run : runs) {
 			table.row(run.runId() + (run.executions() > 1 ? " (x" + run.executions() + ")" : ""), run.status(),
 					run.asOf() == null ? "all" : run.asOf(), run.trigger(), run.startedBy(),
 					run.startTime() == null ? "" : TIME.format(run.startTime()),
-					String.format("%.1f s", run.duration().toMillis() / 1000.0), steps(run));
+					String.format("%.1f s", seconds(run.duration())), steps(run));
 		}
 		StringBuilder text = new StringBuilder(table.toString());
 		runs.stream()
@@ -67,7 +60,7 @@ class RunsCommand extends ContextCommand {
 				.append(step.skipped())
 				.append('/')
 				.append(step.rejected())
-				.append(String.format(Locale.ROOT, " %.1fs", step.duration().toMillis() / 1000.0));
+				.append(String.format(Locale.ROOT, " %.1fs", seconds(step.duration())));
 			if (!"COMPLETED".equals(step.status())) {
 				text.append(' ').append(step.status());
 			}
@@ -75,35 +68,38 @@ class RunsCommand extends ContextCommand {
 		return text.toString();
 	}
 
-	static Map<String, Object> json(RunSummary run) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("runId", run.runId());
-		json.put("executionId", run.executionId());
-		json.put("executions", run.executions());
-		json.put("status", run.status());
-		json.put("exitCode", run.exitCode());
-		json.put("failure", run.failure());
-		json.put("asOf", run.asOf() == null ? null : run.asOf().toString());
-		json.put("trigger", run.trigger());
-		json.put("sources", run.sources());
-		json.put("startedBy", run.startedBy());
-		json.put("owner", run.owner());
-		json.put("startTime", run.startTime() == null ? null : run.startTime().toString());
-		json.put("endTime", run.endTime() == null ? null : run.endTime().toString());
-		json.put("durationSeconds", run.duration().toMillis() / 1000.0);
-		json.put("steps", run.steps().stream().map(s -> {
-			Map<String, Object> step = new LinkedHashMap<>();
-			step.put("name", s.name());
-			step.put("status", s.status());
-			step.put("read", s.read());
-			step.put("written", s.written());
-			step.put("skipped", s.skipped());
-			step.put("rejected", s.rejected());
-			step.put("filtered", s.filtered());
-			step.put("durationSeconds", s.duration().toMillis() / 1000.0);
-			return step;
-		}).toList());
-		return json;
+	@Override
+	Object document(List<RunSummary> runs) {
+		return runs.stream().map(RunJson::new).toList();
+	}
+
+	/** A run as {@code --format json} prints it. */
+	record RunJson(long runId, long executionId, int executions, String status, String exitCode, String failure,
+			String asOf, String trigger, List<String> sources, String startedBy, String owner, String startTime,
+			String endTime, double durationSeconds, List<StepJson> steps) {
+
+		RunJson(RunSummary run) {
+			this(run.runId(), run.executionId(), run.executions(), run.status(), run.exitCode(), run.failure(),
+					FormatOption.text(run.asOf()), run.trigger(), run.sources(), run.startedBy(), run.owner(),
+					FormatOption.text(run.startTime()), FormatOption.text(run.endTime()), seconds(run.duration()),
+					run.steps().stream().map(StepJson::new).toList());
+		}
+
+	}
+
+	/** A step of a run as {@code --format json} prints it. */
+	record StepJson(String name, String status, long read, long written, long skipped, long rejected, long filtered,
+			double durationSeconds) {
+
+		StepJson(RunSummary.StepSummary s) {
+			this(s.name(), s.status(), s.read(), s.written(), s.skipped(), s.rejected(), s.filtered(),
+					seconds(s.duration()));
+		}
+
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 }

@@ -27,10 +27,8 @@ class ScheduleCommand extends BaseCommand.Group {
 						s.nextFire() == null ? "" : s.nextFire().atZone(ZoneId.of(s.timeZone())).toLocalDateTime(),
 						s.previousFire() == null ? ""
 								: s.previousFire().atZone(ZoneId.of(s.timeZone())).toLocalDateTime()));
-			out().print(table.isEmpty() ? "no schedule installed yet: `tally serve` installs jobs/*.yml\n"
-					: table.toString());
-			out().flush();
-			return ExitCode.OK.code();
+			return printed(table.isEmpty() ? "no schedule installed yet: `tally serve` installs jobs/*.yml\n"
+					: table.toString(), ExitCode.OK);
 		}
 
 	}
@@ -38,27 +36,39 @@ class ScheduleCommand extends BaseCommand.Group {
 	/** Pauses or resumes one schedule on every node; an unknown schedule is refused. */
 	abstract static class Change extends ContextCommand {
 
+		private final Action action;
+
+		private final String done;
+
 		@Parameters(paramLabel = "JOB", description = "schedule name: the file name in jobs/ (e.g. nightly)")
 		String schedule;
 
+		Change(Action action, String done) {
+			this.action = action;
+			this.done = done;
+		}
+
 		@Override
 		int call(ConfigurableApplicationContext context) {
-			out().println("schedule " + schedule + " " + change(context.getBean(Operations.class)));
+			action.apply(context.getBean(Operations.class), schedule, Actor.cli());
+			out().println("schedule " + schedule + " " + done);
 			return ExitCode.OK.code();
 		}
 
-		/** Changes the schedule; answers what it did. */
-		abstract String change(Operations operations);
+		/** What the change does to a schedule, on behalf of whom. */
+		interface Action {
+
+			void apply(Operations operations, String schedule, Actor actor);
+
+		}
 
 	}
 
 	@Command(name = "pause", description = "Pauses a schedule on every node.")
 	static class Pause extends Change {
 
-		@Override
-		String change(Operations operations) {
-			operations.pause(schedule, Actor.cli());
-			return "paused";
+		Pause() {
+			super(Operations::pause, "paused");
 		}
 
 	}
@@ -66,10 +76,8 @@ class ScheduleCommand extends BaseCommand.Group {
 	@Command(name = "resume", description = "Resumes a paused schedule (a fire missed while paused runs once now).")
 	static class Resume extends Change {
 
-		@Override
-		String change(Operations operations) {
-			operations.resume(schedule, Actor.cli());
-			return "resumed";
+		Resume() {
+			super(Operations::resume, "resumed");
 		}
 
 	}

@@ -6,7 +6,6 @@ import org.tally.operate.Actor;
 import org.tally.operate.accounts.Accounts;
 import org.tally.operate.accounts.ApiToken;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,22 +36,19 @@ class TokensCommand extends BaseCommand.Group {
 	}
 
 	@Command(name = "list", description = "Lists the tokens (never their secrets).")
-	static class ListTokens extends ContextCommand {
-
-		@Mixin
-		FormatOption format;
+	static class ListTokens extends ListingCommand<ApiToken> {
 
 		@Override
-		int call(ConfigurableApplicationContext context) {
-			List<ApiToken> tokens = context.getBean(Accounts.class).tokens();
-			out().print(format.render(() -> {
-				TextTable table = new TextTable("id", "user", "label", "created", "revoked");
-				tokens.forEach(t -> table.row(t.id(), t.user(), t.label() == null ? "" : t.label(), t.createdAt(),
-						t.revokedAt() == null ? "" : t.revokedAt()));
-				return table.isEmpty() ? "no tokens: `tally tokens create --user NAME` makes one\n" : table.toString();
-			}, () -> tokens));
-			out().flush();
-			return ExitCode.OK.code();
+		List<ApiToken> rows(ConfigurableApplicationContext context) {
+			return context.getBean(Accounts.class).tokens();
+		}
+
+		@Override
+		String table(List<ApiToken> tokens) {
+			TextTable table = new TextTable("id", "user", "label", "created", "revoked");
+			tokens.forEach(t -> table.row(t.id(), t.user(), t.label() == null ? "" : t.label(), t.createdAt(),
+					t.revokedAt() == null ? "" : t.revokedAt()));
+			return table.isEmpty() ? "no tokens: `tally tokens create --user NAME` makes one\n" : table.toString();
 		}
 
 	}

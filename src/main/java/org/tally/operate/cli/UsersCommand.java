@@ -11,7 +11,6 @@ import org.tally.operate.Actor;
 import org.tally.operate.accounts.Account;
 import org.tally.operate.accounts.Accounts;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,74 +40,77 @@ class UsersCommand extends BaseCommand.Group {
 		return line.toCharArray();
 	}
 
-	@Command(name = "add", description = "Adds a user; the password is prompted, or read from standard input.")
-	static class Add extends ContextCommand {
+	/**
+	 * A change to one user's account, made on behalf of the command line (and so audited
+	 * as such); it says what it did.
+	 */
+	abstract static class UserChange extends ContextCommand {
 
 		@Parameters(paramLabel = "NAME", description = "the user's sign-in name")
 		String name;
+
+		@Override
+		int call(ConfigurableApplicationContext context) throws IOException {
+			out().println(change(context.getBean(Accounts.class), Actor.cli()));
+			return ExitCode.OK.code();
+		}
+
+		/** Changes the account; answers what it did, in a line. */
+		abstract String change(Accounts accounts, Actor actor) throws IOException;
+
+	}
+
+	@Command(name = "add", description = "Adds a user; the password is prompted, or read from standard input.")
+	static class Add extends UserChange {
 
 		@Option(names = "--role", required = true, paramLabel = "OPERATOR|PRESS",
 				description = "OPERATOR (everything) or PRESS (verified figures only)")
 		String role;
 
 		@Override
-		int call(ConfigurableApplicationContext context) throws IOException {
-			context.getBean(Accounts.class)
-				.add(name, role.toUpperCase(), readPassword("password for " + name), Actor.cli());
-			out().println("user " + name + " added (" + role.toUpperCase() + ")");
-			return ExitCode.OK.code();
+		String change(Accounts accounts, Actor actor) throws IOException {
+			accounts.add(name, role.toUpperCase(), readPassword("password for " + name), actor);
+			return "user " + name + " added (" + role.toUpperCase() + ")";
 		}
 
 	}
 
 	@Command(name = "list", description = "Lists the users, configured and kept, with their locks.")
-	static class List extends ContextCommand {
-
-		@Mixin
-		FormatOption format;
+	static class List extends ListingCommand<Account> {
 
 		@Override
-		int call(ConfigurableApplicationContext context) {
-			java.util.List<Account> accounts = context.getBean(Accounts.class).list();
-			out().print(format.render(() -> {
-				TextTable table = new TextTable("user", "role", "kept in", "enabled", "locked until");
-				accounts.forEach(a -> table.row(a.name(), a.role(), a.source(), a.enabled() ? "yes" : "no",
-						a.lockedUntil() == null ? "" : a.lockedUntil()));
-				return table.isEmpty() ? "no users: `tally users add NAME --role OPERATOR` adds one\n"
-						: table.toString();
-			}, () -> accounts));
-			out().flush();
-			return ExitCode.OK.code();
+		java.util.List<Account> rows(ConfigurableApplicationContext context) {
+			return context.getBean(Accounts.class).list();
+		}
+
+		@Override
+		String table(java.util.List<Account> accounts) {
+			TextTable table = new TextTable("user", "role", "kept in", "enabled", "locked until");
+			accounts.forEach(a -> table.row(a.name(), a.role(), a.source(), a.enabled() ? "yes" : "no",
+					a.lockedUntil() == null ? "" : a.lockedUntil()));
+			return table.isEmpty() ? "no users: `tally users add NAME --role OPERATOR` adds one\n" : table.toString();
 		}
 
 	}
 
 	@Command(name = "disable", description = "Disables a user kept in the database: it can no longer sign in.")
-	static class Disable extends ContextCommand {
-
-		@Parameters(paramLabel = "NAME")
-		String name;
+	static class Disable extends UserChange {
 
 		@Override
-		int call(ConfigurableApplicationContext context) {
-			context.getBean(Accounts.class).disable(name, Actor.cli());
-			out().println("user " + name + " disabled");
-			return ExitCode.OK.code();
+		String change(Accounts accounts, Actor actor) {
+			accounts.disable(name, actor);
+			return "user " + name + " disabled";
 		}
 
 	}
 
 	@Command(name = "passwd", description = "Sets a new password (prompted, or from standard input); ends a lockout.")
-	static class Passwd extends ContextCommand {
-
-		@Parameters(paramLabel = "NAME")
-		String name;
+	static class Passwd extends UserChange {
 
 		@Override
-		int call(ConfigurableApplicationContext context) throws IOException {
-			context.getBean(Accounts.class).changePassword(name, readPassword("new password for " + name), Actor.cli());
-			out().println("password of " + name + " changed");
-			return ExitCode.OK.code();
+		String change(Accounts accounts, Actor actor) throws IOException {
+			accounts.changePassword(name, readPassword("new password for " + name), actor);
+			return "password of " + name + " changed";
 		}
 
 	}

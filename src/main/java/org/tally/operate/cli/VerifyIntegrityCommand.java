@@ -27,7 +27,7 @@ class VerifyIntegrityCommand extends ContextCommand {
 		long differences = findings.stream().mapToLong(f -> f.differences().size()).sum()
 				+ figures.stream().filter(c -> !c.agrees()).count();
 		long rowsCompared = findings.stream().mapToLong(WarehouseAudit.Finding::compared).sum();
-		out().print(format.render(() -> table(findings, figures, rowsCompared, differences), () -> {
+		return printed(format.render(() -> table(findings, figures, rowsCompared, differences), () -> {
 			Map<String, Object> report = new LinkedHashMap<>();
 			report.put("differences", differences);
 			report.put("itemsCompared", rowsCompared);
@@ -35,9 +35,7 @@ class VerifyIntegrityCommand extends ContextCommand {
 			report.put("findings", findings);
 			report.put("figures", figures);
 			return report;
-		}));
-		out().flush();
-		return differences == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+		}), differences == 0 ? ExitCode.OK : ExitCode.FINDINGS);
 	}
 
 	private static String table(List<WarehouseAudit.Finding> findings, List<FigureAudit.Comparison> figures,

@@ -16,18 +16,18 @@ public final class Checks {
 
 	public static Check of(CheckDefinition definition, Catalog catalog, JdbcClient jdbc,
 			SqlCheckDatabase sqlCheckDatabase) {
-		Definitions defs = new Definitions(catalog, definition);
-		String type = defs.require("type", definition.type());
+		CheckDeclaration declaration = new CheckDeclaration(catalog, definition);
+		String type = declaration.require("type", definition.type());
 		return switch (type) {
-			case "totals" -> new TotalsCheck(defs, jdbc);
-			case "compare" -> new CompareCheck(defs, jdbc);
-			case "references" -> new ReferencesCheck(defs, jdbc);
-			case "row" -> new RowRuleCheck(defs, jdbc);
-			case "unique" -> new UniqueCheck(defs, jdbc);
-			case "non_decreasing" -> new NonDecreasingCheck(defs, jdbc);
-			case "completeness" -> new CompletenessCheck(defs, jdbc);
-			case "sql" -> new SqlCheck(defs, sqlCheckDatabase);
-			default -> throw defs.invalid("type '" + type
+			case "totals" -> new TotalsCheck(declaration, jdbc);
+			case "compare" -> new CompareCheck(declaration, jdbc);
+			case "references" -> new ReferencesCheck(declaration, jdbc);
+			case "row" -> new RowRuleCheck(declaration, jdbc);
+			case "unique" -> new UniqueCheck(declaration, jdbc);
+			case "non_decreasing" -> new NonDecreasingCheck(declaration, jdbc);
+			case "completeness" -> new CompletenessCheck(declaration, jdbc);
+			case "sql" -> new SqlCheck(declaration, sqlCheckDatabase);
+			default -> throw declaration.invalid("type '" + type
 					+ "' is not one of totals, compare, references, row, unique, non_decreasing, completeness, sql");
 		};
 	}

@@ -20,11 +20,7 @@ import org.tally.reconcile.CheckOutcome;
  * have (an inner join: a key missing on one side is the references check's business), and
  * every differing key is evidence.
  */
-final class CompareCheck implements Check {
-
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
+final class CompareCheck extends WarehouseCheck {
 
 	private final Side left;
 
@@ -32,43 +28,37 @@ final class CompareCheck implements Check {
 
 	private final String key;
 
-	CompareCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		this.key = defs.definition().key();
-		this.left = side("left", defs.require("left", defs.definition().left()));
-		this.right = side("right", defs.require("right", defs.definition().right()));
+	CompareCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
+		this.key = declaration.definition().key();
+		this.left = side("left", declaration.require("left", declaration.definition().left()));
+		this.right = side("right", declaration.require("right", declaration.definition().right()));
 	}
 
 	private Side side(String name, CheckDefinition.Side declared) {
 		if (declared.datasets().isEmpty()) {
-			throw defs.invalid("'" + name + ".datasets' needs at least one dataset");
+			throw declaration.invalid("'" + name + ".datasets' needs at least one dataset");
 		}
 		String measure = declared.measure() == null ? "sum" : declared.measure();
 		if (!measure.equals("sum") && !measure.equals("count")) {
-			throw defs.invalid("'" + name + ".measure' must be sum or count");
+			throw declaration.invalid("'" + name + ".measure' must be sum or count");
 		}
 		List<Part> parts = new ArrayList<>();
 		for (String datasetName : declared.datasets()) {
-			DatasetDefinition dataset = defs.dataset(datasetName);
+			DatasetDefinition dataset = declaration.dataset(datasetName);
 			if (measure.equals("sum")) {
-				ColumnType type = defs.column(dataset, declared.column()).type();
+				ColumnType type = declaration.column(dataset, declared.column()).type();
 				if (type != ColumnType.MONEY && type != ColumnType.INTEGER && type != ColumnType.DECIMAL) {
-					throw defs
+					throw declaration
 						.invalid("'" + name + ".column' " + declared.column() + " is not numeric in " + datasetName);
 				}
 			}
 			if (key != null) {
-				defs.column(dataset, key);
+				declaration.column(dataset, key);
 			}
-			parts.add(new Part(dataset, defs.conditions(dataset, declared.where())));
+			parts.add(new Part(dataset, declaration.conditions(dataset, declared.where())));
 		}
 		return new Side(name, measure, declared.column(), parts);
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
 	}
 
 	@Override
@@ -79,7 +69,7 @@ final class CompareCheck implements Check {
 	private CheckOutcome totals(LocalDate period) {
 		BigDecimal l = sum(left.byKey(jdbc, null, period));
 		BigDecimal r = sum(right.byKey(jdbc, null, period));
-		boolean passed = defs.within(r.subtract(l), l, r);
+		boolean passed = declaration.within(r.subtract(l), l, r);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
 		if (!passed) {
 			evidence.addAll(left.perLoad(jdbc, period));
@@ -87,7 +77,7 @@ final class CompareCheck implements Check {
 		}
 		String message = left.describe() + " = " + l.toPlainString() + ", " + right.describe() + " = "
 				+ r.toPlainString() + (passed ? "" : ": they differ by " + r.subtract(l).toPlainString());
-		return defs.outcome(period, passed, r, l, message,
+		return declaration.outcome(period, passed, r, l, message,
 				evidence.subList(0, Math.min(evidence.size(), Query.MAX_EVIDENCE)));
 	}
 
@@ -97,9 +87,9 @@ final class CompareCheck implements Check {
 	 * keys come back.
 	 */
 	private CheckOutcome byKey(LocalDate period) {
-		BigDecimal tolerance = defs.definition().tolerance();
-		BigDecimal relative = defs.definition().relativeTolerance() == null ? BigDecimal.ZERO
-				: defs.definition().relativeTolerance();
+		BigDecimal tolerance = declaration.definition().tolerance();
+		BigDecimal relative = declaration.definition().relativeTolerance() == null ? BigDecimal.ZERO
+				: declaration.definition().relativeTolerance();
 		String differs = " abs(rv - lv) > greatest(CAST(? AS numeric), CAST(? AS numeric) * greatest(abs(lv), abs(rv)))";
 
 		// One statement: the totals ride along as window aggregates on the first 50 keys,
@@ -126,7 +116,8 @@ final class CompareCheck implements Check {
 		BigDecimal rightTotal = sums[1];
 		long differingCount = counts[1];
 
-		boolean passed = differingCount == 0 && defs.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
+		boolean passed = differingCount == 0
+				&& declaration.within(rightTotal.subtract(leftTotal), leftTotal, rightTotal);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
 		List<String> differingKeys = differing.stream().map(row -> (String) row[0]).toList();
 		Map<Side, Map<String, List<CheckOutcome.Evidence>>> rows = new HashMap<>();
@@ -150,7 +141,7 @@ final class CompareCheck implements Check {
 		String message = keys + " " + key + " values on both sides; " + left.describe() + " "
 				+ leftTotal.toPlainString() + ", " + right.describe() + " " + rightTotal.toPlainString()
 				+ (differing.isEmpty() ? "" : "; " + differingCount + " differ, first " + differing.get(0)[0]);
-		return defs.outcome(period, passed, rightTotal, leftTotal, message, evidence);
+		return declaration.outcome(period, passed, rightTotal, leftTotal, message, evidence);
 	}
 
 	/**

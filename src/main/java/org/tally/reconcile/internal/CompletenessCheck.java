@@ -14,38 +14,28 @@ import org.tally.reconcile.CheckOutcome;
  * feeding {@code dataset}, else all. A missing one is evidence with its latest file of
  * the period and why it failed.
  */
-final class CompletenessCheck implements Check {
-
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
+final class CompletenessCheck extends WarehouseCheck {
 
 	private final List<SourceDefinition> sources;
 
-	CompletenessCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		CheckDefinition check = defs.definition();
+	CompletenessCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
+		CheckDefinition check = declaration.definition();
 		if (!check.sources().isEmpty()) {
 			this.sources = check.sources()
 				.stream()
-				.map(id -> defs.catalog()
+				.map(id -> declaration.catalog()
 					.source(id)
-					.orElseThrow(() -> defs.invalid("source '" + id + "' is not declared in sources/ (declared: "
-							+ defs.catalog().sources().stream().map(SourceDefinition::id).toList() + ")")))
+					.orElseThrow(() -> declaration.invalid("source '" + id + "' is not declared in sources/ (declared: "
+							+ declaration.catalog().sources().stream().map(SourceDefinition::id).toList() + ")")))
 				.toList();
 		}
 		else if (check.dataset() != null) {
-			this.sources = defs.catalog().sourcesOf(defs.dataset(check.dataset()).name());
+			this.sources = declaration.catalog().sourcesOf(declaration.dataset(check.dataset()).name());
 		}
 		else {
-			this.sources = defs.catalog().sources();
+			this.sources = declaration.catalog().sources();
 		}
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
 	}
 
 	@Override
@@ -80,7 +70,7 @@ final class CompletenessCheck implements Check {
 		String message = missing.isEmpty() ? sources.size() + " sources all have a current load for " + period
 				: missing.size() + " of " + sources.size() + " sources have no current load for " + period + ": "
 						+ String.join(", ", missing);
-		return defs.outcome(period, missing.isEmpty(), BigDecimal.valueOf(sources.size()),
+		return declaration.outcome(period, missing.isEmpty(), BigDecimal.valueOf(sources.size()),
 				BigDecimal.valueOf(sources.size() - missing.size()), message, evidence);
 	}
 

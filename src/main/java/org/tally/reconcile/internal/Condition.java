@@ -21,20 +21,20 @@ record Condition(ColumnDefinition column, String operator, ColumnDefinition othe
 			Map.entry("gt", ">"), Map.entry(">=", ">="), Map.entry("ge", ">="), Map.entry("blank", "blank"),
 			Map.entry("not_blank", "not_blank"));
 
-	static Condition of(Definitions defs, DatasetDefinition dataset, CheckDefinition.Condition declared) {
-		ColumnDefinition column = defs.column(dataset, declared.column());
-		String operator = OPERATORS.get(defs.require("operator", declared.operator()));
+	static Condition of(CheckDeclaration declaration, DatasetDefinition dataset, CheckDefinition.Condition declared) {
+		ColumnDefinition column = declaration.column(dataset, declared.column());
+		String operator = OPERATORS.get(declaration.require("operator", declared.operator()));
 		if (operator == null) {
-			throw defs.invalid("operator '" + declared.operator() + "' is not one of " + OPERATORS.keySet());
+			throw declaration.invalid("operator '" + declared.operator() + "' is not one of " + OPERATORS.keySet());
 		}
 		boolean unary = operator.equals("blank") || operator.equals("not_blank");
 		if (unary != (declared.other() == null && declared.value() == null)
 				|| declared.other() != null && declared.value() != null) {
-			throw defs.invalid("condition on '" + declared.column() + "': "
+			throw declaration.invalid("condition on '" + declared.column() + "': "
 					+ (unary ? "blank and not_blank take neither 'other' nor 'value'"
 							: "give exactly one of 'other' (a column) or 'value' (a literal or period_end)"));
 		}
-		ColumnDefinition other = declared.other() == null ? null : defs.column(dataset, declared.other());
+		ColumnDefinition other = declared.other() == null ? null : declaration.column(dataset, declared.other());
 		return new Condition(column, operator, other, declared.value());
 	}
 

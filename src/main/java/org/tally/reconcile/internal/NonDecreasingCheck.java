@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.ColumnType;
-import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
@@ -17,40 +16,27 @@ import org.tally.reconcile.CheckOutcome;
  * loads is at least its value in the previous period that has current loads of the
  * dataset (less the tolerance). A blank on either side is not compared.
  */
-final class NonDecreasingCheck implements Check {
-
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
-
-	private final DatasetDefinition dataset;
+final class NonDecreasingCheck extends DatasetCheck {
 
 	private final ColumnDefinition key;
 
 	private final List<ColumnDefinition> columns;
 
-	NonDecreasingCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		CheckDefinition check = defs.definition();
-		this.dataset = defs.dataset(check.dataset());
+	NonDecreasingCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
+		CheckDefinition check = declaration.definition();
 		String keyName = check.key() != null ? check.key() : dataset.key().size() == 1 ? dataset.key().get(0) : null;
-		this.key = defs.column(dataset, defs.require("key", keyName));
+		this.key = declaration.column(dataset, declaration.require("key", keyName));
 		if (check.columns().isEmpty()) {
-			throw defs.invalid("'columns' (the cumulative measures) is required");
+			throw declaration.invalid("'columns' (the cumulative measures) is required");
 		}
-		this.columns = check.columns().stream().map(n -> defs.column(dataset, n)).toList();
+		this.columns = check.columns().stream().map(n -> declaration.column(dataset, n)).toList();
 		for (ColumnDefinition column : columns) {
 			if (column.type() != ColumnType.MONEY && column.type() != ColumnType.INTEGER
 					&& column.type() != ColumnType.DECIMAL && column.type() != ColumnType.DATE) {
-				throw defs.invalid("column '" + column.name() + "' is not a number or a date");
+				throw declaration.invalid("column '" + column.name() + "' is not a number or a date");
 			}
 		}
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
 	}
 
 	@Override
@@ -61,7 +47,7 @@ final class NonDecreasingCheck implements Check {
 			.query(LocalDate.class)
 			.optional();
 		if (previous.isEmpty()) {
-			return defs.outcome(period, true, BigDecimal.ZERO, BigDecimal.ZERO,
+			return declaration.outcome(period, true, BigDecimal.ZERO, BigDecimal.ZERO,
 					"no earlier period of " + dataset.name() + " before " + period + " to compare with", List.of());
 		}
 		long compared = 0;
@@ -82,7 +68,7 @@ final class NonDecreasingCheck implements Check {
 			}
 			else {
 				counts.append(", count(*) FILTER (WHERE " + now + " < " + before + " - ?)",
-						defs.definition().tolerance());
+						declaration.definition().tolerance());
 			}
 		}
 		counts.currentRows(dataset, "w", "l", period)
@@ -117,7 +103,7 @@ final class NonDecreasingCheck implements Check {
 				.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?",
 						previous.get())
 				.append(date ? " WHERE " + now + " < " + before : " WHERE " + now + " < " + before + " - ?",
-						date ? new Object[0] : new Object[] { defs.definition().tolerance() })
+						date ? new Object[0] : new Object[] { declaration.definition().tolerance() })
 				.append(" ORDER BY l.id, w.row_number");
 			Offenders offenders = Offenders.first(jdbc, query, perColumn[2 * c + 1]);
 			offenders.evidence().stream().limit(Query.MAX_EVIDENCE - evidence.size()).forEach(evidence::add);
@@ -128,8 +114,8 @@ final class NonDecreasingCheck implements Check {
 				: falling + " of " + compared + " values of " + names + " per " + key.name() + " fell since "
 						+ previous.get() + "; first " + evidence.get(0).file() + " [" + evidence.get(0).sheet() + "] "
 						+ evidence.get(0).cell() + ": " + evidence.get(0).note();
-		return defs.outcome(period, falling == 0, BigDecimal.valueOf(compared), BigDecimal.valueOf(compared - falling),
-				message, evidence);
+		return declaration.outcome(period, falling == 0, BigDecimal.valueOf(compared),
+				BigDecimal.valueOf(compared - falling), message, evidence);
 	}
 
 }

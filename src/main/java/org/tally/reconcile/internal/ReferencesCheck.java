@@ -1,6 +1,5 @@
 package org.tally.reconcile.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,13 +12,7 @@ import org.tally.reconcile.CheckOutcome;
  * Every non-blank value of a column is found in another dataset's column, in the same
  * period's current loads.
  */
-final class ReferencesCheck implements Check {
-
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
-
-	private final DatasetDefinition dataset;
+final class ReferencesCheck extends DatasetCheck {
 
 	private final ColumnDefinition column;
 
@@ -29,21 +22,14 @@ final class ReferencesCheck implements Check {
 
 	private final List<Condition> where;
 
-	ReferencesCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		CheckDefinition check = defs.definition();
-		this.dataset = defs.dataset(check.dataset());
-		this.column = defs.column(dataset, check.column());
-		CheckDefinition.Reference reference = defs.require("references", check.references());
-		this.target = defs.dataset(reference.dataset());
-		this.targetColumn = defs.column(target, reference.column() == null ? column.name() : reference.column());
-		this.where = defs.conditions(dataset, check.where());
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
+	ReferencesCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
+		CheckDefinition check = declaration.definition();
+		this.column = declaration.column(dataset, check.column());
+		CheckDefinition.Reference reference = declaration.require("references", check.references());
+		this.target = declaration.dataset(reference.dataset());
+		this.targetColumn = declaration.column(target, reference.column() == null ? column.name() : reference.column());
+		this.where = declaration.conditions(dataset, check.where());
 	}
 
 	@Override
@@ -68,16 +54,12 @@ final class ReferencesCheck implements Check {
 						+ targetColumn.name()
 				: offenders.total() + " of " + rows + " " + dataset.name() + "." + column.name() + " values are not in "
 						+ target.name() + "." + targetColumn.name() + "; first " + offenders.first();
-		return defs.outcome(period, offenders.none(), BigDecimal.valueOf(rows),
-				BigDecimal.valueOf(rows - offenders.total()), message, offenders.evidence());
+		return judged(period, rows, offenders, message);
 	}
 
 	private void scope(Query query, LocalDate period) {
-		query.currentRows(dataset, "w", "l", period).append(" WHERE " + Query.col("w", column.name()) + " IS NOT NULL");
-		for (Condition condition : where) {
-			query.append(" AND ");
-			condition.render(query, "w", period);
-		}
+		filtered(query.currentRows(dataset, "w", "l", period)
+			.append(" WHERE " + Query.col("w", column.name()) + " IS NOT NULL"), where, period);
 	}
 
 }

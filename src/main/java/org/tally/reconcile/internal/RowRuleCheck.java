@@ -1,13 +1,11 @@
 package org.tally.reconcile.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnType;
-import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
@@ -15,50 +13,27 @@ import org.tally.reconcile.CheckOutcome;
  * start date not after the period end). A row where an operand is blank is not judged:
  * blanks are for other checks.
  */
-final class RowRuleCheck implements Check, SharedScans.Sharing {
+final class RowRuleCheck extends ScanSharingCheck {
 
 	private static final String CHECKED = "checked";
 
 	private static final String BREAKING = "breaking";
 
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
-
-	private final DatasetDefinition dataset;
-
 	private final Condition rule;
 
 	private final List<Condition> where;
 
-	RowRuleCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		CheckDefinition check = defs.definition();
-		this.dataset = defs.dataset(check.dataset());
-		this.rule = Condition.of(defs, dataset, defs.require("rule", check.rule()));
-		this.where = defs.conditions(dataset, check.where());
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
-	}
-
-	@Override
-	public CheckOutcome run(LocalDate period) {
-		return run(period, new SharedScans(jdbc, List.of(this)));
+	RowRuleCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
+		CheckDefinition check = declaration.definition();
+		this.rule = Condition.of(declaration, dataset, declaration.require("rule", check.rule()));
+		this.where = declaration.conditions(dataset, check.where());
 	}
 
 	@Override
 	public CheckOutcome run(LocalDate period, SharedScans scans) {
 		Map<String, Object> values = scans.values(this, period);
 		return run(period, new long[] { (Long) values.get(CHECKED), (Long) values.get(BREAKING) });
-	}
-
-	@Override
-	public DatasetDefinition dataset() {
-		return dataset;
 	}
 
 	/**
@@ -68,8 +43,8 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 	 */
 	@Override
 	public List<SharedScans.Aggregate> aggregates(LocalDate period) {
-		Query checked = filtered(new Query().append("count(*) FILTER (WHERE true"), period);
-		Query breaking = filtered(new Query().append("count(*) FILTER (WHERE true"), period);
+		Query checked = filtered(new Query().append("count(*) FILTER (WHERE true"), where, period);
+		Query breaking = filtered(new Query().append("count(*) FILTER (WHERE true"), where, period);
 		breaking.append(" AND NOT coalesce(");
 		rule.render(breaking, "w", period);
 		breaking.append(", true)");
@@ -105,24 +80,11 @@ final class RowRuleCheck implements Check, SharedScans.Sharing {
 		String message = offenders.none() ? rows + " rows of " + dataset.name() + " meet " + rule.describe()
 				: offenders.total() + " of " + rows + " rows of " + dataset.name() + " break " + rule.describe()
 						+ "; first " + offenders.first();
-		return defs.outcome(period, offenders.none(), BigDecimal.valueOf(rows),
-				BigDecimal.valueOf(rows - offenders.total()), message, offenders.evidence());
+		return judged(period, rows, offenders, message);
 	}
 
 	private void scope(Query query, LocalDate period) {
-		filtered(query.currentRows(dataset, "w", "l", period).append(" WHERE true"), period);
-	}
-
-	/**
-	 * Appends the declared filter, {@code AND …} per condition, on rows of alias
-	 * {@code w}.
-	 */
-	private Query filtered(Query query, LocalDate period) {
-		for (Condition condition : where) {
-			query.append(" AND ");
-			condition.render(query, "w", period);
-		}
-		return query;
+		filtered(query.currentRows(dataset, "w", "l", period).append(" WHERE true"), where, period);
 	}
 
 	private static boolean numeric(ColumnType type) {

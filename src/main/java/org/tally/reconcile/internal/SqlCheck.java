@@ -23,14 +23,12 @@ import org.tally.reconcile.CheckOutcome;
  * timeout; it passes when it returns no rows, and each row is evidence (columns named
  * file, sheet, cell and column fill those fields, the others the note).
  */
-final class SqlCheck implements Check {
+final class SqlCheck extends DeclaredCheck {
 
 	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s+|--[^\\n]*(\\n|\\z)|/\\*.*?\\*/)*",
 			Pattern.DOTALL);
 
 	private static final int DEFAULT_TIMEOUT_SECONDS = 30;
-
-	private final Definitions defs;
 
 	private final SqlCheckDatabase database;
 
@@ -38,36 +36,31 @@ final class SqlCheck implements Check {
 
 	private final long timeoutMillis;
 
-	SqlCheck(Definitions defs, SqlCheckDatabase database) {
-		this.defs = defs;
+	SqlCheck(CheckDeclaration declaration, SqlCheckDatabase database) {
+		super(declaration);
 		this.database = database;
 		database.unavailableReason().ifPresent(reason -> {
-			throw defs.invalid(reason);
+			throw declaration.invalid(reason);
 		});
-		String text = defs.require("sql", defs.definition().sql()).strip();
+		String text = declaration.require("sql", declaration.definition().sql()).strip();
 		if (text.endsWith(";")) {
 			text = text.substring(0, text.length() - 1).strip();
 		}
 		String body = LEADING_COMMENTS.matcher(text).replaceFirst("").toLowerCase(Locale.ROOT);
 		if (!(body.startsWith("select") || body.startsWith("with")) || text.contains(";")) {
-			throw defs.invalid("'sql' must be one SELECT (or WITH … SELECT) statement");
+			throw declaration.invalid("'sql' must be one SELECT (or WITH … SELECT) statement");
 		}
 		this.sql = text;
-		int seconds = defs.definition().timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS
-				: defs.definition().timeoutSeconds();
+		int seconds = declaration.definition().timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS
+				: declaration.definition().timeoutSeconds();
 		if (seconds <= 0) {
-			throw defs.invalid("'timeoutSeconds' must be positive");
+			throw declaration.invalid("'timeoutSeconds' must be positive");
 		}
 		this.timeoutMillis = seconds * 1000L;
 	}
 
 	private CheckOutcome couldNotRun(LocalDate period, String reason) {
-		return defs.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
+		return declaration.outcome(period, false, null, null, "the query could not run: " + reason, List.of());
 	}
 
 	@Override
@@ -123,7 +116,8 @@ final class SqlCheck implements Check {
 						+ offending + " rows; first " + (evidence.get(0).file() == null ? "" : evidence.get(0).file()
 								+ " [" + evidence.get(0).sheet() + "] " + evidence.get(0).cell() + ": ")
 						+ evidence.get(0).note();
-		return defs.outcome(period, rows.isEmpty(), BigDecimal.ZERO, BigDecimal.valueOf(offending), message, evidence);
+		return declaration.outcome(period, rows.isEmpty(), BigDecimal.ZERO, BigDecimal.valueOf(offending), message,
+				evidence);
 	}
 
 }

@@ -9,42 +9,18 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
-import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
  * Every totals cell (合计) of the dataset's current loads equals the sum of the detail rows
  * above it.
  */
-final class TotalsCheck implements Check, SharedScans.Sharing {
+final class TotalsCheck extends ScanSharingCheck {
 
 	private static final int MAX_SHARED_SUMS = 64;
 
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
-
-	private final DatasetDefinition dataset;
-
-	TotalsCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		this.dataset = defs.dataset(defs.definition().dataset());
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
-	}
-
-	@Override
-	public CheckOutcome run(LocalDate period) {
-		return run(period, new SharedScans(jdbc, List.of(this)));
-	}
-
-	@Override
-	public DatasetDefinition dataset() {
-		return dataset;
+	TotalsCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
 	}
 
 	/**
@@ -72,7 +48,7 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 
 	@Override
 	public CheckOutcome run(LocalDate period, SharedScans scans) {
-		CheckDefinition check = defs.definition();
+		CheckDefinition check = declaration.definition();
 		List<TotalsCell> cells = cells(period);
 		Map<String, Object> scanned = cells.isEmpty() ? Map.of() : scans.values(this, period);
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
@@ -89,7 +65,7 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 				expected = cell.value();
 				actual = sum;
 			}
-			if (!defs.within(cell.value().subtract(sum), cell.value(), sum)) {
+			if (!declaration.within(cell.value().subtract(sum), cell.value(), sum)) {
 				if (differing == 0) {
 					expected = cell.value();
 					actual = sum;
@@ -115,7 +91,7 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 					+ first.file() + " [" + first.sheet() + "] " + first.cell() + " says "
 					+ first.expected().toPlainString() + ", the rows above sum to " + first.actual().toPlainString();
 		}
-		return defs.outcome(period, differing == 0, expected, actual, message, evidence);
+		return declaration.outcome(period, differing == 0, expected, actual, message, evidence);
 	}
 
 	/**
@@ -134,7 +110,7 @@ final class TotalsCheck implements Check, SharedScans.Sharing {
 			.query((rs, n) -> new TotalsCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8)))
 			.list();
-		cells.forEach(cell -> defs.column(dataset, cell.column()));
+		cells.forEach(cell -> declaration.column(dataset, cell.column()));
 		return cells;
 	}
 

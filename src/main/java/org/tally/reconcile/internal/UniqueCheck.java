@@ -1,53 +1,33 @@
 package org.tally.reconcile.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.CheckDefinition;
 import org.tally.catalog.ColumnDefinition;
-import org.tally.catalog.DatasetDefinition;
 import org.tally.reconcile.CheckOutcome;
 
 /**
  * No two rows of one current load (one source, one period) share the key columns; blank
  * keys are not keys.
  */
-final class UniqueCheck implements Check, SharedScans.Sharing {
+final class UniqueCheck extends ScanSharingCheck {
 
 	private static final String KEYED = "keyed";
-
-	private final Definitions defs;
-
-	private final JdbcClient jdbc;
-
-	private final DatasetDefinition dataset;
 
 	private final List<ColumnDefinition> columns;
 
 	private final List<Condition> where;
 
-	UniqueCheck(Definitions defs, JdbcClient jdbc) {
-		this.defs = defs;
-		this.jdbc = jdbc;
-		CheckDefinition check = defs.definition();
-		this.dataset = defs.dataset(check.dataset());
+	UniqueCheck(CheckDeclaration declaration, JdbcClient jdbc) {
+		super(declaration, jdbc);
+		CheckDefinition check = declaration.definition();
 		List<String> names = check.columns().isEmpty() ? dataset.key() : check.columns();
 		if (names.isEmpty()) {
-			throw defs.invalid("'columns' is required: dataset '" + dataset.name() + "' declares no key");
+			throw declaration.invalid("'columns' is required: dataset '" + dataset.name() + "' declares no key");
 		}
-		this.columns = names.stream().map(n -> defs.column(dataset, n)).toList();
-		this.where = defs.conditions(dataset, check.where());
-	}
-
-	@Override
-	public String id() {
-		return defs.definition().id();
-	}
-
-	@Override
-	public CheckOutcome run(LocalDate period) {
-		return run(period, new SharedScans(jdbc, List.of(this)));
+		this.columns = names.stream().map(n -> declaration.column(dataset, n)).toList();
+		this.where = declaration.conditions(dataset, check.where());
 	}
 
 	@Override
@@ -61,8 +41,7 @@ final class UniqueCheck implements Check, SharedScans.Sharing {
 				? rows + " rows of " + dataset.name() + " have distinct " + names + " per file"
 				: offenders.total() + " of " + rows + " rows of " + dataset.name() + " share their " + names
 						+ " with another row of the same file; first " + offenders.first();
-		return defs.outcome(period, offenders.none(), BigDecimal.valueOf(rows),
-				BigDecimal.valueOf(rows - offenders.total()), message, offenders.evidence());
+		return judged(period, rows, offenders, message);
 	}
 
 	/**
@@ -98,11 +77,6 @@ final class UniqueCheck implements Check, SharedScans.Sharing {
 			.params(period, dataset.name())
 			.query(Boolean.class)
 			.single();
-	}
-
-	@Override
-	public DatasetDefinition dataset() {
-		return dataset;
 	}
 
 	/**
@@ -143,10 +117,7 @@ final class UniqueCheck implements Check, SharedScans.Sharing {
 		for (ColumnDefinition column : columns) {
 			query.append(" AND " + Query.col("w", column.name()) + " IS NOT NULL");
 		}
-		for (Condition condition : where) {
-			query.append(" AND ");
-			condition.render(query, "w", period);
-		}
+		filtered(query, where, period);
 	}
 
 	/**

@@ -3,37 +3,16 @@ package org.tally.catalog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CatalogException;
 import org.tally.catalog.ColumnDefinition;
+import org.tally.support.EditableConfigTest;
 
 /**
  * A column's {@code references: dataset.column} is checked when the configuration loads.
  */
-class ColumnReferencesTest {
-
-	@TempDir
-	Path config;
-
-	@BeforeEach
-	void copyProjectConfig() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("config"))) {
-			for (Path from : files.filter(Files::isRegularFile).toList()) {
-				Path to = config.resolve(Path.of("config").relativize(from).toString());
-				Files.createDirectories(to.getParent());
-				Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-	}
+class ColumnReferencesTest extends EditableConfigTest {
 
 	@Test
 	void givenTheProjectConfig_educationAndHealthCodesReferenceTheLedger() {
@@ -93,15 +72,7 @@ class ColumnReferencesTest {
 	}
 
 	private void edit(String dataset, String from, String to) {
-		Path file = config.resolve("datasets/" + dataset + ".yml");
-		try {
-			String yaml = Files.readString(file);
-			assertThat(yaml).contains(from);
-			Files.writeString(file, yaml.replace(from, to));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		replace("datasets/" + dataset + ".yml", from, to);
 	}
 
 }

@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,46 +95,19 @@ class HostileFilesTest {
 
 	@Test
 	void givenAPasswordProtectedXlsx_itIsRefusedWithAClearReason() throws Exception {
-		ByteArrayOutputStream plain = new ByteArrayOutputStream();
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
-			wb.createSheet().createRow(0).createCell(0).setCellValue("secret");
-			wb.write(plain);
-		}
-		Path f = dir.resolve("locked.xlsx");
-		try (POIFSFileSystem fs = new POIFSFileSystem()) {
-			EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
-			Encryptor enc = info.getEncryptor();
-			enc.confirmPassword("pw");
-			try (OutputStream os = enc.getDataStream(fs)) {
-				os.write(plain.toByteArray());
-			}
-			try (OutputStream out = Files.newOutputStream(f)) {
-				fs.writeFilesystem(out);
-			}
-		}
+		Path f = TestFiles.encryptedXlsx(dir, "locked.xlsx", "pw");
 		refused(readAll(f), "password-protected workbook");
 	}
 
 	@Test
 	void givenAPasswordProtectedXls_itIsRefusedWithAClearReason() {
-		Biff8EncryptionKey.setCurrentUserPassword("pw");
-		Path f;
-		try {
-			f = TestFiles.xls(dir, "locked.xls", wb -> wb.createSheet().createRow(0).createCell(0).setCellValue(1));
-		}
-		finally {
-			Biff8EncryptionKey.setCurrentUserPassword(null);
-		}
+		Path f = TestFiles.encryptedXls(dir, "locked.xls", "pw");
 		refused(readAll(f), "password-protected workbook");
 	}
 
 	@Test
 	void givenAnExcel95Container_itIsRefusedWithAClearReason() throws Exception {
-		Path f = dir.resolve("old.xls");
-		try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(f)) {
-			fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), "Book");
-			fs.writeFilesystem(out);
-		}
+		Path f = TestFiles.oleContainer(dir, "old.xls", "Book");
 		refused(readAll(f), "Excel 5.0/95 (or older) workbook is too old; save it as .xlsx");
 	}
 
@@ -315,11 +281,7 @@ class HostileFilesTest {
 
 	@Test
 	void givenAWord97FileNamedXls_itIsRefusedWithAClearReason() throws Exception {
-		Path f = dir.resolve("memo.xls");
-		try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(f)) {
-			fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), "WordDocument");
-			fs.writeFilesystem(out);
-		}
+		Path f = TestFiles.oleContainer(dir, "memo.xls", "WordDocument");
 		refused(readAll(f), "not a spreadsheet (looks like a Word document)");
 	}
 

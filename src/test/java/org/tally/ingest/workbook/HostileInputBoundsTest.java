@@ -17,16 +17,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tally.support.PackageBuilder;
 
 /**
  * Given more than thirty hostile files, read one after another in a child JVM of 256 MB
@@ -57,8 +52,8 @@ class HostileInputBoundsTest {
 				"HTML");
 		refused(TestFiles.bytes(dir, "archive.csv", new byte[] { 0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2 }),
 				"gzip");
-		refused(encryptedXlsx(), "password-protected workbook");
-		refused(encryptedXls(), "password-protected workbook");
+		refused(TestFiles.encryptedXlsx(dir, "locked.xlsx", "长治2024"), "password-protected workbook");
+		refused(TestFiles.encryptedXls(dir, "locked.xls", "长治2024"), "password-protected workbook");
 		refused(TestFiles.minimalXlsx("")
 			.put("xl/worksheets/sheet1.xml",
 					"<worksheet xmlns=\"" + TestFiles.MAIN_NS + "\"><sheetData>" + " ".repeat(30_000_000)
@@ -76,7 +71,8 @@ class HostileInputBoundsTest {
 				+ "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>"),
 				"XML external entity");
 		refused(sheet("laughs-sheet.xlsx",
-				"<?xml version=\"1.0\"?>" + laughs("worksheet") + "<worksheet xmlns=\"" + TestFiles.MAIN_NS
+				"<?xml version=\"1.0\"?>" + PackageBuilder.billionLaughs("worksheet") + "<worksheet xmlns=\""
+						+ TestFiles.MAIN_NS
 						+ "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c>"
 						+ "</row></sheetData></worksheet>"),
 				"XML external entity");
@@ -84,8 +80,8 @@ class HostileInputBoundsTest {
 			.minimalXlsx("", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData>",
 					"<si><t>x</t></si>", null)
 			.put("xl/sharedStrings.xml",
-					"<?xml version=\"1.0\"?>" + laughs("sst") + "<sst xmlns=\"" + TestFiles.MAIN_NS
-							+ "\"><si><t>&lol9;</t></si></sst>")
+					"<?xml version=\"1.0\"?>" + PackageBuilder.billionLaughs("sst") + "<sst xmlns=\""
+							+ TestFiles.MAIN_NS + "\"><si><t>&lol9;</t></si></sst>")
 			.write(dir, "laughs-shared-strings.xlsx"), "XML external entity");
 		safe(TestFiles
 			.minimalXlsx("", "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>1</v></c></row></sheetData>", null,
@@ -255,49 +251,6 @@ class HostileInputBoundsTest {
 
 	private Path sheet(String name, String sheetXml) {
 		return TestFiles.minimalXlsx("").put("xl/worksheets/sheet1.xml", sheetXml).write(dir, name);
-	}
-
-	private static String laughs(String root) {
-		StringBuilder doctype = new StringBuilder("<!DOCTYPE " + root + " [<!ENTITY lol \"lol\">");
-		doctype.append("<!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">");
-		for (int i = 2; i <= 9; i++) {
-			doctype.append("<!ENTITY lol")
-				.append(i)
-				.append(" \"")
-				.append(("&lol" + (i - 1) + ";").repeat(10))
-				.append("\">");
-		}
-		return doctype.append("]>").toString();
-	}
-
-	private Path encryptedXlsx() throws Exception {
-		ByteArrayOutputStream plain = new ByteArrayOutputStream();
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
-			wb.createSheet().createRow(0).createCell(0).setCellValue("secret");
-			wb.write(plain);
-		}
-		Path f = dir.resolve("locked.xlsx");
-		try (POIFSFileSystem fs = new POIFSFileSystem()) {
-			Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-			enc.confirmPassword("长治2024");
-			try (OutputStream os = enc.getDataStream(fs)) {
-				os.write(plain.toByteArray());
-			}
-			try (OutputStream out = Files.newOutputStream(f)) {
-				fs.writeFilesystem(out);
-			}
-		}
-		return f;
-	}
-
-	private Path encryptedXls() {
-		Biff8EncryptionKey.setCurrentUserPassword("长治2024");
-		try {
-			return TestFiles.xls(dir, "locked.xls", wb -> wb.createSheet().createRow(0).createCell(0).setCellValue(1));
-		}
-		finally {
-			Biff8EncryptionKey.setCurrentUserPassword(null);
-		}
 	}
 
 	private Path hugeSharedStrings() {

@@ -2,6 +2,7 @@ package org.tally.ingest.workbook;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,10 +19,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.tally.support.PackageBuilder;
 
 /** Small builders writing real spreadsheet files for the tests. */
 final class TestFiles {
@@ -53,6 +61,64 @@ final class TestFiles {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * One row of evaluated formulas over A1 = 21: a number (A1*2), text ("n="&A1), an
+	 * error (1/0) and a boolean (A1>1).
+	 */
+	static void formulaRow(Workbook wb) {
+		Row r = wb.createSheet().createRow(0);
+		r.createCell(0).setCellValue(21);
+		r.createCell(1).setCellFormula("A1*2");
+		r.createCell(2).setCellFormula("\"n=\"&A1");
+		r.createCell(3).setCellFormula("1/0");
+		r.createCell(4).setCellFormula("A1>1");
+		wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+	}
+
+	/**
+	 * A one-cell workbook saved encrypted (agile), as Excel's "Encrypt with Password".
+	 */
+	static Path encryptedXlsx(Path dir, String name, String password) throws Exception {
+		ByteArrayOutputStream plain = new ByteArrayOutputStream();
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			wb.createSheet().createRow(0).createCell(0).setCellValue("secret");
+			wb.write(plain);
+		}
+		Path f = dir.resolve(name);
+		try (POIFSFileSystem fs = new POIFSFileSystem()) {
+			Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+			enc.confirmPassword(password);
+			try (OutputStream os = enc.getDataStream(fs)) {
+				os.write(plain.toByteArray());
+			}
+			try (OutputStream out = Files.newOutputStream(f)) {
+				fs.writeFilesystem(out);
+			}
+		}
+		return f;
+	}
+
+	/** A one-cell legacy workbook saved with a password (RC4). */
+	static Path encryptedXls(Path dir, String name, String password) {
+		Biff8EncryptionKey.setCurrentUserPassword(password);
+		try {
+			return xls(dir, name, wb -> wb.createSheet().createRow(0).createCell(0).setCellValue(1));
+		}
+		finally {
+			Biff8EncryptionKey.setCurrentUserPassword(null);
+		}
+	}
+
+	/** An OLE2 container holding one stream of 600 zero bytes under the given name. */
+	static Path oleContainer(Path dir, String name, String stream) throws IOException {
+		Path f = dir.resolve(name);
+		try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(f)) {
+			fs.createDocument(new ByteArrayInputStream(new byte[600]), stream);
+			fs.writeFilesystem(out);
+		}
+		return f;
 	}
 
 	static Path bytes(Path dir, String name, byte[] data) {
@@ -92,18 +158,7 @@ final class TestFiles {
 		}
 
 		byte[] toBytes() {
-			ByteArrayOutputStream bos = new ByteArrayOutputStream();
-			try (ZipOutputStream zip = new ZipOutputStream(bos)) {
-				for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-					zip.putNextEntry(new ZipEntry(e.getKey()));
-					zip.write(e.getValue());
-					zip.closeEntry();
-				}
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			return bos.toByteArray();
+			return PackageBuilder.zip(entries);
 		}
 
 		Path write(Path dir, String name) {
@@ -160,11 +215,7 @@ final class TestFiles {
 		List<String> rels = new ArrayList<>();
 		rels.add("<Relationship Id=\"rId1\" Type=\"" + REL_NS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>");
 		StringBuilder types = new StringBuilder().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-			.append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
-			.append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
-			.append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
-			.append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
-			.append("<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+			.append(PackageBuilder.ONE_SHEET_TYPES);
 		Zip zip = new Zip();
 		if (sharedStrings != null) {
 			rels.add("<Relationship Id=\"rId2\" Type=\"" + REL_NS + "/sharedStrings\" Target=\"sharedStrings.xml\"/>");

@@ -44,15 +44,7 @@ class XlsReadingTest {
 
 	@Test
 	void givenFormulas_theirCachedValuesAreReadByType() {
-		Path f = TestFiles.xls(dir, "formula.xls", wb -> {
-			Row r = wb.createSheet().createRow(0);
-			r.createCell(0).setCellValue(21);
-			r.createCell(1).setCellFormula("A1*2");
-			r.createCell(2).setCellFormula("\"n=\"&A1");
-			r.createCell(3).setCellFormula("1/0");
-			r.createCell(4).setCellFormula("A1>1");
-			wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-		});
+		Path f = TestFiles.xls(dir, "formula.xls", TestFiles::formulaRow);
 		try (SheetCursor c = Workbooks.open(f)) {
 			assertThat(c.format()).isEqualTo("xls");
 			RawRow row = c.next();

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tally.support.PackageBuilder;
 
 class XlsxReadingTest {
 
@@ -70,15 +71,7 @@ class XlsxReadingTest {
 
 	@Test
 	void givenEvaluatedFormulas_theirCachedValuesAreReadByCachedType() {
-		Path f = TestFiles.xlsx(dir, "formula.xlsx", wb -> {
-			Row r = wb.createSheet().createRow(0);
-			r.createCell(0).setCellValue(21);
-			r.createCell(1).setCellFormula("A1*2");
-			r.createCell(2).setCellFormula("\"n=\"&A1");
-			r.createCell(3).setCellFormula("1/0");
-			r.createCell(4).setCellFormula("A1>1");
-			wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-		});
+		Path f = TestFiles.xlsx(dir, "formula.xlsx", TestFiles::formulaRow);
 		RawRow row = readAll(f).get(0);
 		assertThat(row.cell(1)).isEqualTo(new RawCell(1, CellKind.NUMBER, "42.0", false));
 		assertThat(row.cell(2)).isEqualTo(new RawCell(2, CellKind.TEXT, "n=21", false));
@@ -251,13 +244,7 @@ class XlsxReadingTest {
 	void givenAStrictOoxmlWorkbook_itReadsLikeATransitionalOne() {
 		String main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 		String rel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
-		Path f = new TestFiles.Zip()
-			.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-					+ "</Types>")
+		Path f = new TestFiles.Zip().put("[Content_Types].xml", PackageBuilder.ONE_SHEET_TYPES + "</Types>")
 			.put("_rels/.rels",
 					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 							+ "<Relationship Id=\"rId1\" Type=\"" + rel

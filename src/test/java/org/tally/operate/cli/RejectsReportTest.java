@@ -18,13 +18,11 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.ingest.LoadRegistry;
 import org.tally.operate.internal.RejectsWorkbook;
+import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import org.tally.support.WorkbookBuilder;
 import org.tally.validate.RejectLog;
 import org.tally.validate.RejectedCell;
@@ -36,16 +34,7 @@ import org.tally.validate.RejectedCell;
  * formula-like text neutralised.
  */
 @TallyTest
-class RejectsReportTest {
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
+class RejectsReportTest extends InboxRunTest {
 
 	@Autowired
 	RejectLog rejectLog;
@@ -60,8 +49,6 @@ class RejectsReportTest {
 
 	@BeforeEach
 	void aRunWithRejects() {
-		warehouse.reset();
-		inbox.clear();
 		WorkbookBuilder ledger = WorkbookBuilder.ledger(LocalDate.of(2024, 12, 31))
 			.row("JC2024-0001", "=HYPERLINK(\"http://evil\",\"点击\")", "=cmd|' /C calc'!A0", 100, "开工")
 			.row("JC2024-0002", "项目乙", "潞州区", "-12x", "开工");

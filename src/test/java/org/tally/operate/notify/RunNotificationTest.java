@@ -28,13 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * run is notified too; and the dead webhook never changes a run's outcome.
  */
 @TallyTest
-class RunNotificationTest {
+class RunNotificationTest extends SeedInboxTest {
 
 	static final String LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
 	static final String HALF_YEAR_LEDGER = "finance/市财政局_京长对口合作项目台账_2024-06-30.xlsx";
@@ -54,15 +52,6 @@ class RunNotificationTest {
 	static final List<String> posted = new CopyOnWriteArrayList<>();
 	static final HttpServer webhook = webhook();
 	static final GreenMail smtp = smtp();
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -87,8 +76,6 @@ class RunNotificationTest {
 
 	@BeforeEach
 	void seedsConsolidatedQuietly() throws Exception {
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		posted.clear();
 		smtp.purgeEmailFromAllMailboxes();
 		assertThat(run("seeds").getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -34,6 +34,21 @@ public abstract class RowCursor implements SheetCursor {
 	/** Releases the file and parser; called once, by {@link #close()}. */
 	protected abstract void release();
 
+	/**
+	 * Closes each resource in turn, going on past one whose close fails: what is closed
+	 * last releases the file either way, and a cursor at its end has nothing to report.
+	 */
+	protected static void closeAll(AutoCloseable... resources) {
+		for (AutoCloseable resource : resources) {
+			try {
+				resource.close();
+			}
+			catch (Exception ignored) {
+				// best effort: the next resource, or the one below it, holds the file
+			}
+		}
+	}
+
 	/** Why the file cannot be read, from what the parser threw. */
 	protected UnreadableFileException failure(Throwable thrown) {
 		return Failures.unreadable(file, sheetName, thrown);

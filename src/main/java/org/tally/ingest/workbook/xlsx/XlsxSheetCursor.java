@@ -196,18 +196,7 @@ final class XlsxSheetCursor extends RowCursor {
 
 	@Override
 	protected void release() {
-		try {
-			xr.close();
-		}
-		catch (Exception ignored) {
-			// closing the package below releases the file either way
-		}
-		try {
-			in.close();
-		}
-		catch (Exception ignored) {
-			// as above
-		}
+		closeAll(xr::close, in);
 		pkg.close();
 	}
 

@@ -14,24 +14,7 @@ import org.tally.reconcile.CheckOutcome;
  * A check definition with the catalog it refers to: validation that names file and check,
  * and outcomes.
  */
-final class Definitions {
-
-	private final Catalog catalog;
-
-	private final CheckDefinition definition;
-
-	Definitions(Catalog catalog, CheckDefinition definition) {
-		this.catalog = catalog;
-		this.definition = definition;
-	}
-
-	CheckDefinition definition() {
-		return definition;
-	}
-
-	Catalog catalog() {
-		return catalog;
-	}
+record CheckDeclaration(Catalog catalog, CheckDefinition definition) {
 
 	CatalogException invalid(String problem) {
 		return new CatalogException(
