@@ -174,13 +174,15 @@ public class LoadRegistry {
 
 	/**
 	 * The rows the ingest step staged for a load, if it recorded them (older code did
-	 * not).
+	 * not, nor does a file whose every row was rejected).
 	 */
 	public OptionalLong rowsStaged(long loadId) {
+		// list(), not single(): the column is null when every row was rejected
 		Long rows = jdbc.sql("SELECT rows_staged FROM registry.load WHERE id = ?")
 			.param(loadId)
 			.query((rs, n) -> rs.getObject(1, Long.class))
-			.single();
+			.list()
+			.get(0);
 		return rows == null ? OptionalLong.empty() : OptionalLong.of(rows);
 	}
 

@@ -96,6 +96,7 @@ class NightlyConsolidationJobConfiguration {
 			RunContextListener listener, LeaseCheckListener leaseCheck, PipelineProperties properties) {
 		ValidatingRowReader reader = new ValidatingRowReader(runId, catalog, registry, ingest,
 				new RowValidator(catalog, jdbc), new StagedRowEncoder());
+		RejectLogLines rejectLines = new RejectLogLines(runId, properties.rejectsLoggedPerFile());
 		return new StepBuilder("ingestSourceFilesStep", jobRepository).<ValidatingRowReader.ReadRow, StagedRow>chunk(
 				properties.chunkSize())
 			.transactionManager(transactionManager)
@@ -109,10 +110,12 @@ class NightlyConsolidationJobConfiguration {
 				@Override
 				public void onSkipInProcess(ValidatingRowReader.ReadRow row, Throwable failure) {
 					rejectRecorder.onSkipInProcess(row.source(), failure);
+					rejectLines.rejected(row.source(), failure);
 				}
 			})
 			.listener(listener)
 			.listener(leaseCheck)
+			.listener(rejectLines)
 			.build();
 	}
 

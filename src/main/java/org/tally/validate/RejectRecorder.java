@@ -2,8 +2,6 @@ package org.tally.validate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.ingest.SourceRow;
@@ -15,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  * with the cell reference, raw value, bilingual reason and the original row beside it.
  */
 public class RejectRecorder implements SkipListener<SourceRow, Object> {
-
-	private static final Logger log = LoggerFactory.getLogger(RejectRecorder.class);
 
 	private final JdbcClient jdbc;
 
@@ -42,8 +38,6 @@ public class RejectRecorder implements SkipListener<SourceRow, Object> {
 						storable(problem.reasonEn()), rowJson)
 				.update();
 		}
-		log.info("run={} file={} row {} rejected: {}", row.context().load().runId(), row.context().load().filePath(),
-				row.rowNumber(), rejected.getMessage());
 	}
 
 	private static Map<String, String> rowValues(SourceRow row) {
