@@ -4,7 +4,7 @@ package org.tally.figures;
  * Text bound for a spreadsheet, made inert: a cell that would start a formula is marked
  * as text (a quote-prefix style in a workbook, a leading quote in CSV).
  */
-final class ExportText {
+public final class ExportText {
 
 	private ExportText() {
 	}
@@ -13,7 +13,7 @@ final class ExportText {
 	 * Whether a spreadsheet would take the text for a formula: a label or file name from
 	 * config or a department's inbox could read "=HYPERLINK(…)".
 	 */
-	static boolean startsFormula(String text) {
+	public static boolean startsFormula(String text) {
 		if (text == null || text.isEmpty()) {
 			return false;
 		}

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Tag;
@@ -29,21 +27,15 @@ class ClaimCheckerTest {
 
 	@Test
 	void givenTheSeedPressRelease_allSevenClaimsAreFoundAndConsistent() throws IOException {
-		List<ClaimVerdict> verdicts = checker.check(seed());
+		List<ClaimVerdict> verdicts = checker.check(SeedPressRelease.text());
 
 		assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
-			.containsExactly(tuple("600余亿元", "committed_investment", Verdict.CONSISTENT),
-					tuple("140个", "project_count", Verdict.CONSISTENT),
-					tuple("87个", "started_projects", Verdict.CONSISTENT),
-					tuple("约110亿元", "completed_investment", Verdict.CONSISTENT),
-					tuple("64项", "tech_transfers", Verdict.CONSISTENT),
-					tuple("达1.03亿元", "tech_contract_value", Verdict.CONSISTENT),
-					tuple("12个", "counties_covered", Verdict.CONSISTENT));
+			.containsExactlyElementsOf(SeedPressRelease.SEVEN_CONSISTENT_CLAIMS);
 	}
 
 	@Test
 	void givenTheSeedPressRelease_eachClaimCarriesItsRangeItsValueAndItsCleanedSentence() throws IOException {
-		ClaimVerdict committed = checker.check(seed()).get(0);
+		ClaimVerdict committed = checker.check(SeedPressRelease.text()).get(0);
 
 		assertThat(committed.low()).isEqualByComparingTo("60000000000");
 		assertThat(committed.high()).isEqualByComparingTo("70000000000");
@@ -55,7 +47,7 @@ class ClaimCheckerTest {
 
 	@Test
 	void given500InsteadOf600_exactlyThatClaimIsContradicted() throws IOException {
-		List<ClaimVerdict> verdicts = checker.check(seed().replace("600余", "500余"));
+		List<ClaimVerdict> verdicts = checker.check(SeedPressRelease.text().replace("600余", "500余"));
 
 		assertThat(verdicts).hasSize(7);
 		assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.CONTRADICTED)
@@ -66,7 +58,7 @@ class ClaimCheckerTest {
 
 	@Test
 	void givenAClaimNoFigureSpeaksOf_itIsReportedUnverifiable() throws IOException {
-		List<ClaimVerdict> verdicts = checker.check(seed() + "\n引进北京高校30所。");
+		List<ClaimVerdict> verdicts = checker.check(SeedPressRelease.text() + "\n引进北京高校30所。");
 
 		assertThat(verdicts).hasSize(8);
 		assertThat(verdicts).filteredOn(v -> v.verdict() == Verdict.UNVERIFIABLE)
@@ -147,19 +139,13 @@ class ClaimCheckerTest {
 	@Tag("timed") // a wall-clock bound: left out of mutation testing, where it would only
 					// time out
 	void givenALongText_checkingStaysFast() throws IOException {
-		String longText = seed().repeat(40);
+		String longText = SeedPressRelease.text().repeat(40);
 
 		long started = System.nanoTime();
 		List<ClaimVerdict> verdicts = checker.check(longText);
 
 		assertThat(verdicts).hasSize(7 * 40);
 		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
-	}
-
-	private static String seed() throws IOException {
-		try (InputStream in = ClaimCheckerTest.class.getResourceAsStream("seed-press-release.txt")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	private static FigureFact fact(String id, String value, FigureUnit unit, String... aliases) {

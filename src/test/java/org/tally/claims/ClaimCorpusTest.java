@@ -13,12 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.support.Runs;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
+import org.tally.support.SeedInboxTest;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -28,18 +26,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * precision/recall table is this corpus's.
  */
 @TallyTest
-class ClaimCorpusTest {
+class ClaimCorpusTest extends SeedInboxTest {
 
 	static final Path CORPUS = Path.of("src/test/resources/claims");
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
 
 	@Autowired
 	PressFacts press;
@@ -60,9 +49,7 @@ class ClaimCorpusTest {
 
 	@Test
 	void givenTheCorpusAndTheSeedFigures_everyClaimAndEveryOtherNumberIsJudgedAsExpected() throws Exception {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-		jobs.startJob(new JobParametersBuilder().addString("trigger", "test:claim-corpus").toJobParameters());
+		Runs.completedRun(jobs, "claim-corpus");
 		ClaimChecker checker = new ClaimChecker(press.current());
 		List<Path> drafts = drafts();
 		Map<ClaimKind, int[]> tally = new EnumMap<>(ClaimKind.class);

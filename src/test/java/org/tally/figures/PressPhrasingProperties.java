@@ -16,32 +16,15 @@ class PressPhrasingProperties {
 	@Test
 	void givenAnyAmountAndStyle_theRenderedPhraseParsesBackToARangeHoldingTheAmount() {
 		qt(3000).forAll(amounts(), amountStyles()).checkAssert((value, style) -> {
-			String phrase = PressPhrasing.render(value, FigureUnit.CNY, style);
-
-			PhraseRange range = PressPhrasing.parse(phrase).orElseThrow(() -> new AssertionError("unread: " + phrase));
-
-			assertThat(range.phrase()).isEqualTo(phrase);
-			assertThat(range.kind()).isEqualTo(style.kind());
-			assertThat(range.unit()).isEqualTo(FigureUnit.CNY);
-			assertThat(range.contains(value)).as("%s holds %s: [%s, %s)", phrase, value, range.low(), range.high())
-				.isTrue();
+			assertParsesBackHolding(value, FigureUnit.CNY, style);
 			assertThat(PressPhrasing.renderEnglish(value, FigureUnit.CNY, style)).endsWith(" yuan");
 		});
 	}
 
 	@Test
 	void givenAnyCountAndStyle_theRenderedPhraseParsesBackToARangeHoldingTheCount() {
-		qt(3000).forAll(counts(), countStyles()).checkAssert((value, style) -> {
-			String phrase = PressPhrasing.render(value, FigureUnit.COUNT, style);
-
-			PhraseRange range = PressPhrasing.parse(phrase).orElseThrow(() -> new AssertionError("unread: " + phrase));
-
-			assertThat(range.phrase()).isEqualTo(phrase);
-			assertThat(range.kind()).isEqualTo(style.kind());
-			assertThat(range.unit()).isEqualTo(FigureUnit.COUNT);
-			assertThat(range.contains(value)).as("%s holds %s: [%s, %s)", phrase, value, range.low(), range.high())
-				.isTrue();
-		});
+		qt(3000).forAll(counts(), countStyles())
+			.checkAssert((value, style) -> assertParsesBackHolding(value, FigureUnit.COUNT, style));
 	}
 
 	@Test
@@ -151,6 +134,22 @@ class PressPhrasingProperties {
 					arbitrary().pick("个", "项", "所", "家", "人次", "名", "個"),
 					(kind, magnitude, decimals, significant, word) -> new PhraseStyle(kind,
 							magnitude.isEmpty() ? null : magnitude, decimals, significant, word));
+	}
+
+	/**
+	 * The phrase rendered in a style parses back to a range of that style and unit which
+	 * holds the value.
+	 */
+	private static void assertParsesBackHolding(BigDecimal value, FigureUnit unit, PhraseStyle style) {
+		String phrase = PressPhrasing.render(value, unit, style);
+
+		PhraseRange range = PressPhrasing.parse(phrase).orElseThrow(() -> new AssertionError("unread: " + phrase));
+
+		assertThat(range.phrase()).isEqualTo(phrase);
+		assertThat(range.kind()).isEqualTo(style.kind());
+		assertThat(range.unit()).isEqualTo(unit);
+		assertThat(range.contains(value)).as("%s holds %s: [%s, %s)", phrase, value, range.low(), range.high())
+			.isTrue();
 	}
 
 }

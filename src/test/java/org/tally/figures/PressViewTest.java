@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -62,7 +57,7 @@ class PressViewTest extends SeedInboxTest {
 	@Test
 	void givenAFailedCheckInALaterRun_theFigureIsUnverifiedButThePressKeepsItsLastVerifiedVersion() throws Exception {
 		long first = run("verified");
-		plantStartDateAfterPeriodEnd();
+		inbox.plantStartDateAfterPeriodEnd(LEDGER);
 
 		long second = run("corrected-ledger");
 
@@ -84,7 +79,7 @@ class PressViewTest extends SeedInboxTest {
 	@Test
 	void givenAStatusChange_theHistoryShowsBothVersionsAndWhatChanged() throws Exception {
 		long first = run("verified");
-		plantStartDateAfterPeriodEnd();
+		inbox.plantStartDateAfterPeriodEnd(LEDGER);
 		long second = run("corrected-ledger");
 		run("unchanged-night");
 
@@ -128,7 +123,7 @@ class PressViewTest extends SeedInboxTest {
 	void givenVersionsPublishedBeforeLoadsWereRecorded_theMigrationMatchesTheirSourcesToTheSameLoads()
 			throws Exception {
 		run("verified");
-		plantStartDateAfterPeriodEnd();
+		inbox.plantStartDateAfterPeriodEnd(LEDGER);
 		run("corrected-ledger");
 		List<List<String>> recorded = Runs.rows(warehouse, RECORDED);
 		assertThat(recorded).hasSizeGreaterThan(20);
@@ -144,27 +139,6 @@ class PressViewTest extends SeedInboxTest {
 		String migration = Files.readString(Path.of("src/main/resources/db/migration/V36__figure_version_loads.sql"));
 		String insert = migration.substring(migration.indexOf("INSERT INTO publish.figure_version_load"));
 		return insert.substring(0, insert.indexOf(';'));
-	}
-
-	/**
-	 * A started project's start date moved into 2025: the year-end ledger file is
-	 * replaced by a corrected copy.
-	 */
-	private void plantStartDateAfterPeriodEnd() throws Exception {
-		Path target = inbox.root().resolve(LEDGER);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
-			Sheet sheet = workbook.getSheet("项目台账");
-			for (Row row : sheet) {
-				Cell date = row.getCell(10);
-				if (row.getRowNum() > 2 && date != null && date.getCellType() == CellType.NUMERIC) {
-					date.setCellValue("2025年1月15日");
-					break;
-				}
-			}
-			try (var out = Files.newOutputStream(target)) {
-				workbook.write(out);
-			}
-		}
 	}
 
 	private long run(String trigger) throws Exception {

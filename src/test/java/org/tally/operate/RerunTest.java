@@ -26,9 +26,8 @@ class RerunTest extends SeedInboxTest {
 
 	@Test
 	void givenADepartmentRerun_onlyItsSourcesAreGatheredAndItsFiguresSupersede() throws Exception {
-		String name = "bob-" + System.nanoTime(); // the audit table outlives the
-													// warehouse reset
-		Actor bob = new Actor(name, "desk-7", "cli");
+		Actor bob = newCliActor("bob", "desk-7");
+		String name = bob.name();
 		RunReport first = operations.runNow(null, bob);
 		LocalDate end2024 = LocalDate.of(2024, 12, 31);
 

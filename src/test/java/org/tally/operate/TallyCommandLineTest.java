@@ -53,10 +53,7 @@ class TallyCommandLineTest {
 
 	@Test
 	void givenTheSeedInbox_runPrintsTheSummaryAndTheVerifiedFigures() {
-		Result result = firstRun;
-
-		assertThat(result.status()).as(result.err()).isZero();
-		assertThat(result.out()).contains("COMPLETED")
+		assertThat(output(firstRun)).contains("COMPLETED")
 			.contains("Files read: 8 (loaded 8, duplicate 0, quarantined 0, rejected 0)")
 			.contains("Rows loaded: 454, rows rejected: 0")
 			.containsPattern(
@@ -67,10 +64,7 @@ class TallyCommandLineTest {
 
 	@Test
 	void givenASecondRun_itLoadsNothingTwiceAndPrintsTheSameFigures() {
-		Result result = secondRun;
-
-		assertThat(result.status()).as(result.err()).isZero();
-		assertThat(result.out()).contains("Files read: 8 (loaded 0, duplicate 8, quarantined 0, rejected 0)")
+		assertThat(output(secondRun)).contains("Files read: 8 (loaded 0, duplicate 8, quarantined 0, rejected 0)")
 			.contains("Rows loaded: 0, rows rejected: 0")
 			.containsPattern("started_projects\\s+落地开工项目数\\s+2024-12-31\\s+87\\s+87个\\s+87个\\s+verified");
 	}
@@ -79,8 +73,7 @@ class TallyCommandLineTest {
 	void givenFiguresAsJson_theyGiveExactDecimalValuesAndProvenance() {
 		Result result = tally("figures", "--format", "json", "--data-dir", dataDir.toString());
 
-		assertThat(result.status()).as(result.err()).isZero();
-		assertThat(result.out()).contains("\"asOf\" : \"2024-12-31\"")
+		assertThat(output(result)).contains("\"asOf\" : \"2024-12-31\"")
 			.contains("\"id\" : \"committed_investment\"")
 			.contains("\"value\" : \"60237450000.00\"")
 			.contains("\"phrase\" : \"600余亿元\"")
@@ -117,8 +110,7 @@ class TallyCommandLineTest {
 	void givenFilesSeenTwice_filesListsEverySightingLoadedThenDuplicate() {
 		Result result = tally("files", "--format", "json", "--data-dir", dataDir.toString());
 
-		assertThat(result.status()).as(result.err()).isZero();
-		assertThat(result.out().split("\"status\" : \"loaded\"", -1)).hasSize(9);
+		assertThat(output(result).split("\"status\" : \"loaded\"", -1)).hasSize(9);
 		assertThat(result.out().split("\"status\" : \"duplicate\"", -1)).hasSize(9);
 		assertThat(result.out()).contains("\"period\" : \"2024-06-30\"").contains("\"department\" : \"health\"");
 	}
@@ -136,8 +128,7 @@ class TallyCommandLineTest {
 		Result result = tally("claims", "check", "src/test/resources/org/tally/claims/seed-press-release.txt",
 				"--format", "json", "--data-dir", dataDir.toString());
 
-		assertThat(result.status()).as(result.err()).isZero();
-		assertThat(result.out().split("\"verdict\" : \"consistent\"", -1)).hasSize(8);
+		assertThat(output(result).split("\"verdict\" : \"consistent\"", -1)).hasSize(8);
 		assertThat(result.out()).doesNotContain("contradicted").doesNotContain("unverifiable");
 	}
 
@@ -168,8 +159,7 @@ class TallyCommandLineTest {
 		Result result = tally("bench", "--rows", "2000", "--repetitions", "1", "--format", "json", "--work",
 				workspace.resolve("bench").toString());
 
-		assertThat(result.status()).as(result.err()).isZero();
-		var report = JsonMapper.builder().build().readTree(result.out());
+		var report = JsonMapper.builder().build().readTree(output(result));
 		assertThat(report.get("rows").asInt()).isEqualTo(2000);
 		assertThat(report.get("measures")).extracting(m -> m.get("name").asString())
 			.containsExactly("parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)",
@@ -178,6 +168,14 @@ class TallyCommandLineTest {
 		assertThat(result.err()).contains("tally: bench: preparing a 2000-row ledger")
 			.contains("tally: bench: parse-only (fastexcel-reader, XLSX) #1: ")
 			.contains("tally: bench: Tally end to end (CSV) #1: ");
+	}
+
+	/**
+	 * What a command printed, once it has exited 0 (else its error output says why not).
+	 */
+	static String output(Result result) {
+		assertThat(result.status()).as(result.err()).isZero();
+		return result.out();
 	}
 
 	static Result tally(String... args) {

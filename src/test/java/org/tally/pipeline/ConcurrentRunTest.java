@@ -37,9 +37,8 @@ class ConcurrentRunTest extends SeedInboxTest {
 
 	@Test
 	void givenARunInProgress_aRerunIsRefusedNamingItAndAStopEndsIt() throws Exception {
-		String name = "alice-" + System.nanoTime(); // the audit table outlives the
-													// warehouse reset
-		Actor alice = new Actor(name, "host-1", "cli");
+		Actor alice = newCliActor("alice", "host-1");
+		String name = alice.name();
 		CompletableFuture<RunReport> first;
 		long runId;
 		try (GatherLock.Hold hold = gather.hold()) {

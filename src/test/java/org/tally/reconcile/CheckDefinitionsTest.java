@@ -49,10 +49,10 @@ class CheckDefinitionsTest {
 
 	@Test
 	void givenARowRuleOnAnUnknownColumn_theCheckIsRefusedNamingCheckAndColumn() {
-		CheckDefinition rule = check("bad_rule", "row", "projects", null,
-				new CheckDefinition.Condition("finished_investment", "<=", "committed_investment", null), null);
+		CheckDefinition rule = rule("bad_rule",
+				new CheckDefinition.Condition("finished_investment", "<=", "committed_investment", null));
 
-		assertThatThrownBy(() -> Checks.of(rule, catalog, jdbc, sqlCheckDatabase)).isInstanceOf(CatalogException.class)
+		assertThatThrownBy(() -> of(rule)).isInstanceOf(CatalogException.class)
 			.hasMessageContaining("reconciliation.yml")
 			.hasMessageContaining("'bad_rule'")
 			.hasMessageContaining("finished_investment");
@@ -60,19 +60,15 @@ class CheckDefinitionsTest {
 
 	@Test
 	void givenAnOperatorOutsideTheTable_theCheckIsRefused() {
-		CheckDefinition rule = check("sneaky", "row", "projects", null,
-				new CheckDefinition.Condition("status", "= status OR 1=1 --", null, "x"), null);
+		CheckDefinition rule = rule("sneaky", new CheckDefinition.Condition("status", "= status OR 1=1 --", null, "x"));
 
-		assertThatThrownBy(() -> Checks.of(rule, catalog, jdbc, sqlCheckDatabase)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("operator");
+		assertThatThrownBy(() -> of(rule)).isInstanceOf(CatalogException.class).hasMessageContaining("operator");
 	}
 
 	@Test
 	void givenSqlThatIsNotOneSelect_theCheckIsRefused() {
 		for (String sql : List.of("DELETE FROM registry.load", "SELECT 1; DROP TABLE registry.load")) {
-			assertThatThrownBy(
-					() -> Checks.of(check("not_select", "sql", null, sql, null, null), catalog, jdbc, sqlCheckDatabase))
-				.as(sql)
+			assertThatThrownBy(() -> of(sql("not_select", sql, null))).as(sql)
 				.isInstanceOf(CatalogException.class)
 				.hasMessageContaining("one SELECT");
 		}
@@ -80,9 +76,8 @@ class CheckDefinitionsTest {
 
 	@Test
 	void givenSqlThatTriesToWrite_itRunsReadOnlyAndFailsWithoutWriting() {
-		Check writing = Checks.of(check("writes", "sql", null, """
-				WITH gone AS (DELETE FROM registry.load RETURNING id) SELECT * FROM gone""", null, null), catalog, jdbc,
-				sqlCheckDatabase);
+		Check writing = of(sql("writes", """
+				WITH gone AS (DELETE FROM registry.load RETURNING id) SELECT * FROM gone""", null));
 
 		CheckOutcome outcome = writing.run(PERIOD);
 
@@ -92,8 +87,7 @@ class CheckDefinitionsTest {
 
 	@Test
 	void givenSqlSlowerThanItsTimeout_itIsCancelledAndFails() {
-		Check slow = Checks.of(check("slow", "sql", null, "SELECT 1 AS x FROM pg_sleep(3)", null, 1), catalog, jdbc,
-				sqlCheckDatabase);
+		Check slow = of(sql("slow", "SELECT 1 AS x FROM pg_sleep(3)", 1));
 
 		CheckOutcome outcome = slow.run(PERIOD);
 
@@ -103,9 +97,8 @@ class CheckDefinitionsTest {
 
 	@Test
 	void givenSqlReturningRows_eachRowIsEvidenceAndTheAsOfParameterIsBound() {
-		Check rows = Checks.of(check("rows", "sql", null, """
-				SELECT 'a.xlsx' AS file, 'S' AS sheet, 'H17' AS cell, CAST(:as_of AS date) AS period""", null, null),
-				catalog, jdbc, sqlCheckDatabase);
+		Check rows = of(sql("rows", """
+				SELECT 'a.xlsx' AS file, 'S' AS sheet, 'H17' AS cell, CAST(:as_of AS date) AS period""", null));
 
 		CheckOutcome outcome = rows.run(PERIOD);
 
@@ -115,6 +108,20 @@ class CheckDefinitionsTest {
 			assertThat(e.cell()).isEqualTo("H17");
 			assertThat(e.note()).isEqualTo("period=2024-12-31");
 		});
+	}
+
+	private Check of(CheckDefinition definition) {
+		return Checks.of(definition, catalog, jdbc, sqlCheckDatabase);
+	}
+
+	/** A row rule on the projects. */
+	private static CheckDefinition rule(String id, CheckDefinition.Condition rule) {
+		return check(id, "row", "projects", null, rule, null);
+	}
+
+	/** An SQL check, with its timeout or none. */
+	private static CheckDefinition sql(String id, String sql, Integer timeoutSeconds) {
+		return check(id, "sql", null, sql, null, timeoutSeconds);
 	}
 
 	private static CheckDefinition check(String id, String type, String dataset, String sql,

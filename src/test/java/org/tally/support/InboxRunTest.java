@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tally.operate.Actor;
 
 /**
  * An integration test that fills the inbox and runs the pipeline on it: each test starts
@@ -28,6 +29,14 @@ public abstract class InboxRunTest {
 	protected void emptyWarehouseAndInbox() {
 		warehouse.reset();
 		inbox.clear();
+	}
+
+	/**
+	 * A command-line user of a name no earlier test has used: the audit table outlives
+	 * the warehouse reset.
+	 */
+	protected static Actor newCliActor(String name, String host) {
+		return new Actor(name + "-" + System.nanoTime(), host, "cli");
 	}
 
 }

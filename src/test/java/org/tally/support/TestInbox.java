@@ -6,7 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The inbox of the integration tests: emptied per test, filled with seeds or files built
@@ -68,6 +74,39 @@ public final class TestInbox {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Replaces a project ledger ({@code department/name.xlsx}) by a copy of its seed with
+	 * a change made on the sheet 项目台账.
+	 */
+	public void rewriteSeedLedger(String ledger, Consumer<Sheet> change) {
+		Path target = file(ledger);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(ledger)))) {
+			change.accept(workbook.getSheet("项目台账"));
+			try (var out = Files.newOutputStream(target)) {
+				workbook.write(out);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A corrected seed ledger in which the first started project's start date moved into
+	 * 2025: the check projects_started_by_period_end fails on it.
+	 */
+	public void plantStartDateAfterPeriodEnd(String ledger) {
+		rewriteSeedLedger(ledger, sheet -> {
+			for (Row row : sheet) {
+				Cell date = row.getCell(10);
+				if (row.getRowNum() > 2 && date != null && date.getCellType() == CellType.NUMERIC) {
+					date.setCellValue("2025年1月15日");
+					return;
+				}
+			}
+		});
 	}
 
 	public void remove(String relativePath) {

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.tally.figures.ExportText;
 import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadStatus;
 import org.tally.validate.RejectedCell;
@@ -43,11 +44,7 @@ public final class RejectsWorkbook {
 	 * department cannot run in the operator's Excel, and its text stays exactly as typed.
 	 */
 	static boolean startsFormula(String text) {
-		if (text == null || text.isEmpty()) {
-			return false;
-		}
-		char first = text.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+		return ExportText.startsFormula(text);
 	}
 
 	/**

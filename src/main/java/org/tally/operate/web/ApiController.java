@@ -27,7 +27,7 @@ import org.tally.schedule.ScheduleState;
 
 /**
  * The JSON API: the operator's operations (the CLI's, same service); figures and claims
- * are PressApiController's.
+ * are FiguresApiController's and ClaimsApiController's.
  */
 @RestController
 @RequestMapping("/api")

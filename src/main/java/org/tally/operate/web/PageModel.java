@@ -20,9 +20,7 @@ class PageModel {
 
 	@ModelAttribute("operator")
 	boolean operator(Authentication authentication) {
-		return authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
+		return SecurityConfiguration.isOperator(authentication);
 	}
 
 }

@@ -87,9 +87,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		Authentication authentication = context instanceof SecurityContext security ? security.getAuthentication()
 				: null;
 		return authentication != null && authentication.isAuthenticated()
-				&& authentication.getAuthorities()
-					.stream()
-					.anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
+				&& SecurityConfiguration.isOperator(authentication);
 	}
 
 	private static void tooLarge(HttpServletResponse response, long limit) throws IOException {

@@ -69,10 +69,7 @@ class RunsController {
 
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		boolean operator = authentication.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
-		if (!operator) {
+		if (!SecurityConfiguration.isOperator(authentication)) {
 			return "redirect:/press";
 		}
 		List<RunSummary> runs = operations.runs(50);

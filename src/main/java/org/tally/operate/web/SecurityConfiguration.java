@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.tally.operate.accounts.Accounts;
@@ -31,6 +32,12 @@ class SecurityConfiguration {
 	static final String PRESS = "PRESS";
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	/** Whether the caller holds the OPERATOR role (null: nobody signed in). */
+	static boolean isOperator(Authentication authentication) {
+		return authentication != null
+				&& authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + OPERATOR));
+	}
 
 	/**
 	 * Body limits run before Spring Security, whose CSRF check would otherwise parse a

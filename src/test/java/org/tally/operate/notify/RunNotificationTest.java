@@ -12,23 +12,18 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tally.support.SeedInboxTest;
@@ -86,7 +81,7 @@ class RunNotificationTest extends SeedInboxTest {
 	@Test
 	void givenAQuarantinedFileAndAFigureThatLostItsVerification_eachIsPostedAndMailedOnceWithTheLink()
 			throws Exception {
-		plantStartDateAfterPeriodEnd();
+		inbox.plantStartDateAfterPeriodEnd(LEDGER);
 		Files.writeString(inbox.file("finance/市财政局_京长对口合作项目台账_2025-06-30.xlsx"), "not a workbook");
 
 		JobExecution second = run("correction");
@@ -114,7 +109,7 @@ class RunNotificationTest extends SeedInboxTest {
 
 	@Test
 	void givenAFigureThatLostItsVerificationForAnEarlierPeriod_itIsNotifiedToo() throws Exception {
-		plantStartDateAfterPeriodEnd(HALF_YEAR_LEDGER);
+		inbox.plantStartDateAfterPeriodEnd(HALF_YEAR_LEDGER);
 
 		JobExecution second = run("half-year-correction");
 
@@ -159,31 +154,11 @@ class RunNotificationTest extends SeedInboxTest {
 	}
 
 	/**
-	 * A check fails (a project started after the period end): started_projects loses its
-	 * verification.
-	 */
-	private void plantStartDateAfterPeriodEnd() throws IOException {
-		plantStartDateAfterPeriodEnd(LEDGER);
-	}
-
-	private void plantStartDateAfterPeriodEnd(String ledger) throws IOException {
-		rewriteLedger(ledger, sheet -> {
-			for (Row row : sheet) {
-				Cell date = row.getCell(10);
-				if (row.getRowNum() > 2 && date != null && date.getCellType() == CellType.NUMERIC) {
-					date.setCellValue("2025年1月15日");
-					return;
-				}
-			}
-		});
-	}
-
-	/**
 	 * Two required cells left empty: two rows rejected, one more than tolerated, and the
 	 * run fails.
 	 */
 	private void blankTwoProjectNames() throws IOException {
-		rewriteLedger(LEDGER, sheet -> {
+		inbox.rewriteSeedLedger(LEDGER, sheet -> {
 			int nameColumn = -1;
 			int blanked = 0;
 			for (Row row : sheet) {
@@ -204,16 +179,6 @@ class RunNotificationTest extends SeedInboxTest {
 			}
 			throw new IllegalStateException("no 项目名称 column in " + LEDGER);
 		});
-	}
-
-	private void rewriteLedger(String ledger, Consumer<Sheet> change) throws IOException {
-		Path target = inbox.root().resolve(ledger);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(ledger)))) {
-			change.accept(workbook.getSheet("项目台账"));
-			try (var out = Files.newOutputStream(target)) {
-				workbook.write(out);
-			}
-		}
 	}
 
 	private static HttpServer webhook() {

@@ -18,11 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +38,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -52,8 +46,7 @@ import org.tally.operate.Actor;
 import org.tally.operate.Operations;
 import org.tally.pipeline.RunSummary;
 import org.tally.support.TallyWebTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
+import org.tally.support.SeedInboxTest;
 
 /**
  * The console and press pages in a real browser (Debian's chromium through chromedriver,
@@ -63,7 +56,7 @@ import org.tally.support.TestWarehouse;
  * /usr/bin/chromedriver is missing; CI installs it.
  */
 @TallyWebTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends SeedInboxTest {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -82,19 +75,10 @@ class ConsoleBrowserTest {
 	int port;
 
 	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@Autowired
 	Operations operations;
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	JobOperatorTestUtils jobs;
 
 	@TempDir
 	Path temp;
@@ -102,11 +86,9 @@ class ConsoleBrowserTest {
 	WebDriver browser;
 
 	@BeforeEach
-	void freshInstallationAndBrowser() throws IOException {
+	void freshBrowser() throws IOException {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
 				"needs chromium and chromium-driver (apt-get install chromium chromium-driver)");
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		// Contexts started later in the same JVM set org.tally to WARN; a run's page
 		// shows its INFO lines.
 		LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.tally", LogLevel.INFO);
@@ -274,7 +256,7 @@ class ConsoleBrowserTest {
 	void givenAFailedCheckInALaterRun_thePressSeesOnlyVerifiedFiguresAndFindsTheSeedReleaseConsistent()
 			throws Exception {
 		run("verified");
-		plantStartDateAfterPeriodEnd();
+		inbox.plantStartDateAfterPeriodEnd(LEDGER);
 		long second = run("corrected-ledger");
 
 		signIn("operator", "operator");
@@ -418,27 +400,6 @@ class ConsoleBrowserTest {
 		// reject rate under 5 %
 		lines.add(21, "21,JC2023-0022,首都医科大学附属北京朝阳医院,武乡县中医医院,朝阳区,10,100,1.00,1.00");
 		Files.write(file, lines, GBK);
-	}
-
-	/**
-	 * A started project's start date moved into 2025 in a corrected year-end ledger: its
-	 * check fails.
-	 */
-	private void plantStartDateAfterPeriodEnd() throws IOException {
-		Path target = inbox.root().resolve(LEDGER);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(Path.of("seeds/inbox").resolve(LEDGER)))) {
-			Sheet sheet = workbook.getSheet("项目台账");
-			for (Row row : sheet) {
-				Cell date = row.getCell(10);
-				if (row.getRowNum() > 2 && date != null && date.getCellType() == CellType.NUMERIC) {
-					date.setCellValue("2025年1月15日");
-					break;
-				}
-			}
-			try (var out = Files.newOutputStream(target)) {
-				workbook.write(out);
-			}
-		}
 	}
 
 	private long run(String trigger) throws Exception {

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -27,10 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.tally.support.Runs;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
+import org.tally.support.PublishedSeedsTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TallyTest
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
-class PressApiTest {
+class PressApiTest extends PublishedSeedsTest {
 
 	static final String TEXT = "京长对口合作以来，北京企业签约社会资金600余亿元，完成投资约110亿元，已落地开工90个项目。";
 
@@ -51,26 +47,10 @@ class PressApiTest {
 	MockMvc mvc;
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping handlers;
 
 	final JsonMapper json = JsonMapper.builder().build();
-
-	@BeforeEach
-	void theSeedsConsolidated() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-		Runs.completedRun(jobs, "press-api");
-	}
 
 	@Test
 	void givenThePress_figuresAreThePressViewAndAllIsForbidden() throws Exception {

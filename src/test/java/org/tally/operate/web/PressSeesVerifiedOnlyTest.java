@@ -22,9 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -32,8 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tally.support.Runs;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
+import org.tally.support.PublishedSeedsTest;
 
 /**
  * Given a verified version, then an unverified correction with value X, then a verified
@@ -45,7 +42,7 @@ import org.tally.support.TestWarehouse;
 @TallyTest
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
-class PressSeesVerifiedOnlyTest {
+class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 
 	static final String LEDGER = "finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx";
 
@@ -65,22 +62,6 @@ class PressSeesVerifiedOnlyTest {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void theSeedsConsolidatedAndVerified() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-		Runs.completedRun(jobs, "verified-v1");
-	}
 
 	@Test
 	void givenAnUnverifiedVersionBetweenTwoVerifiedOnes_noPressPageExportOrHistoryShowsItsValue() throws Exception {

@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -25,8 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tally.support.Runs;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
+import org.tally.support.InboxRunTest;
 
 /**
  * Given a run that rejected 100,000 cells, its page and its rejects page stay small: the
@@ -37,7 +34,7 @@ import org.tally.support.TestWarehouse;
 @TallyTest
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
-class RunPageTest {
+class RunPageTest extends InboxRunTest {
 
 	private static final int REJECTS = 100_000;
 
@@ -50,21 +47,6 @@ class RunPageTest {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void freshInstallation() {
-		warehouse.reset();
-		inbox.clear();
-	}
 
 	@Test
 	void givenAHundredThousandRejects_theRunPageCountsThemAndStaysSmall() throws Exception {

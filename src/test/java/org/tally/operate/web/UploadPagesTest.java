@@ -132,12 +132,7 @@ class UploadPagesTest {
 				"..\\x_20241231.csv", "../x_20241231.csv", "a\u0000b_20241231.csv", "a\rb_20241231.csv",
 				"a\nb_20241231.csv");
 		for (String name : names) {
-			MvcResult result = mvc
-				.perform(multipart("/files/upload").file(new MockMultipartFile("file", name, "text/csv", seed))
-					.param("source", "health-activities")
-					.with(csrf())
-					.with(operator()))
-				.andReturn();
+			MvcResult result = send(name, seed);
 
 			assertThat(result.getResponse().getStatus()).as("%s", name).isEqualTo(302);
 			assertThat(result.getResponse().getRedirectedUrl()).as("%s", name).isEqualTo("/files");
@@ -149,15 +144,20 @@ class UploadPagesTest {
 	}
 
 	private String upload(String name, byte[] content) throws Exception {
-		MvcResult result = mvc
+		MvcResult result = send(name, content);
+		String target = result.getResponse().getRedirectedUrl();
+		assertThat(target).as("%s", result.getFlashMap()).startsWith("/files/uploads/");
+		return target.substring("/files/uploads/".length());
+	}
+
+	/** Sends a file to the upload form as the operator, for the health activities. */
+	private MvcResult send(String name, byte[] content) throws Exception {
+		return mvc
 			.perform(multipart("/files/upload").file(new MockMultipartFile("file", name, "text/csv", content))
 				.param("source", "health-activities")
 				.with(csrf())
 				.with(operator()))
 			.andReturn();
-		String target = result.getResponse().getRedirectedUrl();
-		assertThat(target).as("%s", result.getFlashMap()).startsWith("/files/uploads/");
-		return target.substring("/files/uploads/".length());
 	}
 
 	private String page(String path) throws Exception {

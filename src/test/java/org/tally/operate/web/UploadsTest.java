@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tally.catalog.Catalog;
@@ -25,6 +27,14 @@ class UploadsTest {
 
 	@TempDir
 	Path temp;
+
+	/** The inbox the uploads are accepted into. */
+	Path inbox;
+
+	@BeforeEach
+	void emptyInbox() throws IOException {
+		inbox = Files.createDirectories(temp.resolve("inbox"));
+	}
 
 	@Test
 	void givenPathsAndOddCharacters_theNameKeepsOnlyItsLastSegmentAndSafeCharacters() {
@@ -44,8 +54,7 @@ class UploadsTest {
 
 	@Test
 	void givenAnUpload_itIsHeldAsideUntilAcceptedAndThenMovedIntoTheSourceFolderOnly() throws Exception {
-		Path inbox = Files.createDirectories(temp.resolve("inbox"));
-		Uploads uploads = uploads(inbox, 1000);
+		Uploads uploads = uploads(1000);
 
 		Uploads.Upload upload = uploads.store("finance-projects", "C:\\Users\\li\\台账_2024-12-31.csv", 3,
 				new ByteArrayInputStream("a,b".getBytes()));
@@ -62,8 +71,7 @@ class UploadsTest {
 
 	@Test
 	void givenAWrongTypeATooLargeFileOrANameTaken_theUploadIsRefused() throws Exception {
-		Path inbox = Files.createDirectories(temp.resolve("inbox"));
-		Uploads uploads = uploads(inbox, 10);
+		Uploads uploads = uploads(10);
 
 		assertThatThrownBy(() -> uploads.store("finance-projects", "run.sh", 3, new ByteArrayInputStream(new byte[3])))
 			.hasMessageContaining("only xlsx, xlsm, xls, csv");
@@ -80,8 +88,7 @@ class UploadsTest {
 
 	@Test
 	void givenAFileOfTheSameNameArrivingWhileTheUploadIsCopiedIn_itIsKeptAndTheAcceptRefused() throws Exception {
-		Path inbox = Files.createDirectories(temp.resolve("inbox"));
-		Uploads uploads = uploads(inbox, 1000);
+		Uploads uploads = uploads(1000);
 		Uploads.Upload upload = uploads.store("finance-projects", "台账_2024-12-31.csv", 4,
 				new ByteArrayInputStream("ours".getBytes()));
 		Path theirs = inbox.resolve("finance/台账_2024-12-31.csv");
@@ -97,8 +104,7 @@ class UploadsTest {
 
 	@Test
 	void givenAnAcceptedUpload_theInboxHoldsItWholeUnderItsNameAndNoTemporaryCopy() throws Exception {
-		Path inbox = Files.createDirectories(temp.resolve("inbox"));
-		Uploads uploads = uploads(inbox, 1000);
+		Uploads uploads = uploads(1000);
 		Uploads.Upload upload = uploads.store("finance-projects", "台账_2024-12-31.csv", 4,
 				new ByteArrayInputStream("ours".getBytes()));
 
@@ -112,8 +118,7 @@ class UploadsTest {
 
 	@Test
 	void givenNamesTooLongWithControlCharactersOrAParentFolder_theUploadIsRefusedQuotingThemHarmlessly() {
-		Path inbox = temp.resolve("inbox");
-		Uploads uploads = uploads(inbox, 1000);
+		Uploads uploads = uploads(1000);
 
 		assertThatThrownBy(() -> uploads.store("finance-projects", "台".repeat(100) + "_2024-12-31.csv", 1,
 				new ByteArrayInputStream(new byte[1])))
@@ -131,8 +136,7 @@ class UploadsTest {
 
 	@Test
 	void givenAnUploadLeftForMoreThanADay_theNextUploadClearsItAndKeepsRecentOnes() throws Exception {
-		Path inbox = Files.createDirectories(temp.resolve("inbox"));
-		Uploads uploads = uploads(inbox, 1000);
+		Uploads uploads = uploads(1000);
 		Uploads.Upload forgotten = uploads.store("finance-projects", "old.csv", 1,
 				new ByteArrayInputStream(new byte[1]));
 		Uploads.Upload recent = uploads.store("finance-projects", "recent.csv", 1,
@@ -146,7 +150,7 @@ class UploadsTest {
 		assertThat(uploads.find(recent.token())).isPresent();
 	}
 
-	private Uploads uploads(Path inbox, long maxBytes) {
+	private Uploads uploads(long maxBytes) {
 		Catalog catalog = new Catalog(temp, Map.of(), List.of(source("finance/*.{xlsx,xlsm,xls,csv}")), Map.of(),
 				List.of(), List.of());
 		return new Uploads(temp.resolve("data"), new IngestProperties(inbox, 1_000_000), catalog, maxBytes);
@@ -157,7 +161,7 @@ class UploadsTest {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, text);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,8 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.tally.operate.Operations;
 import org.tally.pipeline.RunSummary;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
+import org.tally.support.SeedInboxTest;
 
 /**
  * Given the demo users, every endpoint answers anonymous, PRESS and OPERATOR as the role
@@ -33,25 +31,13 @@ import org.tally.support.TestWarehouse;
 @TallyTest
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
-class WebRoleMatrixTest {
+class WebRoleMatrixTest extends SeedInboxTest {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Operations operations;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	TestWarehouse warehouse;
-
-	@BeforeEach
-	void freshInstallation() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
-	}
 
 	@AfterEach
 	void runsHaveEnded() throws InterruptedException {
