@@ -186,12 +186,11 @@ final class FileRowStream<T> implements AutoCloseable {
 	 */
 	LoadContext context() {
 		if (context == null) {
-			// The first batch holds the context and the header rows, or throws why there
-			// is
-			// none.
-			Batch first = take();
+			Batch first = take(); // the context and the header rows, or throws why none
 			context = first.context();
-			readerLineUp = finishAhead ? null : new LineUp(context, castRows(first.rows()));
+			@SuppressWarnings("unchecked") // the context's batch carries the header rows
+			List<RawRow> headerRows = (List<RawRow>) first.rows();
+			readerLineUp = finishAhead ? null : new LineUp(context, headerRows);
 		}
 		return context;
 	}
@@ -252,11 +251,6 @@ final class FileRowStream<T> implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while reading " + cursor.file(), ex);
 		}
-	}
-
-	@SuppressWarnings("unchecked") // the context's batch carries the header's raw rows
-	private static List<RawRow> castRows(List<?> rows) {
-		return (List<RawRow>) rows;
 	}
 
 	private static RuntimeException rethrow(Throwable failure) {

@@ -9,13 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.time.LocalDate;
 import org.tally.catalog.ColumnDefinition;
-import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.workbook.CellKind;
 import org.tally.ingest.workbook.RawCell;
 import org.tally.ingest.workbook.RawRow;
-import org.tally.normalize.AmountUnit;
 import org.tally.normalize.ReportingPeriods;
 import org.tally.normalize.TextKeys;
 
