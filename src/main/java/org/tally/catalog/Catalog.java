@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tally.catalog.internal.CatalogLoader;
 
 /**
  * Everything Tally knows from {@code config/}: datasets, department sources,
@@ -28,6 +29,14 @@ public record Catalog(Path directory, Map<String, DatasetDefinition> datasets, L
 			Map<String, Map<String, List<String>>> vocabularies, List<CheckDefinition> checks,
 			List<FigureDefinition> figures) {
 		this(directory, datasets, sources, vocabularies, checks, figures, List.of());
+	}
+
+	/**
+	 * Loads and cross-checks the configuration in {@code directory}, as the application
+	 * does at start; for commands that need no database.
+	 */
+	public static Catalog load(Path directory) {
+		return CatalogLoader.load(directory);
 	}
 
 	public DatasetDefinition dataset(String name) {

@@ -114,8 +114,11 @@ final class FileRowStream<T> implements AutoCloseable {
 			LocalDate period = SourceRowReader.period(source, load.fileName(), layout);
 			LoadContext opened = new LoadContext(load, source, dataset, cursor.sheetName(), period,
 					layout.sheetColumns(), layout.units(), cursor.date1904());
-			queue.put(new Batch(opened, List.of(), null));
-			LineUp lineUp = finishAhead ? new LineUp(opened) : null;
+			List<RawRow> headerRows = head.stream()
+				.filter(r -> r.rowNumber() >= layout.headerFirstRow() && r.rowNumber() <= layout.headerLastRow())
+				.toList();
+			queue.put(new Batch(opened, headerRows, null));
+			LineUp lineUp = finishAhead ? new LineUp(opened, headerRows) : null;
 			List<Object> rows = new ArrayList<>(BATCH);
 			for (RawRow raw : head) {
 				if (raw.rowNumber() > layout.headerLastRow()) {
@@ -183,9 +186,11 @@ final class FileRowStream<T> implements AutoCloseable {
 	 */
 	LoadContext context() {
 		if (context == null) {
-			context = take().context(); // the first batch holds the context, or throws
-										// why there is none
-			readerLineUp = finishAhead ? null : new LineUp(context);
+			Batch first = take(); // the context and the header rows, or throws why none
+			context = first.context();
+			@SuppressWarnings("unchecked") // the context's batch carries the header rows
+			List<RawRow> headerRows = (List<RawRow>) first.rows();
+			readerLineUp = finishAhead ? null : new LineUp(context, headerRows);
 		}
 		return context;
 	}
@@ -205,7 +210,7 @@ final class FileRowStream<T> implements AutoCloseable {
 					ended = true;
 					return null;
 				}
-				current = batch.rows().iterator();
+				current = ((List<Object>) batch.rows()).iterator();
 			}
 			if (finishAhead) {
 				return (T) current.next();
@@ -277,8 +282,11 @@ final class FileRowStream<T> implements AutoCloseable {
 		}
 	}
 
-	/** The file's context (first), a batch of rows, the end, or what reading threw. */
-	private record Batch(LoadContext context, List<Object> rows, Throwable failure) {
+	/**
+	 * The file's context with its header rows (first), a batch of rows, the end, or what
+	 * reading threw.
+	 */
+	private record Batch(LoadContext context, List<?> rows, Throwable failure) {
 
 		static Batch last() {
 			return new Batch(null, null, null);

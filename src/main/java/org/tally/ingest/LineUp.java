@@ -1,5 +1,6 @@
 package org.tally.ingest;
 
+import java.util.List;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.internal.RowClassifier;
@@ -7,9 +8,9 @@ import org.tally.ingest.workbook.RawCell;
 import org.tally.ingest.workbook.RawRow;
 
 /**
- * Lines up a file's sheet rows with its dataset's columns, row after row: notes and empty
- * rows dropped, blank cells null, and a merged block's value carried down where the
- * source says so.
+ * Lines up a file's sheet rows with its dataset's columns, row after row: notes, section
+ * headings, repeated headers and empty rows dropped ({@link RowClassifier}), blank cells
+ * null, and a merged block's value carried down where the source says so.
  */
 final class LineUp {
 
@@ -20,8 +21,12 @@ final class LineUp {
 
 	private final RawCell[] fillDownValues;
 
-	LineUp(LoadContext context) {
+	private final RowClassifier classifier;
+
+	/** {@code headerRows}: the header's one or two rows, to skip it where repeated. */
+	LineUp(LoadContext context, List<RawRow> headerRows) {
 		this.context = context;
+		this.classifier = new RowClassifier(context.sheetColumns(), headerRows);
 		DatasetDefinition dataset = context.dataset();
 		SourceDefinition source = context.source();
 		this.fillDown = new boolean[dataset.columns().size()];
@@ -33,14 +38,23 @@ final class LineUp {
 	}
 
 	/**
-	 * The row lined up, or null for a note or a row with nothing in the dataset's
-	 * columns.
+	 * The row lined up, or null for a row a run skips (a note, a heading, the header
+	 * again, nothing in the dataset's columns).
 	 */
 	SourceRow row(RawRow raw) {
-		if (raw.cells().isEmpty() || RowClassifier.isNote(raw)) {
+		return row(raw, classifier.classify(raw));
+	}
+
+	RowKind kind(RawRow raw) {
+		return classifier.classify(raw);
+	}
+
+	/** The row lined up as {@code kind}, or null for a kind a run skips. */
+	SourceRow row(RawRow raw, RowKind kind) {
+		if (!kind.read()) {
 			return null;
 		}
-		boolean totals = RowClassifier.isTotals(raw);
+		boolean totals = kind == RowKind.TOTALS;
 		int[] columns = context.sheetColumns();
 		RawCell[] cells = new RawCell[columns.length];
 		boolean any = false;

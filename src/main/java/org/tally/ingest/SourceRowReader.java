@@ -189,7 +189,7 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 		return false;
 	}
 
-	/** The file's sheet as its source selects it; shared with {@link FileRows}. */
+	/** The file's sheet as its source selects it; shared with {@link FileReading}. */
 	static SheetCursor open(SourceDefinition source, Path file, ReadLimits limits) {
 		SourceDefinition.Sheet sheet = source.sheet();
 		return Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()), limits);
@@ -197,7 +197,7 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	/**
 	 * The file's reporting period as its source says to find it; shared with
-	 * {@link FileRows}.
+	 * {@link FileReading}.
 	 */
 	static LocalDate period(SourceDefinition source, String fileName, SheetLayout layout) {
 		Optional<LocalDate> period = switch (source.period().from()) {

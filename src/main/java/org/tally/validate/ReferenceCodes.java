@@ -131,6 +131,11 @@ final class ReferenceCodes {
 		String column = SqlIdentifier.quote(dataset.column(reference.column()).orElseThrow().name());
 		String table = SqlIdentifier.quote(dataset.name());
 		Set<Object> codes = new HashSet<>();
+		if (!jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param("warehouse." + table).query(Boolean.class).single()) {
+			// No run has made the dataset's table yet (an upload previewed on a fresh
+			// database): it has no codes.
+			return codes;
+		}
 		for (SourceDefinition source : catalog.sourcesOf(dataset.name())) {
 			List<Long> candidates = jdbc.sql("""
 					SELECT id FROM registry.load

@@ -192,6 +192,20 @@ class LedgerLayoutTest extends InboxRunTest {
 	}
 
 	@Test
+	void givenTheLedgerWithReversedColumnsAndItsTotalsInTheLastColumn_theTotalsRowIsCheckedNotRejected() {
+		load(WorkbookBuilder.ledger(DECEMBER)
+			.header("项目状态", "签约投资额", "所在县区", "项目名称", "项目编号", "序号")
+			.row("开工", 10, "潞州区", "甲", "JC2024-0001", 1)
+			.row("开工", 20, "潞州区", "乙", "JC2024-0002", 2)
+			.row(null, 30, null, null, null, "合计"));
+
+		assertThat(warehouse.strings("SELECT project_code FROM warehouse.projects ORDER BY row_number"))
+			.containsExactly("JC2024-0001", "JC2024-0002");
+		assertThat(warehouse.count("SELECT count(*) FROM registry.reject")).isZero();
+		assertThat(warehouse.strings("SELECT DISTINCT row_number::text FROM staging.totals_row")).containsExactly("6");
+	}
+
+	@Test
 	void givenATitleNamingAQuarter_thePeriodIsTheQuarterEnd() {
 		load(WorkbookBuilder.workbook()
 			.sheet("项目台账")

@@ -50,14 +50,14 @@ class FilePreviewTest extends SeedInboxTest {
 		Path file = Files.write(temp.resolve("upload.csv"), lines, GBK);
 		long loads = warehouse.count("SELECT count(*) FROM registry.load");
 
-		FilePreview.Result result = preview.preview(catalog.source("health-activities").orElseThrow(), file,
+		FileInspection.Result result = preview.preview(catalog.source("health-activities").orElseThrow(), file,
 				"市卫健委_卫生健康对口合作_20241231_更正.csv");
 
 		assertThat(result.readable()).isTrue();
-		assertThat(result.period()).hasToString("2024-12-31");
+		assertThat(result.outline().period()).hasToString("2024-12-31");
 		assertThat(result.rowsRead()).isEqualTo(21); // 20 rows and the totals row
 		assertThat(result.rowsRejected()).isEqualTo(2);
-		assertThat(result.problems()).extracting(FilePreview.Problem::cell, FilePreview.Problem::value)
+		assertThat(result.problems()).extracting(FileInspection.Problem::cell, FileInspection.Problem::value)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("F3", "很多"),
 					org.assertj.core.groups.Tuple.tuple("B4", "JC2099-0001"));
 		assertThat(result.problems().get(1).reasonEn()).contains("unknown project code JC2099-0001");
@@ -68,10 +68,11 @@ class FilePreviewTest extends SeedInboxTest {
 	void givenAFileWithoutAPeriodInItsName_thePreviewSaysTheRunWouldQuarantineIt() throws Exception {
 		Path file = Files.copy(Path.of("seeds/inbox").resolve(HEALTH), temp.resolve("x.csv"));
 
-		FilePreview.Result result = preview.preview(catalog.source("health-activities").orElseThrow(), file, "更正.csv");
+		FileInspection.Result result = preview.preview(catalog.source("health-activities").orElseThrow(), file,
+				"更正.csv");
 
 		assertThat(result.readable()).isFalse();
-		assertThat(result.unreadable()).contains("no reporting period in the file name");
+		assertThat(result.quarantine()).contains("no reporting period in the file name");
 	}
 
 }

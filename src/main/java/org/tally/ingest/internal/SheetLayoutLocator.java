@@ -9,13 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.time.LocalDate;
 import org.tally.catalog.ColumnDefinition;
-import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.workbook.CellKind;
 import org.tally.ingest.workbook.RawCell;
 import org.tally.ingest.workbook.RawRow;
-import org.tally.normalize.AmountUnit;
 import org.tally.normalize.ReportingPeriods;
 import org.tally.normalize.TextKeys;
 
@@ -32,24 +30,41 @@ public final class SheetLayoutLocator {
 
 	private final Map<String, String> aliasToColumn = new HashMap<>();
 
+	/** The alias as configured, per key it is matched by. */
+	private final Map<String, String> aliasOfKey = new HashMap<>();
+
 	public SheetLayoutLocator(SourceDefinition source, DatasetDefinition dataset) {
 		this.source = source;
 		this.dataset = dataset;
 		source.columns().forEach((column, spec) -> {
 			for (String alias : spec.aliases()) {
-				aliasToColumn.putIfAbsent(TextKeys.canonicalWithoutBrackets(alias), column);
-				aliasToColumn.putIfAbsent(TextKeys.canonical(alias), column);
+				for (String key : List.of(TextKeys.canonicalWithoutBrackets(alias), TextKeys.canonical(alias))) {
+					if (aliasToColumn.putIfAbsent(key, column) == null) {
+						aliasOfKey.put(key, alias);
+					}
+				}
 			}
 		});
 	}
 
 	public SheetLayout locate(List<RawRow> firstRows) {
+		return search(firstRows).layout();
+	}
+
+	/**
+	 * What the header search found among the first rows, the layout or why there is none,
+	 * with everything a person needs to see why: {@code tally inspect}.
+	 */
+	public HeaderSearch search(List<RawRow> firstRows) {
 		Candidate best = null;
+		Candidate runnerUp = null;
 		List<Candidate> singles = new ArrayList<>();
 		for (RawRow row : firstRows) {
 			Candidate single = match(row, null, headerTexts(row, null));
 			singles.add(single);
+			Candidate before = best;
 			best = better(best, single);
+			runnerUp = better(runnerUp, best == single ? before : single);
 		}
 		for (int i = 0; i + 1 < firstRows.size(); i++) {
 			RawRow row = firstRows.get(i);
@@ -63,51 +78,61 @@ public final class SheetLayoutLocator {
 			Candidate pair = match(row, below, headerTexts(row, below));
 			int alone = Math.max(singles.get(i).matched.size(), singles.get(i + 1).matched.size());
 			if (pair.matched.size() > alone) {
+				Candidate before = best;
 				best = better(best, pair);
+				runnerUp = better(runnerUp, best == pair ? before : pair);
 			}
 		}
+		if (runnerUp != null && best != null && runnerUp.top == best.top) {
+			runnerUp = null; // the pair's own top row alone is no rival
+		}
 		if (best == null || best.matched.isEmpty()) {
-			throw new SheetLayoutException("no header row found in the first " + source.headerSearchRows()
+			return HeaderSearch.failed("no header row found in the first " + source.headerSearchRows()
 					+ " rows: none of the expected column names (" + expectedNames() + ") appears");
 		}
+		List<HeaderSearch.HeaderCell> cells = new ArrayList<>();
+		Map<Integer, String> columnAt = new HashMap<>();
+		best.matched.forEach((name, column) -> columnAt.put(column, name));
+		best.texts.forEach((column, text) -> {
+			String name = columnAt.get(column);
+			cells.add(new HeaderSearch.HeaderCell(column, text, name, name == null ? null : aliasFor(text)));
+		});
 		List<String> missing = new ArrayList<>();
 		for (ColumnDefinition column : dataset.columns()) {
 			if (column.required() && !best.matched.containsKey(column.name())) {
 				missing.add(column.name() + " " + source.columns().get(column.name()).aliases());
 			}
 		}
-		if (!missing.isEmpty()) {
-			throw new SheetLayoutException("required column(s) missing: " + String.join(", ", missing) + "; header row "
-					+ best.top.rowNumber() + " has: " + best.texts.values());
-		}
+		String failure = missing.isEmpty() ? null : "required column(s) missing: " + String.join(", ", missing)
+				+ "; header row " + best.top.rowNumber() + " has: " + best.texts.values();
 		int[] sheetColumns = new int[dataset.columns().size()];
 		Arrays.fill(sheetColumns, -1);
-		List<AmountUnit> units = new ArrayList<>();
-		AmountUnit lineUnit = unitLine(firstRows, best.top.rowNumber()).orElse(null);
-		AmountUnit sourceUnit = source.unit() == null ? AmountUnit.YUAN
-				: AmountUnit.findIn(source.unit()).orElse(AmountUnit.YUAN);
 		for (int i = 0; i < dataset.columns().size(); i++) {
-			ColumnDefinition column = dataset.columns().get(i);
-			Integer sheetColumn = best.matched.get(column.name());
-			AmountUnit unit = null;
-			if (sheetColumn != null) {
-				sheetColumns[i] = sheetColumn;
-				SourceDefinition.Column spec = source.columns().get(column.name());
-				if (spec.unit() != null) {
-					unit = AmountUnit.findIn(spec.unit()).orElse(null);
-				}
-				if (unit == null) {
-					unit = AmountUnit.findIn(best.texts.get(sheetColumn)).orElse(null);
-				}
-			}
-			if (unit == null && column.type() == ColumnType.MONEY) {
-				unit = lineUnit != null ? lineUnit : sourceUnit;
-			}
-			units.add(unit);
+			Integer sheetColumn = best.matched.get(dataset.columns().get(i).name());
+			sheetColumns[i] = sheetColumn == null ? -1 : sheetColumn;
 		}
+		List<UnitOrigins.Unit> units = new UnitOrigins(source, dataset).units(firstRows, best.top.rowNumber(),
+				sheetColumns, best.texts);
 		int last = best.bottom == null ? best.top.rowNumber() : best.bottom.rowNumber();
-		return new SheetLayout(best.top.rowNumber(), last, sheetColumns, units,
-				titlePeriod(firstRows, best.top.rowNumber()), List.copyOf(best.texts.values()));
+		TitlePeriod title = titlePeriod(firstRows, best.top.rowNumber());
+		SheetLayout layout = new SheetLayout(best.top.rowNumber(), last, sheetColumns,
+				units.stream().map(UnitOrigins.Unit::unit).toList(), title == null ? null : title.period(),
+				List.copyOf(best.texts.values()));
+		return new HeaderSearch(layout, best.matched.size(),
+				runnerUp == null || runnerUp.matched.isEmpty() ? null : rows(runnerUp),
+				runnerUp == null ? 0 : runnerUp.matched.size(), cells, missing, units,
+				title == null ? null : title.cell(), failure);
+	}
+
+	private static String rows(Candidate candidate) {
+		return candidate.bottom == null ? String.valueOf(candidate.top.rowNumber())
+				: candidate.top.rowNumber() + "-" + candidate.bottom.rowNumber();
+	}
+
+	/** The configured alias a header text matched. */
+	private String aliasFor(String text) {
+		String alias = aliasOfKey.get(TextKeys.canonicalWithoutBrackets(text));
+		return alias != null ? alias : aliasOfKey.getOrDefault(TextKeys.canonical(text), text);
 	}
 
 	private Candidate match(RawRow top, RawRow bottom, Map<Integer, String> texts) {
@@ -169,25 +194,7 @@ public final class SheetLayoutLocator {
 		return current;
 	}
 
-	private static Optional<AmountUnit> unitLine(List<RawRow> rows, int headerRow) {
-		for (RawRow row : rows) {
-			if (row.rowNumber() >= headerRow) {
-				break;
-			}
-			for (RawCell cell : row.cells()) {
-				String text = TextKeys.canonical(cell.value());
-				if (text.contains("单位")) {
-					Optional<AmountUnit> unit = AmountUnit.findIn(text.substring(text.indexOf("单位")));
-					if (unit.isPresent()) {
-						return unit;
-					}
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-	private static LocalDate titlePeriod(List<RawRow> rows, int headerRow) {
+	private static TitlePeriod titlePeriod(List<RawRow> rows, int headerRow) {
 		for (RawRow row : rows) {
 			if (row.rowNumber() >= headerRow) {
 				break;
@@ -195,11 +202,14 @@ public final class SheetLayoutLocator {
 			for (RawCell cell : row.cells()) {
 				Optional<LocalDate> period = ReportingPeriods.find(cell.value());
 				if (period.isPresent()) {
-					return period.get();
+					return new TitlePeriod(period.get(), cell.reference(row.rowNumber()));
 				}
 			}
 		}
 		return null;
+	}
+
+	private record TitlePeriod(LocalDate period, String cell) {
 	}
 
 	private String expectedNames() {

@@ -4,7 +4,7 @@ package org.tally.ingest.workbook;
  * The dialect of a delimited text file, sniffed from its head: the delimiter, and whether
  * an Excel "sep=" line that names it comes before the first record.
  */
-record CsvDialect(char delimiter, boolean sepLine) {
+record CsvDialect(char delimiter, boolean sepLine, String decidedBy) {
 
 	/**
 	 * Excel's "sep=;" first line names the delimiter and is not a data row; otherwise the
@@ -13,9 +13,11 @@ record CsvDialect(char delimiter, boolean sepLine) {
 	static CsvDialect sniff(String head, boolean tsv) {
 		if (head.length() >= 5 && head.regionMatches(true, 0, "sep=", 0, 4)
 				&& (head.length() == 5 || head.charAt(5) == '\n' || head.charAt(5) == '\r')) {
-			return new CsvDialect(head.charAt(4), true);
+			return new CsvDialect(head.charAt(4), true, "an Excel sep= first line names it");
 		}
-		return new CsvDialect(delimiter(head, tsv), false);
+		char delimiter = delimiter(head, tsv);
+		return new CsvDialect(delimiter, false,
+				"splits the first records most consistently (of comma, tab, semicolon)");
 	}
 
 	/**

@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
  * The encoding of a delimited text file, decided from a sample of its first bytes: the
  * charset and how many BOM bytes to skip.
  */
-record CsvEncoding(Charset charset, int bomLength) {
+record CsvEncoding(Charset charset, int bomLength, String decidedBy) {
+
+	CsvEncoding(Charset charset, int bomLength) {
+		this(charset, bomLength, null);
+	}
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -38,20 +42,21 @@ record CsvEncoding(Charset charset, int bomLength) {
 	 */
 	static CsvEncoding detect(byte[] b, boolean wholeFile) {
 		if (Sniffer.starts(b, 0xEF, 0xBB, 0xBF)) {
-			return new CsvEncoding(StandardCharsets.UTF_8, 3);
+			return new CsvEncoding(StandardCharsets.UTF_8, 3, "UTF-8 byte order mark");
 		}
 		if (Sniffer.starts(b, 0xFF, 0xFE)) {
-			return new CsvEncoding(StandardCharsets.UTF_16LE, 2);
+			return new CsvEncoding(StandardCharsets.UTF_16LE, 2, "UTF-16LE byte order mark");
 		}
 		if (Sniffer.starts(b, 0xFE, 0xFF)) {
-			return new CsvEncoding(StandardCharsets.UTF_16BE, 2);
+			return new CsvEncoding(StandardCharsets.UTF_16BE, 2, "UTF-16BE byte order mark");
 		}
 		Charset utf16 = bomlessUtf16(b);
 		if (utf16 != null) {
-			return new CsvEncoding(utf16, 0);
+			return new CsvEncoding(utf16, 0, "no byte order mark; zero bytes at one parity (UTF-16 without BOM)");
 		}
 		if (isUtf8(b, wholeFile)) {
-			return new CsvEncoding(StandardCharsets.UTF_8, 0);
+			return new CsvEncoding(StandardCharsets.UTF_8, 0, "no byte order mark; the "
+					+ (wholeFile ? "whole file" : "first " + b.length + " bytes") + " decode as strict UTF-8");
 		}
 		CharsetDetector detector = new CharsetDetector();
 		detector.setText(b);
@@ -61,13 +66,15 @@ record CsvEncoding(Charset charset, int bomLength) {
 			// non-UTF-8 case,
 			// and short samples often score Big5 or Shift_JIS a little higher by chance.
 			if (m.getName().equals("GB18030") && m.getConfidence() >= 10) {
-				return new CsvEncoding(GB18030, 0);
+				return new CsvEncoding(GB18030, 0, "not UTF-8; ICU detection names GB18030 (confidence "
+						+ m.getConfidence() + "), preferred for mainland Chinese text");
 			}
 		}
 		if (matches.length > 0 && Charset.isSupported(matches[0].getName()) && matches[0].getConfidence() >= 50) {
-			return new CsvEncoding(Charset.forName(matches[0].getName()), 0);
+			return new CsvEncoding(Charset.forName(matches[0].getName()), 0,
+					"not UTF-8; ICU detection's best guess (confidence " + matches[0].getConfidence() + ")");
 		}
-		return new CsvEncoding(GB18030, 0);
+		return new CsvEncoding(GB18030, 0, "not UTF-8 and no confident detection: GB18030 by default");
 	}
 
 	private static Charset bomlessUtf16(byte[] b) {

@@ -108,6 +108,25 @@ final class XlsSheetCursor extends RowCursor {
 		return "OLE2 container without an Excel workbook";
 	}
 
+	/** Every sheet in workbook order, with its visibility. */
+	static List<FileFormat.Sheet> sheets(Path file, ReadLimits limits) throws Exception {
+		checkSize(file, limits);
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+			if (!fs.getRoot().hasEntryCaseInsensitive("Workbook")) {
+				throw new UnreadableFileException(file, null, ole2Reason(fs.getRoot()));
+			}
+			try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
+				checkSheets(wb, limits);
+				List<FileFormat.Sheet> sheets = new ArrayList<>();
+				for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+					sheets.add(new FileFormat.Sheet(wb.getSheetName(i),
+							!wb.isSheetHidden(i) && !wb.isSheetVeryHidden(i), null));
+				}
+				return sheets;
+			}
+		}
+	}
+
 	static List<String> visibleSheetNames(Path file, ReadLimits limits) throws Exception {
 		checkSize(file, limits);
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {

@@ -17,7 +17,16 @@ final class CommandContexts {
 	}
 
 	static ConfigurableApplicationContext start(LocationOptions options, boolean progress) {
-		return start(options, progress, Map.of(), WebApplicationType.NONE);
+		return start(options.application, options, progress, Map.of(), WebApplicationType.NONE);
+	}
+
+	/**
+	 * A context of {@code configuration} alone, with the command line's locations and
+	 * config applied: no database, no auto-configuration, for commands that only read
+	 * files (`tally inspect`).
+	 */
+	static ConfigurableApplicationContext startWithout(LocationOptions options, Class<?> configuration) {
+		return start(configuration, options, false, Map.of(), WebApplicationType.NONE);
 	}
 
 	/**
@@ -30,10 +39,10 @@ final class CommandContexts {
 		if (port != null) {
 			server.put("server.port", port);
 		}
-		return start(options, true, server, WebApplicationType.SERVLET);
+		return start(options.application, options, true, server, WebApplicationType.SERVLET);
 	}
 
-	private static ConfigurableApplicationContext start(LocationOptions options, boolean progress,
+	private static ConfigurableApplicationContext start(Class<?> sources, LocationOptions options, boolean progress,
 			Map<String, Object> extra, WebApplicationType web) {
 		Map<String, Object> properties = new HashMap<>(extra);
 		if (options.configDir != null) {
@@ -56,7 +65,7 @@ final class CommandContexts {
 			.stream()
 			.map(e -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(options.application).web(web)
+		return new SpringApplicationBuilder(sources).web(web)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.run(args);

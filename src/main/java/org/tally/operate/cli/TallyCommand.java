@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
 		subcommands = { RunCommand.class, FiguresCommand.class, FilesCommand.class, SeedsCommand.class,
 				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class,
 				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
-				ServeCommand.class, RejectsCommand.class, FaultsCommand.class, UsersCommand.class,
+				ServeCommand.class, RejectsCommand.class, InspectCommand.class, FaultsCommand.class, UsersCommand.class,
 				TokensCommand.class })
 public class TallyCommand extends BaseCommand.Group {
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.tally.validate.FilePreview;
+import org.tally.validate.FileInspection;
 
 /**
  * The previews of the uploads waiting for an operator, each computed once: a preview
@@ -17,27 +17,27 @@ class KeptPreviews {
 	/** More than operators keep open at once; an evicted one is computed again. */
 	static final int KEPT = 16;
 
-	private final Map<String, FilePreview.Result> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
+	private final Map<String, FileInspection.Result> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
 
 		private static final long serialVersionUID = 1L;
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, FilePreview.Result> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, FileInspection.Result> eldest) {
 			return size() > KEPT;
 		}
 
 	};
 
 	/** The kept preview of the upload {@code token}, computing it the first time. */
-	FilePreview.Result preview(String token, Supplier<FilePreview.Result> compute) {
+	FileInspection.Result preview(String token, Supplier<FileInspection.Result> compute) {
 		synchronized (kept) {
-			FilePreview.Result result = kept.get(token);
+			FileInspection.Result result = kept.get(token);
 			if (result != null) {
 				return result;
 			}
 		}
 		// Computed outside the lock: one long preview does not hold up the others' pages.
-		FilePreview.Result computed = compute.get();
+		FileInspection.Result computed = compute.get();
 		synchronized (kept) {
 			return kept.computeIfAbsent(token, t -> computed);
 		}

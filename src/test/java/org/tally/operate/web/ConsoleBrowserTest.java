@@ -168,6 +168,16 @@ class ConsoleBrowserTest extends SeedInboxTest {
 		assertThat(browser.findElement(By.id("rows-rejected")).getText()).isEqualTo("1");
 		String problems = browser.findElement(By.id("problems")).getText();
 		assertThat(problems).contains("F3").contains("很多");
+		// The same inspection as `tally inspect`: how the file was read, and each row's
+		// kind.
+		assertThat(browser.findElement(By.id("encoding")).getText()).startsWith("GB18030 · not UTF-8");
+		assertThat(browser.findElement(By.id("period")).getText())
+			.isEqualTo("2024-12-31 · from the file name " + corrected.getFileName());
+		assertThat(browser.findElement(By.id("header-cells")).getText()).contains("项目编号 project_code 项目编号");
+		assertThat(browser.findElement(By.id("units")).getText()).contains("funds_allocated 万元 HEADER H1");
+		assertThat(browser.findElements(By.cssSelector("#rows td.kind")).stream().map(WebElement::getText).toList())
+			.hasSize(22)
+			.endsWith("TOTALS", "NOTE");
 		assertThat(inbox.root().resolve("health").resolve(corrected.getFileName().toString())).as("not before accepted")
 			.doesNotExist();
 		screenshot("operator-upload-preview");

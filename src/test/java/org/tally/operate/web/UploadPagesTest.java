@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
 import org.tally.support.TestWarehouse;
-import org.tally.warehouse.DatasetTables;
 
 /**
  * Given the console's upload pages: an upload waits under the data directory where only
@@ -53,15 +52,11 @@ class UploadPagesTest {
 	@Autowired
 	TestWarehouse warehouse;
 
-	@Autowired
-	DatasetTables tables;
-
 	byte[] seed;
 
 	@BeforeEach
 	void anEmptyWarehouseAndInbox() throws Exception {
 		warehouse.reset();
-		tables.prepare();
 		inbox.clear();
 		seed = Files.readAllBytes(Path.of("seeds/inbox/health", NAME));
 	}
