@@ -67,6 +67,7 @@ public final class Benchmark {
 		List<BenchmarkReport.Measure> csv;
 		long xlsxPeak;
 		long csvPeak;
+		BenchmarkReport.Measure reporting;
 		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent());
 				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
 			xlsx = alternately("parse-only (fastexcel-reader, XLSX)",
@@ -81,9 +82,10 @@ public final class Benchmark {
 					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())),
 					"Tally end to end (CSV)", () -> freshWarehouse(context), () -> consolidate(context));
 			csvPeak = heap.peakBytes();
+			reporting = ReportingSummary.time(context.getBean(JdbcClient.class), rows, repetitions);
 		}
 		// In the report's order: parse-only, COPY-only, Tally XLSX, Tally CSV.
-		List<BenchmarkReport.Measure> measures = List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1));
+		List<BenchmarkReport.Measure> measures = List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1), reporting);
 		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), MemoryPeaks.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
 				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeak, csvPeak,

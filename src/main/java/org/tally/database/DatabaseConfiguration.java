@@ -2,6 +2,10 @@ package org.tally.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +20,8 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresHolder embeddedPostgres(DatabaseProperties properties) {
-		return new EmbeddedPostgresHolder(
-				properties.external() ? null : EmbeddedPostgresServer.attachOrStart(properties.dataDir()));
+		return new EmbeddedPostgresHolder(properties.external() ? null
+				: EmbeddedPostgresServer.attachOrStart(properties.dataDir(), properties.port()));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -75,6 +79,23 @@ class DatabaseConfiguration {
 	@Bean
 	CheckRoleGrants checkRoleGrants(DatabaseProperties properties) {
 		return new CheckRoleGrants(properties.external() ? properties.checkUser() : EmbeddedCredentials.CHECKER);
+	}
+
+	@Bean
+	ReaderRoles readerRoles(DatabaseProperties properties, EmbeddedPostgresHolder embedded,
+			HikariDataSource dataSource) {
+		Set<String> reserved = new HashSet<>(
+				Set.of(EmbeddedCredentials.SUPERUSER, EmbeddedCredentials.OWNER, EmbeddedCredentials.CHECKER));
+		Stream.of(properties.user(), properties.checkUser()).filter(Objects::nonNull).forEach(reserved::add);
+		ReaderRoles.Admin admin = properties.external() ? dataSource::getConnection
+				: () -> embedded.server().connect(EmbeddedPostgresServer.DATABASE, EmbeddedCredentials.SUPERUSER);
+		return new ReaderRoles(dataSource, admin, Set.copyOf(reserved));
+	}
+
+	@Bean
+	WarehouseAddress warehouseAddress(DatabaseProperties properties, EmbeddedPostgresHolder embedded) {
+		return properties.external() ? WarehouseAddress.ofJdbcUrl(properties.url()) : new WarehouseAddress("127.0.0.1",
+				embedded.server().port(), EmbeddedPostgresServer.DATABASE, WarehouseAddress.SCHEMA);
 	}
 
 	private static HikariConfig poolConfig(String name, DatabaseProperties properties,

@@ -45,9 +45,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/**
 	 * Connects to the server already running on {@code dataDirectory}, or starts one
-	 * there.
+	 * there on a free port.
 	 */
 	public static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
+		return attachOrStart(dataDirectory, 0);
+	}
+
+	/**
+	 * Connects to the server already running on {@code dataDirectory} (on whatever port
+	 * it listens), or starts one there on {@code port} (0: any free port).
+	 */
+	public static EmbeddedPostgresServer attachOrStart(Path dataDirectory, int port) {
 		Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
 		EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(dataDirectory.toAbsolutePath());
 		Optional<Integer> running = runningServerPort(pgData);
@@ -59,12 +67,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		try {
 			Files.createDirectories(pgData);
 			PostmasterPidFile.removeIfStale(pgData);
+			if (port != 0) {
+				EmbeddedPorts.requireFree(port, pgData);
+			}
 			// initdb reads the superuser's password from a file of its own (first line).
 			passwordFile = Files.createTempFile(dataDirectory.toAbsolutePath(), ".initdb", ".pw",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			Files.writeString(passwordFile, credentials.password(EmbeddedCredentials.SUPERUSER) + "\n");
-			EmbeddedPostgres pg = EmbeddedPostgres.builder()
-				.setDataDirectory(pgData)
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			if (port != 0) {
+				builder.setPort(port);
+			}
+			EmbeddedPostgres pg = builder.setDataDirectory(pgData)
 				.setCleanDataDirectory(false)
 				// The library runs initdb with trust; these options come after and win.
 				.setLocaleConfig("auth-host", "scram-sha-256")

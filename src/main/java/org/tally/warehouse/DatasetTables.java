@@ -13,13 +13,15 @@ import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
+import org.tally.reporting.ReportingViews;
 
 /**
  * Derives warehouse.&lt;dataset&gt; from the dataset declarations: creates missing
  * tables, adds new columns, and refuses (with the column named) any change that would
  * destroy data, such as a new type for an existing column. Dropped declarations leave
  * columns in place. (Earlier versions staged rows in a copy, staging.&lt;dataset&gt;;
- * such tables are left as they are, no longer written.)
+ * such tables are left as they are, no longer written.) The reporting views over the
+ * tables follow in the same transaction.
  */
 @Component
 public class DatasetTables {
@@ -30,9 +32,12 @@ public class DatasetTables {
 
 	private final Catalog catalog;
 
-	DatasetTables(JdbcClient jdbc, Catalog catalog) {
+	private final ReportingViews views;
+
+	DatasetTables(JdbcClient jdbc, Catalog catalog, ReportingViews views) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.views = views;
 	}
 
 	@Transactional
@@ -41,6 +46,7 @@ public class DatasetTables {
 			prepare("warehouse", dataset);
 			moveLegacyStagedRows(dataset);
 		}
+		views.refresh();
 	}
 
 	/**

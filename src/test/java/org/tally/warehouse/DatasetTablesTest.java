@@ -14,6 +14,7 @@ import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
+import org.tally.reporting.ReportingViews;
 import org.tally.support.TallyTest;
 
 /**
@@ -28,6 +29,7 @@ class DatasetTablesTest {
 
 	@AfterEach
 	void dropTestTables() {
+		jdbc.sql("DROP VIEW IF EXISTS reporting.widgets").update();
 		jdbc.sql("DROP TABLE IF EXISTS staging.widgets, warehouse.widgets").update();
 		jdbc.sql("DELETE FROM registry.load WHERE source_id = 'widgets'").update();
 	}
@@ -106,9 +108,10 @@ class DatasetTablesTest {
 
 	private DatasetTables tablesFor(ColumnDefinition... columns) {
 		DatasetDefinition widgets = new DatasetDefinition("widgets", "test", List.of(), List.of(columns));
-		Catalog catalog = new Catalog(Path.of("config"), Map.of("widgets", widgets), List.of(), Map.of(), List.of(),
-				List.of());
-		return new DatasetTables(jdbc, catalog);
+		// A directory without reporting.yml: the test's catalog declares no counties.
+		Catalog catalog = new Catalog(Path.of("target/widgets-config"), Map.of("widgets", widgets), List.of(), Map.of(),
+				List.of(), List.of());
+		return new DatasetTables(jdbc, catalog, new ReportingViews(jdbc, catalog));
 	}
 
 	private static ColumnDefinition column(String name, ColumnType type) {

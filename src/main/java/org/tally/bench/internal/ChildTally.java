@@ -63,6 +63,10 @@ public final class ChildTally {
 			Files.createDirectories(log.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			// A child that starts the embedded server takes any free port, never the
+			// operator's configured one (an installation of its own may be running
+			// there).
+			builder.environment().put("TALLY_DB_PORT", "0");
 			builder.environment().putAll(environment);
 			Process process = builder.start();
 			return new ChildTally(process, log);

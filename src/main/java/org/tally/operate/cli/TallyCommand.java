@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class,
 				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
 				ServeCommand.class, RejectsCommand.class, InspectCommand.class, FaultsCommand.class, UsersCommand.class,
-				TokensCommand.class })
+				TokensCommand.class, ReadersCommand.class, WarehouseCommand.class })
 public class TallyCommand extends BaseCommand.Group {
 
 	/**
