@@ -2,15 +2,11 @@ package org.tally.operate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tally.TallyApplication;
+import org.tally.support.TallyCli;
+import org.tally.support.TallyCli.Result;
 
 /**
  * Given a fresh data directory, `tally users` and `tally tokens` manage the web's
@@ -52,25 +48,7 @@ class AccountCommandsTest {
 	}
 
 	private Result tally(String stdin, String... args) {
-		String[] withDataDir = new String[args.length + 2];
-		System.arraycopy(args, 0, withDataDir, 0, args.length);
-		withDataDir[args.length] = "--data-dir";
-		withDataDir[args.length + 1] = dataDir.toString();
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		InputStream standardInput = System.in;
-		System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		try {
-			int status = TallyCommandLine.execute(TallyApplication.class, new PrintWriter(out, true),
-					new PrintWriter(err, true), withDataDir);
-			return new Result(status, out.toString(), err.toString());
-		}
-		finally {
-			System.setIn(standardInput);
-		}
-	}
-
-	record Result(int status, String out, String err) {
+		return new TallyCli(dataDir).run(stdin, args);
 	}
 
 }

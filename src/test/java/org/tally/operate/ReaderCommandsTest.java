@@ -2,11 +2,6 @@ package org.tally.operate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tally.TallyApplication;
+import org.tally.support.TallyCli;
+import org.tally.support.TallyCli.Result;
 import org.tally.database.EmbeddedCredentials;
 import org.tally.database.EmbeddedPostgresServer;
 import tools.jackson.databind.JsonNode;
@@ -82,25 +78,7 @@ class ReaderCommandsTest {
 	}
 
 	private Result tally(String stdin, String... args) {
-		String[] withDataDir = new String[args.length + 2];
-		System.arraycopy(args, 0, withDataDir, 0, args.length);
-		withDataDir[args.length] = "--data-dir";
-		withDataDir[args.length + 1] = dataDir.toString();
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		InputStream standardInput = System.in;
-		System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		try {
-			int status = TallyCommandLine.execute(TallyApplication.class, new PrintWriter(out, true),
-					new PrintWriter(err, true), withDataDir);
-			return new Result(status, out.toString(), err.toString());
-		}
-		finally {
-			System.setIn(standardInput);
-		}
-	}
-
-	record Result(int status, String out, String err) {
+		return new TallyCli(dataDir).run(stdin, args);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.tally.operate.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.tally.ingest.FileReading;
 import org.tally.ingest.workbook.FileFormat;
 import org.tally.validate.FileInspection;
@@ -12,27 +11,19 @@ final class InspectReport {
 	private InspectReport() {
 	}
 
-	static Map<String, Object> document(FileInspection.Result r) {
+	/** The JSON document: the inspection with its outline's fields at the top level. */
+	record Document(String file, String source, String sourceChoice, FileFormat format, String sheet,
+			String sheetChoice, FileReading.Header header, String period, String periodFrom, String quarantine,
+			String fileRejected, int rowsRead, int rowsValid, int rowsRejected, boolean referencesChecked,
+			List<FileInspection.Row> rows, List<FileInspection.Problem> problems) {
+	}
+
+	static Document document(FileInspection.Result r) {
 		FileReading.Outline outline = r.outline();
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("file", r.file());
-		document.put("source", r.source());
-		document.put("sourceChoice", r.sourceChoice());
-		document.put("format", r.format());
-		document.put("sheet", outline.sheet());
-		document.put("sheetChoice", outline.sheetChoice());
-		document.put("header", outline.header());
-		document.put("period", outline.period() == null ? null : outline.period().toString());
-		document.put("periodFrom", outline.periodFrom());
-		document.put("quarantine", outline.quarantine());
-		document.put("fileRejected", r.fileRejected());
-		document.put("rowsRead", r.rowsRead());
-		document.put("rowsValid", r.rowsValid());
-		document.put("rowsRejected", r.rowsRejected());
-		document.put("referencesChecked", r.referencesChecked());
-		document.put("rows", r.rows());
-		document.put("problems", r.problems());
-		return document;
+		return new Document(r.file(), r.source(), r.sourceChoice(), r.format(), outline.sheet(), outline.sheetChoice(),
+				outline.header(), outline.period() == null ? null : outline.period().toString(), outline.periodFrom(),
+				outline.quarantine(), r.fileRejected(), r.rowsRead(), r.rowsValid(), r.rowsRejected(),
+				r.referencesChecked(), r.rows(), r.problems());
 	}
 
 	static String table(FileInspection.Result r) {

@@ -1,7 +1,5 @@
 package org.tally.operate.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tally.database.WarehouseAddress;
 import picocli.CommandLine.Command;
@@ -12,6 +10,10 @@ import picocli.CommandLine.Mixin;
 		subcommands = { WarehouseCommand.Info.class })
 class WarehouseCommand extends BaseCommand.Group {
 
+	/** What `warehouse info` prints, and its JSON document. */
+	record Address(String host, int port, String database, String schema, String jdbcUrl, String libpq) {
+	}
+
 	@Command(name = "info", description = "Prints host, port, database, schema, a JDBC URL and a libpq string.")
 	static class Info extends ContextCommand {
 
@@ -21,18 +23,15 @@ class WarehouseCommand extends BaseCommand.Group {
 		@Override
 		int call(ConfigurableApplicationContext context) {
 			WarehouseAddress address = context.getBean(WarehouseAddress.class);
-			Map<String, Object> info = new LinkedHashMap<>();
-			info.put("host", address.host());
-			info.put("port", address.port());
-			info.put("database", address.database());
-			info.put("schema", address.schema());
-			info.put("jdbcUrl", address.jdbcUrl());
-			info.put("libpq", address.libpq());
-			out().print(format.render(() -> {
-				StringBuilder text = new StringBuilder();
-				info.forEach((key, value) -> text.append(String.format("%-9s %s%n", key, value)));
-				return text.append("readers: tally readers add NAME (docs/reporting.md)\n").toString();
-			}, () -> info));
+			Address info = new Address(address.host(), address.port(), address.database(), address.schema(),
+					address.jdbcUrl(), address.libpq());
+			out()
+				.print(format.render(
+						() -> String.format(
+								"host      %s%nport      %s%ndatabase  %s%nschema    %s%njdbcUrl   %s%nlibpq     %s%n"
+										+ "readers: tally readers add NAME (docs/reporting.md)%n",
+								info.host(), info.port(), info.database(), info.schema(), info.jdbcUrl(), info.libpq()),
+						() -> info));
 			out().flush();
 			return ExitCode.OK.code();
 		}
