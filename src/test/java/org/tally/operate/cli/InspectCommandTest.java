@@ -143,6 +143,14 @@ class InspectCommandTest {
 		assertThat(unknown.err()).startsWith("tally inspect: no source 'nope'").hasLineCount(1);
 	}
 
+	@Test
+	void givenRowsAndCellsTogether_oneLineSaysTheyExcludeEachOther() {
+		Result both = tally("inspect", "seeds/inbox/health/市卫健委_卫生健康对口合作_20241231.csv", "--rows", "3", "--cells");
+
+		assertThat(both.status()).isEqualTo(2);
+		assertThat(both.err()).contains("mutually exclusive").hasLineCount(1);
+	}
+
 	static Result tally(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
