@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
 		subcommands = { RunCommand.class, FiguresCommand.class, FilesCommand.class, SeedsCommand.class,
 				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class,
 				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
-				ServeCommand.class, RejectsCommand.class, FaultsCommand.class, UsersCommand.class,
-				TokensCommand.class })
+				ServeCommand.class, RejectsCommand.class, FaultsCommand.class, UsersCommand.class, TokensCommand.class,
+				BackupCommand.class, RestoreCommand.class })
 public class TallyCommand extends BaseCommand.Group {
 
 	/**
