@@ -145,22 +145,6 @@ class RestoreDrillTest {
 		}
 	}
 
-	@Test
-	void givenANonEmptyDataDirectory_restoreRefusesAndChangesNothing(@TempDir Path temp) throws Exception {
-		Path archive = Files.writeString(temp.resolve("some.zip"), "not read");
-		Path dataDir = Files.createDirectories(temp.resolve("data"));
-		Path kept = Files.writeString(dataDir.resolve("keep.txt"), "kept");
-		StringWriter err = new StringWriter();
-
-		int status = TallyCommandLine.execute(TallyApplication.class, new PrintWriter(new StringWriter()),
-				new PrintWriter(err), "restore", archive.toString(), "--data-dir", dataDir.toString());
-
-		assertThat(status).isEqualTo(3);
-		assertThat(err.toString()).startsWith("tally restore: refused: " + dataDir + " is not empty");
-		assertThat(Files.readString(kept)).isEqualTo("kept");
-		assertThat(Files.list(dataDir).count()).isOne();
-	}
-
 	private static Map<String, List<List<String>>> history(Connection c) throws SQLException {
 		Map<String, List<List<String>>> tables = new LinkedHashMap<>();
 		for (String table : HISTORY) {
