@@ -145,6 +145,26 @@ class RestoreDrillTest {
 		}
 	}
 
+	@Test
+	void givenTheCommandLine_backupWritesAnOwnerOnlyArchiveAndSaysWhatItHolds(@TempDir Path temp) throws Exception {
+		Path archive = temp.resolve("cli.zip");
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		int status = TallyCommandLine.execute(TallyApplication.class, new PrintWriter(out), new PrintWriter(err),
+				"backup", "--out", archive.toString(), "--data-dir", "target/it-data", "--config", "config");
+
+		assertThat(status).as(out + "\n" + err).isZero();
+		BackupManifest manifest = BackupManifest.read(archive);
+		assertThat(out.toString()).contains("Backed up " + manifest.tables().size() + " tables, " + manifest.rows()
+				+ " rows (Flyway version " + Backups.codeFlywayVersion() + ") into " + archive);
+		assertThat(manifest.tallyVersion()).isNotBlank();
+		assertThat(manifest.tables()).allSatisfy(t -> assertThat(t.sha256()).hasSize(64));
+		assertThat(Files.getPosixFilePermissions(archive)).containsExactlyInAnyOrder(
+				java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+				java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+	}
+
 	private static Map<String, List<List<String>>> history(Connection c) throws SQLException {
 		Map<String, List<List<String>>> tables = new LinkedHashMap<>();
 		for (String table : HISTORY) {
