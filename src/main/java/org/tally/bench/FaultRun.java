@@ -2,6 +2,7 @@ package org.tally.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fault scenario on an installation of its own: the "before" files run to their end,
@@ -38,6 +39,10 @@ abstract class FaultRun {
 
 	final FaultScenario run(FaultHarness harness) throws Exception {
 		long start = System.nanoTime();
+		Optional<String> skip = skipReason();
+		if (skip.isPresent()) {
+			return new FaultScenario(name, injects, proves, 0, 0, List.of(), List.of(skip.get()), 0);
+		}
 		Installation it = harness.prepare(directory);
 		List<String> differences = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
@@ -48,6 +53,11 @@ abstract class FaultRun {
 		it.stopServer();
 		return new FaultScenario(name, injects, proves, FaultHarness.BEFORE.size() + 1, compared, differences, notes,
 				seconds(start));
+	}
+
+	/** Why the scenario cannot run on this machine (it then reports so and holds). */
+	Optional<String> skipReason() {
+		return Optional.empty();
 	}
 
 	/**

@@ -69,7 +69,7 @@ public final class FaultSuite {
 
 	private static List<FaultRun> faults(Map<String, String> clean, int rows) {
 		return List.of(new KilledMidLoad(clean, rows), new KilledMidPromotion(clean), new DatabaseStoppedMidLoad(clean),
-				new ThreeAtOnce(clean), new TwoSchedulers(clean), new LostLease(clean));
+				new ThreeAtOnce(clean), new TwoSchedulers(clean), new LostLease(clean), new DiskFull(clean));
 	}
 
 }

@@ -160,8 +160,12 @@ public class Schedules {
 				paused ? ", still paused" : "");
 	}
 
+	/** The job of jobs/backup.yml: `tally backup` into tally.backup.dir, nightly. */
+	static final String BACKUP_JOB = "backupJob";
+
 	static JobDetail job(ScheduleDefinition definition) {
-		return JobBuilder.newJob(ScheduledConsolidationJob.class)
+		return JobBuilder
+			.newJob(BACKUP_JOB.equals(definition.job()) ? ScheduledBackupJob.class : ScheduledConsolidationJob.class)
 			.withIdentity(definition.name(), GROUP)
 			.withDescription("starts " + definition.job() + " on schedule " + definition.name())
 			.usingJobData(ScheduledConsolidationJob.SCHEDULE, definition.name())

@@ -1,6 +1,7 @@
 package org.tally.warehouse;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -109,12 +110,15 @@ public class DatasetTables {
 			// them loses no data;
 			// loads write their rows once, and `tally verify-integrity` checks rows
 			// against the registry.
-			jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS "
-					+ SqlIdentifier.quote(dataset.name() + "_pkey"))
-				.update();
-			jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS "
-					+ SqlIdentifier.quote(dataset.name() + "_load_id_fkey"))
-				.update();
+			// Only when present: ALTER TABLE takes an ACCESS EXCLUSIVE lock even when
+			// there
+			// is nothing to drop, and would wait for a backup's reads (and stall the
+			// console's behind it).
+			for (String constraint : List.of(dataset.name() + "_pkey", dataset.name() + "_load_id_fkey")) {
+				if (hasConstraint(schema, dataset.name(), constraint)) {
+					jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + SqlIdentifier.quote(constraint)).update();
+				}
+			}
 		}
 		// Rows arrive load after load, so a BRIN index finds a load's rows at almost no
 		// cost to COPY.
@@ -139,6 +143,16 @@ public class DatasetTables {
 						+ "column name, or migrate the table by hand");
 			}
 		}
+	}
+
+	private boolean hasConstraint(String schema, String table, String constraint) {
+		return jdbc
+			.sql("""
+					SELECT EXISTS (SELECT 1 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+					JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND k.conname = ?)""")
+			.params(schema, table, constraint)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private Map<String, String> existingColumns(String schema, String table) {

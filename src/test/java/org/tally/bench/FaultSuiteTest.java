@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class FaultSuiteTest {
 
 	@Test
-	void givenTheFaultSuite_itsScenariosIncludeTheLostLease() {
+	void givenTheFaultSuite_itsScenariosIncludeTheLostLeaseAndTheFullDisk() {
 		assertThat(FaultSuite.scenarios()).containsExactly("kill-mid-load", "kill-mid-promotion", "postgres-stopped",
-				"three-at-once", "two-schedulers", "lost-lease");
+				"three-at-once", "two-schedulers", "lost-lease", "disk-full");
 	}
 
 	@Test

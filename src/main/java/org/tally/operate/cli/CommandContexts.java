@@ -29,6 +29,11 @@ final class CommandContexts {
 		return start(configuration, options, false, Map.of(), WebApplicationType.NONE);
 	}
 
+	/** A context with extra properties, such as `tally restore`'s Flyway target. */
+	static ConfigurableApplicationContext start(LocationOptions options, Map<String, Object> extra) {
+		return start(options.application, options, false, extra, WebApplicationType.NONE);
+	}
+
 	/**
 	 * `tally serve`: the web application on {@code port} and the clustered scheduler,
 	 * started.

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "faults",
 		description = "Kills runs mid-load and mid-promotion, stops PostgreSQL under a run, starts three runs at once,"
-				+ " lets two schedulers compete for one trigger, kills the run lock's session under a run,"
+				+ " lets two schedulers compete for one trigger, kills the run lock's session under a run, fills the data directory's disk mid-load,"
 				+ " and compares each installation with a clean run;" + " exit 5 on any difference.")
 class FaultsCommand extends BaseCommand {
 
@@ -35,7 +35,7 @@ class FaultsCommand extends BaseCommand {
 
 	@Option(names = "--only", paramLabel = "SCENARIO", split = ",",
 			description = "run only these scenarios after the clean run: kill-mid-load, kill-mid-promotion,"
-					+ " postgres-stopped, three-at-once, two-schedulers, lost-lease")
+					+ " postgres-stopped, three-at-once, two-schedulers, lost-lease, disk-full")
 	List<String> only = List.of();
 
 	@Option(names = "--config", paramLabel = "DIR",

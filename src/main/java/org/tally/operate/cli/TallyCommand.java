@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 				ChecksCommand.class, ClaimsCommand.class, BenchCommand.class, VerifyIntegrityCommand.class,
 				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
 				ServeCommand.class, RejectsCommand.class, InspectCommand.class, FaultsCommand.class, UsersCommand.class,
-				TokensCommand.class, ReadersCommand.class, WarehouseCommand.class })
+				TokensCommand.class, ReadersCommand.class, WarehouseCommand.class, BackupCommand.class,
+				RestoreCommand.class })
 public class TallyCommand extends BaseCommand.Group {
 
 	/**

@@ -1,5 +1,6 @@
 package org.tally.operate.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,17 @@ class VerifyIntegrityCommand extends ContextCommand {
 
 	@Override
 	int call(ConfigurableApplicationContext context) {
+		return verify(context, format, out());
+	}
+
+	/** Prints the integrity report as {@code format} asks; answers the exit status. */
+	static int verify(ConfigurableApplicationContext context, FormatOption format, PrintWriter out) {
 		List<WarehouseAudit.Finding> findings = context.getBean(WarehouseAudit.class).audit();
 		List<FigureAudit.Comparison> figures = context.getBean(FigureAudit.class).compareLatest();
 		long differences = findings.stream().mapToLong(f -> f.differences().size()).sum()
 				+ figures.stream().filter(c -> !c.agrees()).count();
 		long rowsCompared = findings.stream().mapToLong(WarehouseAudit.Finding::compared).sum();
-		return printed(format.render(() -> table(findings, figures, rowsCompared, differences), () -> {
+		out.print(format.render(() -> table(findings, figures, rowsCompared, differences), () -> {
 			Map<String, Object> report = new LinkedHashMap<>();
 			report.put("differences", differences);
 			report.put("itemsCompared", rowsCompared);
@@ -35,7 +41,9 @@ class VerifyIntegrityCommand extends ContextCommand {
 			report.put("findings", findings);
 			report.put("figures", figures);
 			return report;
-		}), differences == 0 ? ExitCode.OK : ExitCode.FINDINGS);
+		}));
+		out.flush();
+		return differences == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
 	}
 
 	private static String table(List<WarehouseAudit.Finding> findings, List<FigureAudit.Comparison> figures,

@@ -19,7 +19,9 @@ record RunEvent(Type type, long runId, String message, String link, OffsetDateTi
 		/**
 		 * A figure verified in its previous version is unverified in this run's version.
 		 */
-		FIGURE_UNVERIFIED;
+		FIGURE_UNVERIFIED,
+		/** A scheduled backup failed (its run id is 0: it belongs to no run). */
+		BACKUP_FAILED;
 
 		String json() {
 			return name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.tally.backup.BackupFailed;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
@@ -101,6 +102,12 @@ final class RunEvents {
 	private static String firstLine(String text) {
 		int newline = text.indexOf('\n');
 		return newline < 0 ? text : text.substring(0, newline);
+	}
+
+	RunEvent backupFailed(BackupFailed failed) {
+		return new RunEvent(RunEvent.Type.BACKUP_FAILED, 0,
+				"the backup into " + failed.dir() + " failed: " + failed.reason(), baseUrl + "/runs",
+				failed.occurredAt().atOffset(java.time.ZoneOffset.UTC));
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
+import org.springframework.context.event.EventListener;
+import org.tally.backup.BackupFailed;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -72,6 +74,21 @@ final class RunNotifier implements JobExecutionListener {
 		if (found.isEmpty()) {
 			return;
 		}
+		send(runId, found);
+	}
+
+	/**
+	 * A scheduled backup failed: told like a failed run, so that nobody learns of it on
+	 * the day the backup is needed.
+	 */
+	@EventListener
+	void backupFailed(BackupFailed failed) {
+		if (properties.any()) {
+			send(0, List.of(events.backupFailed(failed)));
+		}
+	}
+
+	private void send(long runId, List<RunEvent> found) {
 		for (String webhook : properties.webhooks()) {
 			for (int i = 0; i < found.size(); i++) {
 				if (!post(webhook, found.get(i))) {
@@ -142,14 +159,14 @@ final class RunNotifier implements JobExecutionListener {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(properties.mail().from());
 		message.setTo(properties.mail().to().toArray(String[]::new));
-		message.setSubject("[tally] run " + runId + ": "
+		message.setSubject("[tally] " + (runId == 0 ? "" : "run " + runId + ": ")
 				+ found.stream()
 					.collect(Collectors.groupingBy(e -> e.type().json(), TreeMap::new, Collectors.counting()))
 					.entrySet()
 					.stream()
 					.map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
 					.collect(Collectors.joining(", ")));
-		message.setText("Run " + runId + ": " + found.get(0).link() + "\n\n"
+		message.setText((runId == 0 ? "" : "Run " + runId + ": ") + found.get(0).link() + "\n\n"
 				+ found.stream().map(e -> "- " + e.type().json() + ": " + e.message()).collect(Collectors.joining("\n"))
 				+ "\n");
 		try {

@@ -25,7 +25,7 @@ public final class ScheduleFiles {
 
 	private static final Set<String> KEYS = Set.of("cron", "timeZone", "job", "sources", "misfire");
 
-	private static final Set<String> JOBS = Set.of("nightlyConsolidationJob");
+	private static final Set<String> JOBS = Set.of("nightlyConsolidationJob", "backupJob");
 
 	private ScheduleFiles() {
 	}

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tally.support.SeedInboxTest;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.tally.backup.BackupFailed;
 import org.tally.support.TallyTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +82,22 @@ class RunNotificationTest extends SeedInboxTest {
 		assertThat(run("seeds").getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(posted).as("a run without events notifies nobody").isEmpty();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void givenAScheduledBackupThatFailed_itIsPostedAndMailedLikeAFailedRun(@Autowired ApplicationEventPublisher events)
+			throws Exception {
+		events.publishEvent(new BackupFailed(Path.of("/srv/tally/backups"), "No space left on device", Instant.now()));
+
+		assertThat(posted).singleElement().satisfies(body -> {
+			JsonNode event = json.readTree(body);
+			assertThat(event.get("event").asString()).isEqualTo("backup_failed");
+			assertThat(event.get("message").asString()).contains("/srv/tally/backups")
+				.contains("No space left on device");
+			assertThat(event.get("link").asString()).isEqualTo(BASE_URL + "/runs");
+		});
+		assertThat(smtp.getReceivedMessages()).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("[tally] 1 backup failed"));
 	}
 
 	@Test
