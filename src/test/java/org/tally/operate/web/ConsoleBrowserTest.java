@@ -216,6 +216,9 @@ class ConsoleBrowserTest extends SeedInboxTest {
 		assertThat(waitForRunToEnd()).isEqualTo("STOPPED");
 
 		browser.findElement(By.id("restart")).click();
+		assertThat(browser.findElements(By.id("error"))).as("the restart is not refused")
+			.extracting(WebElement::getText)
+			.isEmpty();
 
 		// The page still says STOPPED until the restarted execution has moved on.
 		String restarted = new WebDriverWait(browser, Duration.ofSeconds(240), Duration.ofMillis(500))
