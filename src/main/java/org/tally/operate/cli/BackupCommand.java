@@ -24,9 +24,8 @@ class BackupCommand extends ContextCommand {
 	int call(ConfigurableApplicationContext context) {
 		Backups backups = context.getBean(Backups.class);
 		if (backups.external()) {
-			err().println("tally backup: refused: the warehouse is an external PostgreSQL; back it up with its "
+			throw new CommandRefusedException("the warehouse is an external PostgreSQL; back it up with its "
 					+ "operator's backups (pg_dump, or the managed service's snapshots), see docs/operations.md#backups");
-			return ExitCode.REFUSED.code();
 		}
 		Path file = out != null ? out : context.getBean(ScheduledBackups.class).nextArchive();
 		BackupReport report = backups.backUp(file);

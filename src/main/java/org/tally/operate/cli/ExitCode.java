@@ -69,7 +69,7 @@ public enum ExitCode {
 			return USAGE.code;
 		}
 		if (failure instanceof RunRefusedException || failure instanceof ScheduleException
-				|| failure instanceof AccountException) {
+				|| failure instanceof AccountException || failure instanceof CommandRefusedException) {
 			return REFUSED.code;
 		}
 		return ERROR.code;

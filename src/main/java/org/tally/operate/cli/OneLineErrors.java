@@ -8,9 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
-import org.tally.operate.accounts.AccountException;
-import org.tally.pipeline.RunRefusedException;
-import org.tally.schedule.ScheduleException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -32,9 +29,8 @@ final class OneLineErrors {
 		failures.error("{} failed", command.getCommandSpec().qualifiedName(), failure);
 		// A refusal's own message names the run or schedule; its cause is detail for the
 		// log.
-		String line = failure instanceof RunRefusedException || failure instanceof ScheduleException
-				|| failure instanceof AccountException ? "refused: " + firstLine(failure.getMessage())
-						: reason(failure);
+		String line = ExitCode.of(failure) == ExitCode.REFUSED.code() ? "refused: " + firstLine(failure.getMessage())
+				: reason(failure);
 		command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + line);
 		return command.getExitCodeExceptionMapper().getExitCode(failure);
 	}

@@ -42,11 +42,11 @@ class RestoreCommand extends BaseCommand {
 			throw new NoSuchFileException(archive.toString());
 		}
 		if (!empty(locations.dataDir)) {
-			return refused(locations.dataDir + " is not empty; restore into an empty or new data directory");
+			throw refused(locations.dataDir + " is not empty; restore into an empty or new data directory");
 		}
 		BackupManifest manifest = BackupManifest.read(archive);
 		if (Backups.newerThanCode(manifest)) {
-			return refused(archive + " was taken at Flyway version " + manifest.flywayVersion()
+			throw refused(archive + " was taken at Flyway version " + manifest.flywayVersion()
 					+ ", newer than this Tally's " + Backups.codeFlywayVersion() + ": restore it with Tally "
 					+ manifest.tallyVersion() + " or later");
 		}
@@ -56,7 +56,7 @@ class RestoreCommand extends BaseCommand {
 				Map.of("spring.flyway.target", manifest.flywayVersion()))) {
 			Backups backups = context.getBean(Backups.class);
 			if (backups.external()) {
-				return refused("the warehouse is configured as an external PostgreSQL (tally.db.url): `tally restore` "
+				throw refused("the warehouse is configured as an external PostgreSQL (tally.db.url): `tally restore` "
 						+ "restores into the embedded one; restore an external database with its own tools");
 			}
 			RestoreReport report = backups.restore(archive);
@@ -76,9 +76,8 @@ class RestoreCommand extends BaseCommand {
 		}
 	}
 
-	private int refused(String why) {
-		err().println("tally restore: refused: " + why);
-		return ExitCode.REFUSED.code();
+	private static CommandRefusedException refused(String why) {
+		return new CommandRefusedException(why);
 	}
 
 	private static boolean empty(Path dir) throws IOException {
