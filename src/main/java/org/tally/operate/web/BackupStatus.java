@@ -1,16 +1,16 @@
 package org.tally.operate.web;
 
 import java.time.Duration;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 import org.tally.backup.LastBackup;
 import org.tally.backup.ScheduledBackups;
 
 /**
  * The runs page's line on the last backup: its file, size and age, flagged when older
- * than tally.backup.warn-after (two days) or when there is none.
+ * than tally.backup.warn-after (two days) or when there is none. Read for that page only,
+ * not for every request the runs controller answers (each read lists the backup folder).
  */
-@ControllerAdvice(assignableTypes = RunsController.class)
+@Component
 class BackupStatus {
 
 	private final ScheduledBackups backups;
@@ -23,7 +23,6 @@ class BackupStatus {
 	record Line(String file, String size, String age, boolean stale) {
 	}
 
-	@ModelAttribute("lastBackup")
 	Line lastBackup() {
 		return backups.last()
 			.map(last -> new Line(last.file().getFileName().toString(), size(last.bytes()), age(last.age()),

@@ -59,7 +59,11 @@ class RunsController {
 
 	private final Catalog catalog;
 
-	RunsController(Operations operations, LoadRegistry registry, RejectLog rejectLog, RunLog runLog, Catalog catalog) {
+	private final BackupStatus backupStatus;
+
+	RunsController(Operations operations, LoadRegistry registry, RejectLog rejectLog, RunLog runLog, Catalog catalog,
+			BackupStatus backupStatus) {
+		this.backupStatus = backupStatus;
 		this.operations = operations;
 		this.registry = registry;
 		this.rejectLog = rejectLog;
@@ -79,6 +83,7 @@ class RunsController {
 		// No auto-refresh here: it would wipe a half-filled rerun form; a run's own page
 		// refreshes.
 		model.addAttribute("running", runs.stream().filter(RunSummary::running).findFirst().orElse(null));
+		model.addAttribute("lastBackup", backupStatus.lastBackup());
 		model.addAttribute("page", "runs");
 		return "console";
 	}
