@@ -8,10 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tally.catalog.internal.CatalogLoader;
 
-/** Loads the catalog once per application context from {@code tally.config-dir}. */
+/**
+ * Loads the catalog once per application context from {@code tally.config-dir}; public so
+ * that a context without the database (`tally inspect`) can import it.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogConfiguration.CatalogProperties.class)
-class CatalogConfiguration {
+public class CatalogConfiguration {
 
 	@Bean
 	Catalog catalog(CatalogProperties properties) {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.tally.catalog.Catalog;
+import org.tally.catalog.CatalogConfiguration;
 import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.IngestProperties;
 import org.tally.ingest.workbook.SheetSelector;
@@ -93,8 +95,7 @@ class InspectCommand extends BaseCommand {
 		}
 		try (ConfigurableApplicationContext context = CommandContexts.startWithout(locations, Settings.class)) {
 			IngestProperties properties = context.getBean(IngestProperties.class);
-			Catalog catalog = Catalog
-				.load(Path.of(context.getEnvironment().getProperty("tally.config-dir", "./config")));
+			Catalog catalog = context.getBean(Catalog.class);
 			FileInspection inspection = new FileInspection(catalog, properties.readLimits(), null);
 			FileInspection.SourceChoice choice = choose(catalog, inspection, properties.inbox());
 			FileInspection.Result result = inspection.inspect(choice.source(), choice.why(), file,
@@ -119,9 +120,13 @@ class InspectCommand extends BaseCommand {
 					+ " and no source's column names appear in it; name one with --source"));
 	}
 
-	/** The little `inspect` needs of the application: its settings, no database. */
+	/**
+	 * The little `inspect` needs of the application: its settings and the catalog, no
+	 * database.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(IngestProperties.class)
+	@Import(CatalogConfiguration.class)
 	static class Settings {
 
 	}
