@@ -11,16 +11,13 @@ import org.tally.bench.internal.WarehouseProbe;
  * PostgreSQL stopped (immediate) under a run: the run fails fast with one line, and
  * `tally restart RUN` completes once the server is back.
  */
-final class DatabaseStoppedMidLoad extends FaultRun {
-
-	private final Map<String, String> clean;
+final class DatabaseStoppedMidLoad extends AgainstCleanRun {
 
 	DatabaseStoppedMidLoad(Map<String, String> clean) {
-		super("postgres-stopped", "PostgreSQL stopped mid-load",
+		super(clean, "postgres-stopped", "PostgreSQL stopped mid-load",
 				"pg_ctl stop -m immediate (SIGQUIT to the postmaster) while `tally run` stages rows",
 				"the run fails within 60 s with a one-line reason; once the server is back `tally restart RUN`"
 						+ " completes and the warehouse equals the clean run's");
-		this.clean = clean;
 	}
 
 	@Override

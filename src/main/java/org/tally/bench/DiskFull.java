@@ -14,7 +14,7 @@ import org.tally.bench.internal.WarehouseProbe;
  * stays current, and once space is freed `tally restart RUN` completes, equal to a clean
  * run.
  */
-final class DiskFull extends FaultRun {
+final class DiskFull extends AgainstCleanRun {
 
 	/** Room for a few thousand ledger rows, far fewer than the large ledger has. */
 	private static final long HEADROOM = 6L << 20;
@@ -24,15 +24,12 @@ final class DiskFull extends FaultRun {
 	private static final String CURRENT = "SELECT id, status, rows_loaded FROM registry.load"
 			+ " WHERE status IN ('loaded', 'superseded') ORDER BY id";
 
-	private final Map<String, String> clean;
-
 	DiskFull(Map<String, String> clean) {
-		super("disk-full", "data directory's disk full mid-load",
+		super(clean, "disk-full", "data directory's disk full mid-load",
 				"the database files (data/postgres/base) moved onto a tmpfs with 6 MB free, then `tally run` of the"
 						+ " large ledger; the tmpfs grown to 4 GB afterwards",
 				"the run fails with a one-line reason naming the full disk; the published figures and the current"
 						+ " loads stay as they were; after `tally restart RUN` the warehouse equals the clean run's");
-		this.clean = clean;
 	}
 
 	@Override

@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /** SIGKILL of `tally run` while it stages the large ledger, then `tally restart RUN`. */
-final class KilledMidLoad extends FaultRun {
-
-	private final Map<String, String> clean;
+final class KilledMidLoad extends AgainstCleanRun {
 
 	KilledMidLoad(Map<String, String> clean, int rows) {
-		super("kill-mid-load", "kill -9 mid-load", "SIGKILL of `tally run` while it stages a " + rows + "-row ledger",
+		super(clean, "kill-mid-load", "kill -9 mid-load",
+				"SIGKILL of `tally run` while it stages a " + rows + "-row ledger",
 				"after `tally restart RUN` the warehouse equals the clean run's (rows, registry, figures); no duplicates");
-		this.clean = clean;
 	}
 
 	@Override

@@ -9,16 +9,13 @@ import org.tally.bench.internal.WarehouseProbe;
  * SIGKILL of `tally run` inside its promotion transaction while a reader polls the
  * period: no reader may ever see a half-promoted period.
  */
-final class KilledMidPromotion extends FaultRun {
-
-	private final Map<String, String> clean;
+final class KilledMidPromotion extends AgainstCleanRun {
 
 	KilledMidPromotion(Map<String, String> clean) {
-		super("kill-mid-promotion", "kill -9 mid-promotion",
+		super(clean, "kill-mid-promotion", "kill -9 mid-promotion",
 				"SIGKILL of `tally run` during the promotion transaction, a reader polling the period meanwhile",
 				"no reader ever sees a half-promoted period (all old or all new rows); after restart the warehouse"
 						+ " equals the clean run's");
-		this.clean = clean;
 	}
 
 	@Override

@@ -12,22 +12,19 @@ import org.tally.bench.internal.WarehouseProbe;
  * ledger: a second `tally run` is still refused while the first winds down, the first
  * stops at its next chunk naming the lost lease, and `tally restart RUN` completes.
  */
-final class LostLease extends FaultRun {
+final class LostLease extends AgainstCleanRun {
 
 	/** The run lock as pg_locks shows it (RunLock: class 0x7A11, key 1). */
 	private static final String LEASE_BACKEND = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
 			+ " AND classid = 31249 AND objid = 1 AND objsubid = 2";
 
-	private final Map<String, String> clean;
-
 	LostLease(Map<String, String> clean) {
-		super("lost-lease", "run lock's lease lost mid-load",
+		super(clean, "lost-lease", "run lock's lease lost mid-load",
 				"pg_terminate_backend on the run lock's session while `tally run` stages rows, the run held between"
 						+ " two chunks meanwhile (its step progress locked against writers) so that it is surely still going",
 				"a second `tally run` is refused while the first winds down; the first stops at its next chunk with"
 						+ " \"the run lock's lease was lost\"; the figures stay as they were; after `tally restart RUN`"
 						+ " the warehouse equals the clean run's");
-		this.clean = clean;
 	}
 
 	@Override

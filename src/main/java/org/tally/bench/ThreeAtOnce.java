@@ -9,15 +9,12 @@ import org.tally.bench.internal.WarehouseProbe;
  * Two `tally run` processes (the nightly fire on two nodes) and a `tally rerun` started
  * together: exactly one proceeds.
  */
-final class ThreeAtOnce extends FaultRun {
-
-	private final Map<String, String> clean;
+final class ThreeAtOnce extends AgainstCleanRun {
 
 	ThreeAtOnce(Map<String, String> clean) {
-		super("three-at-once", "two nodes and an operator at once",
+		super(clean, "three-at-once", "two nodes and an operator at once",
 				"two `tally run` processes (the nightly fire on two nodes) and a `tally rerun` started together",
 				"exactly one run proceeds, the others are refused with a one-line reason; the warehouse equals the clean run's");
-		this.clean = clean;
 	}
 
 	@Override

@@ -20,19 +20,16 @@ import org.tally.bench.internal.WarehouseProbe;
  * store, and a schedule that fires every ten seconds: every fire must be taken by exactly
  * one of them.
  */
-final class TwoSchedulers extends FaultRun {
+final class TwoSchedulers extends AgainstCleanRun {
 
 	private static final Pattern FIRED = Pattern
 		.compile("schedule=every-ten-seconds fired for \\S+ \\(scheduled ([^,)]+)");
 
-	private final Map<String, String> clean;
-
 	TwoSchedulers(Map<String, String> clean) {
-		super("two-schedulers", "two schedulers, one clustered trigger",
+		super(clean, "two-schedulers", "two schedulers, one clustered trigger",
 				"two `tally serve` processes (two nodes' Quartz schedulers on one job store) and a schedule firing every 10 s",
 				"every fire is taken by exactly one node; the first loads the inbox, later ones find the night done;"
 						+ " the warehouse equals the clean run's");
-		this.clean = clean;
 	}
 
 	@Override
