@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.tally.figures.FigureVersion;
 import org.tally.figures.PressExport;
 import org.tally.figures.PressFigures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -23,15 +23,16 @@ import picocli.CommandLine.ParameterException;
  * `tally figures`: the figures of the latest run for a period, with value, phrase and
  * status.
  */
-@Command(name = "figures", description = "Prints the latest published figures.")
+@Command(name = "figures",
+		description = "Prints the latest published figures; with --press --format xlsx|csv, the press export "
+				+ "(csv to standard output unless --out).")
 class FiguresCommand extends ContextCommand {
 
 	@Option(names = "--format", defaultValue = "table", description = "table, json; with --press also xlsx or csv")
 	Format format;
 
-	@Option(names = "--out", paramLabel = "FILE",
-			description = "where xlsx or csv is written (csv: standard output without)")
-	Path outFile;
+	@Mixin
+	OutOption out;
 
 	/** The output formats: the listing ones, and the press export's files. */
 	enum Format {
@@ -56,7 +57,7 @@ class FiguresCommand extends ContextCommand {
 			throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(Locale.ROOT)
 					+ " exports the press view: use it with --press");
 		}
-		if (format == Format.XLSX && outFile == null) {
+		if (format == Format.XLSX && !out.given()) {
 			throw new ParameterException(spec.commandLine(), "--format xlsx needs --out FILE");
 		}
 		return super.call();
@@ -82,22 +83,22 @@ class FiguresCommand extends ContextCommand {
 
 	private Integer export(PressExport export, PressExport.Format as) throws IOException {
 		List<FigureValue> written;
-		if (outFile == null) {
+		if (!out.given()) {
 			written = export.write(as, System.out);
 			System.out.flush();
 		}
 		else {
-			try (OutputStream file = Files.newOutputStream(outFile)) {
+			try (OutputStream file = Files.newOutputStream(out.file)) {
 				written = export.write(as, file);
 			}
 		}
 		if (written.isEmpty()) {
 			return nothingYet("no verified figures yet; the export has only its headers (run `tally run` first)");
 		}
-		if (outFile != null) {
+		if (out.given()) {
 			out().println("Wrote " + written.size() + " figures as of "
 					+ written.stream().map(FigureValue::asOf).max(LocalDate::compareTo).orElseThrow() + " to "
-					+ outFile);
+					+ out.file);
 		}
 		return ExitCode.OK.code();
 	}
