@@ -1,7 +1,6 @@
 package org.tally.schedule;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
@@ -11,10 +10,11 @@ import org.tally.backup.ScheduledBackups;
 
 /**
  * Quartz's side of jobs/backup.yml, kept thin: writes an archive into the backup folder
- * and prunes the old ones; a failure has already been notified when it gets here.
+ * and prunes the old ones. A failure is notified by {@link ScheduledBackups} and handed
+ * to Quartz, not logged again here.
  */
 @DisallowConcurrentExecution
-class ScheduledBackupJob implements Job {
+class ScheduledBackupJob extends ScheduleFire {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledBackupJob.class);
 
@@ -25,16 +25,15 @@ class ScheduledBackupJob implements Job {
 	}
 
 	@Override
-	public void execute(JobExecutionContext context) throws JobExecutionException {
-		String schedule = context.getMergedJobDataMap().getString(ScheduledConsolidationJob.SCHEDULE);
+	void fire(String schedule, JobExecutionContext context) throws JobExecutionException {
+		BackupReport report;
 		try {
-			BackupReport report = backups.backUpAndPrune();
-			log.info("schedule={} backup={} bytes={}", schedule, report.file(), report.bytes());
+			report = backups.backUpAndPrune();
 		}
 		catch (RuntimeException ex) {
-			log.error("schedule={} backup failed: {}", schedule, ex.getMessage(), ex);
 			throw new JobExecutionException("schedule=" + schedule + ": backup failed: " + ex.getMessage(), ex, false);
 		}
+		log.info("schedule={} backup={} bytes={}", schedule, report.file(), report.bytes());
 	}
 
 }

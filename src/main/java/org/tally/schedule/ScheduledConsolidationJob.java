@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -28,9 +27,8 @@ import org.tally.pipeline.RunRequest;
  * continued, not a new one.
  */
 @DisallowConcurrentExecution
-class ScheduledConsolidationJob implements Job {
+class ScheduledConsolidationJob extends ScheduleFire {
 
-	static final String SCHEDULE = "schedule";
 	static final String ZONE = "timeZone";
 	static final String SOURCES = "sources";
 
@@ -43,9 +41,8 @@ class ScheduledConsolidationJob implements Job {
 	}
 
 	@Override
-	public void execute(JobExecutionContext context) throws JobExecutionException {
+	void fire(String schedule, JobExecutionContext context) throws JobExecutionException {
 		JobDataMap data = context.getMergedJobDataMap();
-		String schedule = data.getString(SCHEDULE);
 		ZoneId zone = ZoneId.of(data.getString(ZONE));
 		String sources = data.getString(SOURCES);
 		Instant fireTime = scheduledFireTime(context);

@@ -168,7 +168,7 @@ public class Schedules {
 			.newJob(BACKUP_JOB.equals(definition.job()) ? ScheduledBackupJob.class : ScheduledConsolidationJob.class)
 			.withIdentity(definition.name(), GROUP)
 			.withDescription("starts " + definition.job() + " on schedule " + definition.name())
-			.usingJobData(ScheduledConsolidationJob.SCHEDULE, definition.name())
+			.usingJobData(ScheduleFire.SCHEDULE, definition.name())
 			.usingJobData(ScheduledConsolidationJob.ZONE, definition.timeZone().getId())
 			.usingJobData(ScheduledConsolidationJob.SOURCES, String.join(",", definition.sources()))
 			.storeDurably()
