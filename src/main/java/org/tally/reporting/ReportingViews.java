@@ -18,8 +18,9 @@ import org.tally.reporting.internal.ReportingSettingsLoader;
  * Derives reporting.&lt;dataset&gt; from the dataset declarations, as the dataset tables
  * are derived: a new dataset gets its view, a new column joins its view, and a view whose
  * columns no longer match is created anew. Also writes the dimensions' rows from config.
- * Runs inside the caller's transaction (the preparation of the dataset tables), so that
- * readers see the old views or the new ones, never none.
+ * The declared summaries (per-load aggregates) are created beside the views. Runs inside
+ * the caller's transaction (the preparation of the dataset tables), so that readers see
+ * the old views or the new ones, never none.
  */
 @Component
 public class ReportingViews {
@@ -32,6 +33,8 @@ public class ReportingViews {
 
 	private final ReportingSettings settings;
 
+	private final ReportingSummaries summaries;
+
 	/**
 	 * Reads config/reporting.yml beside the catalog; a bad edit, or a dataset whose view
 	 * could not exist, fails here, at start-up.
@@ -40,6 +43,7 @@ public class ReportingViews {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.settings = ReportingSettingsLoader.load(catalog);
+		this.summaries = new ReportingSummaries(jdbc, catalog, settings.summaries());
 	}
 
 	/** After warehouse.&lt;dataset&gt; exists with every declared column. */
@@ -48,6 +52,16 @@ public class ReportingViews {
 			refresh(dataset);
 		}
 		Dimensions.write(jdbc, catalog, settings);
+		summaries.prepare();
+	}
+
+	/**
+	 * Aggregates the loads just made current into the declared summaries, inside the
+	 * promotion's transaction, so that readers see a summary and its rows change
+	 * together.
+	 */
+	public void summarizePromoted() {
+		summaries.summarize();
 	}
 
 	private void refresh(DatasetDefinition dataset) {

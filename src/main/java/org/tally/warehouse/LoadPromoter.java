@@ -16,6 +16,7 @@ import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
 import org.tally.catalog.SqlIdentifier;
+import org.tally.reporting.ReportingViews;
 import org.tally.ingest.LoadRef;
 import org.tally.ingest.LoadRegistry;
 
@@ -38,10 +39,13 @@ public class LoadPromoter {
 
 	private final LoadRegistry registry;
 
-	LoadPromoter(JdbcClient jdbc, Catalog catalog, LoadRegistry registry) {
+	private final ReportingViews reporting;
+
+	LoadPromoter(JdbcClient jdbc, Catalog catalog, LoadRegistry registry, ReportingViews reporting) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.registry = registry;
+		this.reporting = reporting;
 	}
 
 	@Transactional
@@ -101,6 +105,9 @@ public class LoadPromoter {
 		jdbc.sql("SET LOCAL default_statistics_target = 30").update();
 		for (String dataset : promotedDatasets) {
 			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
+		}
+		if (promoted > 0) {
+			reporting.summarizePromoted();
 		}
 		return new PromotionSummary(promoted, rejected, rowsLoaded, rowsRejected);
 	}

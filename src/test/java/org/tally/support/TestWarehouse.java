@@ -1,6 +1,7 @@
 package org.tally.support;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,6 +38,17 @@ public final class TestWarehouse {
 
 	public List<String> strings(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(String.class).list();
+	}
+
+	/** Every row's columns as text, in the query's order. */
+	public List<List<String>> rows(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query((rs, n) -> {
+			List<String> row = new ArrayList<>();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				row.add(rs.getString(i));
+			}
+			return row;
+		}).list();
 	}
 
 	public JdbcClient jdbc() {

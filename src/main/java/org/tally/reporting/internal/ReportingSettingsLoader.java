@@ -49,7 +49,7 @@ public final class ReportingSettingsLoader {
 		}
 		Path file = catalog.directory().resolve(FILE_NAME);
 		if (!Files.isRegularFile(file)) {
-			return new ReportingSettings(null, null);
+			return new ReportingSettings(null, null, null);
 		}
 		ReportingSettings settings;
 		try {
@@ -59,10 +59,11 @@ public final class ReportingSettingsLoader {
 			throw new CatalogException(file + ": " + ex.getOriginalMessage(), ex);
 		}
 		if (settings == null) {
-			return new ReportingSettings(null, null);
+			return new ReportingSettings(null, null, null);
 		}
 		checkPeriods(file, settings.periods());
 		checkCounties(file, settings.counties(), catalog);
+		SummaryTables.check(file, settings.summaries(), catalog);
 		return settings;
 	}
 
