@@ -163,7 +163,8 @@ class TallyCommandLineTest {
 		assertThat(report.get("rows").asInt()).isEqualTo(2000);
 		assertThat(report.get("measures")).extracting(m -> m.get("name").asString())
 			.containsExactly("parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)",
-					"Tally end to end (XLSX)", "Tally end to end (CSV)", "reporting summary (county x period, SQL)");
+					"Tally end to end (XLSX)", "Tally end to end (CSV)", "reporting summary (county x period, SQL)",
+					"reporting summary (county x period, kept at promotion)");
 		assertThat(report.get("csvToCopyRatio").asDouble()).isPositive();
 		assertThat(result.err()).contains("tally: bench: preparing a 2000-row ledger")
 			.contains("tally: bench: parse-only (fastexcel-reader, XLSX) #1: ")
