@@ -75,25 +75,8 @@ class Uploads {
 		 * finance/项目台账_2024-12-31.xlsx.
 		 */
 		public String inboxPath() {
-			return folder(source) + "/" + fileName;
+			return UploadNames.folder(source) + "/" + fileName;
 		}
-	}
-
-	/**
-	 * The inbox folder of a source: its glob up to the first wildcard's folder
-	 * (finance/*.xlsx -> finance).
-	 */
-	static String folder(SourceDefinition source) {
-		String glob = source.inbox();
-		int wildcard = glob.length();
-		for (char c : new char[] { '*', '?', '{', '[' }) {
-			int at = glob.indexOf(c);
-			if (at >= 0) {
-				wildcard = Math.min(wildcard, at);
-			}
-		}
-		int slash = glob.lastIndexOf('/', wildcard);
-		return slash < 0 ? "" : glob.substring(0, slash);
 	}
 
 	Upload store(String sourceId, String originalName, long size, InputStream content) {
@@ -105,7 +88,7 @@ class Uploads {
 			throw new UploadRefusedException("'" + UploadNames.shown(originalName) + "' is " + size + " bytes; at most "
 					+ maxBytes + " are accepted");
 		}
-		String relative = folder(source) + "/" + name;
+		String relative = UploadNames.folder(source) + "/" + name;
 		if (!FileSystems.getDefault().getPathMatcher("glob:" + source.inbox()).matches(Path.of(relative))) {
 			throw new UploadRefusedException("'" + name + "' would not be read by source " + source.id()
 					+ " (its inbox is " + source.inbox() + ")");
@@ -125,8 +108,17 @@ class Uploads {
 			return new Upload(token, source, name, held, copied);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot keep the upload " + name + " in " + directory, ex);
+			// A full disk (or any write failure) refuses this upload and leaves no part
+			// of
+			// it behind; the inbox and the warehouse were never touched.
+			discard(token);
+			throw new UploadRefusedException("cannot keep '" + UploadNames.shown(originalName)
+					+ "' in the upload folder " + directory + ": " + reason(ex) + "; nothing was changed", ex);
 		}
+	}
+
+	private static String reason(IOException ex) {
+		return ex instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : ex.toString();
 	}
 
 	Optional<Upload> find(String token) {
@@ -164,7 +156,8 @@ class Uploads {
 	Path accept(Upload upload, Runnable meanwhile) {
 		Path target = inbox.resolve(upload.inboxPath()).normalize();
 		// The name is sanitised already; this guards the guard.
-		if (!target.startsWith(inbox.resolve(folder(upload.source())).normalize()) || !target.startsWith(inbox)) {
+		if (!target.startsWith(inbox.resolve(UploadNames.folder(upload.source())).normalize())
+				|| !target.startsWith(inbox)) {
 			throw new UploadRefusedException("'" + upload.fileName() + "' would leave the inbox folder");
 		}
 		if (Files.exists(target)) {
@@ -286,6 +279,10 @@ class Uploads {
 
 		UploadRefusedException(String message) {
 			super(message);
+		}
+
+		UploadRefusedException(String message, Throwable cause) {
+			super(message, cause);
 		}
 
 	}

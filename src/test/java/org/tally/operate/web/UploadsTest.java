@@ -2,6 +2,7 @@ package org.tally.operate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,9 +13,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tally.bench.internal.SmallDisk;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.IngestProperties;
@@ -48,8 +52,8 @@ class UploadsTest {
 
 	@Test
 	void givenASourceGlob_itsFolderIsThePartBeforeTheWildcard() {
-		assertThat(Uploads.folder(source("finance/*.{xlsx,xlsm,xls,csv}"))).isEqualTo("finance");
-		assertThat(Uploads.folder(source("a/b/*.csv"))).isEqualTo("a/b");
+		assertThat(UploadNames.folder(source("finance/*.{xlsx,xlsm,xls,csv}"))).isEqualTo("finance");
+		assertThat(UploadNames.folder(source("a/b/*.csv"))).isEqualTo("a/b");
 	}
 
 	@Test
@@ -148,6 +152,29 @@ class UploadsTest {
 
 		assertThat(uploads.find(forgotten.token())).isEmpty();
 		assertThat(uploads.find(recent.token())).isPresent();
+	}
+
+	@Test
+	void givenTheUploadFoldersDiskFull_theUploadIsRefusedNamingItAndLeavesNothingBehind() throws Exception {
+		Optional<String> cannot = SmallDisk.unavailable();
+		assumeThat(cannot).as(cannot.orElse("")).isEmpty();
+		Uploads uploads = uploads(10_000_000);
+		Path folder = Files.createDirectories(temp.resolve("data/uploads"));
+		try (SmallDisk disk = SmallDisk.mountOver(folder, 64 * 1024)) {
+
+			assertThatThrownBy(() -> uploads.store("finance-projects", "台账_2024-12-31.csv", 1_000_000,
+					new ByteArrayInputStream(new byte[1_000_000])))
+				.isInstanceOf(Uploads.UploadRefusedException.class)
+				.hasMessageContaining("台账_2024-12-31.csv")
+				.hasMessageContaining("No space left on device")
+				.hasMessageContaining("nothing was changed");
+			try (Stream<Path> left = Files.list(folder)) {
+				assertThat(left).isEmpty();
+			}
+		}
+		try (Stream<Path> inboxFiles = Files.walk(inbox)) {
+			assertThat(inboxFiles).containsExactly(inbox);
+		}
 	}
 
 	private Uploads uploads(long maxBytes) {
