@@ -12,9 +12,16 @@ import org.apache.poi.ss.util.CellReference;
  * NumberToTextConverter), for BOOLEAN {@code "TRUE"}/{@code "FALSE"}, for ERROR the error
  * text such as {@code "#DIV/0!"}, for FORMULA_WITHOUT_VALUE the formula text.
  * {@code dateFormatted} tells that the cell's number format is a date/time format;
- * interpreting the serial number is left to later layers.
+ * interpreting the serial number is left to later layers. {@code numberFormat} is the
+ * format code as the file states it ("0.00%", "yyyy\-mm\-dd", "General"), shared by every
+ * cell of the style; null where the format has none (CSV).
  */
-public record RawCell(int column, CellKind kind, String value, boolean dateFormatted) {
+public record RawCell(int column, CellKind kind, String value, boolean dateFormatted, String numberFormat) {
+
+	/** A cell without a stated number format (CSV, and tests). */
+	public RawCell(int column, CellKind kind, String value, boolean dateFormatted) {
+		this(column, kind, value, dateFormatted, null);
+	}
 
 	public RawCell {
 		if (column < 0) {

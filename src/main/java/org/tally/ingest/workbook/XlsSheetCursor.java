@@ -220,21 +220,22 @@ final class XlsSheetCursor extends RowCursor {
 		if (type == CellType.FORMULA) {
 			type = cell.getCachedFormulaResultType();
 		}
-		boolean date = ExcelDateFormats.isDateFormat(cell.getCellStyle().getDataFormat(),
-				cell.getCellStyle().getDataFormatString());
+		String format = cell.getCellStyle().getDataFormatString();
+		boolean date = ExcelDateFormats.isDateFormat(cell.getCellStyle().getDataFormat(), format);
 		return switch (type) {
-			case NUMERIC ->
-				new RawCell(column, CellKind.NUMBER, NumberToTextConverter.toText(cell.getNumericCellValue()), date);
+			case NUMERIC -> new RawCell(column, CellKind.NUMBER,
+					NumberToTextConverter.toText(cell.getNumericCellValue()), date, format);
 			case STRING -> {
 				String s = cell.getRichStringCellValue().getString();
 				if (s.length() > limits.maxCellChars()) {
 					throw new Refused("cell text longer than " + limits.maxCellChars() + " characters in cell "
 							+ CellReference.convertNumToColString(column) + rowNumber);
 				}
-				yield s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date);
+				yield s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date, format);
 			}
-			case BOOLEAN -> new RawCell(column, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE", date);
-			case ERROR -> new RawCell(column, CellKind.ERROR, errorText(cell.getErrorCellValue()), date);
+			case BOOLEAN ->
+				new RawCell(column, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE", date, format);
+			case ERROR -> new RawCell(column, CellKind.ERROR, errorText(cell.getErrorCellValue()), date, format);
 			default -> null;
 		};
 	}

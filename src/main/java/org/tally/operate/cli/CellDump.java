@@ -33,9 +33,8 @@ final class CellDump {
 					line.put("cell", cell.reference(row.rowNumber()));
 					line.put("kind", cell.kind().name());
 					line.put("value", cell.value());
-					// The reader keeps whether a number format is a date format, not its
-					// code.
-					line.put("numberFormat", cell.dateFormatted() ? "date" : null);
+					line.put("numberFormat", cell.numberFormat());
+					line.put("date", cell.dateFormatted());
 					out.println(JSON.writeValueAsString(line));
 				}
 			}

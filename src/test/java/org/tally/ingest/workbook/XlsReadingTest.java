@@ -48,9 +48,11 @@ class XlsReadingTest {
 		try (SheetCursor c = Workbooks.open(f)) {
 			assertThat(c.format()).isEqualTo("xls");
 			RawRow row = c.next();
-			assertThat(row.cells()).containsExactly(new RawCell(0, CellKind.NUMBER, "21", false),
-					new RawCell(1, CellKind.NUMBER, "42", false), new RawCell(2, CellKind.TEXT, "n=21", false),
-					new RawCell(3, CellKind.ERROR, "#DIV/0!", false), new RawCell(4, CellKind.BOOLEAN, "TRUE", false));
+			assertThat(row.cells()).containsExactly(new RawCell(0, CellKind.NUMBER, "21", false, "General"),
+					new RawCell(1, CellKind.NUMBER, "42", false, "General"),
+					new RawCell(2, CellKind.TEXT, "n=21", false, "General"),
+					new RawCell(3, CellKind.ERROR, "#DIV/0!", false, "General"),
+					new RawCell(4, CellKind.BOOLEAN, "TRUE", false, "General"));
 		}
 	}
 

@@ -73,17 +73,17 @@ class XlsxReadingTest {
 	void givenEvaluatedFormulas_theirCachedValuesAreReadByCachedType() {
 		Path f = TestFiles.xlsx(dir, "formula.xlsx", TestFiles::formulaRow);
 		RawRow row = readAll(f).get(0);
-		assertThat(row.cell(1)).isEqualTo(new RawCell(1, CellKind.NUMBER, "42.0", false));
-		assertThat(row.cell(2)).isEqualTo(new RawCell(2, CellKind.TEXT, "n=21", false));
-		assertThat(row.cell(3)).isEqualTo(new RawCell(3, CellKind.ERROR, "#DIV/0!", false));
-		assertThat(row.cell(4)).isEqualTo(new RawCell(4, CellKind.BOOLEAN, "TRUE", false));
+		assertThat(row.cell(1)).isEqualTo(new RawCell(1, CellKind.NUMBER, "42.0", false, "General"));
+		assertThat(row.cell(2)).isEqualTo(new RawCell(2, CellKind.TEXT, "n=21", false, "General"));
+		assertThat(row.cell(3)).isEqualTo(new RawCell(3, CellKind.ERROR, "#DIV/0!", false, "General"));
+		assertThat(row.cell(4)).isEqualTo(new RawCell(4, CellKind.BOOLEAN, "TRUE", false, "General"));
 	}
 
 	@Test
 	void givenAFormulaNeverCalculated_itIsReportedWithoutValue() {
 		Path f = TestFiles.minimalXlsx("<row r=\"3\"><c r=\"B3\"><f>SUM(A1:A2)</f></c></row>").write(dir, "f.xlsx");
 		assertThat(readAll(f).get(0).cell(1))
-			.isEqualTo(new RawCell(1, CellKind.FORMULA_WITHOUT_VALUE, "SUM(A1:A2)", false));
+			.isEqualTo(new RawCell(1, CellKind.FORMULA_WITHOUT_VALUE, "SUM(A1:A2)", false, "General"));
 	}
 
 	@Test
@@ -201,7 +201,7 @@ class XlsxReadingTest {
 			s.createRow(0).createCell(3).setCellValue("京长对口合作");
 		});
 		RawCell c = readAll(inline).get(0).cell(3);
-		assertThat(c).isEqualTo(new RawCell(3, CellKind.TEXT, "京长对口合作", false));
+		assertThat(c).isEqualTo(new RawCell(3, CellKind.TEXT, "京长对口合作", false, "General"));
 	}
 
 	@Test

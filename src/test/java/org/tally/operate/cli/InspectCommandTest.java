@@ -129,7 +129,14 @@ class InspectCommandTest {
 		assertThat(date.get("cell").asString()).isEqualTo("B2");
 		assertThat(date.get("kind").asString()).isEqualTo("NUMBER");
 		assertThat(date.get("value").asString()).isEqualTo("45473.0"); // as POI stored it
-		assertThat(date.get("numberFormat").asString()).isEqualTo("date");
+		assertThat(date.get("numberFormat").asString()).isEqualTo("yyyy-mm-dd"); // as the
+																					// builder
+																					// set
+																					// it
+		assertThat(date.get("date").asBoolean()).isTrue();
+		JsonNode name = JSON.readTree(lines.get(2));
+		assertThat(name.get("numberFormat").asString()).isEqualTo("General");
+		assertThat(name.get("date").asBoolean()).isFalse();
 	}
 
 	@Test

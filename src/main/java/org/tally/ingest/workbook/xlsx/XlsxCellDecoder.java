@@ -26,14 +26,15 @@ final class XlsxCellDecoder {
 	 */
 	RawCell decode(int column, int rowNumber, String type, int style, String v, String formula, String inlineText) {
 		boolean date = styles.isDate(style);
+		String format = styles.format(style);
 		if (type == null || type.equals("n")) {
 			if (v == null || v.isEmpty()) {
-				return formulaWithoutValue(column, formula, date);
+				return formulaWithoutValue(column, formula, date, format);
 			}
 			if (!isNumber(v)) {
 				throw new Refused("invalid number '" + abbreviate(v) + "' in cell " + where(column, rowNumber));
 			}
-			return new RawCell(column, CellKind.NUMBER, v, date);
+			return new RawCell(column, CellKind.NUMBER, v, date, format);
 		}
 		switch (type) {
 			case "s" -> {
@@ -53,49 +54,49 @@ final class XlsxCellDecoder {
 					throw new Refused("shared string #" + index + " missing (table has " + strings.size() + ") in cell "
 							+ where(column, rowNumber));
 				}
-				return s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date);
+				return s.isEmpty() ? null : new RawCell(column, CellKind.TEXT, s, date, format);
 			}
 			case "inlineStr" -> {
 				String s = inlineText != null ? Xml.unescape(inlineText) : v;
-				return s == null || s.isEmpty() ? formulaWithoutValue(column, formula, date)
-						: new RawCell(column, CellKind.TEXT, s, date);
+				return s == null || s.isEmpty() ? formulaWithoutValue(column, formula, date, format)
+						: new RawCell(column, CellKind.TEXT, s, date, format);
 			}
 			case "str" -> {
 				if (v == null) {
-					return formulaWithoutValue(column, formula, date);
+					return formulaWithoutValue(column, formula, date, format);
 				}
-				return v.isEmpty() ? null : new RawCell(column, CellKind.TEXT, Xml.unescape(v), date);
+				return v.isEmpty() ? null : new RawCell(column, CellKind.TEXT, Xml.unescape(v), date, format);
 			}
 			case "b" -> {
 				if (v == null || v.isEmpty()) {
-					return formulaWithoutValue(column, formula, date);
+					return formulaWithoutValue(column, formula, date, format);
 				}
 				String t = v.trim();
 				boolean b = t.equals("1") || t.equalsIgnoreCase("true");
 				if (!b && !t.equals("0") && !t.equalsIgnoreCase("false")) {
 					throw new Refused("invalid boolean '" + abbreviate(v) + "' in cell " + where(column, rowNumber));
 				}
-				return new RawCell(column, CellKind.BOOLEAN, b ? "TRUE" : "FALSE", date);
+				return new RawCell(column, CellKind.BOOLEAN, b ? "TRUE" : "FALSE", date, format);
 			}
 			case "e" -> {
 				if (v == null || v.isEmpty()) {
-					return formulaWithoutValue(column, formula, date);
+					return formulaWithoutValue(column, formula, date, format);
 				}
-				return new RawCell(column, CellKind.ERROR, v, date);
+				return new RawCell(column, CellKind.ERROR, v, date, format);
 			}
 			case "d" -> {
 				// ISO 8601 date cells (Strict OOXML, some generators): kept as stored
 				// text.
-				return v == null || v.isEmpty() ? formulaWithoutValue(column, formula, date)
-						: new RawCell(column, CellKind.TEXT, v, true);
+				return v == null || v.isEmpty() ? formulaWithoutValue(column, formula, date, format)
+						: new RawCell(column, CellKind.TEXT, v, true, format);
 			}
 			default ->
 				throw new Refused("unknown cell type '" + abbreviate(type) + "' in cell " + where(column, rowNumber));
 		}
 	}
 
-	private static RawCell formulaWithoutValue(int column, String formula, boolean date) {
-		return formula == null ? null : new RawCell(column, CellKind.FORMULA_WITHOUT_VALUE, formula, date);
+	private static RawCell formulaWithoutValue(int column, String formula, boolean date, String format) {
+		return formula == null ? null : new RawCell(column, CellKind.FORMULA_WITHOUT_VALUE, formula, date, format);
 	}
 
 	/**
