@@ -17,7 +17,7 @@ import org.tally.operate.accounts.Accounts;
 /**
  * Signs in an API request that carries `Authorization: Bearer tally_…` as the token's
  * user; an unknown or revoked token is answered 401 at once. Requests without a bearer
- * token go on to HTTP basic.
+ * token, or signed in already (by the metrics' scrape token), go on.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -35,7 +35,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+		// already signed in by the scrape token, on the metrics' chain
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				|| contexts.getContext().getAuthentication() != null) {
 			chain.doFilter(request, response);
 			return;
 		}

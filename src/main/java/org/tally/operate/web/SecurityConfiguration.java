@@ -23,7 +23,8 @@ import org.tally.operate.accounts.Accounts;
  * Who may do what on the web: OPERATOR everything, PRESS the verified figures only. The
  * API takes an API token or HTTP basic without a session, and refuses state-changing
  * requests a browser marks as cross-site; the pages take a form login with CSRF on every
- * form. Only /actuator/health is open. docs/security.md has the whole matrix.
+ * form. Only /actuator/health is open; /actuator/prometheus also takes the scrape token.
+ * docs/security.md has the whole matrix.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -77,6 +78,25 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new CrossSiteApiGuard(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
+			.build();
+	}
+
+	/**
+	 * `/actuator/prometheus`: an OPERATOR (HTTP basic or API token) or a monitoring
+	 * system with the scrape token; anyone else 401, a PRESS user 403.
+	 */
+	@Bean
+	@Order(0)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	SecurityFilterChain metricsSecurity(HttpSecurity http, Accounts accounts,
+			@Value("${tally.metrics.scrape-token:}") String scrapeToken) throws Exception {
+		return http.securityMatcher("/actuator/prometheus")
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(OPERATOR, ScrapeTokenFilter.SCRAPER))
+			.httpBasic(basic -> basic.realmName("tally"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
 			.addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
 			.build();
 	}
