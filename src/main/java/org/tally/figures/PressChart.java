@@ -84,8 +84,8 @@ final class PressChart {
 		bars.setBarDirection(BarDirection.COL);
 		bars.setBarGrouping(BarGrouping.CLUSTERED);
 		bars.setVaryColors(false);
-		// no overlap: poi-ooxml-lite lacks its type; Excel, LibreOffice, WPS read none as
-		// 0
+		// overlap left out (poi-ooxml-lite lacks its type): Excel, LibreOffice and WPS
+		// read none as 0, the pair side by side
 		bars.setGapWidth(GAP_WIDTH);
 		XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
 				new CellRangeAddress(1, rows, 0, 0));
