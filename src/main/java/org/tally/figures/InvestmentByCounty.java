@@ -20,6 +20,9 @@ import org.tally.figures.internal.FigureQuery;
  * computed from the rows of the loads its last verified version for the period was
  * computed from. The bars add up to the figures the press quotes and trace to their
  * cells; a later unverified version, or a load made current since, changes nothing here.
+ * Counties come in the order of the county dimension (config/reporting.yml, as
+ * reporting.county lists it), so every chart and table of them agrees with the official
+ * list.
  */
 @Component
 public class InvestmentByCounty {
@@ -35,9 +38,10 @@ public class InvestmentByCounty {
 
 	/**
 	 * A verified figure version a series is computed from (its id in
-	 * publish.figure_version).
+	 * publish.figure_version), with the figure's label from figures.yml to name the
+	 * series.
 	 */
-	public record Basis(String figureId, LocalDate asOf, int version, long runId, long versionId) {
+	public record Basis(String figureId, String label, LocalDate asOf, int version, long runId, long versionId) {
 	}
 
 	/** One period's breakdown and the two verified versions it is the breakdown of. */
@@ -116,8 +120,8 @@ public class InvestmentByCounty {
 				WHERE figure_id = ? AND status = 'verified' AND (CAST(? AS date) IS NULL OR as_of = ?)
 				ORDER BY as_of, id DESC""")
 			.params(figure.id(), asOf, asOf)
-			.query((rs, n) -> new Basis(figure.id(), rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getLong(3),
-					rs.getLong(4)))
+			.query((rs, n) -> new Basis(figure.id(), figure.label(), rs.getObject(1, LocalDate.class), rs.getInt(2),
+					rs.getLong(3), rs.getLong(4)))
 			.list()
 			.forEach(basis -> versions.put(basis.asOf(), basis));
 		return versions;
@@ -129,10 +133,13 @@ public class InvestmentByCounty {
 		FigureQuery d = FigureQuery.ofVersion(completed, "warehouse", completedBasis.versionId());
 		List<Object> params = new ArrayList<>(c.params());
 		params.addAll(d.params());
+		// a county the dimension does not list (yet) goes last rather than disappearing
 		return jdbc
-			.sql("SELECT coalesce(c.county, d.county), coalesce(c.amount, 0), coalesce(d.amount, 0) FROM ("
-					+ c.breakdownSql(COUNTY) + ") AS c (county, amount) FULL JOIN (" + d.breakdownSql(COUNTY)
-					+ ") AS d (county, amount) ON d.county = c.county ORDER BY 1")
+			.sql("SELECT b.county, b.committed, b.completed FROM (SELECT coalesce(c.county, d.county),"
+					+ " coalesce(c.amount, 0), coalesce(d.amount, 0) FROM (" + c.breakdownSql(COUNTY)
+					+ ") AS c (county, amount) FULL JOIN (" + d.breakdownSql(COUNTY)
+					+ ") AS d (county, amount) ON d.county = c.county) AS b (county, committed, completed)"
+					+ " LEFT JOIN reporting.county r ON r.name = b.county ORDER BY r.sort_order NULLS LAST, b.county")
 			.params(params)
 			.query((rs, n) -> new County(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
 			.list();

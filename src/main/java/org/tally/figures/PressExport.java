@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +57,7 @@ public class PressExport {
 		List<FigureValue> figures = press.pressView();
 		LocalDate asOf = press.pressAsOf(figures);
 		switch (format) {
-			case XLSX -> PressWorkbook.write(figures, asOf, asOf == null ? List.of() : byCounty(asOf), out);
+			case XLSX -> PressWorkbook.write(figures, asOf == null ? null : byCounty(asOf).orElse(null), out);
 			case CSV -> PressCsv.write(figures, out);
 		}
 		return figures;
@@ -77,8 +78,8 @@ public class PressExport {
 	 * verified versions of the two figures (see {@link InvestmentByCounty}); empty when
 	 * they have none for it (the workbook then has no chart).
 	 */
-	public List<InvestmentByCounty.County> byCounty(LocalDate asOf) {
-		return investment.period(asOf).map(InvestmentByCounty.Period::counties).orElse(List.of());
+	public Optional<InvestmentByCounty.Period> byCounty(LocalDate asOf) {
+		return investment.period(asOf);
 	}
 
 }

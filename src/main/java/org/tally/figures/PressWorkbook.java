@@ -3,37 +3,19 @@ package org.tally.figures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The press view as a workbook: "figures" (numbers as numeric cells with a display
- * format), "sources" (the files behind each figure) and "by county" with a native bar
- * chart Excel and LibreOffice draw.
+ * format), "sources" (the files behind each figure) and "by county" in 亿元 with a native
+ * column chart Excel, LibreOffice and WPS draw ({@link PressChart}).
  */
 final class PressWorkbook {
 
@@ -43,12 +25,18 @@ final class PressWorkbook {
 	static final String YUAN_FORMAT = "#,##0.00";
 	static final String COUNT_FORMAT = "#,##0";
 	static final String DATE_FORMAT = "yyyy-mm-dd";
+	static final String YI_FORMAT = "#,##0.00\"亿元\"";
+	static final String COUNTY = "县区";
 
 	private final XSSFWorkbook workbook = new XSSFWorkbook();
 
 	private final CellStyle header;
 
+	private final CellStyle quotedHeader;
+
 	private final CellStyle yuan;
+
+	private final CellStyle yi;
 
 	private final CellStyle count;
 
@@ -61,20 +49,29 @@ final class PressWorkbook {
 		bold.setBold(true);
 		header = workbook.createCellStyle();
 		header.setFont(bold);
+		quotedHeader = workbook.createCellStyle();
+		quotedHeader.cloneStyleFrom(header);
+		quotedHeader.setQuotePrefixed(true);
 		yuan = numberStyle(YUAN_FORMAT);
+		yi = numberStyle(YI_FORMAT);
 		count = numberStyle(COUNT_FORMAT);
 		date = numberStyle(DATE_FORMAT);
 		quoted = workbook.createCellStyle();
 		quoted.setQuotePrefixed(true);
 	}
 
-	static void write(List<FigureValue> figures, LocalDate asOf, List<InvestmentByCounty.County> counties,
-			OutputStream out) throws IOException {
+	/**
+	 * Writes the workbook; {@code byCounty} is null when the two investment figures have
+	 * no verified version for the press view's date (the sheet then has no rows and no
+	 * chart).
+	 */
+	static void write(List<FigureValue> figures, InvestmentByCounty.Period byCounty, OutputStream out)
+			throws IOException {
 		PressWorkbook book = new PressWorkbook();
 		try (XSSFWorkbook workbook = book.workbook) {
 			book.figures(figures);
 			book.sources(figures);
-			book.byCounty(asOf, counties);
+			book.byCounty(byCounty);
 			workbook.write(out);
 		}
 	}
@@ -122,55 +119,47 @@ final class PressWorkbook {
 		widths(sheet, 24, 60, 20, 10);
 	}
 
-	private void byCounty(LocalDate asOf, List<InvestmentByCounty.County> counties) {
+	/**
+	 * One row per county in the order given (the county dimension's), the series named by
+	 * the figures' labels: the chart's own cells, so that it follows edits made in Excel.
+	 */
+	private void byCounty(InvestmentByCounty.Period period) {
 		XSSFSheet sheet = workbook.createSheet(BY_COUNTY);
-		header(sheet, List.of("county", "committed_investment", "completed_investment"));
+		if (period == null) {
+			header(sheet, List.of(COUNTY));
+			return;
+		}
+		header(sheet, List.of(COUNTY, period.committed().label(), period.completed().label()));
+		BigDecimal largest = BigDecimal.ZERO;
 		int r = 1;
-		for (InvestmentByCounty.County county : counties) {
+		for (InvestmentByCounty.County county : period.counties()) {
 			Row row = sheet.createRow(r++);
 			text(row, 0, county.county());
-			amount(row, 1, county.committed(), yuan);
-			amount(row, 2, county.completed(), yuan);
+			BigDecimal committed = inYi(county.committed());
+			BigDecimal completed = inYi(county.completed());
+			amount(row, 1, committed, yi);
+			amount(row, 2, completed, yi);
+			largest = largest.max(committed).max(completed);
 		}
-		widths(sheet, 16, 22, 22);
-		if (!counties.isEmpty()) {
-			chart(sheet, asOf, counties.size());
+		widths(sheet, 10, 20, 20);
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 1);
+		sheet.setFitToPage(true);
+		if (!period.counties().isEmpty()) {
+			PressChart.draw(sheet, period, largest);
 		}
 	}
 
-	/**
-	 * A clustered column chart over the sheet's own cells, so it follows edits made in
-	 * Excel.
-	 */
-	private static void chart(XSSFSheet sheet, LocalDate asOf, int rows) {
-		XSSFDrawing drawing = sheet.createDrawingPatriarch();
-		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 1, 14, 22);
-		XSSFChart chart = drawing.createChart(anchor);
-		chart.setTitleText("签约与完成投资（按县区）Committed vs completed investment by county, " + asOf);
-		chart.setTitleOverlay(false);
-		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-		XDDFCategoryAxis counties = chart.createCategoryAxis(AxisPosition.BOTTOM);
-		XDDFValueAxis yuan = chart.createValueAxis(AxisPosition.LEFT);
-		yuan.setCrosses(AxisCrosses.AUTO_ZERO);
-		yuan.setNumberFormat(YUAN_FORMAT);
-		XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-				new CellRangeAddress(1, rows, 0, 0));
-		XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, counties, yuan);
-		bars.setBarDirection(BarDirection.COL);
-		for (int column = 1; column <= 2; column++) {
-			XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-					new CellRangeAddress(1, rows, column, column));
-			XDDFChartData.Series series = bars.addSeries(names, values);
-			series.setTitle(sheet.getRow(0).getCell(column).getStringCellValue(),
-					new CellReference(sheet.getSheetName(), 0, column, true, true));
-		}
-		chart.plot(bars);
+	/** Exact: the cell shows two decimals, the value keeps every fen. */
+	static BigDecimal inYi(BigDecimal yuan) {
+		return yuan.movePointLeft(8);
 	}
 
 	/**
 	 * A spreadsheet number is a binary double whatever we hold; the BigDecimal is
-	 * converted only here, at the cell, and yuan with two decimals up to 10^13 survive
-	 * the round trip exactly as shown.
+	 * converted only here, at the cell. Fifteen significant digits survive the round
+	 * trip: yuan with two decimals up to 10^13, and the same amounts in 亿元 with ten.
 	 */
 	private static void amount(Row row, int column, BigDecimal value, CellStyle style) {
 		XSSFCell cell = (XSSFCell) row.createCell(column);
@@ -196,7 +185,7 @@ final class PressWorkbook {
 		Row row = sheet.createRow(0);
 		for (int i = 0; i < names.size(); i++) {
 			row.createCell(i).setCellValue(names.get(i));
-			row.getCell(i).setCellStyle(header);
+			row.getCell(i).setCellStyle(ExportText.startsFormula(names.get(i)) ? quotedHeader : header);
 		}
 	}
 

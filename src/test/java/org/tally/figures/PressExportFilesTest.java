@@ -47,9 +47,13 @@ class PressExportFilesTest {
 				figure("planted", HOSTILE_LABEL, new BigDecimal("1234.5"), "CNY", "-1234.50元", "+1234.50元", "\tplanted",
 						List.of()));
 
-	static final List<InvestmentByCounty.County> COUNTIES = List.of(
-			new InvestmentByCounty.County("上党区", new BigDecimal("1000000000.00"), new BigDecimal("400000000.50")),
-			new InvestmentByCounty.County("潞州区", new BigDecimal("2500000000.00"), new BigDecimal("900000000.00")));
+	static final InvestmentByCounty.Period BY_COUNTY = new InvestmentByCounty.Period(AS_OF,
+			new InvestmentByCounty.Basis("committed_investment", "社会资金签约额", AS_OF, 3, 7, 11),
+			new InvestmentByCounty.Basis("completed_investment", "完成投资额", AS_OF, 3, 7, 12),
+			List.of(new InvestmentByCounty.County("潞州区", new BigDecimal("2500000000.00"),
+					new BigDecimal("900000000.00")),
+					new InvestmentByCounty.County("上党区", new BigDecimal("1000000000.00"),
+							new BigDecimal("400000000.50"))));
 
 	@Test
 	void givenThePressView_theWorkbookHoldsNumbersWithFormatsSourcesAndANativeChart() throws IOException {
@@ -77,8 +81,12 @@ class PressExportFilesTest {
 			assertThat(sources.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(140);
 
 			XSSFSheet byCounty = book.getSheet("by county");
-			assertThat(byCounty.getRow(2).getCell(0).getStringCellValue()).isEqualTo("潞州区");
-			assertThat(byCounty.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(2_500_000_000d);
+			assertThat(text(byCounty.getRow(0))).containsExactly("县区", "社会资金签约额", "完成投资额");
+			assertThat(byCounty.getRow(1).getCell(0).getStringCellValue()).isEqualTo("潞州区");
+			assertThat(byCounty.getRow(1).getCell(1).getNumericCellValue()).as("亿元").isEqualTo(25d);
+			assertThat(BigDecimal.valueOf(byCounty.getRow(2).getCell(2).getNumericCellValue())).as("亿元, to the fen")
+				.isEqualByComparingTo("4.0000000050");
+			assertThat(byCounty.getRow(2).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00\"亿元\"");
 			XSSFDrawing drawing = byCounty.getDrawingPatriarch();
 			assertThat(drawing).isNotNull();
 			assertThat(drawing.getCharts()).hasSize(1);
@@ -176,7 +184,7 @@ class PressExportFilesTest {
 
 	private static byte[] xlsx() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PressWorkbook.write(VIEW, AS_OF, COUNTIES, out);
+		PressWorkbook.write(VIEW, BY_COUNTY, out);
 		return out.toByteArray();
 	}
 

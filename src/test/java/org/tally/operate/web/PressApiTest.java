@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.tally.support.TallyTest;
 import org.tally.support.PublishedSeedsTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Given the seeds consolidated, the figures API gives the press its verified view and the
@@ -109,7 +111,8 @@ class PressApiTest extends PublishedSeedsTest {
 	}
 
 	@Test
-	void givenThePress_theWorkbookDownloadsWithTheByCountyChart() throws Exception {
+	void givenThePress_theWorkbookDownloadsWithTheByCountyChartIn100MillionYuanInTheOfficialCountyOrder()
+			throws Exception {
 		MockHttpServletResponse response = page(get("/press/export.xlsx"));
 
 		assertThat(response.getStatus()).isEqualTo(200);
@@ -118,11 +121,22 @@ class PressApiTest extends PublishedSeedsTest {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
 			var byCounty = book.getSheet("by county");
 			assertThat(byCounty.getLastRowNum()).isGreaterThan(1);
-			double committed = 0;
+			BigDecimal committed = BigDecimal.ZERO;
+			List<String> counties = new ArrayList<>();
 			for (int r = 1; r <= byCounty.getLastRowNum(); r++) {
-				committed += byCounty.getRow(r).getCell(1).getNumericCellValue();
+				counties.add(byCounty.getRow(r).getCell(0).getStringCellValue());
+				committed = committed.add(BigDecimal.valueOf(byCounty.getRow(r).getCell(1).getNumericCellValue()));
 			}
-			assertThat(committed).isEqualTo(60237450000.00, Offset.offset(0.01));
+			assertThat(committed).as("亿元").isCloseTo(new BigDecimal("602.3745"), Offset.offset(new BigDecimal("1e-8")));
+			List<String> official = new ArrayList<>(YAMLMapper.builder()
+				.build()
+				.readTree(Path.of("config/reporting.yml").toFile())
+				.get("counties")
+				.get("codes")
+				.propertyNames());
+			assertThat(counties).as("the order of config/reporting.yml")
+				.isEqualTo(official.stream().filter(counties::contains).toList());
+			assertThat(counties).hasSizeGreaterThan(2);
 			assertThat(byCounty.getDrawingPatriarch().getCharts()).isNotEmpty();
 		}
 	}

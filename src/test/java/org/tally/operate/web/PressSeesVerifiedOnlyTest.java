@@ -141,7 +141,8 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 
 	/**
 	 * The ways the figure and its county's total can be shown: plain, as a double, in 亿元
-	 * with two decimals (the county's as a bar's label or title).
+	 * with two decimals (the county's as a bar's label or title), and the county's in 亿元
+	 * as a double (the workbook's by-county cells and chart).
 	 */
 	private static List<String> forms(BigDecimal figure, BigDecimal county) {
 		List<String> forms = new ArrayList<>();
@@ -149,6 +150,7 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 			forms.add(amount.setScale(2).toPlainString());
 			forms.add(Double.toString(amount.doubleValue()));
 		}
+		forms.add(Double.toString(county.movePointLeft(8).doubleValue()));
 		forms.add(yi(figure));
 		forms.add(" " + yi(county) + " 亿元");
 		forms.add(">" + yi(county) + "<");
@@ -159,7 +161,10 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 		return yuan.divide(new BigDecimal("100000000"), 2, RoundingMode.HALF_UP).toPlainString();
 	}
 
-	/** The workbook's by-county sheet: county to committed investment, in yuan. */
+	/**
+	 * The workbook's by-county sheet: county to committed investment, in yuan (the sheet
+	 * holds 亿元).
+	 */
 	private Map<String, BigDecimal> byCounty() throws Exception {
 		Map<String, BigDecimal> counties = new LinkedHashMap<>();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("/press/export.xlsx")))) {
@@ -167,6 +172,7 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
 				counties.put(sheet.getRow(r).getCell(0).getStringCellValue(),
 						BigDecimal.valueOf(sheet.getRow(r).getCell(1).getNumericCellValue())
+							.movePointRight(8)
 							.setScale(2, RoundingMode.HALF_UP));
 			}
 		}
