@@ -1,5 +1,6 @@
 package org.tally.operate.cli;
 
+import org.tally.database.ReaderRoleException;
 import org.tally.operate.accounts.AccountException;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.schedule.ScheduleException;
@@ -69,7 +70,8 @@ public enum ExitCode {
 			return USAGE.code;
 		}
 		if (failure instanceof RunRefusedException || failure instanceof ScheduleException
-				|| failure instanceof AccountException || failure instanceof CommandRefusedException) {
+				|| failure instanceof AccountException || failure instanceof ReaderRoleException
+				|| failure instanceof CommandRefusedException) {
 			return REFUSED.code;
 		}
 		return ERROR.code;
