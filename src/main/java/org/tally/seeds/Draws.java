@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -65,6 +70,45 @@ final class Draws {
 		List<Integer> chosen = new ArrayList<>(copy.subList(0, k));
 		Collections.sort(chosen);
 		return chosen;
+	}
+
+	/**
+	 * The lines of an education or health file, shuffled: one for each project of the
+	 * field, as {@code coded} writes it, then lines {@code uncoded} draws until there are
+	 * {@code count}, each identity once.
+	 */
+	<T> List<T> lines(List<PlannedProject> projects, String field, int count, Function<PlannedProject, T> coded,
+			Supplier<T> uncoded, Function<T, String> identity) {
+		List<T> lines = new ArrayList<>();
+		Set<String> identities = new HashSet<>();
+		for (PlannedProject p : projects) {
+			if (p.field.equals(field)) {
+				T line = coded.apply(p);
+				identities.add(identity.apply(line));
+				lines.add(line);
+			}
+		}
+		while (lines.size() < count) {
+			T line = uncoded.get();
+			if (identities.add(identity.apply(line))) {
+				lines.add(line);
+			}
+		}
+		shuffle(lines);
+		return lines;
+	}
+
+	/**
+	 * The mid-year file's lines: {@code count} of those {@link #midYearEligible
+	 * eligible}, in year-end order, each as {@code midYear} scales it down.
+	 */
+	<T> List<T> midYearLines(List<T> yearEnd, Function<T, String> code, int count, UnaryOperator<T> midYear) {
+		List<Integer> eligible = midYearEligible(yearEnd.stream().map(code).toList());
+		List<T> mid = new ArrayList<>();
+		for (int k : choose(eligible, count)) {
+			mid.add(midYear.apply(yearEnd.get(k)));
+		}
+		return mid;
 	}
 
 	/** An amount in [low, high) with random cents. */

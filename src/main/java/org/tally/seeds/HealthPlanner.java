@@ -28,41 +28,30 @@ final class HealthPlanner {
 	}
 
 	SampleInboxPlanner.ByPeriod<HealthRow> plan(List<PlannedProject> projects) {
-		List<PlannedProject> coded = projects.stream().filter(p -> p.field.equals(HEALTH)).toList();
-		List<HealthRow> rows = new ArrayList<>();
-		Set<String> pairs = new HashSet<>();
-		for (PlannedProject p : coded) {
-			HealthRow row = new HealthRow(p.code, draws.pick(SampleNames.BEIJING_HOSPITALS),
-					p.county + draws.pick(SampleNames.CHANGZHI_HOSPITAL_KINDS), p.county, 5 + draws.nextInt(116),
-					300 + draws.nextInt(19701), p.fundArranged, p.endFundPaid, false, false);
-			pairs.add(row.beijingHospital() + "|" + row.changzhiHospital());
-			rows.add(row);
-		}
-		while (rows.size() < HEALTH_ROWS) {
-			String county = draws.county();
-			BigDecimal fund = draws.amount(20, 600);
-			HealthRow row = new HealthRow("", draws.pick(SampleNames.BEIJING_HOSPITALS),
-					county + draws.pick(SampleNames.CHANGZHI_HOSPITAL_KINDS), county, 3 + draws.nextInt(60),
-					200 + draws.nextInt(8001), fund, Draws.share(fund, 60 + draws.nextInt(41)), false, false);
-			// Uncoded rows are only told apart by the hospital pair, so keep pairs
-			// unique.
-			if (pairs.add(row.beijingHospital() + "|" + row.changzhiHospital())) {
-				rows.add(row);
-			}
-		}
-		draws.shuffle(rows);
-		List<Integer> eligible = Draws.midYearEligible(rows.stream().map(HealthRow::code).toList());
-		List<HealthRow> midRows = new ArrayList<>();
-		for (int k : draws.choose(eligible, MID_YEAR_HEALTH_ROWS)) {
-			HealthRow h = rows.get(k);
+		// Uncoded rows are only told apart by the hospital pair, so keep pairs unique.
+		List<HealthRow> rows = draws.lines(projects, HEALTH, HEALTH_ROWS,
+				p -> new HealthRow(p.code, draws.pick(SampleNames.BEIJING_HOSPITALS),
+						p.county + draws.pick(SampleNames.CHANGZHI_HOSPITAL_KINDS), p.county, 5 + draws.nextInt(116),
+						300 + draws.nextInt(19701), p.fundArranged, p.endFundPaid, false, false),
+				this::uncodedRow, h -> h.beijingHospital() + "|" + h.changzhiHospital());
+		List<HealthRow> midRows = draws.midYearLines(rows, HealthRow::code, MID_YEAR_HEALTH_ROWS, h -> {
 			BigDecimal arrived = draws.midYearArrived(h.code(), h.fundArrived(), projects);
-			midRows.add(new HealthRow(h.code(), h.beijingHospital(), h.changzhiHospital(), h.county(),
+			return new HealthRow(h.code(), h.beijingHospital(), h.changzhiHospital(), h.county(),
 					draws.midYearPart(h.expertVisits()), draws.midYearPart(h.patientsTreated()), h.fund(), arrived,
-					false, false));
-		}
+					false, false);
+		});
 		List<HealthRow> end = withGrouping(rows, 4);
 		List<HealthRow> mid = withGrouping(midRows, 3);
 		return new SampleInboxPlanner.ByPeriod<>(mid, end);
+	}
+
+	/** A hospital pair without a ledger project. */
+	private HealthRow uncodedRow() {
+		String county = draws.county();
+		BigDecimal fund = draws.amount(20, 600);
+		return new HealthRow("", draws.pick(SampleNames.BEIJING_HOSPITALS),
+				county + draws.pick(SampleNames.CHANGZHI_HOSPITAL_KINDS), county, 3 + draws.nextInt(60),
+				200 + draws.nextInt(8001), fund, Draws.share(fund, 60 + draws.nextInt(41)), false, false);
 	}
 
 	/**

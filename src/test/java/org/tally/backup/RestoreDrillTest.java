@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.TallyApplication;
-import org.tally.bench.internal.LedgerFiles;
 import org.tally.database.EmbeddedCredentials;
 import org.tally.database.EmbeddedPostgresServer;
 import org.tally.operate.TallyCommandLine;
 import org.tally.pipeline.RunHandle;
 import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunRequest;
+import org.tally.support.Runs;
 import org.tally.support.TallyTest;
 import org.tally.support.TestInbox;
 
@@ -70,18 +69,13 @@ class RestoreDrillTest {
 	void theSeedsRun() throws Exception {
 		warehouse.reset();
 		inbox.clear().withSeeds();
-		assertThat(runs
-			.launch(new RunRequest(null, "test:drill-seeds:" + System.nanoTime(), List.of(), "test"),
-					RunLauncher.IN_THIS_THREAD)
-			.await()
-			.completed()).isTrue();
+		Runs.launchedRun(runs, "drill-seeds");
 	}
 
 	@Test
 	void givenABackupTakenWhileASecondRunLoads_theRestoreHoldsTheHistoryAsOfTheBackup(@TempDir Path temp)
 			throws Exception {
-		Files.copy(LedgerFiles.forRows(temp, 20_000).xlsx(), inbox.file("finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
-				StandardCopyOption.REPLACE_EXISTING);
+		inbox.withLargeYearEndLedger(temp, 20_000);
 		Path archive = temp.resolve("backups/drill.zip");
 		Map<String, List<List<String>>> asOfBackup;
 		ExecutorService executor = Executors.newSingleThreadExecutor();

@@ -3,8 +3,12 @@ package org.tally.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.tally.catalog.internal.CatalogLoader;
 import org.tally.support.EditableConfigTest;
 
@@ -25,69 +29,38 @@ class CatalogLoaderTest extends EditableConfigTest {
 		assertThat(catalog.vocabularies().get("counties")).hasSize(12);
 	}
 
-	@Test
-	void givenASourceFeedingAnUndeclaredDataset_itIsRefusedNamingTheFile() throws IOException {
-		replace("sources/health-activities.yml", "dataset: health_activities", "dataset: hospitals");
+	@ParameterizedTest(name = "given {0}, it is refused naming {1} and the fault")
+	@MethodSource("brokenEdits")
+	void givenABrokenEdit_itIsRefusedNamingTheFileAndTheFault(String edit, String file, String from, String to,
+			String fault) {
+		replace(file, from, to);
 
 		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("health-activities.yml")
-			.hasMessageContaining("dataset 'hospitals' is not declared");
+			.hasMessageContaining(Path.of(file).getFileName().toString())
+			.hasMessageContaining(fault);
 	}
 
-	@Test
-	void givenADatasetNameThatIsNotASafeIdentifier_itIsRefused() throws IOException {
-		replace("datasets/tech_transfers.yml", "name: tech_transfers", "name: \"tech; DROP TABLE x\"");
-
-		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("tech_transfers.yml")
-			.hasMessageContaining("must be lower-case letters, digits and underscores");
-	}
-
-	@Test
-	void givenADatasetNameTooLongForItsDerivedIdentifiers_itIsRefusedNamingTheFile() throws IOException {
-		String name = "tech_transfers_" + "x".repeat(34);
-		replace("datasets/tech_transfers.yml", "name: tech_transfers", "name: " + name);
-
-		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("tech_transfers.yml")
-			.hasMessageContaining("has 49 characters; at most 48");
-	}
-
-	@Test
-	void givenARequiredColumnWithoutHeaderAliases_itIsRefusedNamingTheColumn() throws IOException {
-		replace("sources/finance-projects.yml", "  project_code:         { aliases: [项目编号, 项目代码, 编号] }\n", "");
-
-		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("finance-projects.yml")
-			.hasMessageContaining("required column 'project_code'");
-	}
-
-	@Test
-	void givenAnUnknownKey_itIsRefusedRatherThanIgnored() throws IOException {
-		replace("sources/finance-projects.yml", "maxRejectRate: 0.05", "maxRejectRatio: 0.05");
-
-		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("finance-projects.yml")
-			.hasMessageContaining("maxRejectRatio");
-	}
-
-	@Test
-	void givenAFigureDependingOnAnUndeclaredCheck_itIsRefused() throws IOException {
-		replace("figures.yml", "checks: [tech_transfers_totals]\n    aliases: [科技成果, 成果转化",
-				"checks: [no_such_check]\n    aliases: [科技成果, 成果转化");
-
-		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("figures.yml")
-			.hasMessageContaining("unknown check 'no_such_check'");
-	}
-
-	@Test
-	void givenADerivedFigureOfAnUndeclaredFigure_itIsRefused() {
-		replace("figures.yml", "numerator: started_projects", "numerator: no_such_figure");
-
-		assertThatThrownBy(() -> CatalogLoader.load(config)).isInstanceOf(CatalogException.class)
-			.hasMessageContaining("figures.yml")
-			.hasMessageContaining("derived figure 'start_rate' names unknown figure 'no_such_figure'");
+	static Stream<Arguments> brokenEdits() {
+		return Stream.of(
+				Arguments.of("a source feeding an undeclared dataset", "sources/health-activities.yml",
+						"dataset: health_activities", "dataset: hospitals", "dataset 'hospitals' is not declared"),
+				Arguments.of("a dataset name that is not a safe identifier", "datasets/tech_transfers.yml",
+						"name: tech_transfers", "name: \"tech; DROP TABLE x\"",
+						"must be lower-case letters, digits and underscores"),
+				Arguments.of("a dataset name too long for its derived identifiers", "datasets/tech_transfers.yml",
+						"name: tech_transfers", "name: tech_transfers_" + "x".repeat(34),
+						"has 49 characters; at most 48"),
+				Arguments.of("a required column without header aliases", "sources/finance-projects.yml",
+						"  project_code:         { aliases: [项目编号, 项目代码, 编号] }\n", "",
+						"required column 'project_code'"),
+				Arguments.of("an unknown key (refused rather than ignored)", "sources/finance-projects.yml",
+						"maxRejectRate: 0.05", "maxRejectRatio: 0.05", "maxRejectRatio"),
+				Arguments.of("a figure depending on an undeclared check", "figures.yml",
+						"checks: [tech_transfers_totals]\n    aliases: [科技成果, 成果转化",
+						"checks: [no_such_check]\n    aliases: [科技成果, 成果转化", "unknown check 'no_such_check'"),
+				Arguments.of("a derived figure of an undeclared figure", "figures.yml", "numerator: started_projects",
+						"numerator: no_such_figure",
+						"derived figure 'start_rate' names unknown figure 'no_such_figure'"));
 	}
 
 	@Test

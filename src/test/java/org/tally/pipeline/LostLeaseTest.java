@@ -3,11 +3,10 @@ package org.tally.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.tally.support.Runs.launchedRun;
 import static org.tally.support.Runs.rows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tally.bench.internal.LedgerFiles;
 import org.tally.support.GatherLock;
 import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
@@ -41,19 +39,14 @@ class LostLeaseTest extends SeedInboxTest {
 
 	@BeforeEach
 	void publishedFigures() throws Exception {
-		assertThat(runs
-			.launch(new RunRequest(null, "test:lease-before:" + System.nanoTime(), List.of(), "test"),
-					RunLauncher.IN_THIS_THREAD)
-			.await()
-			.completed()).isTrue();
+		launchedRun(runs, "lease-before");
 	}
 
 	@Test
 	void givenTheLeaseSessionKilledMidRun_theRunStopsNamingItAndASecondStartIsRefused(@TempDir Path temp)
 			throws Exception {
 		// A department sends a large new ledger: the run has real work to stop in.
-		Files.copy(LedgerFiles.forRows(temp, 40_000).xlsx(), inbox.file("finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
-				StandardCopyOption.REPLACE_EXISTING);
+		inbox.withLargeYearEndLedger(temp, 40_000);
 		List<List<String>> figuresBefore = rows(warehouse, FIGURES);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try (GatherLock.Hold hold = gather.hold()) {

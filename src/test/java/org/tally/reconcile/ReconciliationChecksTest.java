@@ -61,11 +61,7 @@ class ReconciliationChecksTest extends SeedInboxTest {
 
 		assertThat(failed.checkId()).isEqualTo("projects_totals");
 		assertThat(failed.difference()).isEqualByComparingTo("10000.00");
-		assertThat(failed.evidence()).singleElement().satisfies(e -> {
-			assertThat(e.file()).isEqualTo(LEDGER_FILE);
-			assertThat(e.sheet()).isEqualTo("项目台账");
-			assertThat(e.cell()).isEqualTo(LedgerWorkbookEdit.ref(totals, LedgerWorkbookEdit.COMMITTED));
-		});
+		onlyEvidenceInTheLedgerAt(failed, LedgerWorkbookEdit.ref(totals, LedgerWorkbookEdit.COMMITTED));
 	}
 
 	@Test
@@ -120,12 +116,9 @@ class ReconciliationChecksTest extends SeedInboxTest {
 		CheckOutcome failed = onlyFailure(run("row-fault"));
 
 		assertThat(failed.checkId()).isEqualTo("projects_started_by_period_end");
-		assertThat(failed.evidence()).singleElement().satisfies(e -> {
-			assertThat(e.file()).isEqualTo(LEDGER_FILE);
-			assertThat(e.sheet()).isEqualTo("项目台账");
-			assertThat(e.cell()).isEqualTo(LedgerWorkbookEdit.ref(started, LedgerWorkbookEdit.START_DATE));
-			assertThat(e.note()).contains("2025-01-15", "2024-12-31");
-		});
+		CheckOutcome.Evidence evidence = onlyEvidenceInTheLedgerAt(failed,
+				LedgerWorkbookEdit.ref(started, LedgerWorkbookEdit.START_DATE));
+		assertThat(evidence.note()).contains("2025-01-15", "2024-12-31");
 	}
 
 	@Test
@@ -192,13 +185,10 @@ class ReconciliationChecksTest extends SeedInboxTest {
 		CheckOutcome failed = onlyFailure(run("sql-fault"));
 
 		assertThat(failed.checkId()).isEqualTo("completed_projects_report_investment");
-		assertThat(failed.evidence()).singleElement().satisfies(e -> {
-			assertThat(e.file()).isEqualTo(LEDGER_FILE);
-			assertThat(e.sheet()).isEqualTo("项目台账");
-			assertThat(e.cell()).isEqualTo(LedgerWorkbookEdit.ref(completed, LedgerWorkbookEdit.COMPLETED));
-			assertThat(e.column()).isEqualTo("completed_investment");
-			assertThat(e.note()).contains("status=竣工");
-		});
+		CheckOutcome.Evidence evidence = onlyEvidenceInTheLedgerAt(failed,
+				LedgerWorkbookEdit.ref(completed, LedgerWorkbookEdit.COMPLETED));
+		assertThat(evidence.column()).isEqualTo("completed_investment");
+		assertThat(evidence.note()).contains("status=竣工");
 	}
 
 	@Test
@@ -235,6 +225,19 @@ class ReconciliationChecksTest extends SeedInboxTest {
 		assertThat(failed).as("failed checks").extracting(CheckOutcome::checkId, CheckOutcome::message).hasSize(1);
 		assertThat(failed.get(0).asOf()).isEqualTo(YEAR_END);
 		return failed.get(0);
+	}
+
+	/**
+	 * The failure's one piece of evidence, which points at {@code cell} of the ledger's
+	 * sheet.
+	 */
+	private static CheckOutcome.Evidence onlyEvidenceInTheLedgerAt(CheckOutcome failed, String cell) {
+		assertThat(failed.evidence()).singleElement().satisfies(e -> {
+			assertThat(e.file()).isEqualTo(LEDGER_FILE);
+			assertThat(e.sheet()).isEqualTo("项目台账");
+			assertThat(e.cell()).isEqualTo(cell);
+		});
+		return failed.evidence().get(0);
 	}
 
 	private static CheckOutcome outcome(List<CheckOutcome> outcomes, String id, LocalDate asOf) {

@@ -24,6 +24,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,21 +73,16 @@ class QuartzClusterTest {
 
 	@Test
 	void givenTwoNodes_aTriggerFiresExactlyOnce() throws Exception {
-		Scheduler a = node("node-a");
-		Scheduler b = node("node-b");
 		JobDetail job = JobBuilder.newJob(RecordingJob.class)
 			.withIdentity("once", "test")
 			.requestRecovery(true)
 			.build();
-		a.scheduleJob(job,
+		twoNodesStartedWith(job,
 				TriggerBuilder.newTrigger()
 					.withIdentity("once", "test")
 					.startAt(Date.from(Instant.now().plusSeconds(2)))
 					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 					.build());
-
-		a.start();
-		b.start();
 		awaitFires("once", 1, Duration.ofSeconds(20));
 		awaitNothingLeftToFire("once", Duration.ofSeconds(20));
 
@@ -99,10 +95,8 @@ class QuartzClusterTest {
 
 	@Test
 	void givenACronTriggerThatMissedTenNights_itFiresOnceAtStartUp() throws Exception {
-		Scheduler a = node("node-a");
-		Scheduler b = node("node-b");
 		JobDetail job = JobBuilder.newJob(RecordingJob.class).withIdentity("nightly", "test").build();
-		a.scheduleJob(job,
+		Scheduler a = twoNodesStartedWith(job,
 				TriggerBuilder.newTrigger()
 					.withIdentity("nightly", "test")
 					.startAt(Date.from(Instant.now().minus(Duration.ofDays(10))))
@@ -110,9 +104,6 @@ class QuartzClusterTest {
 						.inTimeZone(TimeZone.getTimeZone("Asia/Shanghai"))
 						.withMisfireHandlingInstructionFireAndProceed())
 					.build());
-
-		a.start();
-		b.start();
 		awaitFires("nightly", 1, Duration.ofSeconds(20));
 		awaitNextFireAhead("nightly", Duration.ofSeconds(20));
 
@@ -143,6 +134,16 @@ class QuartzClusterTest {
 			.query(String.class)
 			.list())
 			.containsExactly("node-a false " + scheduled.toEpochMilli(), "node-b true " + scheduled.toEpochMilli());
+	}
+
+	/** Node A schedules the job, then it and node B start; returns node A. */
+	private Scheduler twoNodesStartedWith(JobDetail job, Trigger trigger) throws Exception {
+		Scheduler a = node("node-a");
+		Scheduler b = node("node-b");
+		a.scheduleJob(job, trigger);
+		a.start();
+		b.start();
+		return a;
 	}
 
 	private Scheduler node(String instanceId) throws Exception {

@@ -85,6 +85,20 @@ class SampleInboxPlannerProperties {
 		});
 	}
 
+	/**
+	 * A coded line names a ledger project of its field and carries that project's funds.
+	 */
+	private static void assertCarriesLedgerFunds(Map<String, LedgerRow> ledger, String code, String field,
+			BigDecimal arranged, BigDecimal arrived) {
+		if (code.isEmpty()) {
+			return;
+		}
+		LedgerRow p = ledger.get(code);
+		assertThat(p.field()).isEqualTo(field);
+		assertThat(arranged).isEqualTo(p.fundArranged());
+		assertThat(arrived).isEqualTo(p.fundPaid());
+	}
+
 	@Test
 	void givenAnySeed_codedEducationAndHealthLinesCarryTheirLedgerProjectsFunds() {
 		qt(50).forAll(longs().all()).checkAssert(seed -> {
@@ -94,20 +108,11 @@ class SampleInboxPlannerProperties {
 					.stream()
 					.collect(Collectors.toMap(LedgerRow::code, r -> r));
 				for (EducationItem e : inbox.education()) {
-					if (!e.code().isEmpty()) {
-						LedgerRow p = ledger.get(e.code());
-						assertThat(p.field()).isEqualTo(SampleNames.EDUCATION);
-						assertThat(e.fundArranged()).isEqualTo(p.fundArranged());
-						assertThat(e.fundArrived()).isEqualTo(p.fundPaid());
-					}
+					assertCarriesLedgerFunds(ledger, e.code(), SampleNames.EDUCATION, e.fundArranged(),
+							e.fundArrived());
 				}
 				for (HealthRow h : inbox.health()) {
-					if (!h.code().isEmpty()) {
-						LedgerRow p = ledger.get(h.code());
-						assertThat(p.field()).isEqualTo(SampleNames.HEALTH);
-						assertThat(h.fund()).isEqualTo(p.fundArranged());
-						assertThat(h.fundArrived()).isEqualTo(p.fundPaid());
-					}
+					assertCarriesLedgerFunds(ledger, h.code(), SampleNames.HEALTH, h.fund(), h.fundArrived());
 				}
 			}
 		});

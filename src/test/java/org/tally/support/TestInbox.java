@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.tally.bench.internal.LedgerFiles;
 
 /**
  * The inbox of the integration tests: emptied per test, filled with seeds or files built
@@ -107,6 +108,20 @@ public final class TestInbox {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Replaces the year-end ledger by a generated one of {@code rows} projects (made in
+	 * {@code workDir}): a load long enough for a test to act while it runs.
+	 */
+	public void withLargeYearEndLedger(Path workDir, int rows) {
+		try {
+			Files.copy(LedgerFiles.forRows(workDir, rows).xlsx(), file("finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx"),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public void remove(String relativePath) {

@@ -28,6 +28,20 @@ public final class TestWarehouse {
 		}
 	}
 
+	/**
+	 * Removes a dataset a test declared for itself: its reporting view, its tables and
+	 * its loads.
+	 */
+	public void dropDataset(String dataset) {
+		// A table name cannot be a bind parameter: take only a plain lower-case name.
+		if (!dataset.matches("[a-z_]+")) {
+			throw new IllegalArgumentException("not a test dataset name: " + dataset);
+		}
+		jdbc.sql("DROP VIEW IF EXISTS reporting." + dataset).update();
+		jdbc.sql("DROP TABLE IF EXISTS staging." + dataset + ", warehouse." + dataset).update();
+		jdbc.sql("DELETE FROM registry.load WHERE dataset = ?").param(dataset).update();
+	}
+
 	public long count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}

@@ -38,8 +38,7 @@ class UnknownProjectCodeTest extends InboxRunTest {
 
 		completedRun(jobs, "same-run");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
-			.containsExactly("JC2024-0001");
+		assertHealthCodesLoaded("JC2024-0001");
 		assertThat(
 				rows(warehouse, "SELECT cell_ref, column_name, raw_value, reason_zh, reason_en FROM registry.reject"))
 			.containsExactly(List.of("A2", "project_code", "JC2024-0099",
@@ -49,36 +48,29 @@ class UnknownProjectCodeTest extends InboxRunTest {
 
 	@Test
 	void givenTheLedgerLoadedByAnEarlierRun_codesAreCheckedAgainstTheCurrentLedger() {
-		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 20, null);
-		completedRun(jobs, "ledger-first");
+		decemberLedgerLoadedByAnEarlierRun("ledger-first");
 		health("市卫健委_20241231.csv", "JC2024-0002", "JC2024-0042", null);
 
 		completedRun(jobs, "health-later");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
-			.containsExactly("JC2024-0002");
-		assertThat(warehouse.strings("SELECT raw_value FROM registry.reject")).containsExactly("JC2024-0042");
+		assertLoadedAndRejected("JC2024-0002", "JC2024-0042");
 	}
 
 	@Test
 	void givenACorrectedLedgerInTheSameRun_codesItDropsAreUnknownEvenThoughTheOldLedgerHadThem() {
-		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 20, null);
-		completedRun(jobs, "old-ledger");
+		decemberLedgerLoadedByAnEarlierRun("old-ledger");
 		// The correction keeps JC2024-0001..0009 only; JC2024-0015 was in the old ledger.
 		ledger(DECEMBER, "ledger-2024-12-31-corrected.xlsx", 10, null);
 		health("市卫健委_20241231.csv", "JC2024-0001", "JC2024-0015", null);
 
 		completedRun(jobs, "correction");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
-			.containsExactly("JC2024-0001");
-		assertThat(warehouse.strings("SELECT raw_value FROM registry.reject")).containsExactly("JC2024-0015");
+		assertLoadedAndRejected("JC2024-0001", "JC2024-0015");
 	}
 
 	@Test
 	void givenACorrectedLedgerThatIsItselfRejectedForItsRejectRate_theCurrentLedgerStillDecides() {
-		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 20, null);
-		completedRun(jobs, "old-ledger");
+		decemberLedgerLoadedByAnEarlierRun("old-ledger");
 		WorkbookBuilder bad = WorkbookBuilder.ledger(DECEMBER);
 		for (int i = 0; i < 5; i++) {
 			bad.row("JC2024-" + String.format("%04d", 100 + i), "项目" + i, i < 2 ? "朝阳区" : "潞州区", 100, "开工");
@@ -90,8 +82,7 @@ class UnknownProjectCodeTest extends InboxRunTest {
 
 		assertThat(warehouse.strings("SELECT status FROM registry.load WHERE file_name = 'ledger-2024-12-31-bad.xlsx'"))
 			.containsExactly("rejected");
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
-			.containsExactly("JC2024-0015");
+		assertHealthCodesLoaded("JC2024-0015");
 		assertThat(
 				warehouse.strings("SELECT r.raw_value FROM registry.reject r JOIN registry.load l ON l.id = r.load_id"
 						+ " WHERE l.dataset = 'health_activities'"))
@@ -109,8 +100,7 @@ class UnknownProjectCodeTest extends InboxRunTest {
 
 		completedRun(jobs, "periods");
 
-		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
-			.containsExactly("JC2024-0002");
+		assertHealthCodesLoaded("JC2024-0002");
 		assertThat(warehouse.strings("SELECT reason_en FROM registry.reject")).containsExactly(
 				"unknown project code JC2024-0004: not in the current cooperation project ledger (projects) for period 2024-12-31");
 	}
@@ -128,6 +118,25 @@ class UnknownProjectCodeTest extends InboxRunTest {
 
 		assertThat(rows(warehouse, "SELECT cell_ref, column_name FROM registry.reject ORDER BY cell_ref"))
 			.containsExactly(List.of("A2", "project_code"), List.of("D2", "county"));
+	}
+
+	/**
+	 * The December ledger with codes JC2024-0001 … JC2024-0020, loaded by a run of its
+	 * own.
+	 */
+	private void decemberLedgerLoadedByAnEarlierRun(String run) {
+		ledger(DECEMBER, "ledger-2024-12-31.xlsx", 20, null);
+		completedRun(jobs, run);
+	}
+
+	private void assertHealthCodesLoaded(String... codes) {
+		assertThat(warehouse.strings("SELECT DISTINCT project_code FROM warehouse.health_activities"))
+			.containsExactly(codes);
+	}
+
+	private void assertLoadedAndRejected(String loaded, String rejected) {
+		assertHealthCodesLoaded(loaded);
+		assertThat(warehouse.strings("SELECT raw_value FROM registry.reject")).containsExactly(rejected);
 	}
 
 	/** A ledger with codes JC2024-0001 … JC2024-(n-1) plus one more row, all valid. */

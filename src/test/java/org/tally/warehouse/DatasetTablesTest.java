@@ -16,6 +16,7 @@ import org.tally.catalog.ColumnType;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.reporting.ReportingViews;
 import org.tally.support.TallyTest;
+import org.tally.support.TestWarehouse;
 
 /**
  * A dataset declaration creates and extends its tables, and never changes them
@@ -27,11 +28,12 @@ class DatasetTablesTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TestWarehouse warehouse;
+
 	@AfterEach
 	void dropTestTables() {
-		jdbc.sql("DROP VIEW IF EXISTS reporting.widgets").update();
-		jdbc.sql("DROP TABLE IF EXISTS staging.widgets, warehouse.widgets").update();
-		jdbc.sql("DELETE FROM registry.load WHERE source_id = 'widgets'").update();
+		warehouse.dropDataset("widgets");
 	}
 
 	@Test

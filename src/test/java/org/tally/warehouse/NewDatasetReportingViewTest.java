@@ -15,6 +15,7 @@ import org.tally.catalog.Catalog;
 import org.tally.catalog.internal.CatalogLoader;
 import org.tally.reporting.ReportingViews;
 import org.tally.support.TallyTest;
+import org.tally.support.TestWarehouse;
 
 /**
  * A department added by YAML alone (a dataset file and a source file) gets its reporting
@@ -30,14 +31,15 @@ class NewDatasetReportingViewTest {
 	@Autowired
 	DatasetTables tables;
 
+	@Autowired
+	TestWarehouse warehouse;
+
 	@TempDir
 	Path config;
 
 	@AfterEach
 	void dropTheNewDataset() {
-		jdbc.sql("DROP VIEW IF EXISTS reporting.gardens").update();
-		jdbc.sql("DROP TABLE IF EXISTS warehouse.gardens").update();
-		jdbc.sql("DELETE FROM registry.load WHERE dataset = 'gardens'").update();
+		warehouse.dropDataset("gardens");
 		tables.prepare();
 	}
 

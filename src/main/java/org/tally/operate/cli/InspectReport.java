@@ -26,25 +26,22 @@ final class InspectReport {
 				r.referencesChecked(), r.rows(), r.problems());
 	}
 
+	/** A line of the report: what was decided, then (in brackets) how. */
+	private static void decided(StringBuilder text, String label, Object decision, Object how) {
+		text.append(label).append(decision).append(" (").append(how).append(")\n");
+	}
+
 	static String table(FileInspection.Result r) {
 		FileReading.Outline outline = r.outline();
 		StringBuilder text = new StringBuilder();
 		text.append("File     ").append(r.file()).append('\n');
-		text.append("Source   ").append(r.source()).append(" (").append(r.sourceChoice()).append(")\n");
+		decided(text, "Source   ", r.source(), r.sourceChoice());
 		FileFormat format = r.format();
 		if (format != null) {
 			text.append("Format   ").append(format.kind()).append('\n');
 			if (format.encoding() != null) {
-				text.append("Encoding ")
-					.append(format.encoding())
-					.append(" (")
-					.append(format.encodingDecidedBy())
-					.append(")\n");
-				text.append("Delimiter ")
-					.append(format.delimiter())
-					.append(" (")
-					.append(format.delimiterDecidedBy())
-					.append(")\n");
+				decided(text, "Encoding ", format.encoding(), format.encodingDecidedBy());
+				decided(text, "Delimiter ", format.delimiter(), format.delimiterDecidedBy());
 			}
 			TextTable sheets = new TextTable("sheet", "visible", "rows", "chosen");
 			format.sheets()
@@ -79,11 +76,7 @@ final class InspectReport {
 			text.append('\n').append(units);
 		}
 		if (outline.period() != null) {
-			text.append("\nPeriod   ")
-				.append(outline.period())
-				.append(" (from ")
-				.append(outline.periodFrom())
-				.append(")\n");
+			decided(text, "\nPeriod   ", outline.period(), "from " + outline.periodFrom());
 		}
 		if (!r.rows().isEmpty()) {
 			TextTable rows = new TextTable("row", "kind", "values", "problems");

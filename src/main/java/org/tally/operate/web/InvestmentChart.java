@@ -113,50 +113,47 @@ class InvestmentChart {
 			.append("\" y=\"14\">完成投资 completed（亿元）</text></g>");
 		int y = top;
 		for (Bar bar : bars) {
-			long committed = Math.round(bar.committed().doubleValue() * scale);
-			long completed = Math.round(bar.completed().doubleValue() * scale);
 			svg.append("<g class=\"bar\"><text x=\"")
 				.append(labelWidth - 6)
 				.append("\" y=\"")
 				.append(y + 19)
 				.append("\" text-anchor=\"end\">")
 				.append(escape(bar.county()))
-				.append("</text>")
-				.append("<rect class=\"committed\" x=\"")
-				.append(labelWidth)
-				.append("\" y=\"")
-				.append(y + 2)
-				.append("\" width=\"")
-				.append(Math.max(committed, 1))
-				.append("\" height=\"13\"><title>")
-				.append(escape(bar.county() + " 签约 " + bar.committed().toPlainString() + " 亿元"))
-				.append("</title></rect>")
-				.append("<text class=\"value\" x=\"")
-				.append(labelWidth + committed + 4)
-				.append("\" y=\"")
-				.append(y + 13)
-				.append("\">")
-				.append(bar.committed().toPlainString())
-				.append("</text>")
-				.append("<rect class=\"completed\" x=\"")
-				.append(labelWidth)
-				.append("\" y=\"")
-				.append(y + 16)
-				.append("\" width=\"")
-				.append(Math.max(completed, 1))
-				.append("\" height=\"13\"><title>")
-				.append(escape(bar.county() + " 完成 " + bar.completed().toPlainString() + " 亿元"))
-				.append("</title></rect>")
-				.append("<text class=\"value\" x=\"")
-				.append(labelWidth + completed + 4)
-				.append("\" y=\"")
-				.append(y + 27)
-				.append("\">")
-				.append(bar.completed().toPlainString())
-				.append("</text></g>");
+				.append("</text>");
+			bar(svg, "committed", labelWidth, y + 2, Math.round(bar.committed().doubleValue() * scale),
+					bar.county() + " 签约 ", bar.committed());
+			bar(svg, "completed", labelWidth, y + 16, Math.round(bar.completed().doubleValue() * scale),
+					bar.county() + " 完成 ", bar.completed());
+			svg.append("</g>");
 			y += row;
 		}
 		return svg.append("</svg>").toString();
+	}
+
+	/**
+	 * One bar of a county's pair: at least a pixel long, its amount in the tooltip and
+	 * written after its end.
+	 */
+	private static void bar(StringBuilder svg, String kind, int x, int y, long length, String title,
+			BigDecimal amount) {
+		svg.append("<rect class=\"")
+			.append(kind)
+			.append("\" x=\"")
+			.append(x)
+			.append("\" y=\"")
+			.append(y)
+			.append("\" width=\"")
+			.append(Math.max(length, 1))
+			.append("\" height=\"13\"><title>")
+			.append(escape(title + amount.toPlainString() + " 亿元"))
+			.append("</title></rect>")
+			.append("<text class=\"value\" x=\"")
+			.append(x + length + 4)
+			.append("\" y=\"")
+			.append(y + 11)
+			.append("\">")
+			.append(amount.toPlainString())
+			.append("</text>");
 	}
 
 	private static BigDecimal yi(BigDecimal yuan) {

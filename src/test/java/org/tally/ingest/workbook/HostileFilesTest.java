@@ -12,6 +12,9 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every hostile or broken file ends as one UnreadableFileException with a clear reason.
@@ -93,22 +96,22 @@ class HostileFilesTest {
 				"not a spreadsheet: plain text with extension '.xls' (only .csv, .txt and .tsv are read as delimited text)");
 	}
 
-	@Test
-	void givenAPasswordProtectedXlsx_itIsRefusedWithAClearReason() throws Exception {
-		Path f = TestFiles.encryptedXlsx(dir, "locked.xlsx", "pw");
+	@ParameterizedTest(name = "given a password-protected {0}, it is refused with a clear reason")
+	@ValueSource(strings = { "locked.xlsx", "locked.xls" })
+	void givenAPasswordProtectedWorkbook_itIsRefusedWithAClearReason(String name) throws Exception {
+		Path f = name.endsWith(".xlsx") ? TestFiles.encryptedXlsx(dir, name, "pw")
+				: TestFiles.encryptedXls(dir, name, "pw");
 		refused(readAll(f), "password-protected workbook");
 	}
 
-	@Test
-	void givenAPasswordProtectedXls_itIsRefusedWithAClearReason() {
-		Path f = TestFiles.encryptedXls(dir, "locked.xls", "pw");
-		refused(readAll(f), "password-protected workbook");
-	}
-
-	@Test
-	void givenAnExcel95Container_itIsRefusedWithAClearReason() throws Exception {
-		Path f = TestFiles.oleContainer(dir, "old.xls", "Book");
-		refused(readAll(f), "Excel 5.0/95 (or older) workbook is too old; save it as .xlsx");
+	@ParameterizedTest(name = "given an OLE container {0} holding {1}, it is refused: {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			old.xls  | Book         | Excel 5.0/95 (or older) workbook is too old; save it as .xlsx
+			memo.xls | WordDocument | not a spreadsheet (looks like a Word document)
+			""")
+	void givenAnOleContainerThatIsNoExcel97Workbook_itIsRefusedWithAClearReason(String name, String stream,
+			String reason) throws Exception {
+		refused(readAll(TestFiles.oleContainer(dir, name, stream)), reason);
 	}
 
 	@Test
@@ -277,12 +280,6 @@ class HostileFilesTest {
 		Path f = TestFiles.text(dir, "after-quote.csv", "a,b,c\n1,2,3\n4,\"abc\"def,6\n", UTF_8);
 		refused(readAll(f),
 				"text after a closing quote in cell B3 (a quoted field must end at a delimiter or the line's end)");
-	}
-
-	@Test
-	void givenAWord97FileNamedXls_itIsRefusedWithAClearReason() throws Exception {
-		Path f = TestFiles.oleContainer(dir, "memo.xls", "WordDocument");
-		refused(readAll(f), "not a spreadsheet (looks like a Word document)");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,14 +35,7 @@ class RoundTripProperties {
 
 	@Test
 	void givenAnyTableWrittenAsCsv_itsCellsComeBackWhereTheyWere() {
-		qt(150).forAll(tables()).checkAssert(table -> {
-			try {
-				csvCellsComeBackWhereTheyWere(table);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+		qt(150).forAll(tables()).checkAssert(unchecked(RoundTripProperties::csvCellsComeBackWhereTheyWere));
 	}
 
 	private static void csvCellsComeBackWhereTheyWere(List<List<String>> table) throws IOException {
@@ -64,14 +58,8 @@ class RoundTripProperties {
 
 	@Test
 	void givenAnyTableWrittenAsXlsx_itsTextComesBackFromSharedAndInlineStrings() {
-		qt(40).forAll(tables()).checkAssert(table -> {
-			try {
-				xlsxTextComesBackFromSharedAndInlineStrings(table);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+		qt(40).forAll(tables())
+			.checkAssert(unchecked(RoundTripProperties::xlsxTextComesBackFromSharedAndInlineStrings));
 	}
 
 	private static void xlsxTextComesBackFromSharedAndInlineStrings(List<List<String>> table) throws IOException {
@@ -84,14 +72,7 @@ class RoundTripProperties {
 		}
 		finally {
 			try (var files = Files.list(dir)) {
-				files.forEach(p -> {
-					try {
-						Files.delete(p);
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-				});
+				files.forEach(unchecked(Files::delete));
 			}
 			Files.delete(dir);
 		}
@@ -99,17 +80,11 @@ class RoundTripProperties {
 
 	@Test
 	void givenAnyNumberInAnXlsxCell_itKeepsItsLexicalForm() {
-		qt(200).forAll(numbers()).checkAssert(RoundTripProperties::xlsxNumberKeepsItsLexicalForm);
+		qt(200).forAll(numbers()).checkAssert(unchecked(RoundTripProperties::xlsxNumberKeepsItsLexicalForm));
 	}
 
-	private static void xlsxNumberKeepsItsLexicalForm(String number) {
-		Path dir;
-		try {
-			dir = Files.createTempDirectory("numprop");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+	private static void xlsxNumberKeepsItsLexicalForm(String number) throws IOException {
+		Path dir = Files.createTempDirectory("numprop");
 		Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>" + number + "</v></c></row>").write(dir, "n.xlsx");
 		try {
 			assertThat(TestFiles.readAll(f).get(0).cell(0).value()).isEqualTo(number);
@@ -126,6 +101,24 @@ class RoundTripProperties {
 			.flatMap(dot -> dot.isEmpty() ? arbitrary().constant("") : digitStrings(1, 10).map(d -> "." + d));
 		return arbitrary().pick("", "-")
 			.zip(digits, fraction, arbitrary().pick("", "E-3", "E+10", "e5"), (s, i, f, e) -> s + i + f + e);
+	}
+
+	/** A step that may fail on I/O, as a consumer that rethrows the failure unchecked. */
+	private static <T> Consumer<T> unchecked(IoStep<T> step) {
+		return value -> {
+			try {
+				step.accept(value);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
+	}
+
+	private interface IoStep<T> {
+
+		void accept(T value) throws IOException;
+
 	}
 
 	private static void fill(Sheet sheet, List<List<String>> table) {

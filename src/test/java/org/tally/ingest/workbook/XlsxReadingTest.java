@@ -40,11 +40,9 @@ class XlsxReadingTest {
 
 	@Test
 	void givenNumbersInTheFileXml_theirExactTextIsKept() {
-		Path f = TestFiles
-			.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>6023745.50</v></c><c r=\"B1\"><v>1.0E-3</v></c>"
-					+ "<c r=\"C1\" t=\"n\"><v>123456789012345678</v></c><c r=\"D1\"><v>-0.1</v></c></row>")
-			.write(dir, "n.xlsx");
-		RawRow row = readAll(f).get(0);
+		RawRow row = rowsOfSheetXml("<row r=\"1\"><c r=\"A1\"><v>6023745.50</v></c><c r=\"B1\"><v>1.0E-3</v></c>"
+				+ "<c r=\"C1\" t=\"n\"><v>123456789012345678</v></c><c r=\"D1\"><v>-0.1</v></c></row>")
+			.get(0);
 		assertThat(row.cells()).extracting(RawCell::value)
 			.containsExactly("6023745.50", "1.0E-3", "123456789012345678", "-0.1");
 		assertThat(row.cells()).extracting(RawCell::kind).containsOnly(CellKind.NUMBER);
@@ -81,8 +79,7 @@ class XlsxReadingTest {
 
 	@Test
 	void givenAFormulaNeverCalculated_itIsReportedWithoutValue() {
-		Path f = TestFiles.minimalXlsx("<row r=\"3\"><c r=\"B3\"><f>SUM(A1:A2)</f></c></row>").write(dir, "f.xlsx");
-		assertThat(readAll(f).get(0).cell(1))
+		assertThat(rowsOfSheetXml("<row r=\"3\"><c r=\"B3\"><f>SUM(A1:A2)</f></c></row>").get(0).cell(1))
 			.isEqualTo(new RawCell(1, CellKind.FORMULA_WITHOUT_VALUE, "SUM(A1:A2)", false, "General"));
 	}
 
@@ -178,6 +175,13 @@ class XlsxReadingTest {
 			.isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.reason()).startsWith("sheet #3"));
 	}
 
+	/**
+	 * Every row read back from a minimal workbook whose one sheet holds {@code rowsXml}.
+	 */
+	private List<RawRow> rowsOfSheetXml(String rowsXml) {
+		return readAll(TestFiles.minimalXlsx(rowsXml).write(dir, "sheet.xlsx"));
+	}
+
 	private static String sheetOf(Path f, SheetSelector s) {
 		try (SheetCursor c = Workbooks.open(f, s, ReadLimits.defaults())) {
 			return c.sheetName();
@@ -217,11 +221,8 @@ class XlsxReadingTest {
 
 	@Test
 	void givenCellsWithoutReferencesOrOutOfOrder_theyArePlacedAndSorted() {
-		Path f = TestFiles
-			.minimalXlsx("<row><c><v>1</v></c><c/><c><v>3</v></c></row>"
-					+ "<row><c r=\"C2\" t=\"str\"><v>c</v></c><c r=\"A2\" t=\"str\"><v>a</v></c></row>")
-			.write(dir, "noref.xlsx");
-		List<RawRow> rows = readAll(f);
+		List<RawRow> rows = rowsOfSheetXml("<row><c><v>1</v></c><c/><c><v>3</v></c></row>"
+				+ "<row><c r=\"C2\" t=\"str\"><v>c</v></c><c r=\"A2\" t=\"str\"><v>a</v></c></row>");
 		assertThat(rows.get(0).rowNumber()).isEqualTo(1);
 		assertThat(rows.get(0).cells()).extracting(RawCell::column).containsExactly(0, 2);
 		assertThat(rows.get(1).rowNumber()).isEqualTo(2);
@@ -230,11 +231,8 @@ class XlsxReadingTest {
 
 	@Test
 	void givenBlankStyledCellsAndEmptyRows_theyAreAbsent() {
-		Path f = TestFiles
-			.minimalXlsx("<row r=\"1\"><c r=\"A1\" s=\"0\"/></row><row r=\"2\"/>"
-					+ "<row r=\"3\"><c r=\"B3\" t=\"s\"/><c r=\"C3\"><v>5</v></c></row>")
-			.write(dir, "blank.xlsx");
-		List<RawRow> rows = readAll(f);
+		List<RawRow> rows = rowsOfSheetXml("<row r=\"1\"><c r=\"A1\" s=\"0\"/></row><row r=\"2\"/>"
+				+ "<row r=\"3\"><c r=\"B3\" t=\"s\"/><c r=\"C3\"><v>5</v></c></row>");
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).rowNumber()).isEqualTo(3);
 		assertThat(rows.get(0).cells()).extracting(RawCell::column).containsExactly(2);

@@ -84,9 +84,7 @@ class ChecksOverTwoFilesTest {
 	void givenRepeatsWithinEachFile_theUniqueCheckReportsThemPerFileInFileKeyRowOrder() {
 		CheckOutcome outcome = check("projects_unique_codes").run(PERIOD);
 
-		assertThat(outcome.passed()).isFalse();
-		assertThat(outcome.expected()).isEqualByComparingTo("7");
-		assertThat(outcome.actual()).isEqualByComparingTo("2");
+		assertJudged(outcome, false, "7", "2");
 		assertThat(outcome.evidence())
 			.extracting(CheckOutcome.Evidence::file, CheckOutcome.Evidence::cell, CheckOutcome.Evidence::column,
 					CheckOutcome.Evidence::note)
@@ -107,9 +105,7 @@ class ChecksOverTwoFilesTest {
 
 		CheckOutcome outcome = check("projects_unique_codes").run(PERIOD);
 
-		assertThat(outcome.passed()).as(outcome.message()).isTrue();
-		assertThat(outcome.expected()).isEqualByComparingTo("4");
-		assertThat(outcome.actual()).isEqualByComparingTo("4");
+		assertJudged(outcome, true, "4", "4");
 		assertThat(outcome.evidence()).isEmpty();
 		assertThat(outcome.message()).isEqualTo("4 rows of projects have distinct project_code per file");
 	}
@@ -125,9 +121,7 @@ class ChecksOverTwoFilesTest {
 
 		CheckOutcome proven = check("projects_unique_codes").run(PERIOD);
 
-		assertThat(proven.passed()).as(proven.message()).isTrue();
-		assertThat(proven.expected()).isEqualByComparingTo("7");
-		assertThat(proven.actual()).isEqualByComparingTo("7");
+		assertJudged(proven, true, "7", "7");
 		assertThat(proven.message()).isEqualTo("7 rows of projects have distinct project_code per file");
 
 		// One load without the proof (it repeated a fingerprint, or older code staged
@@ -147,17 +141,12 @@ class ChecksOverTwoFilesTest {
 	void givenOneRowBreakingTheRule_theRowCheckCountsEveryCurrentRowAndNamesThatCell() {
 		CheckOutcome outcome = check("projects_completed_within_committed").run(PERIOD);
 
-		assertThat(outcome.passed()).isFalse();
-		assertThat(outcome.expected()).isEqualByComparingTo("9");
-		assertThat(outcome.actual()).isEqualByComparingTo("8");
-		assertThat(outcome.evidence()).singleElement().satisfies(e -> {
-			assertThat(e.file()).isEqualTo("east.xlsx");
-			assertThat(e.cell()).isEqualTo("I4");
-			assertThat(e.expected()).isEqualByComparingTo("100.00");
-			assertThat(e.actual()).isEqualByComparingTo("200.00");
-			assertThat(e.note()).isEqualTo(
-					"breaks completed_investment <= committed_investment: completed_investment is 200.00, committed_investment is 100.00");
-		});
+		assertJudged(outcome, false, "9", "8");
+		CheckOutcome.Evidence evidence = onlyEvidenceAt(outcome, "east.xlsx", "I4");
+		assertThat(evidence.expected()).isEqualByComparingTo("100.00");
+		assertThat(evidence.actual()).isEqualByComparingTo("200.00");
+		assertThat(evidence.note()).isEqualTo(
+				"breaks completed_investment <= committed_investment: completed_investment is 200.00, committed_investment is 100.00");
 		assertThat(outcome.message())
 			.startsWith("1 of 9 rows of projects break completed_investment <= committed_investment");
 	}
@@ -170,9 +159,7 @@ class ChecksOverTwoFilesTest {
 
 		CheckOutcome outcome = check("projects_completed_within_committed").run(PERIOD);
 
-		assertThat(outcome.passed()).isTrue();
-		assertThat(outcome.expected()).isEqualByComparingTo("9");
-		assertThat(outcome.actual()).isEqualByComparingTo("9");
+		assertJudged(outcome, true, "9", "9");
 		assertThat(outcome.message()).isEqualTo("9 rows of projects meet completed_investment <= committed_investment");
 	}
 
@@ -244,21 +231,13 @@ class ChecksOverTwoFilesTest {
 
 	@Test
 	void givenHealthNamingTwoOfTheLedgersCodes_theCompareCheckJoinsOnlyThoseKeysAndShowsBothFilesRows() {
-		long health = load("health-activities", "health_activities", "health.csv", PERIOD, true);
-		health(health, 2, "JC1", "150.00");
-		health(health, 3, "JC2", "80.00");
-		disbursed(east, 3, "100.00");
-		disbursed(east, 5, "50.00");
-		disbursed(west, 3, "0.00");
-		disbursed(east, 4, "70.00");
+		healthNamingJc1AndJc2("0.00");
 		disbursed(west, 4, "999.00"); // JC3: health does not name it, so it is not
 										// compared
 
 		CheckOutcome outcome = check("pairing_funds_received_match_disbursed").run(PERIOD);
 
-		assertThat(outcome.passed()).isFalse();
-		assertThat(outcome.actual()).isEqualByComparingTo("230.00");
-		assertThat(outcome.expected()).isEqualByComparingTo("220.00");
+		assertJudged(outcome, false, "220.00", "230.00");
 		assertThat(outcome.message()).isEqualTo("2 project_code values on both sides; sum of "
 				+ "education_activities+health_activities.funds_received 230.00, sum of projects.funds_disbursed 220.00"
 				+ "; 1 differ, first JC2");
@@ -269,13 +248,7 @@ class ChecksOverTwoFilesTest {
 
 	@Test
 	void givenTwoDifferingKeys_theCompareEvidenceListsEachKeysRowsLeftThenRightInFileAndRowOrder() {
-		long health = load("health-activities", "health_activities", "health.csv", PERIOD, true);
-		health(health, 2, "JC1", "150.00");
-		health(health, 3, "JC2", "80.00");
-		disbursed(east, 3, "100.00");
-		disbursed(east, 5, "50.00");
-		disbursed(west, 3, "10.00");
-		disbursed(east, 4, "70.00");
+		healthNamingJc1AndJc2("10.00");
 
 		CheckOutcome outcome = check("pairing_funds_received_match_disbursed").run(PERIOD);
 
@@ -292,14 +265,11 @@ class ChecksOverTwoFilesTest {
 
 	@Test
 	void givenNoKeyInCommon_theCompareCheckPassesOverNoKeys() {
-		long health = load("health-activities", "health_activities", "health.csv", PERIOD, true);
-		health(health, 2, "JC7", "150.00");
+		health(healthFile(), 2, "JC7", "150.00");
 
 		CheckOutcome outcome = check("pairing_funds_received_match_disbursed").run(PERIOD);
 
-		assertThat(outcome.passed()).isTrue();
-		assertThat(outcome.actual()).isEqualByComparingTo("0");
-		assertThat(outcome.expected()).isEqualByComparingTo("0");
+		assertJudged(outcome, true, "0", "0");
 		assertThat(outcome.message()).startsWith("0 project_code values on both sides");
 	}
 
@@ -316,14 +286,8 @@ class ChecksOverTwoFilesTest {
 
 		CheckOutcome outcome = check("projects_totals").run(PERIOD);
 
-		assertThat(outcome.passed()).isFalse();
-		assertThat(outcome.expected()).isEqualByComparingTo("401.00");
-		assertThat(outcome.actual()).isEqualByComparingTo("400.00");
-		assertThat(outcome.evidence()).singleElement().satisfies(e -> {
-			assertThat(e.file()).isEqualTo("east.xlsx");
-			assertThat(e.cell()).isEqualTo("I8");
-			assertThat(e.column()).isEqualTo("completed_investment");
-		});
+		assertJudged(outcome, false, "401.00", "400.00");
+		assertThat(onlyEvidenceAt(outcome, "east.xlsx", "I8").column()).isEqualTo("completed_investment");
 		assertThat(outcome.message())
 			.isEqualTo("1 of 6 totals cells differ from their detail rows; first: east.xlsx [台账] "
 					+ "I8 says 401.00, the rows above sum to 400.00");
@@ -369,14 +333,46 @@ class ChecksOverTwoFilesTest {
 			return judged;
 		});
 
-		assertThat(outcome.passed()).isFalse();
-		assertThat(outcome.expected()).isEqualByComparingTo("120");
-		assertThat(outcome.actual()).isEqualByComparingTo("57");
+		assertJudged(outcome, false, "120", "57");
 		assertThat(outcome.evidence()).hasSize(Query.MAX_EVIDENCE)
 			.allSatisfy(e -> assertThat(e.column()).isEqualTo("committed_investment"));
 		assertThat(outcome.evidence().get(0).cell()).isEqualTo("H20");
 		assertThat(outcome.message()).startsWith("63 of 120 values of committed_investment, completed_investment per "
 				+ "project_code fell since 2024-06-30; first east.xlsx [台账] H20: N0: committed_investment was 100.00");
+	}
+
+	/** The verdict and the two numbers it was reached on. */
+	private static void assertJudged(CheckOutcome outcome, boolean passed, String expected, String actual) {
+		assertThat(outcome.passed()).as(outcome.message()).isEqualTo(passed);
+		assertThat(outcome.expected()).isEqualByComparingTo(expected);
+		assertThat(outcome.actual()).isEqualByComparingTo(actual);
+	}
+
+	/**
+	 * A health file receiving 150.00 for JC1 and 80.00 for JC2, against which the ledgers
+	 * disburse JC1 100.00 and 50.00 in east and {@code westJc1} in west, JC2 70.00 in
+	 * east.
+	 */
+	private void healthNamingJc1AndJc2(String westJc1) {
+		long health = healthFile();
+		health(health, 2, "JC1", "150.00");
+		health(health, 3, "JC2", "80.00");
+		disbursed(east, 3, "100.00");
+		disbursed(east, 5, "50.00");
+		disbursed(west, 3, westJc1);
+		disbursed(east, 4, "70.00");
+	}
+
+	private long healthFile() {
+		return load("health-activities", "health_activities", "health.csv", PERIOD, true);
+	}
+
+	private static CheckOutcome.Evidence onlyEvidenceAt(CheckOutcome outcome, String file, String cell) {
+		assertThat(outcome.evidence()).singleElement().satisfies(e -> {
+			assertThat(e.file()).isEqualTo(file);
+			assertThat(e.cell()).isEqualTo(cell);
+		});
+		return outcome.evidence().get(0);
 	}
 
 	private void totals(long load, int row, String column, String cell, String value) {

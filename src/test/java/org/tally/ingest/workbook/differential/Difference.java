@@ -45,9 +45,7 @@ enum Difference {
 	DIGITS_BEYOND_DOUBLE("XLSX numbers keep the file's digits; POI rounds them to a double") {
 		@Override
 		boolean explains(String format, Typed tally, Reading.Facts tallyFacts, Typed poi, Reading.Facts poiFacts) {
-			return format.equals("xlsx") && tally.kind() == poi.kind()
-					&& (tally.kind() == Kind.NUMBER || tally.kind() == Kind.DATE)
-					&& java.util.Objects.equals(tally.text(), poi.text()) && poiFacts.poiNumber() != null
+			return sameNumericReading("xlsx", format, tally, poi, poiFacts)
 					&& tally.number().doubleValue() == poiFacts.poiNumber();
 		}
 	},
@@ -59,11 +57,8 @@ enum Difference {
 	XLS_FIFTEEN_SIGNIFICANT_DIGITS("XLS numbers are read to Excel's 15 significant digits") {
 		@Override
 		boolean explains(String format, Typed tally, Reading.Facts tallyFacts, Typed poi, Reading.Facts poiFacts) {
-			return format.equals("xls") && tally.kind() == poi.kind()
-					&& (tally.kind() == Kind.NUMBER || tally.kind() == Kind.DATE)
-					&& java.util.Objects.equals(tally.text(), poi.text()) && poiFacts.poiNumber() != null
-					&& tally.number()
-						.compareTo(new BigDecimal(NumberToTextConverter.toText(poiFacts.poiNumber()))) == 0;
+			return sameNumericReading("xls", format, tally, poi, poiFacts) && tally.number()
+				.compareTo(new BigDecimal(NumberToTextConverter.toText(poiFacts.poiNumber()))) == 0;
 		}
 	},
 
@@ -104,6 +99,17 @@ enum Difference {
 
 	String reason() {
 		return reason;
+	}
+
+	/**
+	 * Both read a number (or date) with the same text from a file of {@code wanted}
+	 * format, and POI kept its double: only the numbers themselves may differ.
+	 */
+	private static boolean sameNumericReading(String wanted, String format, Typed tally, Typed poi,
+			Reading.Facts poiFacts) {
+		return format.equals(wanted) && tally.kind() == poi.kind()
+				&& (tally.kind() == Kind.NUMBER || tally.kind() == Kind.DATE)
+				&& java.util.Objects.equals(tally.text(), poi.text()) && poiFacts.poiNumber() != null;
 	}
 
 	abstract boolean explains(String format, Typed tally, Reading.Facts tallyFacts, Typed poi, Reading.Facts poiFacts);
