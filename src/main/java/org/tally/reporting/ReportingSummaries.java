@@ -39,7 +39,7 @@ final class ReportingSummaries {
 	 */
 	void prepare() {
 		for (ReportingSettings.Summary summary : summaries) {
-			List<String> existing = existingColumns(summary.name() + "_summary");
+			List<String> existing = DatasetViews.existingColumns(jdbc, "warehouse", summary.name() + "_summary", 'r');
 			if (!existing.isEmpty() && !existing.equals(SummaryTables.tableColumns(summary))) {
 				jdbc.sql("DROP VIEW IF EXISTS " + SummaryTables.view(summary)).update();
 				jdbc.sql("DROP TABLE " + SummaryTables.table(summary)).update();
@@ -94,14 +94,6 @@ final class ReportingSummaries {
 			.params(views, columns.toArray(String[]::new), texts.toArray(String[]::new))
 			.query(String.class)
 			.list();
-	}
-
-	private List<String> existingColumns(String table) {
-		return jdbc.sql("""
-				SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-				JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE n.nspname = 'warehouse' AND c.relname = ? AND c.relkind = 'r' AND a.attnum > 0
-				  AND NOT a.attisdropped ORDER BY a.attnum""").param(table).query(String.class).list();
 	}
 
 }

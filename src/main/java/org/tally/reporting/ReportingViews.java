@@ -65,7 +65,7 @@ public class ReportingViews {
 	}
 
 	private void refresh(DatasetDefinition dataset) {
-		List<String> existing = existingColumns(dataset.name());
+		List<String> existing = DatasetViews.existingColumns(jdbc, "reporting", dataset.name(), 'v');
 		List<String> wanted = DatasetViews.columns(dataset);
 		if (existing.isEmpty()) {
 			jdbc.sql(DatasetViews.create(dataset, false)).update();
@@ -105,14 +105,6 @@ public class ReportingViews {
 			.query(String.class)
 			.list();
 		statements.forEach(statement -> jdbc.sql(statement).update());
-	}
-
-	private List<String> existingColumns(String view) {
-		return jdbc.sql("""
-				SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-				JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE n.nspname = 'reporting' AND c.relname = ? AND c.relkind = 'v' AND a.attnum > 0
-				  AND NOT a.attisdropped ORDER BY a.attnum""").param(view).query(String.class).list();
 	}
 
 }

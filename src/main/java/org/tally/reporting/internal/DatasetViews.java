@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SqlIdentifier;
@@ -93,6 +94,21 @@ public final class DatasetViews {
 				SELECT CASE WHEN c IS NULL THEN format('COMMENT ON VIEW reporting.%I IS %L', v, t)
 				            ELSE format('COMMENT ON COLUMN reporting.%I.%I IS %L', v, c, t) END
 				FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS x (v, c, t)""";
+	}
+
+	/**
+	 * The columns of a relation as the server has them, in order; none when it does not
+	 * exist. {@code kind} is pg_class.relkind: 'v' a view, 'r' a table.
+	 */
+	public static List<String> existingColumns(JdbcClient jdbc, String schema, String relation, char kind) {
+		return jdbc.sql("""
+				SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+				JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = ? AND c.relname = ? AND c.relkind = CAST(? AS "char") AND a.attnum > 0
+				  AND NOT a.attisdropped ORDER BY a.attnum""")
+			.params(schema, relation, String.valueOf(kind))
+			.query(String.class)
+			.list();
 	}
 
 }
