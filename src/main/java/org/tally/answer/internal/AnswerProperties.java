@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * left empty: nobody is answered.
  */
 @ConfigurationProperties("tally.answer")
-public record AnswerProperties(@DefaultValue Mail mail, @DefaultValue("20971520") long maxMarkedBytes) {
+public record AnswerProperties(@DefaultValue Mail mail, @DefaultValue("10485760") long maxMarkedBytes) {
 
 	/** The SMTP server, its account, and the addresses a mail carries. */
 	public record Mail(String host, @DefaultValue("25") int port, @DefaultValue("starttls") Tls tls, String user,

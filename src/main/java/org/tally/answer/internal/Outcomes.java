@@ -34,7 +34,7 @@ public final class Outcomes {
 		return switch (file.status()) {
 			case LOADED -> rejected == 0 ? new Outcome("已入库：共" + read + "行，全部无误", "loaded: all " + read + " rows")
 					: new Outcome("已入库：" + read + "行中" + loaded + "行入库，" + rejected + "行有误未入库",
-							"loaded: " + loaded + " of " + read + " rows; " + rejected + " rows rejected");
+							"loaded: " + loaded + " of " + read + " rows; " + rejected + " rejected");
 			case SUPERSEDED -> new Outcome("已入库，后被同期更正的文件替换", reason);
 			case REJECTED -> new Outcome(wholeFileRejected(reason, read, rejected, source), reason);
 			case QUARANTINED -> new Outcome("无法读取，已隔离：" + quarantined(reason), reason);

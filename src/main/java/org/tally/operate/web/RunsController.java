@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tally.catalog.Catalog;
+import org.tally.answer.DepartmentMail;
 import org.tally.answer.DepartmentMails;
 import org.tally.answer.DepartmentRejects;
 import org.tally.answer.RejectsReport;
@@ -107,7 +108,9 @@ class RunsController {
 		model.addAttribute("files", registry.files(runId));
 		model.addAttribute("rejectCount", rejectLog.count(runId));
 		model.addAttribute("mails", departmentMails.ofRun(runId));
-		model.addAttribute("unsentMails", departmentMails.unsent().stream().filter(m -> m.runId() != runId).toList());
+		List<DepartmentMail> unsent = departmentMails.unsent().stream().filter(m -> m.runId() != runId).toList();
+		model.addAttribute("unsentMails", unsent);
+		model.addAttribute("unsentRuns", unsent.stream().map(DepartmentMail::runId).distinct().sorted().toList());
 		// Refreshing would move an operator reading older lines back to the newest.
 		model.addAttribute("refresh", run.running() && log == null);
 		model.addAttribute("page", "runs");
