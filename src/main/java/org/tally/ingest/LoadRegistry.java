@@ -113,12 +113,7 @@ public class LoadRegistry {
 					UPDATE registry.load SET sheet = ?, period = ?, header_texts = (SELECT jsonb_object_agg(l, t)
 					       FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS h(l, t)) WHERE id = ?""")
 				.params(context.sheet(), context.period(), context.headerTexts().keySet().toArray(String[]::new),
-						context.headerTexts()
-							.values()
-							.stream()
-							.map(t -> t.replace('\u0000', '\u2400'))
-							.toArray(String[]::new),
-						loadId)
+						context.headerTexts().values().toArray(String[]::new), loadId)
 				.update();
 			for (int i = 0; i < context.dataset().columns().size(); i++) {
 				String letter = context.columnLetter(i);

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,17 +96,20 @@ public final class DepartmentAnswers implements JobExecutionListener {
 			if (mails.answered(runId, department)) {
 				return; // a restarted run ends once more
 			}
-			List<AnsweredFile> news = files.stream()
+			Set<Long> news = new HashSet<>();
+			files.stream()
 				.filter(f -> f.needsFixing() && !mails.told(department, f.file()))
-				.toList();
+				.forEach(f -> news.add(f.file().loadId()));
 			boolean receipt = files.stream().anyMatch(f -> f.loadedCleanly() && receiptWanted(f));
 			if (news.isEmpty() && !receipt) {
 				return;
 			}
-			List<FileRecord> told = new ArrayList<>();
-			files.stream().filter(f -> news.contains(f) || f.loadedCleanly()).forEach(f -> told.add(f.file()));
-			RejectsReport report = new RejectsReport(runId, department,
-					files.stream().filter(f -> told.contains(f.file())).toList());
+			// the files to fix, with the clean loads of the run beside them
+			List<AnsweredFile> answered = files.stream()
+				.filter(f -> news.contains(f.file().loadId()) || f.loadedCleanly())
+				.toList();
+			List<FileRecord> told = answered.stream().map(AnsweredFile::file).toList();
+			RejectsReport report = new RejectsReport(runId, department, answered);
 			List<String> to = recipients(department, told);
 			String subject = MailText.subject(report, files.get(0).departmentName());
 			mails.record(runId, department, MailText.kind(report), to, subject,

@@ -76,7 +76,10 @@ public final class MailText {
 			return file.file().status() == LoadStatus.REJECTED ? "请检查表格内容后重新报送。" : null;
 		}
 		String count = "需要更正" + file.rejects().size() + "处（" + file.rejectedRows() + "行）";
-		MarkedCopy copy = marked.stream().filter(m -> m.file().equals(file)).findFirst().orElse(null);
+		MarkedCopy copy = marked.stream()
+			.filter(m -> m.file().file().loadId() == file.file().loadId())
+			.findFirst()
+			.orElse(null);
 		if (copy != null && copy.available()) {
 			return count + "，见附件“" + copy.fileName() + "”中标红的单元格。";
 		}

@@ -119,7 +119,10 @@ public final class SheetLayoutLocator {
 		int last = best.bottom == null ? best.top.rowNumber() : best.bottom.rowNumber();
 		TitlePeriod title = titlePeriod(firstRows, best.top.rowNumber());
 		Map<String, String> headerTexts = new LinkedHashMap<>();
-		best.texts.forEach((column, text) -> headerTexts.put(CellReference.convertNumToColString(column), text));
+		// kept in the registry, whose text refuses U+0000: shown as ␀ (U+2400), as
+		// rejects do
+		best.texts.forEach((column, text) -> headerTexts.put(CellReference.convertNumToColString(column),
+				text.replace('\u0000', '\u2400')));
 		SheetLayout layout = new SheetLayout(best.top.rowNumber(), last, sheetColumns,
 				units.stream().map(UnitOrigins.Unit::unit).toList(), title == null ? null : title.period(),
 				Collections.unmodifiableMap(headerTexts));
