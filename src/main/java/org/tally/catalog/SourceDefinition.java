@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * One department's sheet: where it is dropped, how to find its table and reporting
- * period, and which header texts feed which dataset columns.
+ * period, which header texts feed which dataset columns, and whom to answer about it.
  */
 public record SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
 		Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
-		Map<String, Column> columns) {
+		Map<String, Column> columns, Answer answer) {
 
 	public SourceDefinition {
+		answer = answer == null ? new Answer(List.of(), false) : answer;
 		sheet = sheet == null ? new Sheet(null, null, null) : sheet;
 		maxRejectRate = maxRejectRate == null ? new BigDecimal("0.05") : maxRejectRate;
 		headerSearchRows = headerSearchRows <= 0 ? 30 : headerSearchRows;
@@ -56,6 +57,17 @@ public record SourceDefinition(String id, String department, String departmentNa
 
 		FILENAME, TITLE, FIXED
 
+	}
+
+	/**
+	 * Who in the department hears back after a run that quarantined or rejected its files
+	 * or rows ({@code contacts}, mail addresses; none: the sender of the message a file
+	 * came in), and whether they also want a receipt (回执) when a file loads cleanly.
+	 */
+	public record Answer(List<String> contacts, boolean receipt) {
+		public Answer {
+			contacts = contacts == null ? List.of() : List.copyOf(contacts);
+		}
 	}
 
 	/**

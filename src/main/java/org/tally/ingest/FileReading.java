@@ -95,7 +95,7 @@ public final class FileReading {
 				return new Outline(cursor.sheetName(), choice, header, null, null, ex.getMessage());
 			}
 			LoadContext context = new LoadContext(load, source, dataset, cursor.sheetName(), period,
-					layout.sheetColumns(), layout.units(), cursor.date1904());
+					layout.sheetColumns(), layout.units(), cursor.date1904(), layout.headerTexts());
 			List<RawRow> headerRows = head.stream()
 				.filter(r -> r.rowNumber() >= layout.headerFirstRow() && r.rowNumber() <= layout.headerLastRow())
 				.toList();

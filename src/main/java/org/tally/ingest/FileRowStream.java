@@ -113,7 +113,7 @@ final class FileRowStream<T> implements AutoCloseable {
 			SheetLayout layout = new SheetLayoutLocator(source, dataset).locate(head);
 			LocalDate period = SourceRowReader.period(source, load.fileName(), layout);
 			LoadContext opened = new LoadContext(load, source, dataset, cursor.sheetName(), period,
-					layout.sheetColumns(), layout.units(), cursor.date1904());
+					layout.sheetColumns(), layout.units(), cursor.date1904(), layout.headerTexts());
 			List<RawRow> headerRows = head.stream()
 				.filter(r -> r.rowNumber() >= layout.headerFirstRow() && r.rowNumber() <= layout.headerLastRow())
 				.toList();

@@ -101,23 +101,20 @@ public class LoadRegistry {
 	}
 
 	/**
+	 * Sheet, period, the header text of each column and the sheet column of every mapped
+	 * dataset column, kept so checks can name a row's exact cell and rejects its header.
 	 * In a transaction of its own: a later quarantine of the same row must not wait on
 	 * the chunk's lock.
 	 */
-	void describe(long loadId, String sheet, LocalDate period) {
-		ownTransaction
-			.executeWithoutResult(status -> jdbc.sql("UPDATE registry.load SET sheet = ?, period = ? WHERE id = ?")
-				.params(sheet, period, loadId)
-				.update());
-	}
-
-	/**
-	 * The sheet column of every mapped dataset column, kept so checks can name a row's
-	 * exact cell.
-	 */
-	void describeColumns(LoadContext context) {
+	void describe(LoadContext context) {
+		long loadId = context.load().id();
 		ownTransaction.executeWithoutResult(status -> {
-			long loadId = context.load().id();
+			jdbc.sql("""
+					UPDATE registry.load SET sheet = ?, period = ?, header_texts = (SELECT jsonb_object_agg(l, t)
+					       FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS h(l, t)) WHERE id = ?""")
+				.params(context.sheet(), context.period(), context.headerTexts().keySet().toArray(String[]::new),
+						context.headerTexts().values().toArray(String[]::new), loadId)
+				.update();
 			for (int i = 0; i < context.dataset().columns().size(); i++) {
 				String letter = context.columnLetter(i);
 				if (!letter.isEmpty()) {

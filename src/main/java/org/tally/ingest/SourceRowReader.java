@@ -171,8 +171,7 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 				rows = new FileRowStream<>(open(source, file, properties.readLimits()), load, source, dataset,
 						finisher);
 				context = rows.context();
-				registry.describe(load.id(), context.sheet(), context.period());
-				registry.describeColumns(context);
+				registry.describe(context);
 				rowsDelivered = 0;
 				return true;
 			}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CatalogException;
@@ -33,6 +34,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class CatalogLoader {
 
 	private static final Set<String> RESERVED_COLUMNS = Set.of("load_id", "row_number");
+
+	/** A plain address: one @, no spaces, a dot in the domain. */
+	private static final Pattern MAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final ObjectMapper yaml = YAMLMapper.builder()
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -135,6 +139,12 @@ public final class CatalogLoader {
 				throw new CatalogException(file + ": column '" + name + "' needs at least one header alias");
 			}
 		});
+		for (String contact : source.answer().contacts()) {
+			if (contact == null || !MAIL_ADDRESS.matcher(contact).matches()) {
+				throw new CatalogException(
+						file + ": 'answer.contacts' has '" + contact + "', which is not a mail address (name@domain)");
+			}
+		}
 		for (ColumnDefinition column : dataset.columns()) {
 			if (column.required() && !source.columns().containsKey(column.name())) {
 				throw new CatalogException(file + ": required column '" + column.name() + "' of dataset '"

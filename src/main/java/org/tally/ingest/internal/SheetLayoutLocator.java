@@ -2,12 +2,15 @@ package org.tally.ingest.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.time.LocalDate;
+import org.apache.poi.ss.util.CellReference;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
@@ -115,9 +118,14 @@ public final class SheetLayoutLocator {
 				sheetColumns, best.texts);
 		int last = best.bottom == null ? best.top.rowNumber() : best.bottom.rowNumber();
 		TitlePeriod title = titlePeriod(firstRows, best.top.rowNumber());
+		Map<String, String> headerTexts = new LinkedHashMap<>();
+		// kept in the registry, whose text refuses U+0000: shown as ␀ (U+2400), as
+		// rejects do
+		best.texts.forEach((column, text) -> headerTexts.put(CellReference.convertNumToColString(column),
+				text.replace('\u0000', '\u2400')));
 		SheetLayout layout = new SheetLayout(best.top.rowNumber(), last, sheetColumns,
 				units.stream().map(UnitOrigins.Unit::unit).toList(), title == null ? null : title.period(),
-				List.copyOf(best.texts.values()));
+				Collections.unmodifiableMap(headerTexts));
 		return new HeaderSearch(layout, best.matched.size(),
 				runnerUp == null || runnerUp.matched.isEmpty() ? null : rows(runnerUp),
 				runnerUp == null ? 0 : runnerUp.matched.size(), cells, missing, units,

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.tally.ingest.FileRecord;
-import org.tally.ingest.LoadRegistry;
-import org.tally.operate.internal.RejectsWorkbook;
+import org.tally.answer.DepartmentRejects;
+import org.tally.answer.MarkedCopies;
+import org.tally.answer.MarkedCopy;
+import org.tally.answer.RejectsWorkbook;
 import org.tally.validate.RejectLog;
 import org.tally.validate.RejectedCell;
 import picocli.CommandLine.ArgGroup;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `tally rejects`: the rows a run rejected, with cell, value and reason, as a table, JSON
- * or a workbook.
+ * `tally rejects`: the rows a run rejected, with cell, value and reason, as a table,
+ * JSON, a workbook, or the departments' own files marked.
  */
 @Command(name = "rejects",
 		description = "Lists the rejected rows of a run (default: the latest) with cell, value and reason.")
@@ -28,7 +29,7 @@ class RejectsCommand extends ContextCommand {
 
 	enum Format {
 
-		TABLE, JSON, XLSX
+		TABLE, JSON, XLSX, MARKED
 
 	}
 
@@ -45,11 +46,14 @@ class RejectsCommand extends ContextCommand {
 
 	}
 
-	@Option(names = "--format", defaultValue = "table", description = "table, json or xlsx (a workbook to send back)")
+	@Option(names = "--format", defaultValue = "table",
+			description = "table, json, xlsx (a workbook to send back) or marked (each department's own file, "
+					+ "rejected cells red with the reason as a comment)")
 	Format format;
 
 	@Option(names = "--out", paramLabel = "FILE",
-			description = "write to FILE instead of the terminal; for xlsx default rejects-run-ID.xlsx")
+			description = "write to FILE instead of the terminal; for xlsx default rejects-run-ID.xlsx; "
+					+ "for marked a directory, default marked-run-ID")
 	Path out;
 
 	@Override
@@ -60,12 +64,14 @@ class RejectsCommand extends ContextCommand {
 			return nothingYet("no run has seen any file yet");
 		}
 		List<RejectedCell> rejects = log.rejects(runId.get());
-		List<FileRecord> files = context.getBean(LoadRegistry.class).files(runId.get());
 		try {
 			if (format == Format.XLSX) {
 				Path target = out != null ? out : Path.of("rejects-run-" + runId.get() + ".xlsx");
-				RejectsWorkbook.write(runId.get(), rejects, files, target);
+				RejectsWorkbook.write(context.getBean(DepartmentRejects.class).of(runId.get()), target);
 				out().println(rejects.size() + " rejected cells of run " + runId.get() + " written to " + target);
+			}
+			else if (format == Format.MARKED) {
+				marked(context, runId.get());
 			}
 			else {
 				String text = format == Format.JSON ? json(rejects) : table(runId.get(), rejects);
@@ -83,6 +89,21 @@ class RejectsCommand extends ContextCommand {
 		}
 		out().flush();
 		return ExitCode.OK.code();
+	}
+
+	/** One marked copy per file with rejects, each under its own name. */
+	private void marked(ConfigurableApplicationContext context, long runId) throws IOException {
+		Path dir = out != null ? out : Path.of("marked-run-" + runId);
+		List<MarkedCopy> copies = context.getBean(MarkedCopies.class)
+			.writeAll(context.getBean(DepartmentRejects.class).of(runId), dir);
+		for (MarkedCopy copy : copies) {
+			out().println(copy.available()
+					? copy.file().file().filePath() + ": " + copy.file().rejects().size() + " rejected cells marked in "
+							+ dir.resolve(copy.fileName())
+					: copy.file().file().filePath() + ": no marked copy (" + copy.missingEn() + ")");
+		}
+		out().println(copies.stream().filter(MarkedCopy::available).count() + " marked copies of run " + runId
+				+ " written to " + dir);
 	}
 
 	static String table(long runId, List<RejectedCell> rejects) {

@@ -22,17 +22,19 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tally.catalog.Catalog;
+import org.tally.answer.DepartmentMail;
+import org.tally.answer.DepartmentMails;
+import org.tally.answer.DepartmentRejects;
+import org.tally.answer.RejectsReport;
+import org.tally.answer.RejectsWorkbook;
 import org.tally.catalog.SourceDefinition;
-import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
 import org.tally.operate.Actor;
 import org.tally.operate.Operations;
-import org.tally.operate.internal.RejectsWorkbook;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunSummary;
 import org.tally.schedule.ScheduleException;
 import org.tally.validate.RejectLog;
-import org.tally.validate.RejectedCell;
 import org.tally.validate.RejectsPage;
 
 /**
@@ -61,9 +63,15 @@ class RunsController {
 
 	private final BackupStatus backupStatus;
 
+	private final DepartmentRejects departmentRejects;
+
+	private final DepartmentMails departmentMails;
+
 	RunsController(Operations operations, LoadRegistry registry, RejectLog rejectLog, RunLog runLog, Catalog catalog,
-			BackupStatus backupStatus) {
+			BackupStatus backupStatus, DepartmentRejects departmentRejects, DepartmentMails departmentMails) {
 		this.backupStatus = backupStatus;
+		this.departmentRejects = departmentRejects;
+		this.departmentMails = departmentMails;
 		this.operations = operations;
 		this.registry = registry;
 		this.rejectLog = rejectLog;
@@ -99,6 +107,10 @@ class RunsController {
 		model.addAttribute("log", runLog.page(runId, log, PAGE_SIZE));
 		model.addAttribute("files", registry.files(runId));
 		model.addAttribute("rejectCount", rejectLog.count(runId));
+		model.addAttribute("mails", departmentMails.ofRun(runId));
+		List<DepartmentMail> unsent = departmentMails.unsent().stream().filter(m -> m.runId() != runId).toList();
+		model.addAttribute("unsentMails", unsent);
+		model.addAttribute("unsentRuns", unsent.stream().map(DepartmentMail::runId).distinct().sorted().toList());
 		// Refreshing would move an operator reading older lines back to the newest.
 		model.addAttribute("refresh", run.running() && log == null);
 		model.addAttribute("page", "runs");
@@ -186,13 +198,12 @@ class RunsController {
 	 */
 	@GetMapping("/runs/{runId}/rejects.xlsx")
 	ResponseEntity<StreamingResponseBody> rejects(@PathVariable long runId) {
-		List<RejectedCell> rejects = rejectLog.rejects(runId);
-		List<FileRecord> files = registry.files(runId);
+		RejectsReport report = departmentRejects.of(runId);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("rejects-run-" + runId + ".xlsx").build().toString())
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(out -> RejectsWorkbook.write(runId, rejects, files, out));
+			.body(out -> RejectsWorkbook.write(report, out));
 	}
 
 	@GetMapping("/runs/{runId}/rejects")

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tally.ingest.LoadRegistry;
-import org.tally.operate.internal.RejectsWorkbook;
+import org.tally.answer.DepartmentRejects;
+import org.tally.answer.MarkedCopies;
+import org.tally.answer.MarkedCopy;
+import org.tally.answer.RejectsWorkbook;
 import org.tally.support.InboxRunTest;
 import org.tally.support.TallyTest;
 import org.tally.support.WorkbookBuilder;
@@ -29,9 +32,10 @@ import org.tally.validate.RejectedCell;
 
 /**
  * Given a run that rejected rows (one with a hostile formula as its value), `tally
- * rejects` lists them, and the workbook for the department has one sheet per file with
- * the cell, the column, the value, both reasons and the original row beside it, every
- * formula-like text neutralised.
+ * rejects` lists them, the workbook for the department has one sheet per file with the
+ * cell, the column under the department's own header, the value, both reasons and the
+ * original row beside it, every formula-like text neutralised, and each file comes back
+ * marked.
  */
 @TallyTest
 class RejectsReportTest extends InboxRunTest {
@@ -40,7 +44,10 @@ class RejectsReportTest extends InboxRunTest {
 	RejectLog rejectLog;
 
 	@Autowired
-	LoadRegistry registry;
+	DepartmentRejects departmentRejects;
+
+	@Autowired
+	MarkedCopies markedCopies;
 
 	@TempDir
 	Path temp;
@@ -94,28 +101,29 @@ class RejectsReportTest extends InboxRunTest {
 	void givenTheRun_theWorkbookHasASummaryAndOneSheetPerFileWithFormulasNeutralised() throws Exception {
 		Path out = temp.resolve("rejects.xlsx");
 
-		RejectsWorkbook.write(runId, rejectLog.rejects(runId), registry.files(runId), out);
+		RejectsWorkbook.write(departmentRejects.of(runId), out);
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
 			assertThat(sheetNames(workbook)).containsExactly("汇总 Summary", "ledger-2024-12-31", "transfers-2024-12-31");
 			Sheet ledger = workbook.getSheet("ledger-2024-12-31");
-			assertThat(text(ledger.getRow(0))).containsExactly("文件 File：finance/ledger-2024-12-31.xlsx");
-			assertThat(text(ledger.getRow(3))).containsExactly("行 Row", "单元格 Cell", "列 Column", "原值 Value", "原因",
-					"Reason", "原行 A", "原行 B", "原行 C", "原行 D", "原行 E");
-			List<String> hostile = text(ledger.getRow(4));
+			assertThat(text(ledger.getRow(0)))
+				.containsExactly("文件：ledger-2024-12-31.xlsx    工作表：项目台账    报告期：2024-12-31");
+			// the department's own header texts, as its sheet has them
+			assertThat(text(ledger.getRow(3))).containsExactly("行号", "单元格", "栏目", "原值", "原因", "原因（英文）", "项目编号", "项目名称",
+					"所在县区", "签约投资额", "项目状态");
+			List<String> hostile = text(ledger.getRow(5));
 			// Formula-like text stays exactly as typed, marked as text by its style, not
-			// by
-			// a visible apostrophe.
-			assertThat(hostile.subList(0, 4)).containsExactly("4", "C4", "county", "=cmd|' /C calc'!A0");
-			assertThat(ledger.getRow(4).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
+			// by a visible apostrophe.
+			assertThat(hostile.subList(0, 4)).containsExactly("4", "C4", "所在县区", "=cmd|' /C calc'!A0");
+			assertThat(ledger.getRow(5).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
 			// the reason quotes the value; it does not start with it
 			assertThat(hostile.get(4)).startsWith("所在县区不是有效取值：=cmd|' /C calc'!A0");
-			assertThat(ledger.getRow(4).getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
+			assertThat(ledger.getRow(5).getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
 			assertThat(hostile.subList(6, 11)).containsExactly("JC2024-0001", "=HYPERLINK(\"http://evil\",\"点击\")",
 					"=cmd|' /C calc'!A0", "100.0", "开工");
-			assertThat(ledger.getRow(4).getCell(7).getCellStyle().getQuotePrefixed()).isTrue();
-			assertThat(text(ledger.getRow(5)).subList(0, 4)).containsExactly("5", "D5", "committed_investment", "-12x");
-			assertThat(ledger.getRow(5).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(ledger.getRow(5).getCell(7).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(text(ledger.getRow(6)).subList(0, 4)).containsExactly("5", "D5", "签约投资额", "-12x");
+			assertThat(ledger.getRow(6).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
 			// No cell anywhere is a formula.
 			for (Sheet sheet : workbook) {
 				for (Row row : sheet) {
@@ -123,8 +131,29 @@ class RejectsReportTest extends InboxRunTest {
 				}
 			}
 			Sheet summary = workbook.getSheet("汇总 Summary");
-			assertThat(text(summary.getRow(3))).startsWith("finance", "finance/ledger-2024-12-31.xlsx", "2024-12-31",
-					"已入库 loaded", "40", "38", "2", "2");
+			assertThat(text(summary.getRow(4))).startsWith("市财政局", "ledger-2024-12-31.xlsx", "2024-12-31", "已入库", "40",
+					"38", "2", "2", "已入库：40行中38行入库，2行有误未入库");
+			// one of two rows is over the science source's 5%: the whole file goes back
+			assertThat(text(summary.getRow(5))).startsWith("市科技局", "transfers-2024-12-31.xlsx", "2024-12-31", "整表退回",
+					"2", "0", "1", "1", "整表退回：2行中1行有误，超过5%的上限，上期数据继续有效",
+					"1 of 2 rows rejected (50%), above the source's limit of 5%; the previous load stays current");
+		}
+	}
+
+	@Test
+	void givenTheRun_eachFileWithRejectsComesBackMarkedUnderItsOwnName() throws Exception {
+		List<MarkedCopy> copies = markedCopies.writeAll(departmentRejects.of(runId), temp.resolve("marked"));
+
+		assertThat(copies).allMatch(MarkedCopy::available);
+		try (Stream<Path> written = Files.list(temp.resolve("marked"))) {
+			assertThat(written.map(p -> p.getFileName().toString()))
+				.containsExactlyInAnyOrder("标注_ledger-2024-12-31.xlsx", "标注_transfers-2024-12-31.xlsx");
+		}
+		try (XSSFWorkbook marked = new XSSFWorkbook(
+				Files.newInputStream(temp.resolve("marked/标注_ledger-2024-12-31.xlsx")))) {
+			Sheet sheet = marked.getSheet("项目台账");
+			assertThat(sheet.getRow(4).getCell(3).getCellComment().getString().getString())
+				.isEqualTo("签约投资额：不是有效的数字\ncommitted_investment: not a number");
 		}
 	}
 

@@ -43,7 +43,7 @@ class RejectsDownloadTest {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getHeader("Content-Disposition")).contains("rejects-run-" + RUN + ".xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
-			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("run " + RUN);
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("运行 " + RUN);
 		}
 		try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
 			assertThat(temporary.map(p -> p.getFileName().toString()))

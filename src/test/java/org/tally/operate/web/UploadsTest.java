@@ -195,7 +195,7 @@ class UploadsTest {
 
 	private static SourceDefinition source(String glob) {
 		return new SourceDefinition("finance-projects", "finance", "市财政局", "projects", glob, null, null, null,
-				BigDecimal.ONE, 0, Map.of());
+				BigDecimal.ONE, 0, Map.of(), null);
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.tally.operate.internal;
+package org.tally.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.strings;
