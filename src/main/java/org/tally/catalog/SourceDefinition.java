@@ -12,13 +12,38 @@ import java.util.Map;
  */
 public record SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
 		Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
-		Map<String, Column> columns) {
+		Map<String, Column> columns, Mail mail) {
 
 	public SourceDefinition {
 		sheet = sheet == null ? new Sheet(null, null, null) : sheet;
 		maxRejectRate = maxRejectRate == null ? new BigDecimal("0.05") : maxRejectRate;
 		headerSearchRows = headerSearchRows <= 0 ? 30 : headerSearchRows;
 		columns = Map.copyOf(columns);
+	}
+
+	/** A source whose files arrive only through the inbox folder, never by mail. */
+	public SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
+			Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
+			Map<String, Column> columns) {
+		this(id, department, departmentName, dataset, inbox, sheet, period, unit, maxRejectRate, headerSearchRows,
+				columns, null);
+	}
+
+	/**
+	 * The inbox folder this source reads, relative to the inbox: its glob up to the
+	 * folder of the first wildcard (finance/*.xlsx -> finance; *.csv -> the inbox itself,
+	 * "").
+	 */
+	public String inboxFolder() {
+		int wildcard = inbox.length();
+		for (char c : new char[] { '*', '?', '{', '[' }) {
+			int at = inbox.indexOf(c);
+			if (at >= 0) {
+				wildcard = Math.min(wildcard, at);
+			}
+		}
+		int slash = inbox.lastIndexOf('/', wildcard);
+		return slash < 0 ? "" : inbox.substring(0, slash);
 	}
 
 	/**
@@ -56,6 +81,16 @@ public record SourceDefinition(String id, String department, String departmentNa
 
 		FILENAME, TITLE, FIXED
 
+	}
+
+	/**
+	 * Where a department mails its sheets: a mailbox declared under
+	 * {@code tally.mail.mailboxes}, and who may send for it (addresses, or domains).
+	 */
+	public record Mail(String mailbox, List<String> senders) {
+		public Mail {
+			senders = senders == null ? List.of() : List.copyOf(senders);
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.CatalogException;
@@ -33,6 +34,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class CatalogLoader {
 
 	private static final Set<String> RESERVED_COLUMNS = Set.of("load_id", "row_number");
+
+	private static final Pattern SENDER = Pattern.compile("([^@\\s]+@|@)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
 	private final ObjectMapper yaml = YAMLMapper.builder()
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -139,6 +142,27 @@ public final class CatalogLoader {
 			if (column.required() && !source.columns().containsKey(column.name())) {
 				throw new CatalogException(file + ": required column '" + column.name() + "' of dataset '"
 						+ dataset.name() + "' has no header aliases");
+			}
+		}
+		if (source.mail() != null) {
+			validateMail(file, source.mail());
+		}
+	}
+
+	/**
+	 * A mail block names its mailbox and at least one sender; a sender is an address
+	 * (czj@changzhi.gov.cn) or a domain (changzhi.gov.cn, or @changzhi.gov.cn).
+	 */
+	private static void validateMail(Path file, SourceDefinition.Mail mail) {
+		requireText(file, "mail.mailbox", mail.mailbox());
+		if (mail.senders().isEmpty()) {
+			throw new CatalogException(file + ": 'mail.senders' needs at least one address or domain: mail from"
+					+ " anyone else is left in the mailbox");
+		}
+		for (String sender : mail.senders()) {
+			if (sender == null || !SENDER.matcher(sender).matches()) {
+				throw new CatalogException(file + ": 'mail.senders' entry '" + sender
+						+ "' is neither an address (name@domain) nor a domain (domain, or @domain)");
 			}
 		}
 	}
