@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
@@ -76,6 +77,7 @@ public class MailboxGatherer {
 
 	private final Checkpoint checkpoint;
 
+	@Autowired
 	MailboxGatherer(Catalog catalog, MailProperties properties, IngestProperties ingest, MailRegistry registry) {
 		this(catalog, properties, ingest, registry, (moment, messageId) -> {
 		});
