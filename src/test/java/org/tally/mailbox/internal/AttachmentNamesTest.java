@@ -92,7 +92,7 @@ class AttachmentNamesTest {
 	}
 
 	@Test
-	void givenBothFormsTheRfc2231FormWins_andOutlooksUndoubledBackslashesStayVisible() {
+	void givenBothFormsOrAWindowsPath_theRfc2231FormWinsAndOutlooksBackslashesStayVisible() {
 		String header = "attachment; filename=\"fallback.xlsx\"; filename*=UTF-8''"
 				+ percent(NAME, StandardCharsets.UTF_8);
 

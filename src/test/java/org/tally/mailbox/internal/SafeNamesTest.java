@@ -34,7 +34,7 @@ class SafeNamesTest {
 	}
 
 	@Test
-	void givenArchivesNothingOpens_andOtherFiles_theyAreToldApart() {
+	void givenArchivesNothingOpensAndOtherFiles_theyAreToldApart() {
 		assertThat(SafeNames.check("报表.rar").kind()).isEqualTo(SafeNames.Kind.OTHER_ARCHIVE);
 		assertThat(SafeNames.check("报表.zip").kind()).isEqualTo(SafeNames.Kind.ZIP);
 		assertThat(SafeNames.check("说明.docx").kind()).isEqualTo(SafeNames.Kind.OTHER);

@@ -3,15 +3,13 @@ package org.tally.mailbox.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.tally.mailbox.MailProperties;
+import org.tally.mailbox.Mails;
 
 /**
  * Given .zip attachments as Windows' own zip, WinRAR and 7-Zip write them on a Chinese
@@ -30,7 +28,7 @@ class ZipContentsTest {
 	}
 
 	@Test
-	void givenEntryNamesInUtf8WithTheFlag_andInUtf8WithoutIt_bothAreReadAsUtf8() throws Exception {
+	void givenEntryNamesInUtf8WithTheFlagOrWithoutIt_bothAreReadAsUtf8() throws Exception {
 		assertThat(read(zip("UTF-8", true, Map.of("卫健委_20241231.csv", "a")))).containsOnlyKeys("卫健委_20241231.csv");
 		// macOS' Archive Utility writes UTF-8 without the flag
 		assertThat(read(zip("UTF-8", false, Map.of("卫健委_20241231.csv", "a")))).containsOnlyKeys("卫健委_20241231.csv");
@@ -89,23 +87,8 @@ class ZipContentsTest {
 		return read;
 	}
 
-	/**
-	 * A .zip with its names in {@code encoding}, flagged as UTF-8 or not, no Unicode
-	 * extra field.
-	 */
-	static byte[] zip(String encoding, boolean utf8Flag, Map<String, String> entries) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
-			zip.setEncoding(encoding);
-			zip.setUseLanguageEncodingFlag(utf8Flag);
-			zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
-			for (Map.Entry<String, String> entry : entries.entrySet()) {
-				zip.putArchiveEntry(new ZipArchiveEntry(entry.getKey()));
-				zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-				zip.closeArchiveEntry();
-			}
-		}
-		return bytes.toByteArray();
+	static byte[] zip(String encoding, boolean utf8Flag, Map<String, String> entries) {
+		return Mails.zip(encoding, utf8Flag, entries);
 	}
 
 }
