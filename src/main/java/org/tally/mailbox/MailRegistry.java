@@ -22,7 +22,7 @@ import org.tally.mailbox.internal.FileOutcome;
 @Component
 public class MailRegistry {
 
-	/** The sender the reason "sender not allowed" is recorded with. */
+	/** The reason an ignored message is recorded, logged and shown with. */
 	static final String SENDER_NOT_ALLOWED = "sender not allowed";
 
 	private final JdbcClient jdbc;

@@ -145,16 +145,17 @@ public class MailboxGatherer {
 				return finish(runId, name, mailbox, message, envelope, allowed, List.of(), "the message is larger than "
 						+ max + " bytes: refused unread; ask the department to send the sheets in smaller messages");
 			}
-			List<FileOutcome> files;
+			List<MessageParts.Named> named;
 			try {
-				MimeMessage parsed = parts.parse(raw);
-				files = new MessageFiles(inbox, properties.limits(), registry::inboxPathOf).take(parts.named(parsed),
-						allowed);
+				named = parts.named(parts.parse(raw));
 			}
-			catch (MessagingException ex) {
+			catch (MessagingException | IOException ex) {
+				// the sender's message is broken, not our inbox: refused, the run goes on
 				return finish(runId, name, mailbox, message, envelope, allowed, List.of(),
 						"the message cannot be read as MIME: " + ex.getMessage());
 			}
+			List<FileOutcome> files = new MessageFiles(inbox, properties.limits(), registry::inboxPathOf).take(named,
+					allowed);
 			return finish(runId, name, mailbox, message, envelope, allowed, files,
 					files.stream().anyMatch(FileOutcome::inInbox) ? null
 							: files.isEmpty() ? "no spreadsheet attached" : "none of its attachments could be taken");

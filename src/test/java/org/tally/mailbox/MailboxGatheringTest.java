@@ -134,6 +134,7 @@ class MailboxGatheringTest extends InboxRunTest {
 			assertThat(m.doneAt()).isNotNull();
 		});
 		assertThat(flagged()).containsExactly(true);
+		assertThat(seen()).as("read with PEEK: a person still sees it as new").containsExactly(false);
 	}
 
 	@Test
@@ -272,6 +273,19 @@ class MailboxGatheringTest extends InboxRunTest {
 			assertThat(m.reason()).startsWith("the message is larger than 1048576 bytes: refused unread");
 		});
 		assertThat(inboxFiles()).isEmpty();
+		assertThat(flagged()).containsExactly(true);
+	}
+
+	@Test
+	void givenAMessageThatIsNoValidMime_itIsRefusedWithTheReasonAndMarkedDone() throws Exception {
+		deliver(("From: " + CLERK + "\r\nMessage-ID: <broken@czj>\r\nSubject: broken\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed\r\n\r\nno boundary anywhere\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(gatherer.gather(null).messages()).singleElement().satisfies(m -> {
+			assertThat(m.outcome()).isEqualTo(Outcome.REFUSED);
+			assertThat(m.reason()).startsWith("the message cannot be read as MIME");
+		});
 		assertThat(flagged()).containsExactly(true);
 	}
 

@@ -84,6 +84,9 @@ public final class ImapMailbox implements AutoCloseable {
 			profile.add(FetchProfile.Item.ENVELOPE);
 			profile.add(FetchProfile.Item.FLAGS);
 			profile.add(FetchProfile.Item.SIZE);
+			// the raw header, decoded here: the envelope's subject is decoded with gb2312
+			// as the narrow GB 2312
+			profile.add("Subject");
 			folder.fetch(messages, profile);
 			return Arrays.stream(messages).filter(this::pending).toList();
 		}
@@ -180,10 +183,10 @@ public final class ImapMailbox implements AutoCloseable {
 	}
 
 	static Flags flags(String name) {
-		return switch (name) {
-			case "\\Seen" -> new Flags(Flags.Flag.SEEN);
-			case "\\Flagged" -> new Flags(Flags.Flag.FLAGGED);
-			case "\\Answered" -> new Flags(Flags.Flag.ANSWERED);
+		return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+			case "\\seen" -> new Flags(Flags.Flag.SEEN);
+			case "\\flagged" -> new Flags(Flags.Flag.FLAGGED);
+			case "\\answered" -> new Flags(Flags.Flag.ANSWERED);
 			default -> new Flags(name);
 		};
 	}

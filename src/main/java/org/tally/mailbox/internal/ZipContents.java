@@ -88,7 +88,15 @@ public final class ZipContents {
 					throw new ZipRefusedException("entry '" + SafeNames.shown(names.get(i))
 							+ "' is encrypted or compressed in a way that cannot be read");
 				}
-				try (InputStream in = new Counted(open.getInputStream(entry), budget, names.get(i))) {
+				InputStream data;
+				try {
+					data = open.getInputStream(entry);
+				}
+				catch (IOException ex) {
+					throw new ZipRefusedException(
+							"entry '" + SafeNames.shown(names.get(i)) + "' cannot be unpacked: " + ex.getMessage());
+				}
+				try (InputStream in = new Counted(data, budget, names.get(i))) {
 					reader.read(names.get(i), in);
 				}
 				catch (OverBudget | Corrupt ex) {
