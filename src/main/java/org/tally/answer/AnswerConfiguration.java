@@ -10,6 +10,8 @@ import org.tally.answer.internal.AnswerProperties;
 import org.tally.answer.internal.DepartmentAnswers;
 import org.tally.answer.internal.MailLog;
 import org.tally.catalog.Catalog;
+import org.tally.mailbox.MailMessageRecord;
+import org.tally.mailbox.MailRegistry;
 
 /**
  * Puts the departments' answer on the end of every run from here, so that the pipeline
@@ -22,6 +24,12 @@ class AnswerConfiguration {
 	DepartmentAnswers departmentAnswers(AnswerProperties properties, DepartmentRejects rejects,
 			MarkedCopies markedCopies, MailLog mails, Catalog catalog, ObjectProvider<FileSenders> senders) {
 		return new DepartmentAnswers(properties, rejects, markedCopies, mails, catalog, senders);
+	}
+
+	/** A file that came by mail is answered to its sender when no contact is named. */
+	@Bean
+	FileSenders mailedFileSenders(MailRegistry mailbox) {
+		return file -> mailbox.origin(file.sha256()).map(MailMessageRecord::sender);
 	}
 
 	@Bean

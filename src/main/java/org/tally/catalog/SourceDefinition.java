@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * One department's sheet: where it is dropped, how to find its table and reporting
- * period, which header texts feed which dataset columns, and whom to answer about it.
+ * period, which header texts feed which dataset columns, who may mail it, and whom to
+ * answer about it.
  */
 public record SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
 		Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
-		Map<String, Column> columns, Answer answer) {
+		Map<String, Column> columns, Answer answer, Mail mail) {
 
 	public SourceDefinition {
 		answer = answer == null ? new Answer(List.of(), false) : answer;
@@ -20,6 +21,34 @@ public record SourceDefinition(String id, String department, String departmentNa
 		maxRejectRate = maxRejectRate == null ? new BigDecimal("0.05") : maxRejectRate;
 		headerSearchRows = headerSearchRows <= 0 ? 30 : headerSearchRows;
 		columns = Map.copyOf(columns);
+	}
+
+	/**
+	 * A source whose files arrive only through the inbox folder, never by mail, and whose
+	 * department is answered by no one in particular.
+	 */
+	public SourceDefinition(String id, String department, String departmentName, String dataset, String inbox,
+			Sheet sheet, Period period, String unit, BigDecimal maxRejectRate, int headerSearchRows,
+			Map<String, Column> columns) {
+		this(id, department, departmentName, dataset, inbox, sheet, period, unit, maxRejectRate, headerSearchRows,
+				columns, null, null);
+	}
+
+	/**
+	 * The inbox folder this source reads, relative to the inbox: its glob up to the
+	 * folder of the first wildcard (finance/*.xlsx -> finance; *.csv -> the inbox itself,
+	 * "").
+	 */
+	public String inboxFolder() {
+		int wildcard = inbox.length();
+		for (char c : new char[] { '*', '?', '{', '[' }) {
+			int at = inbox.indexOf(c);
+			if (at >= 0) {
+				wildcard = Math.min(wildcard, at);
+			}
+		}
+		int slash = inbox.lastIndexOf('/', wildcard);
+		return slash < 0 ? "" : inbox.substring(0, slash);
 	}
 
 	/**
@@ -67,6 +96,16 @@ public record SourceDefinition(String id, String department, String departmentNa
 	public record Answer(List<String> contacts, boolean receipt) {
 		public Answer {
 			contacts = contacts == null ? List.of() : List.copyOf(contacts);
+		}
+	}
+
+	/**
+	 * Where a department mails its sheets: a mailbox declared under
+	 * {@code tally.mail.mailboxes}, and who may send for it (addresses, or domains).
+	 */
+	public record Mail(String mailbox, List<String> senders) {
+		public Mail {
+			senders = senders == null ? List.of() : List.copyOf(senders);
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.tally.figures.FigurePublisher;
 import org.tally.ingest.IngestProperties;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.SourceFileGatherer;
+import org.tally.mailbox.MailboxGatherer;
 import org.tally.reconcile.Reconciler;
 import org.tally.validate.RejectRecorder;
 import org.tally.validate.RowRejectedException;
@@ -66,8 +67,14 @@ class NightlyConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Step gatherSourceFilesStep(TaskletSteps steps, SourceFileGatherer gatherer) {
+	Step gatherSourceFilesStep(TaskletSteps steps, SourceFileGatherer gatherer, MailboxGatherer mailboxes) {
 		return steps.step("gatherSourceFilesStep", (contribution, chunk) -> {
+			// The mailboxes first: what departments mailed is in their inbox folders by
+			// the time the folders are read. Each message commits on its own, not with
+			// this step.
+			if (mailboxes.configured()) {
+				mailboxes.gather(RunIds.of(chunk));
+			}
 			// Only the sources or departments asked for (a department rerun);
 			// none named:
 			// all of them.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,15 @@ class CatalogLoaderTest extends EditableConfigTest {
 			.containsExactly("committed_investment", "project_count", "started_projects", "completed_investment",
 					"tech_transfers", "tech_contract_value", "counties_covered");
 		assertThat(catalog.vocabularies().get("counties")).hasSize(12);
+	}
+
+	@Test
+	void givenAMailBlock_itsMailboxAndSendersAreRead() {
+		replace("sources/health-activities.yml", "period: { from: filename }",
+				"period: { from: filename }\nmail: { mailbox: reporting, senders: [clerk@wjw.changzhi.gov.cn, \"@wjw.gov.cn\"] }");
+
+		assertThat(CatalogLoader.load(config).source("health-activities").orElseThrow().mail())
+			.isEqualTo(new SourceDefinition.Mail("reporting", List.of("clerk@wjw.changzhi.gov.cn", "@wjw.gov.cn")));
 	}
 
 	@ParameterizedTest(name = "given {0}, it is refused naming {1} and the fault")
@@ -53,6 +63,10 @@ class CatalogLoaderTest extends EditableConfigTest {
 				Arguments.of("a required column without header aliases", "sources/finance-projects.yml",
 						"  project_code:         { aliases: [项目编号, 项目代码, 编号] }\n", "",
 						"required column 'project_code'"),
+				Arguments.of("a mail sender that is neither an address nor a domain", "sources/health-activities.yml",
+						"period: { from: filename }",
+						"period: { from: filename }\nmail: { mailbox: reporting, senders: [卫健委] }",
+						"'mail.senders' entry '卫健委' is neither an address"),
 				Arguments.of("an unknown key (refused rather than ignored)", "sources/finance-projects.yml",
 						"maxRejectRate: 0.05", "maxRejectRatio: 0.05", "maxRejectRatio"),
 				Arguments.of("a figure depending on an undeclared check", "figures.yml",

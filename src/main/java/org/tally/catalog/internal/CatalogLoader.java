@@ -38,6 +38,9 @@ public final class CatalogLoader {
 	/** A plain address: one @, no spaces, a dot in the domain. */
 	private static final Pattern MAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+	/** A sender allowed to mail: an address, or a domain (with or without its @). */
+	private static final Pattern SENDER = Pattern.compile("([^@\\s]+@|@)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
 	private final ObjectMapper yaml = YAMLMapper.builder()
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -149,6 +152,27 @@ public final class CatalogLoader {
 			if (column.required() && !source.columns().containsKey(column.name())) {
 				throw new CatalogException(file + ": required column '" + column.name() + "' of dataset '"
 						+ dataset.name() + "' has no header aliases");
+			}
+		}
+		if (source.mail() != null) {
+			validateMail(file, source.mail());
+		}
+	}
+
+	/**
+	 * A mail block names its mailbox and at least one sender; a sender is an address
+	 * (czj@changzhi.gov.cn) or a domain (changzhi.gov.cn, or @changzhi.gov.cn).
+	 */
+	private static void validateMail(Path file, SourceDefinition.Mail mail) {
+		requireText(file, "mail.mailbox", mail.mailbox());
+		if (mail.senders().isEmpty()) {
+			throw new CatalogException(file + ": 'mail.senders' needs at least one address or domain: mail from"
+					+ " anyone else is left in the mailbox");
+		}
+		for (String sender : mail.senders()) {
+			if (sender == null || !SENDER.matcher(sender).matches()) {
+				throw new CatalogException(file + ": 'mail.senders' entry '" + sender
+						+ "' is neither an address (name@domain) nor a domain (domain, or @domain)");
 			}
 		}
 	}

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 				RunsCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, ScheduleCommand.class,
 				ServeCommand.class, RejectsCommand.class, InspectCommand.class, FaultsCommand.class, UsersCommand.class,
 				TokensCommand.class, ReadersCommand.class, WarehouseCommand.class, BackupCommand.class,
-				RestoreCommand.class })
+				RestoreCommand.class, GatherCommand.class })
 public class TallyCommand extends BaseCommand.Group {
 
 	/**

@@ -16,12 +16,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tally.catalog.Catalog;
 import org.tally.ingest.LoadRegistry;
+import org.tally.mailbox.MailRegistry;
 import org.tally.operate.Actor;
 import org.tally.operate.internal.AuditLog;
 import org.tally.validate.FilePreview;
 
 /**
- * The console's files area: the files seen per run, and the upload of a corrected file
+ * The console's files area: the files seen per run, the messages of the reporting
+ * mailboxes (gathered, ignored or refused, and why), and the upload of a corrected file
  * with a preview before it is accepted into the inbox.
  */
 @Controller
@@ -39,8 +41,14 @@ class FilesController {
 
 	private final KeptPreviews previews;
 
+	private final MailRegistry mail;
+
+	/** Messages the files page lists: the most recently seen. */
+	static final int MESSAGES_SHOWN = 100;
+
 	FilesController(LoadRegistry registry, Uploads uploads, FilePreview filePreview, AuditLog audit, Catalog catalog,
-			KeptPreviews previews) {
+			KeptPreviews previews, MailRegistry mail) {
+		this.mail = mail;
 		this.registry = registry;
 		this.uploads = uploads;
 		this.filePreview = filePreview;
@@ -52,6 +60,7 @@ class FilesController {
 	@GetMapping("/files")
 	String files(@RequestParam(required = false) Long run, Model model) {
 		model.addAttribute("files", registry.files(run));
+		model.addAttribute("messages", mail.recent(MESSAGES_SHOWN));
 		model.addAttribute("run", run);
 		model.addAttribute("sources", catalog.sources());
 		model.addAttribute("extensions", String.join(", ", Uploads.EXTENSIONS));

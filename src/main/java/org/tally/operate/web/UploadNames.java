@@ -5,7 +5,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.tally.catalog.SourceDefinition;
 
 /**
  * The names uploads are kept under: the last path segment, cleaned, of a known type, and
@@ -98,23 +97,6 @@ final class UploadNames {
 					"'" + shown(original) + "': only " + String.join(", ", EXTENSIONS) + " files are accepted");
 		}
 		return name;
-	}
-
-	/**
-	 * The inbox folder of a source: its glob up to the first wildcard's folder
-	 * (finance/*.xlsx -> finance).
-	 */
-	static String folder(SourceDefinition source) {
-		String glob = source.inbox();
-		int wildcard = glob.length();
-		for (char c : new char[] { '*', '?', '{', '[' }) {
-			int at = glob.indexOf(c);
-			if (at >= 0) {
-				wildcard = Math.min(wildcard, at);
-			}
-		}
-		int slash = glob.lastIndexOf('/', wildcard);
-		return slash < 0 ? "" : glob.substring(0, slash);
 	}
 
 }

@@ -75,7 +75,7 @@ class Uploads {
 		 * finance/项目台账_2024-12-31.xlsx.
 		 */
 		public String inboxPath() {
-			return UploadNames.folder(source) + "/" + fileName;
+			return source.inboxFolder() + "/" + fileName;
 		}
 	}
 
@@ -88,7 +88,7 @@ class Uploads {
 			throw new UploadRefusedException("'" + UploadNames.shown(originalName) + "' is " + size + " bytes; at most "
 					+ maxBytes + " are accepted");
 		}
-		String relative = UploadNames.folder(source) + "/" + name;
+		String relative = source.inboxFolder() + "/" + name;
 		if (!FileSystems.getDefault().getPathMatcher("glob:" + source.inbox()).matches(Path.of(relative))) {
 			throw new UploadRefusedException("'" + name + "' would not be read by source " + source.id()
 					+ " (its inbox is " + source.inbox() + ")");
@@ -156,8 +156,7 @@ class Uploads {
 	Path accept(Upload upload, Runnable meanwhile) {
 		Path target = inbox.resolve(upload.inboxPath()).normalize();
 		// The name is sanitised already; this guards the guard.
-		if (!target.startsWith(inbox.resolve(UploadNames.folder(upload.source())).normalize())
-				|| !target.startsWith(inbox)) {
+		if (!target.startsWith(inbox.resolve(upload.source().inboxFolder()).normalize()) || !target.startsWith(inbox)) {
 			throw new UploadRefusedException("'" + upload.fileName() + "' would leave the inbox folder");
 		}
 		if (Files.exists(target)) {

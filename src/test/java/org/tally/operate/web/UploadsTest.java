@@ -52,8 +52,8 @@ class UploadsTest {
 
 	@Test
 	void givenASourceGlob_itsFolderIsThePartBeforeTheWildcard() {
-		assertThat(UploadNames.folder(source("finance/*.{xlsx,xlsm,xls,csv}"))).isEqualTo("finance");
-		assertThat(UploadNames.folder(source("a/b/*.csv"))).isEqualTo("a/b");
+		assertThat(source("finance/*.{xlsx,xlsm,xls,csv}").inboxFolder()).isEqualTo("finance");
+		assertThat(source("a/b/*.csv").inboxFolder()).isEqualTo("a/b");
 	}
 
 	@Test
@@ -195,7 +195,7 @@ class UploadsTest {
 
 	private static SourceDefinition source(String glob) {
 		return new SourceDefinition("finance-projects", "finance", "市财政局", "projects", glob, null, null, null,
-				BigDecimal.ONE, 0, Map.of(), null);
+				BigDecimal.ONE, 0, Map.of());
 	}
 
 }
