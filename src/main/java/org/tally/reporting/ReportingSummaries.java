@@ -34,8 +34,9 @@ final class ReportingSummaries {
 	}
 
 	/**
-	 * Creates each summary's table and view, anew when its columns changed, and
-	 * aggregates the current loads it lacks. After the dataset tables exist.
+	 * Creates each summary's table and view, anew when its columns changed. After the
+	 * dataset tables exist. It reads no registry table, so that a run's start never waits
+	 * on the loads; a new or rebuilt summary is filled by the run's promotion.
 	 */
 	void prepare() {
 		for (ReportingSettings.Summary summary : summaries) {
@@ -53,7 +54,6 @@ final class ReportingSummaries {
 			jdbc.sql(SummaryTables.createView(summary)).update();
 			comments(summary).forEach(statement -> jdbc.sql(statement).update());
 		}
-		summarize();
 	}
 
 	/** Aggregates every current load a summary lacks; the promotion calls it last. */

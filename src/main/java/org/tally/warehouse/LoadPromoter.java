@@ -106,9 +106,10 @@ public class LoadPromoter {
 		for (String dataset : promotedDatasets) {
 			jdbc.sql("ANALYZE warehouse." + SqlIdentifier.quote(dataset)).update();
 		}
-		if (promoted > 0) {
-			reporting.summarizePromoted();
-		}
+		// Also when nothing was promoted: a summary created or rebuilt at this run's
+		// start
+		// is filled here from the loads already current.
+		reporting.summarizePromoted();
 		return new PromotionSummary(promoted, rejected, rowsLoaded, rowsRejected);
 	}
 
