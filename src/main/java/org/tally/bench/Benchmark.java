@@ -146,7 +146,7 @@ public final class Benchmark {
 		return loaded;
 	}
 
-	private static void freshWarehouse(JdbcClient jdbc) {
+	static void freshWarehouse(JdbcClient jdbc) {
 		List<String> tables = jdbc.sql("""
 				SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables
 				WHERE schemaname IN ('registry', 'staging', 'warehouse', 'recon', 'publish')""")
@@ -198,7 +198,7 @@ public final class Benchmark {
 		return new BenchmarkReport.Measure(name, median, rows / median, List.copyOf(seconds));
 	}
 
-	private static String machine() {
+	static String machine() {
 		return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
 	}

@@ -1,13 +1,17 @@
 package org.tally.figures;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
@@ -34,6 +38,12 @@ public class PressFigures {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/**
+	 * The press view as last read, with the generation of the published figures it was
+	 * read at.
+	 */
+	private final AtomicReference<PressSnapshot> snapshot = new AtomicReference<>();
+
 	PressFigures(JdbcClient jdbc, Catalog catalog) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
@@ -45,6 +55,42 @@ public class PressFigures {
 	 * it standing.
 	 */
 	public List<FigureValue> pressView() {
+		return pressSnapshot().figures();
+	}
+
+	/**
+	 * The press view with its generation and a strong entity tag, read from the database
+	 * only when figures were written since the last read: asking costs one tiny query.
+	 * The generation is read before the figures, so a snapshot is never labelled newer
+	 * than what it holds; a publish in between only makes the next call read again.
+	 */
+	public PressSnapshot pressSnapshot() {
+		String generation = jdbc.sql("""
+				SELECT coalesce(string_agg(stamp::text, ',' ORDER BY stamp), '') FROM publish.figure_generation""")
+			.query(String.class)
+			.single();
+		PressSnapshot held = snapshot.get();
+		if (held != null && held.generation().equals(generation)) {
+			return held;
+		}
+		List<FigureValue> figures = readPressView();
+		PressSnapshot read = new PressSnapshot(generation, figures, entityTag(figures));
+		snapshot.set(read);
+		return read;
+	}
+
+	/** A strong entity tag: a digest of every field of every figure. */
+	private String entityTag(List<FigureValue> figures) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(figures));
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	private List<FigureValue> readPressView() {
 		return jdbc.sql(COLUMNS.replace("SELECT ", "SELECT DISTINCT ON (figure_id) ") + """
 				 WHERE status = 'verified'
 				ORDER BY figure_id, as_of DESC, id DESC""")

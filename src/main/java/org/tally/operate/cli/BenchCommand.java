@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tally.bench.ApiBenchReport;
 import org.tally.bench.Benchmark;
 import org.tally.bench.ClaimBench;
 import org.tally.bench.BenchmarkReport;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
 		description = "Measures parse-only, COPY-only and Tally end to end on a generated project ledger.")
-class BenchCommand extends ReportCommand<BenchmarkReport> {
+class BenchCommand extends ReportCommand<Object> {
 
 	@Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated ledger")
 	int rows;
@@ -30,6 +31,17 @@ class BenchCommand extends ReportCommand<BenchmarkReport> {
 			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
 	boolean night;
 
+	@Option(names = "--api",
+			description = "instead: the press side under load (figures API, press page, claim check), idle and during a night run")
+	boolean api;
+
+	@Option(names = "--api-seconds", defaultValue = "30", paramLabel = "N",
+			description = "with --api: seconds of load per endpoint idle, and at most during the night run")
+	int apiSeconds;
+
+	@Option(names = "--clients", defaultValue = "16", paramLabel = "N", description = "with --api: concurrent clients")
+	int clients;
+
 	@Mixin
 	LocationOptions locations;
 
@@ -38,7 +50,10 @@ class BenchCommand extends ReportCommand<BenchmarkReport> {
 	Path work;
 
 	@Override
-	BenchmarkReport report() throws Exception {
+	Object report() throws Exception {
+		if (api) {
+			return BenchApi.measure(this);
+		}
 		Benchmark benchmark = new Benchmark(work, rows, repetitions,
 				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), progressLines());
 		BenchmarkReport report = benchmark.run();
@@ -51,14 +66,17 @@ class BenchCommand extends ReportCommand<BenchmarkReport> {
 	}
 
 	@Override
-	String table(BenchmarkReport report) {
+	String table(Object report) {
+		if (report instanceof ApiBenchReport apiReport) {
+			return BenchApi.table(apiReport);
+		}
 		StringWriter table = new StringWriter();
-		print(report, new PrintWriter(table));
+		print((BenchmarkReport) report, new PrintWriter(table));
 		return table.toString();
 	}
 
 	/** The benchmark's own database and inbox, never the warehouse's. */
-	private LocationOptions benchLocations(Path config, Path inbox) {
+	LocationOptions benchLocations(Path config, Path inbox) {
 		LocationOptions bench = new LocationOptions(locations.application);
 		bench.configDir = config;
 		bench.inbox = inbox;

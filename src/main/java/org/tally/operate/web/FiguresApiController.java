@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
+import org.tally.figures.PressSnapshot;
 
 /**
  * The figures API: the press view (PRESS and OPERATOR), everything with its reasons
@@ -44,16 +46,27 @@ class FiguresApiController {
 	 */
 	@GetMapping("/figures")
 	@Operation(summary = "The press view: per figure its latest verified version",
-			description = "With all=true (OPERATOR only) the latest run's figures for the period, unverified ones with their reasons.")
-	List<FigureValue> figures(@RequestParam(defaultValue = "false") boolean all,
+			description = "With all=true (OPERATOR only) the latest run's figures for the period, unverified ones with their reasons. "
+					+ "The press view carries a strong ETag; If-None-Match with it answers 304 until figures are published again.")
+	ResponseEntity<List<FigureValue>> figures(@RequestParam(defaultValue = "false") boolean all,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			Authentication authentication) {
+			Authentication authentication, WebRequest request) {
 		if (all) {
 			requireOperator(authentication, "all=true shows unverified figures");
-			return publisher.latest(asOf);
+			return ResponseEntity.ok(publisher.latest(asOf));
 		}
-		List<FigureValue> view = press.pressView();
-		return asOf == null ? view : view.stream().filter(f -> f.asOf().equals(asOf)).toList();
+		PressSnapshot snapshot = press.pressSnapshot();
+		// one snapshot, one period: the tag names both, so it differs whenever the body
+		// does
+		String tag = asOf == null ? snapshot.entityTag()
+				: snapshot.entityTag().substring(0, snapshot.entityTag().length() - 1) + "-" + asOf + "\"";
+		if (request.checkNotModified(tag)) {
+			return null;
+		}
+		List<FigureValue> view = snapshot.figures();
+		return ResponseEntity.ok()
+			.eTag(tag)
+			.body(asOf == null ? view : view.stream().filter(f -> f.asOf().equals(asOf)).toList());
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package org.tally.operate.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -17,7 +15,6 @@ import org.tally.claims.ClaimVerdict;
 import org.tally.claims.PressFacts;
 import org.tally.claims.Verdict;
 import org.tally.figures.FigureValue;
-import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
 
 /**
@@ -38,12 +35,12 @@ class PressController {
 
 	private final PressFacts facts;
 
-	private final InvestmentChart chart;
+	private final PressPage page;
 
-	PressController(PressFigures press, PressFacts facts, InvestmentChart chart) {
+	PressController(PressFigures press, PressFacts facts, PressPage page) {
 		this.press = press;
 		this.facts = facts;
-		this.chart = chart;
+		this.page = page;
 	}
 
 	/**
@@ -87,44 +84,11 @@ class PressController {
 	}
 
 	private void fill(Model model) {
-		List<FigureValue> view = press.pressView();
-		List<PressFigure> figures = new ArrayList<>();
-		for (FigureValue figure : view) {
-			figures.add(withPrevious(figure));
-		}
-		model.addAttribute("figures", figures);
-		model.addAttribute("asOf", press.pressAsOf(view));
-		model.addAttribute("charts", chart.charts());
+		PressPage.Content content = page.current();
+		model.addAttribute("figures", content.figures());
+		model.addAttribute("asOf", content.asOf());
+		model.addAttribute("charts", content.charts());
 		model.addAttribute("page", "press");
-	}
-
-	/**
-	 * Only verified versions count: the press never learns of an unverified one, not even
-	 * as "previous".
-	 */
-	private PressFigure withPrevious(FigureValue figure) {
-		List<FigureVersion> verified = press.verifiedHistory(figure.id(), null);
-		Optional<FigureValue> previous = Optional.empty();
-		for (FigureVersion version : verified) {
-			FigureValue value = version.figure();
-			if (value.asOf().equals(figure.asOf()) && value.version() == figure.version()) {
-				break;
-			}
-			previous = Optional.of(value);
-		}
-		List<String> changes = new ArrayList<>();
-		if (previous.isEmpty()) {
-			changes.add("首次发布 · first verified version");
-		}
-		else {
-			FigureValue before = previous.get();
-			boolean same = before.value() != null && figure.value() != null
-					&& before.value().compareTo(figure.value()) == 0;
-			changes.add(same ? "数值未变 · value unchanged since " + before.asOf()
-					: "由 " + before.display() + "（" + before.asOf() + "）变为 " + figure.display() + " · changed from "
-							+ before.display() + " as of " + before.asOf());
-		}
-		return new PressFigure(figure, previous.orElse(null), changes);
 	}
 
 }

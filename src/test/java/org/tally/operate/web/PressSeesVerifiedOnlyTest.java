@@ -108,6 +108,38 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 		assertThat(page("/press")).contains(county + " 签约 " + yi(v3.get(county)) + " 亿元");
 	}
 
+	@Test
+	void givenTheCachedPressViewAndItsETag_theNextRequestAfterAVerifiedCorrectionAnswersTheNewValueAndTag()
+			throws Exception {
+		MockHttpServletResponse first = figures(null);
+		String tag = first.getHeader("ETag");
+		assertThat(tag).matches("\"[0-9a-f]{32}\"");
+		assertThat(first.getContentAsString()).contains("60237450000.00");
+		assertThat(figures(tag).getStatus()).as("unchanged figures").isEqualTo(304);
+
+		correctLedger(UNVERIFIED_RAISE, false);
+		Runs.completedRun(jobs, "unverified-v2");
+		// the other figures were verified again by this run: a new tag, but the old value
+		assertThat(figures(tag).getContentAsString()).contains("60237450000.00").doesNotContain("60360906700");
+
+		correctLedger(VERIFIED_RAISE, true);
+		Runs.completedRun(jobs, "verified-v3");
+		MockHttpServletResponse after = figures(tag);
+		assertThat(after.getStatus()).isEqualTo(200);
+		assertThat(after.getContentAsString()).contains("60257450000.00").doesNotContain("60237450000.00");
+		assertThat(after.getHeader("ETag")).matches("\"[0-9a-f]{32}\"").isNotEqualTo(tag);
+		assertThat(figures(after.getHeader("ETag")).getStatus()).isEqualTo(304);
+	}
+
+	/** GET /api/figures as the press, with If-None-Match when a tag is given. */
+	private MockHttpServletResponse figures(String ifNoneMatch) throws Exception {
+		var request = get("/api/figures").with(user("press").roles("PRESS"));
+		if (ifNoneMatch != null) {
+			request.header("If-None-Match", ifNoneMatch);
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
 	/**
 	 * Everything the press can read about the year end, as text: the page, the CSV, every
 	 * figure's history, and the workbook's cells and chart parts.

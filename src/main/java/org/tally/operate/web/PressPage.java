@@ -1,0 +1,84 @@
+package org.tally.operate.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+import org.tally.figures.FigureValue;
+import org.tally.figures.FigureVersion;
+import org.tally.figures.PressFigures;
+import org.tally.figures.PressSnapshot;
+import org.tally.operate.web.PressController.PressFigure;
+
+/**
+ * What the press page shows of the figures (each with its previous verified version, and
+ * the investment chart), read once per generation of the published figures: everything on
+ * it derives from verified versions, which only a publish changes.
+ */
+@Component
+class PressPage {
+
+	/** The page's figures, their latest as-of date and the charts, for one generation. */
+	record Content(String generation, List<PressFigure> figures, LocalDate asOf,
+			List<InvestmentChart.PeriodChart> charts) {
+	}
+
+	private final PressFigures press;
+
+	private final InvestmentChart chart;
+
+	private final AtomicReference<Content> held = new AtomicReference<>();
+
+	PressPage(PressFigures press, InvestmentChart chart) {
+		this.press = press;
+		this.chart = chart;
+	}
+
+	Content current() {
+		PressSnapshot snapshot = press.pressSnapshot();
+		Content content = held.get();
+		if (content != null && content.generation().equals(snapshot.generation())) {
+			return content;
+		}
+		List<PressFigure> figures = new ArrayList<>();
+		for (FigureValue figure : snapshot.figures()) {
+			figures.add(withPrevious(figure));
+		}
+		Content read = new Content(snapshot.generation(), List.copyOf(figures), press.pressAsOf(snapshot.figures()),
+				List.copyOf(chart.charts()));
+		held.set(read);
+		return read;
+	}
+
+	/**
+	 * Only verified versions count: the press never learns of an unverified one, not even
+	 * as "previous".
+	 */
+	private PressFigure withPrevious(FigureValue figure) {
+		List<FigureVersion> verified = press.verifiedHistory(figure.id(), null);
+		Optional<FigureValue> previous = Optional.empty();
+		for (FigureVersion version : verified) {
+			FigureValue value = version.figure();
+			if (value.asOf().equals(figure.asOf()) && value.version() == figure.version()) {
+				break;
+			}
+			previous = Optional.of(value);
+		}
+		List<String> changes = new ArrayList<>();
+		if (previous.isEmpty()) {
+			changes.add("首次发布 · first verified version");
+		}
+		else {
+			FigureValue before = previous.get();
+			boolean same = before.value() != null && figure.value() != null
+					&& before.value().compareTo(figure.value()) == 0;
+			changes.add(same ? "数值未变 · value unchanged since " + before.asOf()
+					: "由 " + before.display() + "（" + before.asOf() + "）变为 " + figure.display() + " · changed from "
+							+ before.display() + " as of " + before.asOf());
+		}
+		return new PressFigure(figure, previous.orElse(null), changes);
+	}
+
+}
