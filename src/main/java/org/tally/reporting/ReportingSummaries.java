@@ -34,9 +34,10 @@ final class ReportingSummaries {
 	}
 
 	/**
-	 * Creates each summary's table and view, anew when its columns changed. After the
-	 * dataset tables exist. It reads no registry table, so that a run's start never waits
-	 * on the loads; a new or rebuilt summary is filled by the run's promotion.
+	 * Creates each summary's table and view where missing, anew when its columns changed.
+	 * After the dataset tables exist. It reads no registry table, so that a run's start
+	 * never waits on the loads; a new or rebuilt summary is filled by the run's
+	 * promotion.
 	 */
 	void prepare() {
 		for (ReportingSettings.Summary summary : summaries) {
@@ -51,8 +52,17 @@ final class ReportingSummaries {
 				jdbc.sql(SummaryTables.createTable(summary, catalog.dataset(summary.dataset()))).update();
 				jdbc.sql(SummaryTables.createIndex(summary)).update();
 			}
-			jdbc.sql(SummaryTables.createView(summary)).update();
-			comments(summary).forEach(statement -> jdbc.sql(statement).update());
+			// Creating the view locks registry.load (it joins it): only when it is
+			// missing or
+			// its columns changed, as the dataset views, so that a run's start never
+			// waits on
+			// the loads.
+			if (!DatasetViews.existingColumns(jdbc, "reporting", summary.name(), 'v')
+				.equals(SummaryTables.viewColumns(summary))) {
+				jdbc.sql("DROP VIEW IF EXISTS " + SummaryTables.view(summary)).update();
+				jdbc.sql(SummaryTables.createView(summary)).update();
+				comments(summary).forEach(statement -> jdbc.sql(statement).update());
+			}
 		}
 	}
 

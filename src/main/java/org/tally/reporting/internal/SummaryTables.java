@@ -34,6 +34,16 @@ public final class SummaryTables {
 		return columns;
 	}
 
+	/** The view's columns, in order. */
+	public static List<String> viewColumns(ReportingSettings.Summary summary) {
+		List<String> columns = new ArrayList<>();
+		columns.add("period");
+		columns.addAll(summary.by());
+		columns.add("rows");
+		columns.addAll(summary.sum());
+		return columns;
+	}
+
 	public static String table(ReportingSettings.Summary summary) {
 		return "warehouse." + SqlIdentifier.quote(summary.name() + "_summary");
 	}
