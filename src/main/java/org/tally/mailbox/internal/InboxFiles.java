@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.tally.ingest.FileDigests;
+import org.tally.ingest.InboxPlacement;
 
 /**
  * Writes mailed files into the inbox durably and never twice: each is written under a
@@ -97,7 +98,7 @@ public final class InboxFiles {
 					continue;
 				}
 				try {
-					link(staged.temporary(), target);
+					InboxPlacement.placeNew(staged.temporary(), target);
 				}
 				catch (FileAlreadyExistsException ex) {
 					// taken between the check and the link: try the next name
@@ -155,22 +156,6 @@ public final class InboxFiles {
 	static String numbered(String name, int n) {
 		int dot = name.lastIndexOf('.');
 		return dot <= 0 ? name + "(" + n + ")" : name.substring(0, dot) + "(" + n + ")" + name.substring(dot);
-	}
-
-	/**
-	 * A hard link fails when the target exists. Where the file system has none, a move
-	 * after the existence check is the fallback.
-	 */
-	private static void link(Path temporary, Path target) throws IOException {
-		try {
-			Files.createLink(target, temporary);
-		}
-		catch (FileAlreadyExistsException ex) {
-			throw ex;
-		}
-		catch (UnsupportedOperationException | FileSystemException ex) {
-			Files.move(temporary, target);
-		}
 	}
 
 	/**

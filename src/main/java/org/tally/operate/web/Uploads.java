@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.InboxPlacement;
 import org.tally.ingest.IngestProperties;
 
 /**
@@ -173,7 +174,7 @@ class Uploads {
 				Files.copy(upload.file(), out);
 			}
 			meanwhile.run();
-			place(temporary, target);
+			InboxPlacement.placeNew(temporary, target);
 		}
 		catch (FileAlreadyExistsException ex) {
 			// arrived since the check above: the link refused to replace it
@@ -192,23 +193,6 @@ class Uploads {
 	private static UploadRefusedException taken(Upload upload) {
 		return new UploadRefusedException("inbox/" + upload.inboxPath()
 				+ " exists already; rename the corrected file (e.g. add _v2 before the extension) and upload it again");
-	}
-
-	/**
-	 * A hard link is the one rename that fails when the target exists (rename(2) would
-	 * replace it). Where the inbox's file system has no hard links, a move that checks
-	 * first is the fallback.
-	 */
-	private static void place(Path temporary, Path target) throws IOException {
-		try {
-			Files.createLink(target, temporary);
-		}
-		catch (FileAlreadyExistsException ex) {
-			throw ex;
-		}
-		catch (UnsupportedOperationException | FileSystemException ex) {
-			Files.move(temporary, target);
-		}
 	}
 
 	private static void deleteQuietly(Path file) {
