@@ -25,8 +25,8 @@ final class BenchApi {
 
 	static ApiBenchReport measure(BenchCommand command) throws Exception {
 		Path config = command.locations.configDir == null ? Path.of("config") : command.locations.configDir;
-		ApiBench bench = new ApiBench(command.work, command.rows, command.clients,
-				Duration.ofSeconds(command.apiSeconds),
+		ApiBench bench = new ApiBench(command.work, command.rows, command.apiLoad.clients,
+				Duration.ofSeconds(command.apiLoad.seconds),
 				inbox -> CommandContexts.start(command.benchLocations(config, inbox),
 						Map.of("spring.main.web-application-type", "servlet", "server.port", "0", "server.address",
 								"127.0.0.1")),

@@ -9,6 +9,7 @@ import org.tally.bench.ApiBenchReport;
 import org.tally.bench.Benchmark;
 import org.tally.bench.ClaimBench;
 import org.tally.bench.BenchmarkReport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,16 +32,24 @@ class BenchCommand extends ReportCommand<Object> {
 			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
 	boolean night;
 
-	@Option(names = "--api",
-			description = "instead: the press side under load (figures API, press page, claim check), idle and during a night run")
-	boolean api;
+	@ArgGroup(exclusive = false, heading = "The press side under load, instead of the ingest:%n")
+	ApiLoad apiLoad;
 
-	@Option(names = "--api-seconds", defaultValue = "30", paramLabel = "N",
-			description = "with --api: seconds of load per endpoint idle, and at most during the night run")
-	int apiSeconds;
+	/** `--api` and what only it takes: a group, so `--clients` alone is refused. */
+	static class ApiLoad {
 
-	@Option(names = "--clients", defaultValue = "16", paramLabel = "N", description = "with --api: concurrent clients")
-	int clients;
+		@Option(names = "--api", required = true,
+				description = "the press side under load (figures API, press page, claim check), idle and during a night run")
+		boolean api;
+
+		@Option(names = "--api-seconds", paramLabel = "N",
+				description = "seconds of load per endpoint idle, and at most during the night run (default 30)")
+		int seconds = 30;
+
+		@Option(names = "--clients", paramLabel = "N", description = "concurrent clients (default 16)")
+		int clients = 16;
+
+	}
 
 	@Mixin
 	LocationOptions locations;
@@ -51,7 +60,7 @@ class BenchCommand extends ReportCommand<Object> {
 
 	@Override
 	Object report() throws Exception {
-		if (api) {
+		if (apiLoad != null) {
 			return BenchApi.measure(this);
 		}
 		Benchmark benchmark = new Benchmark(work, rows, repetitions,
