@@ -13,12 +13,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.tally.support.Runs;
+import org.tally.support.SeedInboxTest;
 import org.tally.support.TallyTest;
-import org.tally.support.TestInbox;
-import org.tally.support.TestWarehouse;
 
 /**
  * Given the seeds loaded, reporting.projects_by_county (config/reporting.yml) holds what
@@ -26,7 +23,7 @@ import org.tally.support.TestWarehouse;
  * ledger supersedes a load it still does, the superseded load counted nowhere.
  */
 @TallyTest
-class CountySummaryTest {
+class CountySummaryTest extends SeedInboxTest {
 
 	static final String BY_HAND = """
 			SELECT period::text, county, count(*)::text, sum(committed_investment)::text,
@@ -39,19 +36,8 @@ class CountySummaryTest {
 
 	static final Path DECEMBER_LEDGER = Path.of("finance/市财政局_京长对口合作项目台账_2024-12-31.xlsx");
 
-	@Autowired
-	TestWarehouse warehouse;
-
-	@Autowired
-	TestInbox inbox;
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
 	@BeforeEach
 	void theSeedsLoaded() {
-		warehouse.reset();
-		inbox.clear().withSeeds();
 		Runs.completedRun(jobs, "summary");
 	}
 
