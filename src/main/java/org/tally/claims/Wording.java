@@ -121,13 +121,11 @@ final class Wording {
 	}
 
 	private static String exactly(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 	private static String plain(BigDecimal value) {
-		BigDecimal rounded = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-		return (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
+		return value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
 	private static int exponent(String phrase) {

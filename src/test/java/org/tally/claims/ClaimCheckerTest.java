@@ -179,11 +179,11 @@ class ClaimCheckerTest {
 	@Test
 	void givenAMillionRowLedger_explanationsStateTheFiguresInWanYiYuanAndWan() {
 		List<ClaimVerdict> verdicts = millionRows
-			.check("截至2024年12月31日，签约社会资金400余万亿元，合作项目100万个。社会资金较6月底增加100万亿元，合作项目较6月底增加15万个。");
+			.check("截至2024年12月31日，签约社会资金400余万亿元，合作项目100万个左右。社会资金较6月底增加100万亿元，合作项目较6月底增加15万个。");
 
 		assertThat(verdicts).extracting(ClaimVerdict::explanation)
 			.containsExactly("committed investment（2024-12-31）= 449.78万亿元，与“400余万亿元”一致",
-					"project count（2024-12-31）= 100万个，与“100万个”一致",
+					"project count（2024-12-31）= 100万个，与“100万个左右”一致",
 					"449.78万亿元 − 349.78万亿元（2024-06-30）= 100.00万亿元，与“增加100万亿元”一致",
 					"100万 − 85万（2024-06-30）= 15万个，与“增加15万个”一致");
 	}

@@ -319,6 +319,20 @@ class PressPhrasingTest {
 			.isEqualTo("12000倍");
 	}
 
+	@Test
+	void givenZero_itStaysInTheAmountUnitItWasAskedIn() {
+		assertThat(PressPhrasing.displayScaled(BigDecimal.ZERO, FigureUnit.CNY, "亿元", 2, null)).isEqualTo("0.00亿元");
+		assertThat(PressPhrasing.render(BigDecimal.ZERO, FigureUnit.CNY, scaled(PhraseKind.EXACT, "万元", 0, 0)))
+			.isEqualTo("0万元");
+		assertThat(PressPhrasing.render(BigDecimal.ZERO, FigureUnit.CNY, scaled(PhraseKind.YU, "亿元", 0, 1)))
+			.isEqualTo("0余亿元");
+		assertThat(PressPhrasing.parse("0余亿元").orElseThrow().contains(BigDecimal.ZERO)).isTrue();
+		assertThatThrownBy(
+				() -> PressPhrasing.render(BigDecimal.ZERO, FigureUnit.CNY, scaled(PhraseKind.OVER, "亿元", 0, 1)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("超");
+	}
+
 	@ParameterizedTest(name = "{0} is stated in 10^{1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			0                 | 0

@@ -75,8 +75,7 @@ public final class Rounding {
 	 * The number without trailing zeros, and without an exponent: 1.50 → 1.5, 6E+2 → 600.
 	 */
 	public static String plain(BigDecimal n) {
-		BigDecimal stripped = n.stripTrailingZeros();
-		return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+		return n.stripTrailingZeros().toPlainString();
 	}
 
 	/** Half of a unit: the distance an EXACT or ABOUT phrase allows either side. */
