@@ -69,6 +69,11 @@ public final class PressPhrasing {
 		return PhraseWords.exponentOfMagnitude(Objects.requireNonNull(value, "value"), 0);
 	}
 
+	/** The amount unit of a magnitude: 0 → 元, 4 → 万元, 8 → 亿元, 12 → 万亿元. */
+	public static String amountUnitOf(int exponent) {
+		return PhraseWords.magnitudeWord(exponent) + "元";
+	}
+
 	private static String display(BigDecimal value, FigureUnit unit, String amountUnit, int decimals,
 			String measureWord, boolean scaled) {
 		Objects.requireNonNull(value, "value");
