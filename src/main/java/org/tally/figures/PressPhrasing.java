@@ -113,9 +113,9 @@ public final class PressPhrasing {
 		return unit == FigureUnit.CNY || unit == FigureUnit.COUNT;
 	}
 
-	/** 10000 of a unit is one of the next (below 万亿, the largest). */
+	/** 10000 of a unit is one of the next (below 万亿, the largest), whatever the sign. */
 	private static boolean reachesNextUnit(String number, int exponent) {
-		return exponent < PhraseWords.LARGEST_EXPONENT && new BigDecimal(number).compareTo(TEN_THOUSAND) >= 0;
+		return exponent < PhraseWords.LARGEST_EXPONENT && new BigDecimal(number).abs().compareTo(TEN_THOUSAND) >= 0;
 	}
 
 	/**

@@ -236,6 +236,8 @@ class PressPhrasingTest {
 			103046800          | 1.03亿元
 			60237450000        | 602.37亿元
 			999999999999.99    | 1.00万亿元
+			-999999999999.99   | -1.00万亿元
+			-70778500          | -7077.85万元
 			1200000000000      | 1.20万亿元
 			449784766000000    | 449.78万亿元
 			10000000000000000  | 10000.00万亿元
@@ -333,19 +335,20 @@ class PressPhrasingTest {
 			.hasMessageContaining("超");
 	}
 
-	@ParameterizedTest(name = "{0} is stated in 10^{1}")
+	@ParameterizedTest(name = "{0} is stated in 10^{1}, {2}")
 	@CsvSource(delimiter = '|', textBlock = """
-			0                 | 0
-			9999.99           | 0
-			-10000            | 4
-			99999999          | 4
-			100000000         | 8
-			999999999999      | 8
-			1000000000000     | 12
-			10000000000000000 | 12
+			0                 | 0  | 元
+			9999.99           | 0  | 元
+			-10000            | 4  | 万元
+			99999999          | 4  | 万元
+			100000000         | 8  | 亿元
+			999999999999      | 8  | 亿元
+			1000000000000     | 12 | 万亿元
+			10000000000000000 | 12 | 万亿元
 			""")
-	void givenAValue_itsMagnitudeIsTheLargestUnitItReaches(String value, int exponent) {
+	void givenAValue_itsMagnitudeIsTheLargestUnitItReaches(String value, int exponent, String amountUnit) {
 		assertThat(PressPhrasing.magnitudeOf(new BigDecimal(value))).isEqualTo(exponent);
+		assertThat(PressPhrasing.amountUnitOf(exponent)).isEqualTo(amountUnit);
 	}
 
 	private static PhraseStyle scaled(PhraseKind kind, String amountUnit, int decimals, int significant) {
