@@ -8,6 +8,7 @@ import java.util.List;
 import org.tally.figures.FigureUnit;
 import org.tally.figures.PhraseCorrection;
 import org.tally.figures.PhraseRange;
+import org.tally.figures.PressPhrasing;
 
 /**
  * Writes a claim's verdict: the computation shown, in Chinese and English, and for a
@@ -93,29 +94,38 @@ final class Wording {
 				yield value.movePointLeft(exponent).setScale(2, RoundingMode.HALF_UP).toPlainString()
 						+ magnitude(exponent) + "元";
 			}
-			case COUNT -> plain(value) + measureWord(range.phrase());
+			case COUNT -> {
+				int exponent = exponent(range.phrase());
+				yield plain(value.movePointLeft(exponent)) + magnitude(exponent) + measureWord(range.phrase());
+			}
 			case PERCENT -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
 			case MULTIPLE -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "倍";
 		};
 	}
 
 	/**
-	 * A figure's value in a computation: money in 亿元 (or 万元 below one 亿), counts plain.
+	 * A figure's value in a computation, in the unit of its magnitude as the figures page
+	 * shows it: money to two decimals (7077.85万元, 602.37亿元, 449.78万亿元), counts exactly
+	 * (140, 100万).
 	 */
 	static String figure(BigDecimal value, FigureUnit unit) {
 		return switch (unit) {
-			case CNY -> value.abs().compareTo(BigDecimal.ONE.movePointRight(8)) >= 0
-					? value.movePointLeft(8).setScale(2, RoundingMode.HALF_UP).toPlainString() + "亿元"
-					: value.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString() + "万元";
-			case COUNT -> plain(value);
+			case CNY -> PressPhrasing.displayScaled(value, unit, null, 2, null);
+			case COUNT -> {
+				int exponent = PressPhrasing.magnitudeOf(value);
+				yield exactly(value.movePointLeft(exponent)) + magnitude(exponent);
+			}
 			case PERCENT -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
 			case MULTIPLE -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "倍";
 		};
 	}
 
+	private static String exactly(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
 	private static String plain(BigDecimal value) {
-		BigDecimal rounded = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-		return (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
+		return value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
 	private static int exponent(String phrase) {

@@ -103,11 +103,12 @@ public class FigurePublisher {
 		FigureDefinition.Display display = figure.display();
 		FigureDefinition.Phrase phrase = figure.phrase();
 		PhraseStyle style = new PhraseStyle(PhraseKind.valueOf(phrase.kind()), phrase.unit(), phrase.decimals(),
-				phrase.significant(), phrase.measureWord());
+				phrase.significant(), phrase.measureWord())
+			.scaledToMagnitude();
 		String status = reasons.isEmpty() ? "verified" : "unverified";
 		int version = nextVersion(figure.id(), asOf, scaled, status);
 		return new FigureValue(figure.id(), figure.label(), figure.labelEn(), asOf, runId, version, scaled, unit.name(),
-				PressPhrasing.display(scaled, unit, display.unit(), display.decimals(), display.measureWord()),
+				PressPhrasing.displayScaled(scaled, unit, display.unit(), display.decimals(), display.measureWord()),
 				PressPhrasing.render(scaled, unit, style), PressPhrasing.renderEnglish(scaled, unit, style), status,
 				reasons, sources);
 	}

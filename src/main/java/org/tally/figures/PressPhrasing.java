@@ -1,23 +1,27 @@
 package org.tally.figures;
 
+import static org.tally.figures.internal.phrasing.Rounding.plain;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.tally.figures.internal.phrasing.EnglishNumbers;
 import org.tally.figures.internal.phrasing.PhraseReader;
-import org.tally.figures.internal.phrasing.ReadPhrase;
 import org.tally.figures.internal.phrasing.PhraseWords;
+import org.tally.figures.internal.phrasing.ReadPhrase;
+import org.tally.figures.internal.phrasing.Rounding;
 
 /**
  * Renders and parses the way Chinese official texts state numbers (600余亿元, 约110亿元,
- * 达1.03亿元, 140个), so that whatever is rendered for a value parses back to a range that
- * holds the value.
+ * 达1.03亿元, 140个; 449.78万亿元, 100万个 for figures in the unit of their magnitude), so that
+ * whatever is rendered for a value parses back to a range that holds the value.
  */
 public final class PressPhrasing {
 
-	private static final BigDecimal HALF = new BigDecimal("0.5");
+	private static final BigDecimal TEN_THOUSAND = BigDecimal.ONE.movePointRight(4);
 
 	private static final int LONGEST_PHRASE = 64;
 
@@ -41,17 +45,77 @@ public final class PressPhrasing {
 	 */
 	public static String display(BigDecimal value, FigureUnit unit, String amountUnit, int decimals,
 			String measureWord) {
+		return display(value, unit, amountUnit, decimals, measureWord, false);
+	}
+
+	/**
+	 * The value as a table shows it in the unit of its magnitude ({@link #magnitudeOf})
+	 * rather than always in the amount unit: 449784766000000 yuan, 2 decimals →
+	 * 449.78万亿元; 70778500 → 7077.85万元; a count with no magnitude asked for keeps every
+	 * digit (1000000 → 100万个, 12345 → 1.2345万个).
+	 */
+	public static String displayScaled(BigDecimal value, FigureUnit unit, String amountUnit, int decimals,
+			String measureWord) {
+		return display(value, unit, amountUnit, decimals, measureWord, true);
+	}
+
+	/**
+	 * The power of ten of the unit a scaled figure is stated in: 0 (元, 个) below 1万, 4
+	 * (万元, 万个) below 1亿, 8 (亿元, 亿个) below 1万亿, else 12 (万亿元, 万亿个). Where the stated
+	 * number then rounds up to 10000, the next unit is used (9999.999亿, 2 decimals →
+	 * 1.00万亿元, not 10000.00亿元).
+	 */
+	public static int magnitudeOf(BigDecimal value) {
+		return PhraseWords.exponentOfMagnitude(Objects.requireNonNull(value, "value"), 0);
+	}
+
+	/** The amount unit of a magnitude: 0 → 元, 4 → 万元, 8 → 亿元, 12 → 万亿元. */
+	public static String amountUnitOf(int exponent) {
+		return PhraseWords.magnitudeWord(exponent) + "元";
+	}
+
+	private static String display(BigDecimal value, FigureUnit unit, String amountUnit, int decimals,
+			String measureWord, boolean scaled) {
 		Objects.requireNonNull(value, "value");
 		Objects.requireNonNull(unit, "unit");
 		if (decimals < 0) {
 			throw new IllegalArgumentException("decimals must not be negative, was " + decimals);
 		}
-		int exponent = exponentOf(unit, amountUnit);
-		String suffix = suffixOf(unit, exponent, measureWord);
-		if (unit == FigureUnit.COUNT && exponent == 0) {
-			return plain(value) + suffix;
+		int asked = exponentOf(unit, amountUnit);
+		boolean scales = scaled && scales(unit);
+		int exponent = scales ? PhraseWords.exponentOfMagnitude(value, asked) : asked;
+		String number = tableNumber(value, unit, asked, exponent, decimals);
+		if (scales && reachesNextUnit(number, exponent)) {
+			exponent += 4;
+			number = tableNumber(value, unit, asked, exponent, decimals);
 		}
-		return value.movePointLeft(exponent).setScale(decimals, RoundingMode.HALF_UP).toPlainString() + suffix;
+		return number + suffixOf(unit, exponent, measureWord);
+	}
+
+	private static String tableNumber(BigDecimal value, FigureUnit unit, int asked, int exponent, int decimals) {
+		BigDecimal scaled = value.movePointLeft(exponent);
+		return isExactCount(unit, asked, exponent) ? plain(scaled)
+				: scaled.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	/**
+	 * Counts are stated exactly (140个, 100万个) unless asked for in a magnitude, which
+	 * rounds them (1.25万人次).
+	 */
+	private static boolean isExactCount(FigureUnit unit, int asked, int exponent) {
+		return unit == FigureUnit.COUNT && (asked == 0 || exponent == 0);
+	}
+
+	/**
+	 * Only money and counts have magnitudes; rates and multiples are stated as they are.
+	 */
+	private static boolean scales(FigureUnit unit) {
+		return unit == FigureUnit.CNY || unit == FigureUnit.COUNT;
+	}
+
+	/** 10000 of a unit is one of the next (below 万亿, the largest), whatever the sign. */
+	private static boolean reachesNextUnit(String number, int exponent) {
+		return exponent < PhraseWords.LARGEST_EXPONENT && new BigDecimal(number).abs().compareTo(TEN_THOUSAND) >= 0;
 	}
 
 	/**
@@ -72,7 +136,7 @@ public final class PressPhrasing {
 	public static String renderEnglish(BigDecimal value, FigureUnit unit, PhraseStyle style) {
 		Stated stated = state(value, unit, style);
 		BigDecimal inBase = new BigDecimal(stated.number()).movePointRight(stated.exponent());
-		String amount = englishNumber(inBase);
+		String amount = EnglishNumbers.write(inBase);
 		String tail;
 		if (unit == FigureUnit.CNY) {
 			tail = " yuan";
@@ -114,22 +178,22 @@ public final class PressPhrasing {
 					highInclusive = true;
 				}
 				else {
-					BigDecimal halfWritten = writtenUnit(n).multiply(HALF);
+					BigDecimal halfWritten = Rounding.half(Rounding.writtenUnit(n));
 					low = n.subtract(halfWritten);
 					high = n.add(halfWritten);
 				}
 			}
 			case YU -> {
 				low = n;
-				high = n.add(lastNonZeroUnit(n));
+				high = n.add(Rounding.lastNonZeroUnit(n));
 			}
 			case ABOUT -> {
-				BigDecimal half = significantUnit(n).multiply(HALF);
+				BigDecimal half = Rounding.half(Rounding.significantUnit(n));
 				low = n.subtract(half);
 				high = n.add(half);
 			}
 			case NEAR -> {
-				low = n.subtract(significantUnit(n));
+				low = n.subtract(Rounding.significantUnit(n));
 				high = n;
 			}
 			case OVER -> {
@@ -141,27 +205,6 @@ public final class PressPhrasing {
 		int e = read.exponent();
 		return new PhraseRange(text, read.kind(), read.unit(), low.movePointRight(e),
 				high == null ? null : high.movePointRight(e), highInclusive);
-	}
-
-	/** The unit of the last written digit: 1.03 → 0.01, 600 → 1. */
-	private static BigDecimal writtenUnit(BigDecimal n) {
-		return BigDecimal.ONE.movePointLeft(Math.max(n.scale(), 0));
-	}
-
-	/** The unit of the last non-zero digit: 600 → 100, 1.5 → 0.1, 1.50 → 0.1. */
-	private static BigDecimal lastNonZeroUnit(BigDecimal n) {
-		if (n.signum() == 0) {
-			return BigDecimal.ONE;
-		}
-		return BigDecimal.ONE.scaleByPowerOfTen(-n.stripTrailingZeros().scale());
-	}
-
-	/**
-	 * Written decimals are significant (1.50 → 0.01); an integer's trailing zeros are not
-	 * (110 → 10).
-	 */
-	private static BigDecimal significantUnit(BigDecimal n) {
-		return n.scale() > 0 ? writtenUnit(n) : lastNonZeroUnit(n);
 	}
 
 	/**
@@ -178,71 +221,46 @@ public final class PressPhrasing {
 		if (value.signum() < 0) {
 			throw new IllegalArgumentException("press figures are not negative, was " + value.toPlainString());
 		}
-		int exponent = exponentOf(unit, style.amountUnit());
-		String suffix = suffixOf(unit, exponent, style.measureWord());
+		int asked = exponentOf(unit, style.amountUnit());
+		boolean scales = style.scaled() && scales(unit);
+		int exponent = scales ? PhraseWords.exponentOfMagnitude(value, asked) : asked;
+		String number = statedNumber(value, unit, style, asked, exponent);
+		if (scales && reachesNextUnit(number, exponent)) {
+			exponent += 4;
+			number = statedNumber(value, unit, style, asked, exponent);
+		}
+		return new Stated(number, exponent, suffixOf(unit, exponent, style.measureWord()));
+	}
+
+	private static String statedNumber(BigDecimal value, FigureUnit unit, PhraseStyle style, int asked, int exponent) {
 		BigDecimal scaled = value.movePointLeft(exponent);
-		String number = switch (style.kind()) {
+		return switch (style.kind()) {
 			case EXACT,
 					REACH ->
-				unit == FigureUnit.COUNT && exponent == 0 ? plain(value)
-						: roundHalfUp(scaled, BigDecimal.ONE.movePointLeft(style.decimals()))
+				isExactCount(unit, asked, exponent) ? plain(scaled)
+						: Rounding.roundHalfUp(scaled, BigDecimal.ONE.movePointLeft(style.decimals()))
 							.setScale(style.decimals(), RoundingMode.UNNECESSARY)
 							.toPlainString();
-			case YU -> plain(floor(scaled, significantUnit(scaled, style)));
-			case ABOUT -> plain(roundHalfUp(scaled, significantUnit(scaled, style)));
+			case YU -> plain(Rounding.floor(scaled, significantUnit(scaled, style)));
+			case ABOUT -> plain(Rounding.roundHalfUp(scaled, significantUnit(scaled, style)));
 			case NEAR -> {
 				BigDecimal unitOfDigit = significantUnit(scaled, style);
-				yield plain(floor(scaled, unitOfDigit).add(unitOfDigit));
+				yield plain(Rounding.floor(scaled, unitOfDigit).add(unitOfDigit));
 			}
-			case OVER -> plain(strictlyBelow(scaled, significantUnit(scaled, style), value));
+			case OVER -> {
+				if (scaled.signum() <= 0) {
+					throw new IllegalArgumentException("超/逾 needs a positive value, was " + value.toPlainString());
+				}
+				yield plain(Rounding.strictlyBelow(scaled, significantUnit(scaled, style)));
+			}
 		};
-		return new Stated(number, exponent, suffix);
 	}
 
 	private static BigDecimal significantUnit(BigDecimal scaled, PhraseStyle style) {
 		if (style.significant() < 1) {
 			throw new IllegalArgumentException(style.kind() + " needs at least one significant digit, style " + style);
 		}
-		if (scaled.signum() == 0) {
-			return BigDecimal.ONE;
-		}
-		int leadingDigit = scaled.precision() - scaled.scale() - 1;
-		return BigDecimal.ONE.scaleByPowerOfTen(leadingDigit - style.significant() + 1);
-	}
-
-	private static BigDecimal floor(BigDecimal x, BigDecimal unit) {
-		return x.divide(unit).setScale(0, RoundingMode.FLOOR).multiply(unit);
-	}
-
-	/**
-	 * Rounds to the nearest multiple of unit, halves up, so x lies in [N − unit/2, N +
-	 * unit/2).
-	 */
-	private static BigDecimal roundHalfUp(BigDecimal x, BigDecimal unit) {
-		return x.divide(unit).add(HALF).setScale(0, RoundingMode.FLOOR).multiply(unit);
-	}
-
-	/**
-	 * The largest multiple of unit below x; finer units when that would be 0 (超90, not
-	 * 超0, for 100).
-	 */
-	private static BigDecimal strictlyBelow(BigDecimal x, BigDecimal unit, BigDecimal original) {
-		if (x.signum() <= 0) {
-			throw new IllegalArgumentException("超/逾 needs a positive value, was " + original.toPlainString());
-		}
-		BigDecimal step = unit;
-		while (true) {
-			BigDecimal below = x.divide(step).setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE).multiply(step);
-			if (below.signum() > 0) {
-				return below;
-			}
-			step = step.movePointLeft(1);
-		}
-	}
-
-	private static String plain(BigDecimal n) {
-		BigDecimal stripped = n.stripTrailingZeros();
-		return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+		return Rounding.unitOfDigit(scaled, style.significant());
 	}
 
 	private static int exponentOf(FigureUnit unit, String amountUnit) {
@@ -273,27 +291,6 @@ public final class PressPhrasing {
 					+ PhraseWords.MEASURE_WORDS + ", was '" + measureWord + "'");
 		}
 		return PhraseWords.magnitudeWord(exponent) + measureWord.strip();
-	}
-
-	private static String englishNumber(BigDecimal v) {
-		String[] names = { "trillion", "billion", "million" };
-		int[] powers = { 12, 9, 6 };
-		for (int k = 0; k < names.length; k++) {
-			if (v.compareTo(BigDecimal.ONE.movePointRight(powers[k])) >= 0) {
-				return plain(v.movePointLeft(powers[k])) + " " + names[k];
-			}
-		}
-		String text = plain(v);
-		int point = text.indexOf('.');
-		String whole = point < 0 ? text : text.substring(0, point);
-		StringBuilder grouped = new StringBuilder();
-		for (int k = 0; k < whole.length(); k++) {
-			if (k > 0 && (whole.length() - k) % 3 == 0) {
-				grouped.append(',');
-			}
-			grouped.append(whole.charAt(k));
-		}
-		return point < 0 ? grouped.toString() : grouped + text.substring(point);
 	}
 
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,60 @@ class ClaimCheckerTest {
 
 		assertThat(verdicts).hasSize(7 * 40);
 		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+	}
+
+	/** The figures of a generated million-row ledger: amounts in 万亿, counts in 万. */
+	static final List<FigureFact> MILLION_ROWS = List.of(
+			twoPeriods("committed_investment", "449784766000000.00", "349784766000000.00", FigureUnit.CNY, "社会资金",
+					"签约资金"),
+			twoPeriods("project_count", "1000000", "850000", FigureUnit.COUNT, "合作项目", "项目"),
+			twoPeriods("completed_investment", "1234567890123.45", "934567890123.45", FigureUnit.CNY, "完成投资"));
+
+	private final ClaimChecker millionRows = new ClaimChecker(MILLION_ROWS, IssueSentencesTest.DERIVED);
+
+	@Test
+	void givenAMillionRowLedger_claimsInWanYiYuanAndWanGeAreReadAndJudged() {
+		List<ClaimVerdict> verdicts = millionRows
+			.check("截至2024年12月31日，北京企业签约社会资金约450万亿元，即449.78万亿元，共同推进实施100万个合作项目，完成投资1.2万亿元，"
+					+ "平均每个项目约4.5亿元。社会资金较6月底增加100万亿元，合作项目较6月底增加15万个。");
+
+		assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::figureId, ClaimVerdict::verdict)
+			.containsExactly(tuple("约450万亿元", "committed_investment", Verdict.CONSISTENT),
+					tuple("449.78万亿元", "committed_investment", Verdict.CONSISTENT),
+					tuple("100万个", "project_count", Verdict.CONSISTENT),
+					tuple("1.2万亿元", "completed_investment", Verdict.CONSISTENT),
+					tuple("约4.5亿元", "committed_per_project", Verdict.CONSISTENT),
+					tuple("增加100万亿元", "committed_investment", Verdict.CONSISTENT),
+					tuple("增加15万个", "project_count", Verdict.CONSISTENT));
+		assertThat(verdicts.get(0).low()).isEqualByComparingTo("445000000000000");
+		assertThat(verdicts.get(0).high()).isEqualByComparingTo("455000000000000");
+	}
+
+	@Test
+	void givenAMillionRowLedger_explanationsStateTheFiguresInWanYiYuanAndWan() {
+		List<ClaimVerdict> verdicts = millionRows
+			.check("截至2024年12月31日，签约社会资金400余万亿元，合作项目100万个左右。社会资金较6月底增加100万亿元，合作项目较6月底增加15万个。");
+
+		assertThat(verdicts).extracting(ClaimVerdict::explanation)
+			.containsExactly("committed investment（2024-12-31）= 449.78万亿元，与“400余万亿元”一致",
+					"project count（2024-12-31）= 100万个，与“100万个左右”一致",
+					"449.78万亿元 − 349.78万亿元（2024-06-30）= 100.00万亿元，与“增加100万亿元”一致",
+					"100万 − 85万（2024-06-30）= 15万个，与“增加15万个”一致");
+	}
+
+	@Test
+	void givenAMillionRowLedgerMisquoted_theCorrectionKeepsTheWritersMagnitude() {
+		List<ClaimVerdict> verdicts = millionRows.check("截至2024年12月31日，签约社会资金约460万亿元，共同推进实施110万个合作项目，签约资金超过5000000亿元。");
+
+		assertThat(verdicts).extracting(ClaimVerdict::phrase, ClaimVerdict::verdict, ClaimVerdict::correction)
+			.containsExactly(tuple("约460万亿元", Verdict.CONTRADICTED, "约450万亿元"),
+					tuple("110万个", Verdict.CONTRADICTED, "100万个"),
+					tuple("超过5000000亿元", Verdict.CONTRADICTED, "超4000000亿元"));
+	}
+
+	private static FigureFact twoPeriods(String id, String december, String june, FigureUnit unit, String... aliases) {
+		return new FigureFact(id, id.replace('_', ' '), List.of(aliases), new BigDecimal(december), unit, true,
+				IssueSentencesTest.DECEMBER, Map.of(IssueSentencesTest.JUNE, new BigDecimal(june)));
 	}
 
 	private static FigureFact fact(String id, String value, FigureUnit unit, String... aliases) {

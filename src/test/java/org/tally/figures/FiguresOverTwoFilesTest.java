@@ -77,6 +77,11 @@ class FiguresOverTwoFilesTest {
 		assertThat(published.get("committed_investment").sources()).containsExactly(
 				new FigureValue.Source("east.xlsx", "台账", 3), new FigureValue.Source("west.xlsx", "台账", 2));
 		assertThat(published.get("completed_investment").value()).isEqualByComparingTo("112500.00");
+		// figures.yml states both in 亿元; amounts of this size are shown and phrased in 万元
+		assertThat(published.get("committed_investment")).extracting(FigureValue::display, FigureValue::phrase)
+			.containsExactly("310.51万元", "300余万元");
+		assertThat(published.get("completed_investment")).extracting(FigureValue::display, FigureValue::phrase)
+			.containsExactly("11.25万元", "约11万元");
 		assertThat(published.get("project_count").value()).isEqualByComparingTo("5");
 		assertThat(published.get("started_projects").value()).isEqualByComparingTo("2");
 		assertThat(published.get("started_projects").sources())

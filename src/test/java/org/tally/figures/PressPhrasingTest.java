@@ -201,6 +201,160 @@ class PressPhrasingTest {
 		assertThat(yu.contains(new BigDecimal("70000000000"))).isFalse();
 	}
 
+	@Test
+	void givenAMillionRowLedgersCommittedInvestment_itIsShownAndPhrasedInWanYi() {
+		BigDecimal committed = new BigDecimal("449784766000000.00");
+
+		assertThat(PressPhrasing.displayScaled(committed, FigureUnit.CNY, "亿元", 2, null)).isEqualTo("449.78万亿元");
+		assertThat(PressPhrasing.render(committed, FigureUnit.CNY, scaled(PhraseKind.YU, "亿元", 0, 1)))
+			.isEqualTo("400余万亿元");
+		assertThat(PressPhrasing.render(committed, FigureUnit.CNY, scaled(PhraseKind.ABOUT, "亿元", 0, 2)))
+			.isEqualTo("约450万亿元");
+		assertThat(PressPhrasing.renderEnglish(committed, FigureUnit.CNY, scaled(PhraseKind.ABOUT, "亿元", 0, 2)))
+			.isEqualTo("about 450 trillion yuan");
+	}
+
+	@Test
+	void givenAMillionProjects_theCountIsShownAndPhrasedInWan() {
+		BigDecimal projects = new BigDecimal("1000000");
+
+		assertThat(PressPhrasing.displayScaled(projects, FigureUnit.COUNT, null, 0, "个")).isEqualTo("100万个");
+		assertThat(PressPhrasing.render(projects, FigureUnit.COUNT, scaled(PhraseKind.EXACT, null, 0, 0)))
+			.isEqualTo("100万个");
+		assertThat(PressPhrasing.renderEnglish(projects, FigureUnit.COUNT, scaled(PhraseKind.EXACT, null, 0, 0)))
+			.isEqualTo("1 million");
+	}
+
+	@ParameterizedTest(name = "{0} yuan is shown as {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0.50               | 0.50元
+			9999.99            | 9999.99元
+			9999.996           | 1.00万元
+			10000              | 1.00万元
+			70778500           | 7077.85万元
+			99999999.99        | 1.00亿元
+			103046800          | 1.03亿元
+			60237450000        | 602.37亿元
+			999999999999.99    | 1.00万亿元
+			-999999999999.99   | -1.00万亿元
+			-70778500          | -7077.85万元
+			1200000000000      | 1.20万亿元
+			449784766000000    | 449.78万亿元
+			10000000000000000  | 10000.00万亿元
+			""")
+	void givenAnAmountOfAnyMagnitude_theScaledDisplayStatesItInTheUnitOfItsMagnitude(String yuan, String shown) {
+		assertThat(PressPhrasing.displayScaled(new BigDecimal(yuan), FigureUnit.CNY, "亿元", 2, null)).isEqualTo(shown);
+	}
+
+	@ParameterizedTest(name = "{0} is shown as {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			140                | 140个
+			9999               | 9999个
+			10000              | 1万个
+			12345              | 1.2345万个
+			1000000            | 100万个
+			123456789          | 1.23456789亿个
+			1000000000000      | 1万亿个
+			10000000000000000  | 10000万亿个
+			""")
+	void givenACountOfAnyMagnitude_theScaledDisplayKeepsEveryDigitInTheUnitOfItsMagnitude(String count, String shown) {
+		assertThat(PressPhrasing.displayScaled(new BigDecimal(count), FigureUnit.COUNT, null, 0, "个")).isEqualTo(shown);
+	}
+
+	@ParameterizedTest(name = "{0} {1} ({2} decimals, {3} digits) in {4}: {5}")
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			60237450000      | YU    | 0 | 1 | 亿元 | 600余亿元
+			10985632500      | ABOUT | 0 | 2 | 亿元 | 约110亿元
+			103046800        | EXACT | 2 | 0 | 亿元 | 1.03亿元
+			70778500         | EXACT | 2 | 0 | 亿元 | 7077.85万元
+			70778500         | ABOUT | 0 | 2 | 亿元 | 约7100万元
+			449784766000000  | EXACT | 2 | 0 | 亿元 | 449.78万亿元
+			449784766000000  | REACH | 1 | 0 | 元   | 达449.8万亿元
+			449784766000000  | NEAR  | 0 | 1 | 亿元 | 近500万亿元
+			449784766000000  | OVER  | 0 | 1 | 亿元 | 超400万亿元
+			1234567890123    | EXACT | 1 | 0 | 亿元 | 1.2万亿元
+			996000000000     | ABOUT | 0 | 2 | 亿元 | 约1万亿元
+			999950000000     | NEAR  | 0 | 4 | 亿元 | 近1万亿元
+			""")
+	void givenAScaledMoneyStyle_thePhraseIsInTheUnitOfTheValuesMagnitude(String yuan, String kind, int decimals,
+			int significant, String amountUnit, String phrase) {
+		PhraseStyle style = scaled(PhraseKind.valueOf(kind), amountUnit, decimals, significant);
+
+		assertThat(PressPhrasing.render(new BigDecimal(yuan), FigureUnit.CNY, style)).isEqualTo(phrase);
+	}
+
+	@ParameterizedTest(name = "{0} {1} ({2} digits) in {3}: {4}")
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			140      | EXACT | 0 | null | 140个
+			1000000  | EXACT | 0 | null | 100万个
+			1234567  | REACH | 0 | null | 达123.4567万个
+			1234567  | YU    | 2 | null | 120余万个
+			1234567  | ABOUT | 1 | null | 约100万个
+			1234567  | OVER  | 3 | null | 超123万个
+			3012     | EXACT | 0 | 万   | 3012个
+			15321    | YU    | 2 | 万   | 1.5余万个
+			""")
+	void givenAScaledCountStyle_thePhraseIsInTheUnitOfTheCountsMagnitude(String count, String kind, int significant,
+			String magnitude, String phrase) {
+		PhraseStyle style = new PhraseStyle(PhraseKind.valueOf(kind), magnitude, 0, significant, "个", true);
+
+		assertThat(PressPhrasing.render(new BigDecimal(count), FigureUnit.COUNT, style)).isEqualTo(phrase);
+	}
+
+	@Test
+	void givenAStyleThatIsNotScaled_theFigureStaysInItsAmountUnit() {
+		assertThat(PressPhrasing.display(new BigDecimal("449784766000000"), FigureUnit.CNY, "亿元", 2, null))
+			.isEqualTo("4497847.66亿元");
+		assertThat(PressPhrasing.render(new BigDecimal("449784766000000"), FigureUnit.CNY,
+				new PhraseStyle(PhraseKind.YU, "亿元", 0, 1, null)))
+			.isEqualTo("4000000余亿元");
+		assertThat(PressPhrasing.display(new BigDecimal("1000000"), FigureUnit.COUNT, null, 0, "个"))
+			.isEqualTo("1000000个");
+	}
+
+	@Test
+	void givenARateOrAMultiple_scalingLeavesItAsItIs() {
+		assertThat(PressPhrasing.displayScaled(new BigDecimal("12000"), FigureUnit.PERCENT, null, 0, null))
+			.isEqualTo("12000%");
+		assertThat(PressPhrasing.render(new BigDecimal("12000"), FigureUnit.MULTIPLE,
+				scaled(PhraseKind.EXACT, null, 0, 0)))
+			.isEqualTo("12000倍");
+	}
+
+	@Test
+	void givenZero_itStaysInTheAmountUnitItWasAskedIn() {
+		assertThat(PressPhrasing.displayScaled(BigDecimal.ZERO, FigureUnit.CNY, "亿元", 2, null)).isEqualTo("0.00亿元");
+		assertThat(PressPhrasing.render(BigDecimal.ZERO, FigureUnit.CNY, scaled(PhraseKind.EXACT, "万元", 0, 0)))
+			.isEqualTo("0万元");
+		assertThat(PressPhrasing.render(BigDecimal.ZERO, FigureUnit.CNY, scaled(PhraseKind.YU, "亿元", 0, 1)))
+			.isEqualTo("0余亿元");
+		assertThat(PressPhrasing.parse("0余亿元").orElseThrow().contains(BigDecimal.ZERO)).isTrue();
+		assertThatThrownBy(
+				() -> PressPhrasing.render(BigDecimal.ZERO, FigureUnit.CNY, scaled(PhraseKind.OVER, "亿元", 0, 1)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("超");
+	}
+
+	@ParameterizedTest(name = "{0} is stated in 10^{1}, {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0                 | 0  | 元
+			9999.99           | 0  | 元
+			-10000            | 4  | 万元
+			99999999          | 4  | 万元
+			100000000         | 8  | 亿元
+			999999999999      | 8  | 亿元
+			1000000000000     | 12 | 万亿元
+			10000000000000000 | 12 | 万亿元
+			""")
+	void givenAValue_itsMagnitudeIsTheLargestUnitItReaches(String value, int exponent, String amountUnit) {
+		assertThat(PressPhrasing.magnitudeOf(new BigDecimal(value))).isEqualTo(exponent);
+		assertThat(PressPhrasing.amountUnitOf(exponent)).isEqualTo(amountUnit);
+	}
+
+	private static PhraseStyle scaled(PhraseKind kind, String amountUnit, int decimals, int significant) {
+		return new PhraseStyle(kind, amountUnit, decimals, significant, "个").scaledToMagnitude();
+	}
+
 	private static String count(int n, String measureWord) {
 		return PressPhrasing.render(BigDecimal.valueOf(n), FigureUnit.COUNT,
 				new PhraseStyle(PhraseKind.EXACT, null, 0, 0, measureWord));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.tally.figures.InvestmentByCounty;
+import org.tally.figures.PressPhrasing;
 
 /**
  * Committed versus completed investment by county and period, as of the last verified
@@ -19,8 +20,6 @@ import org.tally.figures.InvestmentByCounty;
 @Component
 class InvestmentChart {
 
-	private static final BigDecimal YI = new BigDecimal("100000000");
-
 	private final InvestmentByCounty investment;
 
 	InvestmentChart(InvestmentByCounty investment) {
@@ -28,30 +27,44 @@ class InvestmentChart {
 	}
 
 	/**
-	 * One bar pair: a county in a period, committed and completed investment in 亿元
-	 * (rounded for display).
+	 * One bar pair: a county in a period, committed and completed investment in the
+	 * charts' unit (rounded for display).
 	 */
 	record Bar(LocalDate period, String county, BigDecimal committed, BigDecimal completed, BigDecimal committedYuan,
 			BigDecimal completedYuan) {
 	}
 
 	/**
-	 * One period's chart: its bars, their totals, the verified versions they come from,
-	 * and the SVG.
+	 * One period's chart: its bars, their totals, the amount unit both are in, the
+	 * verified versions they come from, and the SVG.
 	 */
-	record PeriodChart(LocalDate period, List<Bar> bars, BigDecimal committed, BigDecimal completed, String basis,
-			String svg) {
+	record PeriodChart(LocalDate period, List<Bar> bars, BigDecimal committed, BigDecimal completed, String unit,
+			String basis, String svg) {
 	}
 
 	List<PeriodChart> charts() {
-		List<InvestmentByCounty.Period> periods = investment.periods();
+		return charts(investment.periods());
+	}
+
+	/**
+	 * All periods on one scale and in one unit, the unit of the largest bar's magnitude
+	 * (亿元 for the seeds, 万亿元 for a ledger of a million rows), so periods compare by eye.
+	 */
+	static List<PeriodChart> charts(List<InvestmentByCounty.Period> periods) {
+		BigDecimal largest = periods.stream()
+			.flatMap(p -> p.counties().stream())
+			.flatMap(c -> Stream.of(c.committed(), c.completed()))
+			.max(BigDecimal::compareTo)
+			.orElse(BigDecimal.ZERO);
+		int exponent = PressPhrasing.magnitudeOf(largest);
+		String unit = PressPhrasing.amountUnitOf(exponent);
 		Map<LocalDate, List<Bar>> byPeriod = new LinkedHashMap<>();
 		for (InvestmentByCounty.Period period : periods) {
 			byPeriod.put(period.asOf(),
 					period.counties()
 						.stream()
-						.map(c -> new Bar(period.asOf(), c.county(), yi(c.committed()), yi(c.completed()),
-								c.committed(), c.completed()))
+						.map(c -> new Bar(period.asOf(), c.county(), inUnit(c.committed(), exponent),
+								inUnit(c.completed(), exponent), c.committed(), c.completed()))
 						.toList());
 		}
 		BigDecimal max = byPeriod.values()
@@ -66,9 +79,11 @@ class InvestmentChart {
 			charts.add(new PeriodChart(period.asOf(), periodBars,
 					// totals from yuan, not from the rounded bars, so they agree with the
 					// published figures
-					yi(periodBars.stream().map(Bar::committedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
-					yi(periodBars.stream().map(Bar::completedYuan).reduce(BigDecimal.ZERO, BigDecimal::add)),
-					basis(period), svg(period.asOf(), periodBars, max)));
+					inUnit(periodBars.stream().map(Bar::committedYuan).reduce(BigDecimal.ZERO, BigDecimal::add),
+							exponent),
+					inUnit(periodBars.stream().map(Bar::completedYuan).reduce(BigDecimal.ZERO, BigDecimal::add),
+							exponent),
+					unit, basis(period), svg(period.asOf(), periodBars, max, unit)));
 		}
 		return charts;
 	}
@@ -83,7 +98,7 @@ class InvestmentChart {
 	 * Horizontal bar pairs, one row per county, on one scale for all periods so periods
 	 * compare by eye.
 	 */
-	static String svg(LocalDate period, List<Bar> bars, BigDecimal max) {
+	static String svg(LocalDate period, List<Bar> bars, BigDecimal max, String unit) {
 		int labelWidth = 90;
 		int plotWidth = 400;
 		int row = 34;
@@ -110,7 +125,9 @@ class InvestmentChart {
 			.append("\" y=\"4\" width=\"12\" height=\"12\" class=\"completed\"/>")
 			.append("<text x=\"")
 			.append(labelWidth + 196)
-			.append("\" y=\"14\">完成投资 completed（亿元）</text></g>");
+			.append("\" y=\"14\">完成投资 completed（")
+			.append(escape(unit))
+			.append("）</text></g>");
 		int y = top;
 		for (Bar bar : bars) {
 			svg.append("<g class=\"bar\"><text x=\"")
@@ -121,9 +138,9 @@ class InvestmentChart {
 				.append(escape(bar.county()))
 				.append("</text>");
 			bar(svg, "committed", labelWidth, y + 2, Math.round(bar.committed().doubleValue() * scale),
-					bar.county() + " 签约 ", bar.committed());
+					bar.county() + " 签约 ", bar.committed(), unit);
 			bar(svg, "completed", labelWidth, y + 16, Math.round(bar.completed().doubleValue() * scale),
-					bar.county() + " 完成 ", bar.completed());
+					bar.county() + " 完成 ", bar.completed(), unit);
 			svg.append("</g>");
 			y += row;
 		}
@@ -134,8 +151,8 @@ class InvestmentChart {
 	 * One bar of a county's pair: at least a pixel long, its amount in the tooltip and
 	 * written after its end.
 	 */
-	private static void bar(StringBuilder svg, String kind, int x, int y, long length, String title,
-			BigDecimal amount) {
+	private static void bar(StringBuilder svg, String kind, int x, int y, long length, String title, BigDecimal amount,
+			String unit) {
 		svg.append("<rect class=\"")
 			.append(kind)
 			.append("\" x=\"")
@@ -145,7 +162,7 @@ class InvestmentChart {
 			.append("\" width=\"")
 			.append(Math.max(length, 1))
 			.append("\" height=\"13\"><title>")
-			.append(escape(title + amount.toPlainString() + " 亿元"))
+			.append(escape(title + amount.toPlainString() + " " + unit))
 			.append("</title></rect>")
 			.append("<text class=\"value\" x=\"")
 			.append(x + length + 4)
@@ -156,8 +173,8 @@ class InvestmentChart {
 			.append("</text>");
 	}
 
-	private static BigDecimal yi(BigDecimal yuan) {
-		return yuan.divide(YI, 2, RoundingMode.HALF_UP);
+	private static BigDecimal inUnit(BigDecimal yuan, int exponent) {
+		return yuan.movePointLeft(exponent).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	static String escape(String text) {

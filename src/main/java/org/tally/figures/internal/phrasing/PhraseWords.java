@@ -1,5 +1,6 @@
 package org.tally.figures.internal.phrasing;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ public final class PhraseWords {
 	/** Magnitudes as powers of ten, longest first so 万亿 is not read as 万. */
 	static final List<Map.Entry<String, Integer>> MAGNITUDES = List.of(Map.entry("万亿", 12), Map.entry("亿", 8),
 			Map.entry("万", 4));
+
+	/** The power of ten of the largest magnitude, 万亿. */
+	public static final int LARGEST_EXPONENT = 12;
 
 	/** Longest first so 人次 is not read as 人. */
 	public static final List<String> MEASURE_WORDS = List.of("人次", "个", "项", "所", "家", "名", "人", "户", "件", "座", "处",
@@ -67,6 +71,23 @@ public final class PhraseWords {
 		}
 		String folded = Folding.fold(magnitude.strip());
 		return MAGNITUDES.stream().filter(m -> m.getKey().equals(folded)).map(Map.Entry::getValue).findFirst();
+	}
+
+	/**
+	 * The power of ten of the unit a value is stated in by its size: the largest of 0, 4
+	 * (万), 8 (亿) and 12 (万亿) whose unit the value reaches, sign ignored (9999 → 0, 10000
+	 * → 4, 4.5 × 10¹⁴ → 12); {@code whenZero} for 0, which has no size.
+	 */
+	public static int exponentOfMagnitude(BigDecimal value, int whenZero) {
+		if (value.signum() == 0) {
+			return whenZero;
+		}
+		BigDecimal size = value.abs();
+		int exponent = 0;
+		while (exponent < LARGEST_EXPONENT && size.compareTo(BigDecimal.ONE.movePointRight(exponent + 4)) >= 0) {
+			exponent += 4;
+		}
+		return exponent;
 	}
 
 	public static String magnitudeWord(int exponent) {
