@@ -56,11 +56,8 @@ class ClaimDetailsTest {
 
 	@Test
 	void givenPeriodsNamedInWords_theClaimIsJudgedOnThatPeriod() {
-		assertThat(checker.check("截至6月底，合作项目118个。截至目前，合作项目140个。上半年，合作项目118个。"))
-			.extracting(ClaimVerdict::period, ClaimVerdict::verdict)
-			.containsExactly(tuple(LocalDate.of(2024, 6, 30), Verdict.CONSISTENT),
-					tuple(LocalDate.of(2024, 12, 31), Verdict.CONSISTENT),
-					tuple(LocalDate.of(2024, 6, 30), Verdict.CONSISTENT));
+		ConsistentClaims.assertConsistentOn(checker.check("截至6月底，合作项目118个。截至目前，合作项目140个。上半年，合作项目118个。"),
+				LocalDate.of(2024, 6, 30), LocalDate.of(2024, 12, 31), LocalDate.of(2024, 6, 30));
 		assertThat(checker.check("2024年全年，合作项目140个。截至2024年上半年，合作项目118个。截至2024年底，合作项目140个。"))
 			.extracting(ClaimVerdict::period)
 			.containsExactly(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 6, 30), LocalDate.of(2024, 12, 31));

@@ -87,11 +87,8 @@ class ClaimReadingTest {
 
 	@Test
 	void givenASentenceOpeningWithItsPeriod_laterSentencesKeepIt() {
-		assertThat(checker.check("2024年上半年，签约社会资金500余亿元。合作项目118个。截至2024年底，合作项目140个。"))
-			.extracting(ClaimVerdict::period, ClaimVerdict::verdict)
-			.containsExactly(tuple(LocalDate.of(2024, 6, 30), Verdict.CONSISTENT),
-					tuple(LocalDate.of(2024, 6, 30), Verdict.CONSISTENT),
-					tuple(LocalDate.of(2024, 12, 31), Verdict.CONSISTENT));
+		ConsistentClaims.assertConsistentOn(checker.check("2024年上半年，签约社会资金500余亿元。合作项目118个。截至2024年底，合作项目140个。"),
+				LocalDate.of(2024, 6, 30), LocalDate.of(2024, 6, 30), LocalDate.of(2024, 12, 31));
 	}
 
 	@Test

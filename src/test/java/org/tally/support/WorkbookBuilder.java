@@ -64,6 +64,18 @@ public final class WorkbookBuilder {
 			.header(LEDGER_HEADER);
 	}
 
+	/**
+	 * The science bureau's transfers at the end of 2024, one row good and one with a
+	 * county no vocabulary knows (火星): a file that loads with one rejected row.
+	 */
+	public static WorkbookBuilder transfersWithAnUnknownCounty() {
+		return new WorkbookBuilder().sheet("科技成果转化")
+			.line("科技成果转化情况（截至2024年12月31日）")
+			.header("成果编号", "成果名称", "所在县区", "合同金额")
+			.row("KJ-001", "成果一", "潞州区", 1000)
+			.row("KJ-002", "成果二", "火星", 2000);
+	}
+
 	/** An empty workbook: add a sheet name, lines, header and rows yourself. */
 	public static WorkbookBuilder workbook() {
 		return new WorkbookBuilder();
