@@ -1,6 +1,5 @@
 package org.tally.answer;
 
-import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,6 +11,7 @@ import org.tally.answer.internal.MailLog;
 import org.tally.catalog.Catalog;
 import org.tally.mailbox.MailMessageRecord;
 import org.tally.mailbox.MailRegistry;
+import org.tally.pipeline.JobListeners;
 
 /**
  * Puts the departments' answer on the end of every run from here, so that the pipeline
@@ -34,10 +34,7 @@ class AnswerConfiguration {
 
 	@Bean
 	SmartInitializingSingleton departmentAnswersOnJobs(ObjectProvider<Job> jobs, DepartmentAnswers answers) {
-		return () -> jobs.orderedStream()
-			.filter(AbstractJob.class::isInstance)
-			.map(AbstractJob.class::cast)
-			.forEach(job -> job.registerJobExecutionListener(answers));
+		return JobListeners.onEveryJob(jobs, answers);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.tally.operate.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -11,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tally.backup.ScheduledBackups;
 import org.tally.figures.FigureStatuses;
 import org.tally.ingest.LoadRegistry;
+import org.tally.pipeline.JobListeners;
 import org.tally.pipeline.LastSuccessfulRun;
 import org.tally.reconcile.Reconciler;
 
@@ -31,10 +31,7 @@ class MetricsConfiguration {
 
 	@Bean
 	SmartInitializingSingleton runMetricsOnJobs(ObjectProvider<Job> jobs, RunMetrics metrics) {
-		return () -> jobs.orderedStream()
-			.filter(AbstractJob.class::isInstance)
-			.map(AbstractJob.class::cast)
-			.forEach(job -> job.registerJobExecutionListener(metrics));
+		return JobListeners.onEveryJob(jobs, metrics);
 	}
 
 	@Bean

@@ -1,6 +1,5 @@
 package org.tally.operate.notify;
 
-import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,6 +11,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.tally.figures.FigurePublisher;
 import org.tally.figures.PressFigures;
 import org.tally.ingest.LoadRegistry;
+import org.tally.pipeline.JobListeners;
 
 /**
  * Wires the run notifier onto the jobs from here, so the pipeline (which the operate
@@ -31,10 +31,7 @@ class NotifyConfiguration {
 
 	@Bean
 	SmartInitializingSingleton runNotifierOnJobs(ObjectProvider<Job> jobs, RunNotifier notifier) {
-		return () -> jobs.orderedStream()
-			.filter(AbstractJob.class::isInstance)
-			.map(AbstractJob.class::cast)
-			.forEach(job -> job.registerJobExecutionListener(notifier));
+		return JobListeners.onEveryJob(jobs, notifier);
 	}
 
 }
