@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.poi.ss.util.CellReference;
+import org.tally.ingest.workbook.internal.CountingInputStream;
 import org.tally.ingest.workbook.internal.Failures;
 import org.tally.ingest.workbook.internal.Refused;
 import org.tally.ingest.workbook.internal.RowChars;
@@ -52,6 +53,11 @@ final class CsvSheetCursor extends RowCursor {
 	 */
 	private final DigestInputStream digesting;
 
+	/** The file's bytes read so far, against its size: the reader's position. */
+	private final CountingInputStream counting;
+
+	private final long size;
+
 	private String sha256;
 
 	/**
@@ -71,8 +77,10 @@ final class CsvSheetCursor extends RowCursor {
 	private final RowChars rowChars;
 
 	private CsvSheetCursor(Path file, ReadLimits limits, Charset charset, JsonParser parser,
-			DigestInputStream digesting) {
+			DigestInputStream digesting, CountingInputStream counting, long size) {
 		super(file, sheetNameOf(file));
+		this.counting = counting;
+		this.size = size;
 		this.limits = limits;
 		this.rowChars = new RowChars(limits.maxRowChars());
 		this.charset = charset;
@@ -94,7 +102,8 @@ final class CsvSheetCursor extends RowCursor {
 		}
 		CsvEncoding enc = CsvEncoding.detect(sample, Files.size(file) <= SAMPLE);
 		CsvDialect dialect = CsvDialect.sniff(enc.decodeLeniently(sample), Sniffer.extension(file).equals("tsv"));
-		DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest());
+		CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
+		DigestInputStream in = new DigestInputStream(counting, sha256Digest());
 		try {
 			// Read, not skipped: skipped bytes would escape the digest.
 			in.readNBytes(enc.bomLength());
@@ -120,7 +129,7 @@ final class CsvSheetCursor extends RowCursor {
 				.withColumnSeparator(dialect.delimiter())
 				.withQuoteChar('"');
 			JsonParser parser = mapper.reader(schema).createParser(reader);
-			return new CsvSheetCursor(file, limits, enc.charset(), parser, in);
+			return new CsvSheetCursor(file, limits, enc.charset(), parser, in, counting, Files.size(file));
 		}
 		catch (Throwable t) {
 			in.close();
@@ -225,6 +234,11 @@ final class CsvSheetCursor extends RowCursor {
 	@Override
 	public Optional<String> sha256OfFile() {
 		return Optional.ofNullable(sha256);
+	}
+
+	@Override
+	public double fractionRead() {
+		return size <= 0 ? 1 : Math.min(1, (double) counting.count() / size);
 	}
 
 	@Override

@@ -32,6 +32,15 @@ public interface SheetCursor extends Closeable, Iterator<RawRow> {
 		return Optional.empty();
 	}
 
+	/**
+	 * How far reading has got, from 0 to 1, for a progress line: the share of the file's
+	 * bytes consumed (CSV), of the sheet's XML parsed (XLSX) or of its rows (XLS).
+	 * Negative when not known. Asked on the thread that reads the rows.
+	 */
+	default double fractionRead() {
+		return -1;
+	}
+
 	@Override
 	void close();
 

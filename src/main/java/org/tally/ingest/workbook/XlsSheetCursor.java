@@ -47,11 +47,19 @@ final class XlsSheetCursor extends RowCursor {
 
 	private long rowCount;
 
+	/**
+	 * The sheet's last row (1-based) and the last row read, for the reader's position.
+	 */
+	private final int lastRow;
+
+	private int rowReached;
+
 	private XlsSheetCursor(Path file, POIFSFileSystem fs, HSSFWorkbook wb, HSSFSheet sheet, ReadLimits limits) {
 		super(file, sheet.getSheetName());
 		this.fs = fs;
 		this.wb = wb;
 		this.rows = sheet.rowIterator();
+		this.lastRow = sheet.getLastRowNum() + 1;
 		this.limits = limits;
 		this.rowChars = new RowChars(limits.maxRowChars());
 		this.date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
@@ -191,6 +199,7 @@ final class XlsSheetCursor extends RowCursor {
 		while (rows.hasNext()) {
 			HSSFRow row = (HSSFRow) rows.next();
 			int rowNumber = row.getRowNum() + 1;
+			rowReached = rowNumber;
 			if (++rowCount > limits.maxRows() || rowNumber > limits.maxRows()) {
 				throw new Refused("more than " + limits.maxRows() + " rows");
 			}
@@ -247,6 +256,11 @@ final class XlsSheetCursor extends RowCursor {
 		catch (IllegalArgumentException e) {
 			return "#ERR" + code;
 		}
+	}
+
+	@Override
+	public double fractionRead() {
+		return lastRow <= 0 ? 1 : Math.min(1, (double) rowReached / lastRow);
 	}
 
 	@Override

@@ -40,6 +40,9 @@ final class ReadAheadInputStream extends InputStream {
 
 	private int position;
 
+	/** The bytes of the blocks read before the current one. */
+	private long before;
+
 	private boolean ended;
 
 	ReadAheadInputStream(InputStream source, String threadName) {
@@ -120,6 +123,7 @@ final class ReadAheadInputStream extends InputStream {
 			if (current.length > 0) {
 				empty.offer(current.bytes);
 			}
+			before += current.length;
 			current = take();
 			position = 0;
 			if (current.failure != null) {
@@ -132,6 +136,11 @@ final class ReadAheadInputStream extends InputStream {
 			}
 		}
 		return true;
+	}
+
+	/** The bytes handed to the reader so far: its position in the source. */
+	long delivered() {
+		return before + position;
 	}
 
 	private Block take() throws InterruptedIOException {

@@ -1,12 +1,12 @@
 package org.tally.ingest.workbook.xlsx;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.ZipPackagePart;
 import org.tally.ingest.workbook.RawCell;
 import org.tally.ingest.workbook.RawRow;
 import org.tally.ingest.workbook.ReadLimits;
@@ -32,7 +32,10 @@ final class XlsxSheetCursor extends RowCursor {
 
 	private final String part;
 
-	private final InputStream in;
+	private final ReadAheadInputStream in;
+
+	/** The sheet's XML as inflated, against which the parser's position is measured. */
+	private final long partBytes;
 
 	private final XMLStreamReader xr;
 
@@ -53,6 +56,7 @@ final class XlsxSheetCursor extends RowCursor {
 		this.limits = limits;
 		this.part = sheetPart.getPartName().getName();
 		this.rowChars = new RowChars(limits.maxRowChars());
+		this.partBytes = sheetPart instanceof ZipPackagePart zip ? zip.getZipArchive().getSize() : -1;
 		// Inflating the sheet on a thread of its own leaves the XML to this one (see
 		// ReadAheadInputStream).
 		this.in = new ReadAheadInputStream(sheetPart.getInputStream(), "tally-inflate-" + file.getFileName());
@@ -182,6 +186,11 @@ final class XlsxSheetCursor extends RowCursor {
 		}
 		cells.clear();
 		cells.addAll(unique);
+	}
+
+	@Override
+	public double fractionRead() {
+		return partBytes <= 0 ? -1 : Math.min(1, (double) in.delivered() / partBytes);
 	}
 
 	@Override
