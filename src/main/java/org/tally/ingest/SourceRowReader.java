@@ -53,7 +53,11 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	private final Function<SourceRow, T> finisher;
 
+	private final IngestProgress progress;
+
 	private FileRowStream<T> rows;
+
+	private FileProgress reading;
 
 	private LoadContext context;
 
@@ -65,8 +69,9 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	 * step's transaction.
 	 */
 	public SourceRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties properties,
-			Function<SourceRow, T> finisher) {
+			IngestProgress progress, Function<SourceRow, T> finisher) {
 		this.runId = runId;
+		this.progress = progress;
 		this.catalog = catalog;
 		this.registry = registry;
 		this.properties = properties;
@@ -76,17 +81,19 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	/** A reader of the rows as lined up, unfinished. */
 	public static SourceRowReader<SourceRow> lined(long runId, Catalog catalog, LoadRegistry registry,
 			IngestProperties properties) {
-		return new SourceRowReader<>(runId, catalog, registry, properties, Function.identity());
+		return new SourceRowReader<>(runId, catalog, registry, properties, new IngestProgress(), Function.identity());
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
 		queue.clear();
+		IngestProgress.record(null, executionContext); // a restart's, from the attempt
+														// before
 		List<LoadRef> pending = new ArrayList<>(registry.pending(runId));
 		// Referenced datasets first (the project ledger before the files whose codes
-		// refer to it), so
-		// a reference is checked against the ledger this run makes current; otherwise
-		// oldest first.
+		// refer
+		// to it), so a reference is checked against the ledger this run makes current;
+		// otherwise oldest first.
 		pending.sort(Comparator.comparingInt((LoadRef load) -> referenceDepth(load.dataset(), 0)));
 		for (LoadRef load : pending) {
 			// A restarted step re-reads unfinished files whole: drop what an earlier
@@ -168,8 +175,9 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 			Path file = properties.inbox().resolve(load.filePath());
 			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
 			try {
-				rows = new FileRowStream<>(open(source, file, properties.readLimits()), load, source, dataset,
-						finisher);
+				reading = progress.started(load.filePath(), file);
+				rows = new FileRowStream<>(reading.watch(open(source, file, properties.readLimits())), load, source,
+						dataset, finisher);
 				context = rows.context();
 				registry.describe(context);
 				rowsDelivered = 0;
@@ -214,15 +222,16 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	private void finishFile() {
 		LoadRef load = context.load();
 		// A CSV was digested as it was parsed; a workbook, read part by part, is read
-		// once more.
+		// again.
 		String now = rows.sha256OfFile().orElseGet(() -> currentSha256(properties.inbox().resolve(load.filePath())));
 		if (!load.sha256().equals(now)) {
 			// Rows read from a file that changed (or vanished) under the reader may mix
-			// two versions:
-			// none of them may stay staged. The rows of the chunk still in flight are
-			// written after
-			// this, so they are discarded again when the next file opens and when the
-			// step closes.
+			// two
+			// versions: none of them may stay staged. The rows of the chunk still in
+			// flight
+			// are written after this, so they are discarded again when the next file
+			// opens
+			// and when the step closes.
 			quarantine(load,
 					"the file changed while it was being read (sha256 " + load.sha256().substring(0, 12)
 							+ "… when gathered, " + (now == null ? "now missing" : now.substring(0, 12) + "… now")
@@ -262,6 +271,13 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 		}
 		rows = null;
 		context = null;
+		progress.finished(reading);
+		reading = null;
+	}
+
+	@Override
+	public void update(ExecutionContext executionContext) {
+		IngestProgress.record(reading, executionContext);
 	}
 
 	@Override

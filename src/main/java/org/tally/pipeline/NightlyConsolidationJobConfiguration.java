@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tally.catalog.Catalog;
 import org.tally.figures.FigurePublisher;
+import org.tally.ingest.IngestProgress;
 import org.tally.ingest.IngestProperties;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.SourceFileGatherer;
@@ -99,9 +100,10 @@ class NightlyConsolidationJobConfiguration {
 	@JobScope
 	Step ingestSourceFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Value("#{jobExecution.jobInstance.instanceId}") long runId, Catalog catalog, LoadRegistry registry,
-			IngestProperties ingest, JdbcClient jdbc, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
-			RunContextListener listener, LeaseCheckListener leaseCheck, PipelineProperties properties) {
-		ValidatingRowReader reader = new ValidatingRowReader(runId, catalog, registry, ingest,
+			IngestProperties ingest, IngestProgress progress, JdbcClient jdbc, StagingWriter stagingWriter,
+			RejectRecorder rejectRecorder, RunContextListener listener, LeaseCheckListener leaseCheck,
+			PipelineProperties properties) {
+		ValidatingRowReader reader = new ValidatingRowReader(runId, catalog, registry, ingest, progress,
 				new RowValidator(catalog, jdbc), new StagedRowEncoder());
 		RejectLogLines rejectLines = new RejectLogLines(runId, properties.rejectsLoggedPerFile());
 		return new StepBuilder("ingestSourceFilesStep", jobRepository).<ValidatingRowReader.ReadRow, StagedRow>chunk(

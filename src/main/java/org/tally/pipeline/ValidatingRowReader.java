@@ -3,6 +3,7 @@ package org.tally.pipeline;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.tally.catalog.Catalog;
+import org.tally.ingest.IngestProgress;
 import org.tally.ingest.IngestProperties;
 import org.tally.ingest.LoadRegistry;
 import org.tally.ingest.SourceRow;
@@ -31,8 +32,9 @@ final class ValidatingRowReader implements ItemStreamReader<ValidatingRowReader.
 	private final RowValidator validator;
 
 	ValidatingRowReader(long runId, Catalog catalog, LoadRegistry registry, IngestProperties ingest,
-			RowValidator validator, StagedRowEncoder encoder) {
-		this.source = new SourceRowReader<>(runId, catalog, registry, ingest, row -> prepare(row, validator, encoder));
+			IngestProgress progress, RowValidator validator, StagedRowEncoder encoder) {
+		this.source = new SourceRowReader<>(runId, catalog, registry, ingest, progress,
+				row -> prepare(row, validator, encoder));
 		this.validator = validator;
 	}
 

@@ -82,13 +82,14 @@ class RowFinishingTest extends InboxRunTest {
 			throws IOException {
 		aLedgerOfThreeRows(format);
 		List<Integer> seen = new ArrayList<>();
-		SourceRowReader<String> reader = new SourceRowReader<>(9_002, catalog, registry, properties, row -> {
-			seen.add(row.rowNumber());
-			if (seen.size() == 2) {
-				throw new IllegalStateException("a defect in finishing");
-			}
-			return "ok";
-		});
+		SourceRowReader<String> reader = new SourceRowReader<>(9_002, catalog, registry, properties,
+				new IngestProgress(), row -> {
+					seen.add(row.rowNumber());
+					if (seen.size() == 2) {
+						throw new IllegalStateException("a defect in finishing");
+					}
+					return "ok";
+				});
 		reader.open(new ExecutionContext());
 		try {
 			assertThat(reader.read()).isEqualTo("ok");
@@ -105,7 +106,8 @@ class RowFinishingTest extends InboxRunTest {
 	}
 
 	private List<String> readAll(Function<SourceRow, String> finisher) {
-		SourceRowReader<String> reader = new SourceRowReader<>(9_002, catalog, registry, properties, finisher);
+		SourceRowReader<String> reader = new SourceRowReader<>(9_002, catalog, registry, properties,
+				new IngestProgress(), finisher);
 		List<String> rows = new ArrayList<>();
 		reader.open(new ExecutionContext());
 		try {
