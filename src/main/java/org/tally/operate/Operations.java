@@ -14,11 +14,13 @@ import org.tally.operate.internal.AuditLog;
 import org.tally.pipeline.RunHandle;
 import org.tally.pipeline.RunHistory;
 import org.tally.pipeline.RunLauncher;
+import org.tally.pipeline.RunProgress;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunRequest;
 import org.tally.pipeline.RunSubmission;
 import org.tally.pipeline.RunSummary;
+import org.tally.pipeline.RunWatch;
 import org.tally.schedule.ScheduleException;
 import org.tally.schedule.ScheduleState;
 import org.tally.schedule.Schedules;
@@ -38,6 +40,8 @@ public class Operations implements DisposableBean {
 
 	private final RunHistory history;
 
+	private final RunWatch watch;
+
 	private final Schedules schedules;
 
 	private final AuditLog audit;
@@ -50,9 +54,10 @@ public class Operations implements DisposableBean {
 		return thread;
 	});
 
-	Operations(RunLauncher launcher, RunHistory history, Schedules schedules, AuditLog audit) {
+	Operations(RunLauncher launcher, RunHistory history, RunWatch watch, Schedules schedules, AuditLog audit) {
 		this.launcher = launcher;
 		this.history = history;
+		this.watch = watch;
 		this.schedules = schedules;
 		this.audit = audit;
 	}
@@ -64,6 +69,13 @@ public class Operations implements DisposableBean {
 	/** One run, looked up by its id rather than found in the history. */
 	public Optional<RunSummary> run(long runId) {
 		return history.find(runId);
+	}
+
+	/**
+	 * A run as it goes: its step and each file's progress, whichever process runs it.
+	 */
+	public Optional<RunProgress> progress(long runId) {
+		return watch.progress(runId);
 	}
 
 	public RunReport runNow(LocalDate asOf, Actor actor) throws RunRefusedException {

@@ -19,6 +19,7 @@ import org.tally.ingest.FileRecord;
 import org.tally.ingest.LoadRegistry;
 import org.tally.operate.Actor;
 import org.tally.operate.Operations;
+import org.tally.pipeline.RunProgress;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunSubmission;
 import org.tally.pipeline.RunSummary;
@@ -58,6 +59,15 @@ class ApiController {
 			throw new IllegalArgumentException("limit must be at least 1, not " + limit);
 		}
 		return operations.runs(Math.min(limit, MAX_RUNS));
+	}
+
+	/**
+	 * A run as it goes: its current step and each file's progress (rows, percent of
+	 * bytes, rate, time left); 404 for an unknown run.
+	 */
+	@GetMapping("/runs/{runId}/progress")
+	ResponseEntity<RunProgress> progress(@PathVariable long runId) {
+		return ResponseEntity.of(operations.progress(runId));
 	}
 
 	/**

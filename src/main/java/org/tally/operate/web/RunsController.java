@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -31,6 +32,7 @@ import org.tally.catalog.SourceDefinition;
 import org.tally.ingest.LoadRegistry;
 import org.tally.operate.Actor;
 import org.tally.operate.Operations;
+import org.tally.pipeline.RunProgress;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunSummary;
 import org.tally.schedule.ScheduleException;
@@ -88,8 +90,8 @@ class RunsController {
 		model.addAttribute("runs", runs);
 		model.addAttribute("schedules", operations.schedules());
 		model.addAttribute("departments", departments());
-		// No auto-refresh here: it would wipe a half-filled rerun form; a run's own page
-		// refreshes.
+		// Nothing updates here: it would wipe a half-filled rerun form; a run's own page
+		// follows its progress.
 		model.addAttribute("running", runs.stream().filter(RunSummary::running).findFirst().orElse(null));
 		model.addAttribute("lastBackup", backupStatus.lastBackup());
 		model.addAttribute("page", "runs");
@@ -111,10 +113,18 @@ class RunsController {
 		List<DepartmentMail> unsent = departmentMails.unsent().stream().filter(m -> m.runId() != runId).toList();
 		model.addAttribute("unsentMails", unsent);
 		model.addAttribute("unsentRuns", unsent.stream().map(DepartmentMail::runId).distinct().sorted().toList());
-		// Refreshing would move an operator reading older lines back to the newest.
-		model.addAttribute("refresh", run.running() && log == null);
 		model.addAttribute("page", "runs");
 		return "run";
+	}
+
+	/**
+	 * What the page of a running run polls (with the page's session; the API's twin takes
+	 * a token): its step and each file's progress.
+	 */
+	@GetMapping(path = "/runs/{runId}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<RunProgress> progress(@PathVariable long runId) {
+		return ResponseEntity.of(operations.progress(runId));
 	}
 
 	@PostMapping("/runs")
