@@ -17,6 +17,7 @@ import org.tally.bench.internal.LedgerFiles;
 import org.tally.bench.internal.MemoryPeaks;
 import org.tally.bench.internal.NightFiles;
 import org.tally.bench.internal.References;
+import org.tally.ingest.IngestProgress;
 import org.tally.pipeline.RunLauncher;
 import org.tally.pipeline.RunReport;
 import org.tally.pipeline.RunRequest;
@@ -27,6 +28,8 @@ import org.tally.pipeline.RunRequest;
  * end by Tally from XLSX and from CSV, each several times, the median reported.
  */
 public final class Benchmark {
+
+	static final String WITHOUT_PROGRESS = "Tally end to end (CSV), progress off";
 
 	private final Path workDir;
 
@@ -65,22 +68,35 @@ public final class Benchmark {
 		// the two sides would meet different machines.
 		List<BenchmarkReport.Measure> xlsx;
 		List<BenchmarkReport.Measure> csv;
+		BenchmarkReport.Measure csvWithoutProgress;
 		long xlsxPeak;
 		long csvPeak;
 		List<BenchmarkReport.Measure> reporting;
 		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent());
 				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
-			xlsx = alternately("parse-only (fastexcel-reader, XLSX)",
-					() -> heap.unsampled(() -> References.fastexcelRows(files.xlsx())), "Tally end to end (XLSX)",
-					() -> freshWarehouse(context), () -> consolidate(context));
+			xlsx = alternately(new Timed("parse-only (fastexcel-reader, XLSX)", () -> {
+			}, () -> heap.unsampled(() -> References.fastexcelRows(files.xlsx()))),
+					new Timed("Tally end to end (XLSX)", () -> freshWarehouse(context), () -> consolidate(context)));
 			xlsxPeak = heap.peakBytes();
 		}
 		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent());
 				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
 			DataSource dataSource = context.getBean(DataSource.class);
-			csv = alternately("COPY-only (PostgreSQL, CSV)",
-					() -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv())),
-					"Tally end to end (CSV)", () -> freshWarehouse(context), () -> consolidate(context));
+			IngestProgress progress = context.getBean(IngestProgress.class);
+			// What progress costs: the same run with the reader's counters off, in turns.
+			csv = alternately(new Timed("COPY-only (PostgreSQL, CSV)", () -> {
+			}, () -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv()))),
+					new Timed("Tally end to end (CSV)", () -> freshWarehouse(context), () -> consolidate(context)),
+					new Timed(WITHOUT_PROGRESS, () -> freshWarehouse(context), () -> {
+						progress.enabled(false);
+						try {
+							return consolidate(context);
+						}
+						finally {
+							progress.enabled(true);
+						}
+					}));
+			csvWithoutProgress = csv.get(2);
 			csvPeak = heap.peakBytes();
 			reporting = ReportingSummary.time(context.getBean(JdbcClient.class), rows, repetitions);
 		}
@@ -91,7 +107,8 @@ public final class Benchmark {
 		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), MemoryPeaks.maxHeapBytes(), measures,
 				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
 				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeak, csvPeak,
-				MemoryPeaks.peakRssBytes(), machine(), null);
+				MemoryPeaks.peakRssBytes(), machine(), null)
+			.withProgressCost(new BenchmarkReport.ProgressCost(csvWithoutProgress, csv.get(1)));
 	}
 
 	/**
@@ -159,19 +176,28 @@ public final class Benchmark {
 	}
 
 	/**
-	 * A reference and a Tally measure, their repetitions taken in turns: reference,
-	 * Tally, reference, …
+	 * Measures whose repetitions are taken in turns (reference, Tally, reference, …), in
+	 * the order given.
 	 */
-	private List<BenchmarkReport.Measure> alternately(String referenceName, Step reference, String tallyName,
-			Preparation before, Step tally) throws Exception {
-		List<Double> referenceSeconds = new ArrayList<>();
-		List<Double> tallySeconds = new ArrayList<>();
-		for (int i = 0; i < repetitions; i++) {
-			referenceSeconds.add(repetition(referenceName, i, () -> {
-			}, reference));
-			tallySeconds.add(repetition(tallyName, i, before, tally));
+	private List<BenchmarkReport.Measure> alternately(Timed... measures) throws Exception {
+		List<List<Double>> seconds = new ArrayList<>();
+		for (Timed measure : measures) {
+			seconds.add(new ArrayList<>());
 		}
-		return List.of(summary(referenceName, referenceSeconds), summary(tallyName, tallySeconds));
+		for (int i = 0; i < repetitions; i++) {
+			for (int m = 0; m < measures.length; m++) {
+				seconds.get(m).add(repetition(measures[m].name(), i, measures[m].before(), measures[m].step()));
+			}
+		}
+		List<BenchmarkReport.Measure> summaries = new ArrayList<>();
+		for (int m = 0; m < measures.length; m++) {
+			summaries.add(summary(measures[m].name(), seconds.get(m)));
+		}
+		return summaries;
+	}
+
+	/** A measure: its name, its untimed preparation and the timed step. */
+	private record Timed(String name, Preparation before, Step step) {
 	}
 
 	/**

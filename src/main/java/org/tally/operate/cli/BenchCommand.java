@@ -58,20 +58,31 @@ class BenchCommand extends ReportCommand<Object> {
 			description = "where the generated files and the benchmark's own database live (never the warehouse's)")
 	Path work;
 
+	@Option(names = "--quiet", description = "print only the report: no progress")
+	boolean quiet;
+
+	/**
+	 * Each repetition's time on its own line, and the progress of the file each run
+	 * reads.
+	 */
 	@Override
 	Object report() throws Exception {
 		if (apiLoad != null) {
 			return BenchApi.measure(this);
 		}
-		Benchmark benchmark = new Benchmark(work, rows, repetitions,
-				inbox -> CommandContexts.start(benchLocations(locations.configDir, inbox), false), progressLines());
-		BenchmarkReport report = benchmark.run();
-		if (night) {
-			report = report
-				.withNight(benchmark.night(locations.configDir == null ? Path.of("config") : locations.configDir,
-						(config, inbox) -> CommandContexts.start(benchLocations(config, inbox), false)));
+		try (ProgressDisplay display = ProgressDisplay.of(quiet, err(), spec.name())) {
+			Benchmark benchmark = new Benchmark(work, rows, repetitions,
+					inbox -> display.watch(CommandContexts.start(benchLocations(locations.configDir, inbox), false)),
+					quiet ? line -> {
+					} : display::println);
+			BenchmarkReport report = benchmark.run();
+			if (night) {
+				report = report.withNight(benchmark.night(
+						locations.configDir == null ? Path.of("config") : locations.configDir,
+						(config, inbox) -> display.watch(CommandContexts.start(benchLocations(config, inbox), false))));
+			}
+			return report.withClaims(ClaimBench.measure(repetitions));
 		}
-		return report.withClaims(ClaimBench.measure(repetitions));
 	}
 
 	@Override
@@ -121,6 +132,11 @@ class BenchCommand extends ReportCommand<Object> {
 		summary.put("peak heap, Tally XLSX", (report.peakHeapBytesTallyXlsx() >> 20) + " MB");
 		summary.put("peak heap, Tally CSV", (report.peakHeapBytesTallyCsv() >> 20) + " MB");
 		summary.put("peak RSS of the process", (report.peakRssBytes() >> 20) + " MB");
+		if (report.progress() != null) {
+			BenchmarkReport.ProgressCost cost = report.progress();
+			summary.put("progress cost, Tally CSV", String.format("%+.1f%% (median %.2f s on, %.2f s off)",
+					cost.percent(), cost.on().medianSeconds(), cost.off().medianSeconds()));
+		}
 		summary.forEach((k, v) -> out.printf("%-26s %s%n", k + ":", v));
 	}
 

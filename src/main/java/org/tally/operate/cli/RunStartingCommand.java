@@ -8,21 +8,30 @@ import org.tally.operate.Operations;
 import org.tally.pipeline.RunRefusedException;
 import org.tally.pipeline.RunReport;
 import org.tally.reconcile.CheckOutcome;
+import picocli.CommandLine.Option;
 
 /**
- * A command that runs the consolidation in this process, with progress, and then prints
- * its summary and figures: run, rerun, restart.
+ * A command that runs the consolidation in this process, with its log lines and the
+ * progress of each file it reads (see {@link ProgressDisplay}), and then prints its
+ * summary and figures: run, rerun, restart.
  */
 abstract class RunStartingCommand extends ContextCommand {
 
+	@Option(names = "--quiet", description = "print only the summary: no log lines, no progress")
+	boolean quiet;
+
 	@Override
 	boolean progress() {
-		return true;
+		return !quiet;
 	}
 
 	@Override
 	int call(ConfigurableApplicationContext context) throws RunRefusedException {
-		RunReport report = start(context.getBean(Operations.class));
+		RunReport report;
+		try (ProgressDisplay display = ProgressDisplay.of(quiet, err(), spec.name())) {
+			display.watch(context);
+			report = start(context.getBean(Operations.class));
+		}
 		print(report, out());
 		out().flush();
 		if (!report.completed()) {
