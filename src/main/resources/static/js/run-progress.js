@@ -1,6 +1,7 @@
 // The page of a running run: polls the run's progress (a small JSON) every second and
 // redraws the status, the current step, the steps' counts and each file's progress in
-// place. Once the run has ended, the page is loaded once more for its final files and log.
+// place. Once the run has ended and let go of the run lock (a restart would be refused
+// before), the page is loaded once more for its final files, log and actions.
 (function () {
   'use strict';
   const section = document.getElementById('progress');
@@ -96,7 +97,7 @@
       if (response.ok) {
         const progress = await response.json();
         draw(progress);
-        if (!progress.running) {
+        if (!progress.running && !progress.finishing) {
           window.location.reload();
           return;
         }

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * A run as it goes, for the console's run page and {@code GET /api/runs/{id}/progress}:
  * its status, the step it is in (null when none is), each step's counts so far, and each
- * file of the run with how far its reading has got.
+ * file of the run with how far its reading has got. {@code finishing}: the run has ended
+ * but still holds the run lock while it writes its report, so a restart or a new run is
+ * refused for a moment yet.
  */
-public record RunProgress(long runId, String status, boolean running, String step, List<Step> steps, List<File> files) {
+public record RunProgress(long runId, String status, boolean running, boolean finishing, String step, List<Step> steps,
+		List<File> files) {
 
 	/**
 	 * A step of the latest execution: items read, written, skipped and rows rejected so

@@ -1,5 +1,7 @@
 package org.tally.pipeline;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +27,19 @@ public class RunWatch {
 
 	private static final String INGEST_STEP = "ingestSourceFilesStep";
 
+	/** How long after its end a run that still holds the run lock counts as finishing. */
+	private static final Duration FINISHING = Duration.ofMinutes(1);
+
 	private final JobRepository jobRepository;
 
 	private final LoadRegistry registry;
 
-	RunWatch(JobRepository jobRepository, LoadRegistry registry) {
+	private final RunLock lock;
+
+	RunWatch(JobRepository jobRepository, LoadRegistry registry, RunLock lock) {
 		this.jobRepository = jobRepository;
 		this.registry = registry;
+		this.lock = lock;
 	}
 
 	/** The run's progress; empty when there is no such run. */
@@ -60,7 +68,9 @@ public class RunWatch {
 			.filter(s -> running && s.getStatus().isRunning() && INGEST_STEP.equals(s.getStepName()))
 			.findFirst()
 			.flatMap(s -> ReadProgress.of(s.getExecutionContext()));
-		return Optional.of(new RunProgress(runId, execution.getStatus().name(), running, step,
+		boolean finishing = !running && execution.getEndTime() != null
+				&& execution.getEndTime().isAfter(LocalDateTime.now().minus(FINISHING)) && lock.held();
+		return Optional.of(new RunProgress(runId, execution.getStatus().name(), running, finishing, step,
 				steps.stream()
 					.map(s -> new RunProgress.Step(s.getStepName(), s.getStatus().name(), s.getReadCount(),
 							s.getWriteCount(), s.getSkipCount(), s.getProcessSkipCount()))

@@ -43,6 +43,7 @@ class RunProgressApiTest extends SeedInboxTest {
 		assertThat(progress.get("runId").asLong()).isEqualTo(run);
 		assertThat(progress.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(progress.get("running").asBoolean()).isFalse();
+		assertThat(progress.get("finishing").asBoolean()).as("the run lock is let go").isFalse();
 		assertThat(progress.has("step")).as("no step runs any more").isFalse();
 		assertThat(progress.get("steps")).extracting(step -> step.get("name").asString())
 			.containsExactly("prepareDatasetTablesStep", "gatherSourceFilesStep", "ingestSourceFilesStep",
