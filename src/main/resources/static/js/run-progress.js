@@ -45,6 +45,14 @@
     td.appendChild(label);
   }
 
+  // A cell holding a status badge (reading, done, COMPLETED, …), styled by its status.
+  function badgeCell(row, status) {
+    const badge = document.createElement('span');
+    badge.className = 'badge ' + status;
+    badge.textContent = status;
+    cell(row, '').appendChild(badge);
+  }
+
   function drawFiles(files) {
     document.getElementById('progress-rows').replaceChildren(...files.map(file => {
       const row = document.createElement('tr');
@@ -52,11 +60,7 @@
       row.dataset.rows = file.rows == null ? '' : String(file.rows);
       row.dataset.percent = file.percent == null ? '' : String(file.percent);
       cell(row, file.file, 'mono');
-      const status = cell(row, '');
-      const badge = document.createElement('span');
-      badge.className = 'badge ' + file.status;
-      badge.textContent = file.status;
-      status.appendChild(badge);
+      badgeCell(row, file.status);
       cell(row, count(file.rows), 'num rows');
       bar(cell(row, '', 'bar'), file.percent);
       cell(row, file.status === 'reading' ? count(file.rowsPerSecond) : '', 'num');
@@ -69,11 +73,7 @@
     document.getElementById('step-rows').replaceChildren(...steps.map(step => {
       const row = document.createElement('tr');
       cell(row, step.name);
-      const status = cell(row, '');
-      const badge = document.createElement('span');
-      badge.className = 'badge ' + step.status;
-      badge.textContent = step.status;
-      status.appendChild(badge);
+      badgeCell(row, step.status);
       cell(row, String(step.read), 'num');
       cell(row, String(step.written), 'num');
       cell(row, String(step.skipped), 'num');
