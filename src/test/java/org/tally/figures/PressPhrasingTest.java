@@ -147,23 +147,19 @@ class PressPhrasingTest {
 			.isEqualTo("超3000人次");
 	}
 
-	@Test
-	void givenTheSeedFigures_theEnglishSaysTheSame() {
-		assertThat(PressPhrasing.renderEnglish(COMMITTED, FigureUnit.CNY,
-				new PhraseStyle(PhraseKind.YU, "亿元", 0, 1, null)))
-			.isEqualTo("over 60 billion yuan");
-		assertThat(PressPhrasing.renderEnglish(COMPLETED, FigureUnit.CNY,
-				new PhraseStyle(PhraseKind.ABOUT, "亿元", 0, 2, null)))
-			.isEqualTo("about 11 billion yuan");
-		assertThat(PressPhrasing.renderEnglish(CONTRACTS, FigureUnit.CNY,
-				new PhraseStyle(PhraseKind.REACH, "亿元", 2, 0, null)))
-			.isEqualTo("103 million yuan");
-		assertThat(PressPhrasing.renderEnglish(new BigDecimal("140"), FigureUnit.COUNT,
-				new PhraseStyle(PhraseKind.EXACT, null, 0, 0, "个")))
-			.isEqualTo("140");
-		assertThat(PressPhrasing.renderEnglish(new BigDecimal("3012"), FigureUnit.COUNT,
-				new PhraseStyle(PhraseKind.OVER, null, 0, 1, "人次")))
-			.isEqualTo("more than 3,000 person-times");
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			60237450000.00 | CNY   | YU    | 亿元 | 0 | 1 | null | over 60 billion yuan
+			10985632500.00 | CNY   | ABOUT | 亿元 | 0 | 2 | null | about 11 billion yuan
+			103046800.00   | CNY   | REACH | 亿元 | 2 | 0 | null | 103 million yuan
+			140            | COUNT | EXACT | null | 0 | 0 | 个   | 140
+			3012           | COUNT | OVER  | null | 0 | 1 | 人次 | more than 3,000 person-times
+			""")
+	void givenTheSeedFigures_theEnglishSaysTheSame(BigDecimal value, FigureUnit unit, PhraseKind kind, String magnitude,
+			int decimals, int significant, String counter, String english) {
+		assertThat(PressPhrasing.renderEnglish(value, unit,
+				new PhraseStyle(kind, magnitude, decimals, significant, counter)))
+			.isEqualTo(english);
 	}
 
 	@Test
