@@ -24,20 +24,19 @@ public final class SummaryTables {
 	private SummaryTables() {
 	}
 
-	/** The table's columns, in order. */
+	/** The table's columns, in order: the load, then what the view shows of it. */
 	public static List<String> tableColumns(ReportingSettings.Summary summary) {
-		List<String> columns = new ArrayList<>();
-		columns.add("load_id");
-		columns.addAll(summary.by());
-		columns.add("rows");
-		columns.addAll(summary.sum());
-		return columns;
+		return columns("load_id", summary);
 	}
 
 	/** The view's columns, in order. */
 	public static List<String> viewColumns(ReportingSettings.Summary summary) {
+		return columns("period", summary);
+	}
+
+	private static List<String> columns(String first, ReportingSettings.Summary summary) {
 		List<String> columns = new ArrayList<>();
-		columns.add("period");
+		columns.add(first);
 		columns.addAll(summary.by());
 		columns.add("rows");
 		columns.addAll(summary.sum());
