@@ -102,10 +102,19 @@ public final class ApiBench {
 			// warm-up: the first requests compile templates and fill caches
 			driver.drive(endpoints, endpoints.size(), Duration.ofSeconds(1), () -> false);
 			List<ApiBenchReport.Measure> idle = new ArrayList<>();
+			List<ApiBenchReport.Cost> costs = new ArrayList<>();
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			for (LoadDriver.Endpoint endpoint : endpoints) {
 				progress
 					.accept("idle: " + endpoint.name() + " for " + window.toSeconds() + " s, " + clients + " clients");
-				idle.addAll(driver.drive(List.of(endpoint), clients, window, () -> false));
+				long cpu = processCpuNanos();
+				long transactions = transactions(jdbc);
+				List<ApiBenchReport.Measure> measured = driver.drive(List.of(endpoint), clients, window, () -> false);
+				long requests = measured.stream().mapToLong(m -> m.requests() + m.failures()).sum();
+				costs.add(new ApiBenchReport.Cost(endpoint.name(),
+						(processCpuNanos() - cpu) / 1e6 / Math.max(1, requests),
+						(double) (transactions(jdbc) - transactions) / Math.max(1, requests)));
+				idle.addAll(measured);
 			}
 			Files.copy(night, inbox.resolve("finance/市财政局_京长对口合作项目台账_2024-12-31_bench.xlsx"),
 					StandardCopyOption.REPLACE_EXISTING);
@@ -118,7 +127,7 @@ public final class ApiBench {
 			double nightSeconds = (System.nanoTime() - start) / 1e9;
 			requireCompleted(report);
 			return new ApiBenchReport(clients, window.toMillis() / 1e3, Benchmark.machine(), load, idle, loaded, rows,
-					nightSeconds, report.status());
+					nightSeconds, report.status(), costs);
 		}
 	}
 
@@ -137,6 +146,20 @@ public final class ApiBench {
 							.header("Content-Type", "text/plain; charset=utf-8")
 							.POST(HttpRequest.BodyPublishers.ofString(CLAIM_TEXT, StandardCharsets.UTF_8))
 							.build()));
+	}
+
+	/** This JVM's CPU time so far, server and clients. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/** Transactions the database has counted so far, as its connections reported them. */
+	private static long transactions(JdbcClient jdbc) {
+		return jdbc.sql("""
+				SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()""")
+			.query(Long.class)
+			.single();
 	}
 
 	private static RunHandle launch(RunLauncher runs, String what, Executor executor) throws RunRefusedException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.tally.figures.FigureUnit;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
+import org.tally.figures.PressSnapshot;
 
 /**
  * The facts a press text is checked against: the press view's figures verified for its
@@ -32,16 +34,35 @@ public class PressFacts {
 
 	private final Catalog catalog;
 
+	/** The facts of the last press snapshot asked for: they change only with it. */
+	private final AtomicReference<Held> held = new AtomicReference<>();
+
+	private record Held(PressSnapshot snapshot, Facts facts) {
+	}
+
 	PressFacts(PressFigures press, Catalog catalog) {
 		this.press = press;
 		this.catalog = catalog;
 	}
 
 	/**
-	 * The facts and the as-of date they hold for (null when nothing was ever verified).
+	 * The facts and the as-of date they hold for (null when nothing was ever verified),
+	 * read once per snapshot of the published figures. The verified history is read after
+	 * the snapshot, so it may hold a version verified since, never an unverified one; the
+	 * next snapshot reads it again.
 	 */
 	public Facts current() {
-		List<FigureValue> view = press.pressView();
+		PressSnapshot snapshot = press.pressSnapshot();
+		Held last = held.get();
+		if (last != null && last.snapshot() == snapshot) {
+			return last.facts();
+		}
+		Facts facts = read(snapshot.figures());
+		held.set(new Held(snapshot, facts));
+		return facts;
+	}
+
+	private Facts read(List<FigureValue> view) {
 		LocalDate asOf = press.pressAsOf(view);
 		Map<String, FigureValue> byId = view.stream().collect(Collectors.toMap(FigureValue::id, Function.identity()));
 		List<FigureFact> facts = new ArrayList<>();

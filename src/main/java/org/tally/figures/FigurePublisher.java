@@ -35,15 +35,19 @@ public class FigurePublisher {
 
 	private final Catalog catalog;
 
+	private final PressFigures press;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	FigurePublisher(JdbcClient jdbc, Catalog catalog) {
+	FigurePublisher(JdbcClient jdbc, Catalog catalog, PressFigures press) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.press = press;
 	}
 
 	@Transactional
 	public List<FigureValue> publish(long runId, LocalDate asOf, List<CheckOutcome> checks) {
+		press.forgetAfterCommit();
 		List<FigureValue> published = new ArrayList<>();
 		Map<String, FigureScan.Measured> measured = new HashMap<>();
 		for (FigureScan scan : FigureScan.plan(catalog.figures())) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,9 +12,13 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tally.catalog.Catalog;
 import org.tally.catalog.FigureDefinition;
 import tools.jackson.core.type.TypeReference;
@@ -40,13 +45,31 @@ public class PressFigures {
 
 	/**
 	 * The press view as last read, with the generation of the published figures it was
-	 * read at.
+	 * read at, when that generation was last compared with the database's, and the epoch
+	 * it was read in.
 	 */
-	private final AtomicReference<PressSnapshot> snapshot = new AtomicReference<>();
+	private final AtomicReference<Held> held = new AtomicReference<>();
 
-	PressFigures(JdbcClient jdbc, Catalog catalog) {
+	/**
+	 * Moved on by every publish in this process once it commits: a snapshot held from an
+	 * earlier epoch is compared with the database again before it is served.
+	 */
+	private final AtomicLong epoch = new AtomicLong();
+
+	/**
+	 * How long a held snapshot is served without asking the database whether figures were
+	 * published since: what a publish by another process (a `tally run` beside `tally
+	 * serve`, another node, a restore) may take to reach the press.
+	 */
+	private final long refreshNanos;
+
+	private record Held(PressSnapshot snapshot, long epoch, long checkedAt) {
+	}
+
+	PressFigures(JdbcClient jdbc, Catalog catalog, @Value("${tally.press.refresh:1s}") Duration refresh) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.refreshNanos = refresh.toNanos();
 	}
 
 	/**
@@ -59,24 +82,60 @@ public class PressFigures {
 	}
 
 	/**
-	 * The press view with its generation and a strong entity tag, read from the database
-	 * only when figures were written since the last read: asking costs one tiny query.
-	 * The generation is read before the figures, so a snapshot is never labelled newer
-	 * than what it holds; a publish in between only makes the next call read again.
+	 * The press view with its generation and a strong entity tag. Served from memory for
+	 * up to {@code tally.press.refresh} after the database last confirmed its generation,
+	 * and at once after a publish in this process commits; then asking costs one tiny
+	 * query, and the figures are read again only when they were written since. The
+	 * generation is read before the figures, so a snapshot is never labelled newer than
+	 * what it holds; a publish in between only makes the next check read again.
 	 */
 	public PressSnapshot pressSnapshot() {
+		long now = System.nanoTime();
+		long current = epoch.get();
+		Held last = held.get();
+		if (last != null && last.epoch() == current && now - last.checkedAt() < refreshNanos) {
+			return last.snapshot();
+		}
 		String generation = jdbc.sql("""
 				SELECT coalesce(string_agg(stamp::text, ',' ORDER BY stamp), '') FROM publish.figure_generation""")
 			.query(String.class)
 			.single();
-		PressSnapshot held = snapshot.get();
-		if (held != null && held.generation().equals(generation)) {
-			return held;
+		PressSnapshot snapshot;
+		if (last != null && last.snapshot().generation().equals(generation)) {
+			snapshot = last.snapshot();
 		}
-		List<FigureValue> figures = readPressView();
-		PressSnapshot read = new PressSnapshot(generation, figures, entityTag(figures));
-		snapshot.set(read);
-		return read;
+		else {
+			List<FigureValue> figures = readPressView();
+			snapshot = new PressSnapshot(generation, figures, entityTag(figures));
+		}
+		held.set(new Held(snapshot, current, now));
+		return snapshot;
+	}
+
+	/**
+	 * Makes the next request compare the held press view with the database, for a writer
+	 * in this process that goes around the publisher (a restore, a test's reset).
+	 */
+	public void forget() {
+		epoch.incrementAndGet();
+	}
+
+	/**
+	 * Forgets the held press view once the current transaction ends (at once outside
+	 * one): what the publisher calls, so that the press sees a publish as soon as it is
+	 * visible, and not before.
+	 */
+	void forgetAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			forget();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				forget();
+			}
+		});
 	}
 
 	/** A strong entity tag: a digest of every field of every figure. */

@@ -42,6 +42,14 @@ class BenchApiCommandTest {
 					.isLessThanOrEqualTo(m.get("p99Millis").asDouble());
 			});
 		}
+		assertThat(report.get("idleCosts")).as("what an idle request costs")
+			.extracting(c -> c.get("endpoint").asString())
+			.containsExactly("GET /api/figures (API token)", "GET /press (session cookie)",
+					"POST /api/claims/check (API token)");
+		report.get("idleCosts").forEach(c -> {
+			assertThat(c.get("jvmCpuMillisPerRequest").asDouble()).as(c.toString()).isPositive();
+			assertThat(c.get("databaseTransactionsPerRequest").asDouble()).as(c.toString()).isNotNegative();
+		});
 		assertThat(result.err()).contains("tally: bench: idle: GET /api/figures (API token) for 2 s, 4 clients")
 			.contains("tally: bench: during a night run of 2000 rows");
 	}

@@ -8,6 +8,7 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tally.figures.PressFigures;
 import org.tally.ingest.IngestProperties;
 import org.tally.pipeline.RunHistory;
 
@@ -34,8 +35,8 @@ class TestSupportConfiguration {
 	}
 
 	@Bean
-	TestWarehouse testWarehouse(JdbcClient jdbc) {
-		return new TestWarehouse(jdbc);
+	TestWarehouse testWarehouse(JdbcClient jdbc, PressFigures press) {
+		return new TestWarehouse(jdbc, press);
 	}
 
 }

@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -47,12 +50,16 @@ public class Accounts {
 
 	private final SecureRandom random = new SecureRandom();
 
-	Accounts(JdbcClient jdbc, PasswordEncoder encoder, AccountUsers users, AccountsProperties lockout, AuditLog audit) {
+	private final TokenPrincipals tokenUsers;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder encoder, AccountUsers users, AccountsProperties lockout, AuditLog audit,
+			@Value("${tally.security.token-cache:5s}") Duration tokenCache) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.users = users;
 		this.lockout = lockout;
 		this.audit = audit;
+		this.tokenUsers = new TokenPrincipals(tokenCache, System::nanoTime);
 	}
 
 	/** Every account, configured ones first, each with its lock if it has one. */
@@ -89,6 +96,7 @@ public class Accounts {
 	public void disable(String name, Actor actor) {
 		requireDatabaseAccount(name, actor, "disable user");
 		jdbc.sql("UPDATE ops.web_user SET enabled = false, updated_at = now() WHERE name = ?").param(name).update();
+		tokenUsers.forgetAll();
 		audit.record(actor, "disable user", name, "ok", null);
 	}
 
@@ -99,6 +107,7 @@ public class Accounts {
 			.params(hash, name)
 			.update();
 		jdbc.sql("DELETE FROM ops.sign_in_failure WHERE user_name = ?").param(name).update();
+		tokenUsers.forgetAll();
 		audit.record(actor, "change password", name, "ok", null);
 	}
 
@@ -135,28 +144,41 @@ public class Accounts {
 		if (revoked == 0) {
 			throw refused(actor, "revoke token", String.valueOf(id), "no active token with that id");
 		}
+		tokenUsers.forgetAll();
 		audit.record(actor, "revoke token", String.valueOf(id), "ok", null);
 	}
 
 	/**
 	 * The user an active token belongs to, if the token is known and its user may still
-	 * sign in; one indexed look-up by digest, no password hashing.
+	 * sign in; one indexed look-up by digest, no password hashing. A token accepted
+	 * within the last {@code tally.security.token-cache} is accepted again without asking
+	 * the database, unless this process changed tokens, users or locks since.
 	 */
 	public Optional<UserDetails> userForToken(String token) {
 		if (token == null || !token.startsWith(TOKEN_PREFIX)) {
 			return Optional.empty();
 		}
+		byte[] digest = digest(token);
+		String key = HexFormat.of().formatHex(digest);
+		Optional<UserDetails> known = tokenUsers.get(key);
+		if (known.isPresent()) {
+			return known;
+		}
+		long epoch = tokenUsers.epoch();
 		Optional<String> user = jdbc.sql("SELECT user_name FROM ops.api_token WHERE digest = ? AND revoked_at IS NULL")
-			.param(digest(token))
+			.param(digest)
 			.query(String.class)
 			.optional();
+		Optional<UserDetails> accepted;
 		try {
-			return user.map(users::loadUserByUsername)
+			accepted = user.map(users::loadUserByUsername)
 				.filter(details -> details.isEnabled() && details.isAccountNonLocked());
 		}
 		catch (UsernameNotFoundException ex) {
 			return Optional.empty();
 		}
+		accepted.ifPresent(details -> tokenUsers.put(key, details, epoch));
+		return accepted;
 	}
 
 	/**
@@ -174,6 +196,7 @@ public class Accounts {
 				jdbc.sql("""
 						UPDATE ops.sign_in_failure SET failures = 0, locked_until = now() + ?::interval
 						WHERE user_name = ?""").params(lockout.duration().toSeconds() + " seconds", name).update();
+				tokenUsers.forgetAll();
 				detail = "wrong password; locked for " + lockout.duration().toMinutes() + " min after " + failures
 						+ " failures";
 			}

@@ -60,6 +60,11 @@ final class BenchApi {
 		out.append(table);
 		out.append(String.format("night run: %,d rows, %.2f s, %s%n", report.nightRows(), report.nightSeconds(),
 				report.nightStatus()));
+		TextTable costs = new TextTable("idle endpoint", "JVM CPU ms/request", "DB transactions/request (about)");
+		report.idleCosts()
+			.forEach(c -> costs.row(c.endpoint(), String.format("%.2f", c.jvmCpuMillisPerRequest()),
+					String.format("%.2f", c.databaseTransactionsPerRequest())));
+		out.append(costs);
 		return out.toString();
 	}
 

@@ -1,6 +1,10 @@
 package org.tally.operate.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +39,12 @@ class FiguresApiController {
 
 	private final FigurePublisher publisher;
 
-	FiguresApiController(PressFigures press, FigurePublisher publisher) {
+	private final PressViewBody bodies;
+
+	FiguresApiController(PressFigures press, FigurePublisher publisher, PressViewBody bodies) {
 		this.press = press;
 		this.publisher = publisher;
+		this.bodies = bodies;
 	}
 
 	/**
@@ -48,12 +55,18 @@ class FiguresApiController {
 	@Operation(summary = "The press view: per figure its latest verified version",
 			description = "With all=true (OPERATOR only) the latest run's figures for the period, unverified ones with their reasons. "
 					+ "The press view carries a strong ETag; If-None-Match with it answers 304 until figures are published again.")
-	ResponseEntity<List<FigureValue>> figures(@RequestParam(defaultValue = "false") boolean all,
+	// the body is written JSON (once per published generation for the press view): the
+	// schema is named here because the return type no longer says it
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			array = @ArraySchema(schema = @Schema(implementation = FigureValue.class))))
+	ResponseEntity<byte[]> figures(@RequestParam(defaultValue = "false") boolean all,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			Authentication authentication, WebRequest request) {
 		if (all) {
 			requireOperator(authentication, "all=true shows unverified figures");
-			return ResponseEntity.ok(publisher.latest(asOf));
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(bodies.write(publisher.latest(asOf)));
 		}
 		PressSnapshot snapshot = press.pressSnapshot();
 		// one snapshot, one period: the tag names both, so it differs whenever the body
@@ -63,10 +76,9 @@ class FiguresApiController {
 		if (request.checkNotModified(tag)) {
 			return null;
 		}
-		List<FigureValue> view = snapshot.figures();
-		return ResponseEntity.ok()
-			.eTag(tag)
-			.body(asOf == null ? view : view.stream().filter(f -> f.asOf().equals(asOf)).toList());
+		byte[] body = asOf == null ? bodies.of(snapshot)
+				: bodies.write(snapshot.figures().stream().filter(f -> f.asOf().equals(asOf)).toList());
+		return ResponseEntity.ok().eTag(tag).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	/**

@@ -88,6 +88,7 @@ class PressController {
 		model.addAttribute("figures", content.figures());
 		model.addAttribute("asOf", content.asOf());
 		model.addAttribute("charts", content.charts());
+		model.addAttribute("figuresHtml", content.html());
 		model.addAttribute("page", "press");
 	}
 

@@ -3,14 +3,22 @@ package org.tally.operate.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
 import org.tally.figures.PressSnapshot;
 import org.tally.operate.web.PressController.PressFigure;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.TemplateSpec;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * What the press page shows of the figures (each with its previous verified version, and
@@ -20,20 +28,31 @@ import org.tally.operate.web.PressController.PressFigure;
 @Component
 class PressPage {
 
-	/** The page's figures, their latest as-of date and the charts, for one generation. */
+	/**
+	 * The page's figures, their latest as-of date and the charts, for one generation,
+	 * with the HTML of both as the page shows them.
+	 */
 	record Content(String generation, List<PressFigure> figures, LocalDate asOf,
-			List<InvestmentChart.PeriodChart> charts) {
+			List<InvestmentChart.PeriodChart> charts, String html) {
 	}
+
+	/** Figures and charts are the same for every reader: rendered once per generation. */
+	private static final TemplateSpec SECTION = new TemplateSpec("press-figures", Set.of("section"), TemplateMode.HTML,
+			null);
 
 	private final PressFigures press;
 
 	private final InvestmentChart chart;
 
+	private final ObjectProvider<ITemplateEngine> templates;
+
 	private final AtomicReference<Content> held = new AtomicReference<>();
 
-	PressPage(PressFigures press, InvestmentChart chart) {
+	/** {@code templates}: absent where the application runs without the web. */
+	PressPage(PressFigures press, InvestmentChart chart, ObjectProvider<ITemplateEngine> templates) {
 		this.press = press;
 		this.chart = chart;
+		this.templates = templates;
 	}
 
 	Content current() {
@@ -46,10 +65,20 @@ class PressPage {
 		for (FigureValue figure : snapshot.figures()) {
 			figures.add(withPrevious(figure));
 		}
+		List<InvestmentChart.PeriodChart> charts = List.copyOf(chart.charts());
 		Content read = new Content(snapshot.generation(), List.copyOf(figures), press.pressAsOf(snapshot.figures()),
-				List.copyOf(chart.charts()));
+				charts, html(figures, charts));
 		held.set(read);
 		return read;
+	}
+
+	private String html(List<PressFigure> figures, List<InvestmentChart.PeriodChart> charts) {
+		ITemplateEngine engine = templates.getIfAvailable();
+		if (engine == null) {
+			return "";
+		}
+		Context context = new Context(Locale.ROOT, Map.of("figures", figures, "charts", charts));
+		return engine.process(SECTION, context);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.tally.operate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -12,6 +13,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +131,44 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 		assertThat(after.getContentAsString()).contains("60257450000.00").doesNotContain("60237450000.00");
 		assertThat(after.getHeader("ETag")).matches("\"[0-9a-f]{32}\"").isNotEqualTo(tag);
 		assertThat(figures(after.getHeader("ETag")).getStatus()).isEqualTo(304);
+	}
+
+	@Test
+	void givenAVersionPublishedByAnotherProcess_thePressSeesItWithinTheRefreshAndNeverAnUnverifiedOne()
+			throws Exception {
+		MockHttpServletResponse first = figures(null);
+		String tag = first.getHeader("ETag");
+		assertThat(page("/press")).contains(yi(VERIFIED_V1));
+
+		// as `tally run` in another process or another node would: no publish in this one
+		publishBeside("unverified", "60999990000.00");
+		publishBeside("verified", "61111110000.00");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			MockHttpServletResponse now = figures(tag);
+			assertThat(now.getStatus()).isEqualTo(200);
+			assertThat(now.getContentAsString()).contains("61111110000.00").doesNotContain("60999990000.00");
+			assertThat(now.getHeader("ETag")).isNotEqualTo(tag);
+		});
+		assertThat(page("/press")).as("its figures shown as published")
+			.contains("61111110000.00")
+			.doesNotContain("60999990000.00");
+	}
+
+	/**
+	 * A new version of committed investment written straight into the published figures,
+	 * as another process's publish commits it.
+	 */
+	private void publishBeside(String status, String value) {
+		warehouse.jdbc()
+			.sql("""
+					INSERT INTO publish.figure_version (run_id, as_of, figure_id, version, label, label_en, value, unit,
+					                                    display, phrase, phrase_en, status, reasons, sources)
+					SELECT run_id + 1000, as_of, figure_id, version + 1, label, label_en, ?, unit, ?, phrase, phrase_en,
+					       ?, reasons, sources
+					FROM publish.figure_version WHERE figure_id = 'committed_investment' ORDER BY id DESC LIMIT 1""")
+			.params(new BigDecimal(value), value, status)
+			.update();
 	}
 
 	/** GET /api/figures as the press, with If-None-Match when a tag is given. */

@@ -1,6 +1,7 @@
 package org.tally.operate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -97,6 +99,37 @@ class SessionsAndTokensTest {
 		assertThat(send(get("/api/runs", "Bearer " + token))).isEqualTo(401);
 		assertThat(audit("test-robot")).contains("create token ok", "add user ok");
 		assertThat(audit(String.valueOf(id))).contains("revoke token ok");
+	}
+
+	@Test
+	void givenATokenRevokedByAnotherProcess_itIsRefusedOnceItsKeptUserExpires() throws Exception {
+		accounts.add("test-script", "PRESS", PASSWORD, ADMIN);
+		String token = accounts.createToken("test-script", null, ADMIN);
+		assertThat(send(get("/api/figures", "Bearer " + token))).isEqualTo(200);
+
+		// what `tally tokens revoke` does from its own process: this server is not told
+		jdbc.sql("UPDATE ops.api_token SET revoked_at = now() WHERE user_name = 'test-script'").update();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(send(get("/api/figures", "Bearer " + token))).isEqualTo(401));
+	}
+
+	@Test
+	void givenATokenInUse_itIsRefusedAtOnceWhenItsAccountIsLockedOrDisabledHere() throws Exception {
+		accounts.add("test-lockbot", "PRESS", PASSWORD, ADMIN);
+		String locked = accounts.createToken("test-lockbot", null, ADMIN);
+		accounts.add("test-gone", "PRESS", PASSWORD, ADMIN);
+		String disabled = accounts.createToken("test-gone", null, ADMIN);
+		assertThat(send(get("/api/figures", "Bearer " + locked))).isEqualTo(200);
+		assertThat(send(get("/api/figures", "Bearer " + disabled))).isEqualTo(200);
+
+		for (int attempt = 0; attempt < 5; attempt++) {
+			accounts.signInFailed("test-lockbot", ADMIN);
+		}
+		accounts.disable("test-gone", ADMIN);
+
+		assertThat(send(get("/api/figures", "Bearer " + locked))).isEqualTo(401);
+		assertThat(send(get("/api/figures", "Bearer " + disabled))).isEqualTo(401);
 	}
 
 	@Test
