@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  * The slow fault scenarios, with real processes: a `tally run` killed with SIGKILL
  * mid-load and mid-promotion, PostgreSQL stopped under a run, three processes asking for
  * a run at once, two `tally serve` schedulers competing for one clustered trigger, the
- * run lock's session killed under a run. Each installation is compared with a clean run
- * of the same inbox, row for row and figure for figure, and audited with `tally
- * verify-integrity`.
+ * node running the night killed (the other node takes the run over), the run lock's
+ * session killed under a run. Each installation is compared with a clean run of the same
+ * inbox, row for row and figure for figure, and audited with `tally verify-integrity`.
  */
 public final class FaultSuite {
 
@@ -69,7 +69,8 @@ public final class FaultSuite {
 
 	private static List<FaultRun> faults(Map<String, String> clean, int rows) {
 		return List.of(new KilledMidLoad(clean, rows), new KilledMidPromotion(clean), new DatabaseStoppedMidLoad(clean),
-				new ThreeAtOnce(clean), new TwoSchedulers(clean), new LostLease(clean), new DiskFull(clean));
+				new ThreeAtOnce(clean), new TwoSchedulers(clean), new NodeKilled(clean, rows), new LostLease(clean),
+				new DiskFull(clean));
 	}
 
 }

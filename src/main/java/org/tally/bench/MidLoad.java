@@ -13,7 +13,7 @@ record MidLoad(ChildTally child, long run, long written) {
 	 * Rows the running ingest step has written while the large ledger is still pending:
 	 * its counts commit with every chunk, its rows only once the file is whole.
 	 */
-	private static final String ROWS_WRITTEN_WHILE_PENDING = "SELECT coalesce(max(s.write_count), 0)"
+	static final String ROWS_WRITTEN_WHILE_PENDING = "SELECT coalesce(max(s.write_count), 0)"
 			+ " FROM batch_step_execution s WHERE s.step_name = 'ingestSourceFilesStep' AND s.status = 'STARTED'"
 			+ " AND EXISTS (SELECT 1 FROM registry.load l WHERE l.file_path = ? AND l.status = 'pending')";
 

@@ -16,7 +16,7 @@ class FaultSuiteTest {
 	@Test
 	void givenTheFaultSuite_itsScenariosIncludeTheLostLeaseAndTheFullDisk() {
 		assertThat(FaultSuite.scenarios()).containsExactly("kill-mid-load", "kill-mid-promotion", "postgres-stopped",
-				"three-at-once", "two-schedulers", "lost-lease", "disk-full");
+				"three-at-once", "two-schedulers", "node-killed", "lost-lease", "disk-full");
 	}
 
 	@Test
