@@ -116,10 +116,9 @@ class DatabaseConfiguration {
 		config.setValidationTimeout(2_000);
 		config.setJdbcUrl(properties.external() ? properties.url() : embedded.server().jdbcUrl());
 		config.addDataSourceProperty("ApplicationName", EmbeddedPostgresServer.applicationName());
-		// A node whose host dies sends no FIN: the server would keep its sessions, and so
-		// the run lock, for the operating system's two hours, and the other node could
-		// not
-		// take the run over. Probing idle clients ends them within about 25 s instead.
+		// A node whose host dies sends no FIN: the server would keep its sessions, and
+		// so the run lock, for the operating system's two hours, and no other node
+		// could take the run over. Probing idle clients ends them within about 25 s.
 		config.addDataSourceProperty("options", DEAD_CLIENT_PROBES);
 		return config;
 	}
