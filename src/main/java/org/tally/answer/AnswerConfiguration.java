@@ -1,8 +1,7 @@
 package org.tally.answer;
 
-import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tally.answer.internal.AnswerProperties;
@@ -33,8 +32,8 @@ class AnswerConfiguration {
 	}
 
 	@Bean
-	SmartInitializingSingleton departmentAnswersOnJobs(ObjectProvider<Job> jobs, DepartmentAnswers answers) {
-		return JobListeners.onEveryJob(jobs, answers);
+	static BeanPostProcessor departmentAnswersOnJobs(ObjectProvider<DepartmentAnswers> answers) {
+		return JobListeners.onEveryJob(answers);
 	}
 
 }

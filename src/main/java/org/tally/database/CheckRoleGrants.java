@@ -69,6 +69,24 @@ final class CheckRoleGrants implements Callback {
 		}
 	}
 
+	/**
+	 * Whether a migration would have nothing to grant: no role, a role not set up yet, or
+	 * one that may already use the schemas (new tables come with the default privileges).
+	 */
+	boolean granted(Connection c) throws SQLException {
+		if (role == null || role.isBlank() || !roleExists(c)) {
+			return true;
+		}
+		try (PreparedStatement s = c.prepareStatement("SELECT bool_and(has_schema_privilege(?, nspname, 'USAGE'))"
+				+ " FROM pg_namespace WHERE nspname = ANY (string_to_array(?, ', '))")) {
+			s.setString(1, role);
+			s.setString(2, SCHEMAS);
+			try (ResultSet rs = s.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
 	private boolean roleExists(Connection c) throws SQLException {
 		try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
 			s.setString(1, role);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -86,6 +87,11 @@ class DatabaseConfiguration {
 	@Bean
 	CheckRoleGrants checkRoleGrants(DatabaseProperties properties) {
 		return new CheckRoleGrants(properties.external() ? properties.checkUser() : EmbeddedCredentials.CHECKER);
+	}
+
+	@Bean
+	FlywayMigrationStrategy migrateWhenBehind(CheckRoleGrants grants) {
+		return new MigrateWhenBehind(grants);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tally.bench.ApiBenchReport;
+import org.tally.bench.StartupBench;
 import org.tally.bench.Benchmark;
 import org.tally.bench.ClaimBench;
 import org.tally.bench.BenchmarkReport;
@@ -51,6 +52,10 @@ class BenchCommand extends ReportCommand<Object> {
 
 	}
 
+	@Option(names = "--startup",
+			description = "instead: how long commands take to start (--help, figures with the database down and up, claims check)")
+	boolean startup;
+
 	@Mixin
 	LocationOptions locations;
 
@@ -69,6 +74,10 @@ class BenchCommand extends ReportCommand<Object> {
 	Object report() throws Exception {
 		if (apiLoad != null) {
 			return BenchApi.measure(this);
+		}
+		if (startup) {
+			return StartupBench.measure(work.resolve("startup"), locations.configDir, repetitions, quiet ? line -> {
+			} : progressLines());
 		}
 		try (ProgressDisplay display = ProgressDisplay.of(quiet, err(), spec.name())) {
 			Benchmark benchmark = new Benchmark(work, rows, repetitions,
@@ -90,6 +99,9 @@ class BenchCommand extends ReportCommand<Object> {
 		if (report instanceof ApiBenchReport apiReport) {
 			return BenchApi.table(apiReport);
 		}
+		if (report instanceof StartupBench.Report startupReport) {
+			return startupTable(startupReport);
+		}
 		StringWriter table = new StringWriter();
 		print((BenchmarkReport) report, new PrintWriter(table));
 		return table.toString();
@@ -102,6 +114,16 @@ class BenchCommand extends ReportCommand<Object> {
 		bench.inbox = inbox;
 		bench.dataDir = work.resolve("database");
 		return bench;
+	}
+
+	private static String startupTable(StartupBench.Report report) {
+		TextTable table = new TextTable("command", "median s", "runs (s)");
+		for (StartupBench.Measure measure : report.measures()) {
+			table.row(measure.name(), String.format("%.2f", measure.medianSeconds()),
+					measure.seconds().stream().map(s -> String.format("%.2f", s)).toList());
+		}
+		return String.format("start-up, %d repetitions (median), %s, JVM options: %s%n", report.repetitions(),
+				report.machine(), report.launch().isEmpty() ? "none" : report.launch()) + table;
 	}
 
 	private static void print(BenchmarkReport report, PrintWriter out) {

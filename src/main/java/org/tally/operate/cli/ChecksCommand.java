@@ -26,6 +26,11 @@ class ChecksCommand extends ContextCommand {
 	FormatOption format;
 
 	@Override
+	boolean readsOnly() {
+		return true;
+	}
+
+	@Override
 	int call(ConfigurableApplicationContext context) {
 		Reconciler reconciler = context.getBean(Reconciler.class);
 		return reconciler.latestRun(asOf)

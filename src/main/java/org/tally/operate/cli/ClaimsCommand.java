@@ -49,6 +49,11 @@ class ClaimsCommand extends BaseCommand.Group {
 		}
 
 		@Override
+		boolean readsOnly() {
+			return true;
+		}
+
+		@Override
 		int call(ConfigurableApplicationContext context) throws IOException {
 			PressFacts.Facts facts = context.getBean(PressFacts.class).current();
 			if (facts.asOf() == null) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -18,6 +19,15 @@ final class CommandContexts {
 
 	static ConfigurableApplicationContext start(LocationOptions options, boolean progress) {
 		return start(options.application, options, progress, Map.of(), WebApplicationType.NONE);
+	}
+
+	/**
+	 * A read-only command's context ({@link ReadingContext}): its beans are made when
+	 * first asked for, so that it builds no job, scheduler or mail sender it never uses,
+	 * only what it reads with (the database, migrated when behind, and the catalog).
+	 */
+	static ConfigurableApplicationContext startReading(LocationOptions options) {
+		return start(options.application, options, false, Map.of(), WebApplicationType.NONE, new ReadingContext());
 	}
 
 	/**
@@ -48,7 +58,7 @@ final class CommandContexts {
 	}
 
 	private static ConfigurableApplicationContext start(Class<?> sources, LocationOptions options, boolean progress,
-			Map<String, Object> extra, WebApplicationType web) {
+			Map<String, Object> extra, WebApplicationType web, ApplicationListener<?>... listeners) {
 		Map<String, Object> properties = new HashMap<>(extra);
 		if (options.configDir != null) {
 			properties.put("tally.config-dir", options.configDir.toString());
@@ -73,6 +83,7 @@ final class CommandContexts {
 		return new SpringApplicationBuilder(sources).web(web)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
+			.listeners(listeners)
 			.run(args);
 	}
 

@@ -14,13 +14,22 @@ abstract class ContextCommand extends BaseCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		try (ConfigurableApplicationContext context = CommandContexts.start(locations, progress())) {
+		try (ConfigurableApplicationContext context = readsOnly() ? CommandContexts.startReading(locations)
+				: CommandContexts.start(locations, progress())) {
 			return call(context);
 		}
 	}
 
 	/** Whether the command's progress lines are logged (run, rerun and restart). */
 	boolean progress() {
+		return false;
+	}
+
+	/**
+	 * Whether the command only reads: its context then makes only the beans it asks for
+	 * (docs/performance.md, "Start-up of a command").
+	 */
+	boolean readsOnly() {
 		return false;
 	}
 

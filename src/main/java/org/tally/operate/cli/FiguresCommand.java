@@ -64,6 +64,11 @@ class FiguresCommand extends ContextCommand {
 	}
 
 	@Override
+	boolean readsOnly() {
+		return true;
+	}
+
+	@Override
 	int call(ConfigurableApplicationContext context) throws IOException {
 		if (format == Format.XLSX || format == Format.CSV) {
 			return export(context.getBean(PressExport.class),

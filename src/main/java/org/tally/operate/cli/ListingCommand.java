@@ -13,6 +13,12 @@ abstract class ListingCommand<T> extends ContextCommand {
 	@Mixin
 	FormatOption format;
 
+	/** Listing is reading. */
+	@Override
+	boolean readsOnly() {
+		return true;
+	}
+
 	@Override
 	int call(ConfigurableApplicationContext context) {
 		List<T> rows = rows(context);

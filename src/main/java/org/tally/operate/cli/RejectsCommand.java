@@ -57,6 +57,11 @@ class RejectsCommand extends ContextCommand {
 	Path out;
 
 	@Override
+	boolean readsOnly() {
+		return true;
+	}
+
+	@Override
 	int call(ConfigurableApplicationContext context) {
 		RejectLog log = context.getBean(RejectLog.class);
 		Optional<Long> runId = which != null && which.run != null ? Optional.of(which.run) : log.latestRun();

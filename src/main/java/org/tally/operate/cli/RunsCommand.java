@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.tally.operate.Operations;
+import org.tally.pipeline.RunHistory;
 import org.tally.pipeline.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +21,9 @@ class RunsCommand extends ListingCommand<RunSummary> {
 
 	@Override
 	List<RunSummary> rows(ConfigurableApplicationContext context) {
-		return context.getBean(Operations.class).runs(limit);
+		// The history alone: Operations would also make the job launcher and the
+		// scheduler.
+		return context.getBean(RunHistory.class).history(limit);
 	}
 
 	@Override

@@ -1,9 +1,8 @@
 package org.tally.operate.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +29,8 @@ class MetricsConfiguration {
 	}
 
 	@Bean
-	SmartInitializingSingleton runMetricsOnJobs(ObjectProvider<Job> jobs, RunMetrics metrics) {
-		return JobListeners.onEveryJob(jobs, metrics);
+	static BeanPostProcessor runMetricsOnJobs(ObjectProvider<RunMetrics> metrics) {
+		return JobListeners.onEveryJob(metrics);
 	}
 
 	@Bean

@@ -1,8 +1,7 @@
 package org.tally.operate.notify;
 
-import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +29,8 @@ class NotifyConfiguration {
 	}
 
 	@Bean
-	SmartInitializingSingleton runNotifierOnJobs(ObjectProvider<Job> jobs, RunNotifier notifier) {
-		return JobListeners.onEveryJob(jobs, notifier);
+	static BeanPostProcessor runNotifierOnJobs(ObjectProvider<RunNotifier> notifier) {
+		return JobListeners.onEveryJob(notifier);
 	}
 
 }

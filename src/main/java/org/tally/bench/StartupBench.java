@@ -1,0 +1,150 @@
+package org.tally.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.tally.database.EmbeddedPostgresServer;
+
+/**
+ * Start-up of a command, timed from outside: child processes of this jar, started as this
+ * JVM was (the same java, collector, heap and class-data archive; run through the `tally`
+ * launcher, also its quicker compiler for read-only commands), for `--help`, `figures`
+ * with the database down and up, and `claims check` on a 20,000-character draft.
+ */
+public final class StartupBench {
+
+	/**
+	 * Exit statuses of a healthy child: OK, contradicted claims, nothing published yet.
+	 */
+	private static final Set<Integer> ANSWERED = Set.of(0, 5, 6);
+
+	private static final long TIMEOUT_SECONDS = 300;
+
+	private final Path work;
+
+	private final Path configDir;
+
+	private final int repetitions;
+
+	private final Consumer<String> progress;
+
+	private int children;
+
+	private StartupBench(Path work, Path configDir, int repetitions, Consumer<String> progress) {
+		this.work = work;
+		this.configDir = configDir;
+		this.repetitions = repetitions;
+		this.progress = progress;
+	}
+
+	/** One command's times, in seconds from the child's start to its exit. */
+	public record Measure(String name, List<Double> seconds) {
+
+		public double medianSeconds() {
+			List<Double> sorted = seconds.stream().sorted().toList();
+			int n = sorted.size();
+			return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+		}
+
+	}
+
+	/** What `tally bench --startup` reports. */
+	public record Report(int repetitions, String machine, String launch, List<Measure> measures) {
+	}
+
+	/**
+	 * Times each command {@code repetitions} times on a database of its own under
+	 * {@code work}; {@code configDir} null for ./config.
+	 */
+	public static Report measure(Path work, Path configDir, int repetitions, Consumer<String> progress)
+			throws IOException, InterruptedException {
+		return new StartupBench(work, configDir, repetitions, progress).run();
+	}
+
+	private Report run() throws IOException, InterruptedException {
+		Path data = work.resolve("data");
+		Path draft = work.resolve("draft.txt");
+		Files.createDirectories(work);
+		Files.writeString(draft, ClaimBench.draft(), StandardCharsets.UTF_8);
+		// The first start creates and migrates the database: not what is measured.
+		time("warm-up", List.of("figures", "--data-dir", data.toString()));
+		List<Measure> measures = new ArrayList<>();
+		measures.add(measure("--help", List.of("--help")));
+		measures.add(measure("figures, database down", List.of("figures", "--data-dir", data.toString())));
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(data)) {
+			measures.add(measure("figures, database up", List.of("figures", "--data-dir", data.toString())));
+			measures.add(measure("claims check 20,000 chars, database up",
+					List.of("claims", "check", draft.toString(), "--data-dir", data.toString())));
+		}
+		return new Report(repetitions, Benchmark.machine(), String.join(" ", jvmOptions(false)), measures);
+	}
+
+	private Measure measure(String name, List<String> args) throws IOException, InterruptedException {
+		List<Double> seconds = new ArrayList<>();
+		for (int i = 0; i < repetitions; i++) {
+			seconds.add(time(name, args));
+			progress.accept(String.format("%s: %.2f s", name, seconds.get(i)));
+		}
+		return new Measure(name, seconds);
+	}
+
+	private double time(String name, List<String> args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions(!args.get(0).startsWith("-")));
+		String classPath = System.getProperty("java.class.path");
+		if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+			command.addAll(List.of("-jar", classPath));
+		}
+		else {
+			command.addAll(List.of("-cp", classPath, "org.tally.TallyApplication"));
+		}
+		command.addAll(args);
+		if (configDir != null && !args.get(0).startsWith("-")) {
+			command.addAll(List.of("--config", configDir.toString()));
+		}
+		Path log = work.resolve("logs/" + (++children) + ".log");
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		// Never the operator's configured port: an installation of its own may be
+		// running there.
+		builder.environment().put("TALLY_DB_PORT", "0");
+		long started = System.nanoTime();
+		Process child = builder.start();
+		if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			child.destroyForcibly().waitFor();
+			throw new IllegalStateException(name + " did not end within " + TIMEOUT_SECONDS + " s (" + log + ")");
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		if (!ANSWERED.contains(child.exitValue())) {
+			throw new IllegalStateException(name + " exited " + child.exitValue() + ": "
+					+ Files.readString(log, StandardCharsets.UTF_8).strip());
+		}
+		return seconds;
+	}
+
+	/**
+	 * This JVM's collector, heap and class-data archive; with an archive (the launcher's
+	 * way) and a command that only reads, the launcher's quicker compiler too.
+	 */
+	private static List<String> jvmOptions(boolean reading) {
+		List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter(o -> o.startsWith("-Xmx") || o.matches("-XX:\\+Use\\w+GC")
+					|| o.startsWith("-XX:SharedArchiveFile="))
+			.toList());
+		if (reading && options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile="))) {
+			options.add("-XX:TieredStopAtLevel=1");
+		}
+		return options;
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE TABLE third_table (v text);
