@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
  * `tally bench --scale`: the same measures at several sizes, so that linearity can be
  * read: seconds per million rows at the largest size against the next (target: at most
  * 15% more), and the peak heap's spread over all sizes (target: within 10%), sampled and
- * just after collections.
+ * just after full collections.
  */
 public record ScaleReport(List<BenchmarkReport> sizes, Double xlsxSecondsRatio, Double csvSecondsRatio,
 		Double peakHeapSpreadPercent, Double peakHeapAfterGcSpreadPercent) {

@@ -52,21 +52,22 @@ public final class MemoryPeaks {
 		private final NotificationListener afterGc = this::collected;
 
 		public HeapSampler() {
-			System.gc();
 			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 				if (collector instanceof NotificationEmitter emitter) {
 					emitter.addNotificationListener(afterGc, null, null);
 				}
 			}
+			System.gc(); // the first full collection: what the started application holds
 			this.thread = new Thread(this::sample, "tally-bench-heap");
 			this.thread.setDaemon(true);
 			this.thread.start();
 		}
 
 		/**
-		 * The heap in use just after each collection: what survived it, the figure that
-		 * grows with the rows if anything holds them, where the sampled peak mostly shows
-		 * how full the collector lets the heap get.
+		 * The heap in use just after each full collection: what was live then, the figure
+		 * that grows with the rows if anything holds them, where the sampled peak mostly
+		 * shows how full the collector lets the heap get (and after a young collection
+		 * the old generation still holds its garbage).
 		 */
 		private void collected(Notification notification, Object handback) {
 			if (paused || !GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
@@ -75,6 +76,9 @@ public final class MemoryPeaks {
 			}
 			GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
 				.from((CompositeData) notification.getUserData());
+			if (!"end of major GC".equals(info.getGcAction())) {
+				return;
+			}
 			long used = info.getGcInfo()
 				.getMemoryUsageAfterGc()
 				.entrySet()
@@ -105,7 +109,10 @@ public final class MemoryPeaks {
 			return peak;
 		}
 
-		/** The most heap found in use just after a collection while sampling. */
+		/**
+		 * The most heap found in use just after a full collection while sampling (the one
+		 * at the start included).
+		 */
 		public long peakAfterGcBytes() {
 			return peakAfterGc;
 		}

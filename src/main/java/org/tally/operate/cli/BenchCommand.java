@@ -168,8 +168,8 @@ class BenchCommand extends ReportCommand<Object> {
 		summary.put("Tally CSV / COPY-only", String.format("%.2f", report.csvToCopyRatio()));
 		summary.put("peak heap, Tally XLSX", (report.peakHeapBytesTallyXlsx() >> 20) + " MB");
 		summary.put("peak heap, Tally CSV", (report.peakHeapBytesTallyCsv() >> 20) + " MB");
-		summary.put("heap after GC, Tally XLSX", (report.peakHeapAfterGcBytesTallyXlsx() >> 20) + " MB at most");
-		summary.put("heap after GC, Tally CSV", (report.peakHeapAfterGcBytesTallyCsv() >> 20) + " MB at most");
+		summary.put("after full GC, Tally XLSX", (report.peakHeapAfterGcBytesTallyXlsx() >> 20) + " MB at most");
+		summary.put("after full GC, Tally CSV", (report.peakHeapAfterGcBytesTallyCsv() >> 20) + " MB at most");
 		summary.put("peak RSS of the process", (report.peakRssBytes() >> 20) + " MB");
 		if (report.progress() != null) {
 			BenchmarkReport.ProgressCost cost = report.progress();
