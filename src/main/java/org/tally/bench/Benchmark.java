@@ -1,7 +1,5 @@
 package org.tally.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,12 +143,8 @@ public final class Benchmark {
 		List<BenchmarkReport.Measure> measures = new ArrayList<>(
 				List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1)));
 		measures.addAll(reporting);
-		long xlsxBytes = 0;
-		for (Path ledger : files.xlsx()) {
-			xlsxBytes += Files.size(ledger);
-		}
-		BenchmarkReport report = new BenchmarkReport(rows, repetitions, xlsxBytes, MemoryPeaks.maxHeapBytes(), measures,
-				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
+		BenchmarkReport report = new BenchmarkReport(rows, repetitions, files.xlsxBytes(), MemoryPeaks.maxHeapBytes(),
+				measures, measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
 				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeaks[0], csvPeaks[0],
 				MemoryPeaks.peakRssBytes(), machine(), null)
 			.withRowsAndHeap(files.notes(), xlsxPeaks[1], csvPeaks[1]);

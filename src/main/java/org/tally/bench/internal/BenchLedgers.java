@@ -50,6 +50,15 @@ public record BenchLedgers(LedgerSplit split, List<Path> xlsx, Path xlsxConfig, 
 		return xlsx.get(0).getParent().getParent();
 	}
 
+	/** The XLSX ledgers' bytes together. */
+	public long xlsxBytes() throws IOException {
+		long bytes = 0;
+		for (Path ledger : xlsx) {
+			bytes += Files.size(ledger);
+		}
+		return bytes;
+	}
+
 	public Path csvInbox() {
 		return departmentCsv.getParent().getParent();
 	}

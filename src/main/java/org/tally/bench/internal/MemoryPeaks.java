@@ -57,7 +57,10 @@ public final class MemoryPeaks {
 					emitter.addNotificationListener(afterGc, null, null);
 				}
 			}
-			System.gc(); // the first full collection: what the started application holds
+			// The first full collection, counted here: its notification comes on another
+			// thread, often once the first (unsampled) reference has paused the sampler.
+			System.gc();
+			this.peakAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 			this.thread = new Thread(this::sample, "tally-bench-heap");
 			this.thread.setDaemon(true);
 			this.thread.start();
