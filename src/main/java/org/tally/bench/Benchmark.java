@@ -1,19 +1,19 @@
 package org.tally.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tally.bench.internal.LedgerFiles;
+import org.tally.bench.internal.BenchLedgers;
+import org.tally.bench.internal.LedgerSplit;
 import org.tally.bench.internal.MemoryPeaks;
 import org.tally.bench.internal.NightFiles;
 import org.tally.bench.internal.References;
@@ -31,6 +31,10 @@ public final class Benchmark {
 
 	static final String WITHOUT_PROGRESS = "Tally end to end (CSV), progress off";
 
+	static final String TALLY_XLSX = "Tally end to end (XLSX)";
+
+	static final String TALLY_CSV = "Tally end to end (CSV)";
+
 	private final Path workDir;
 
 	private final int rows;
@@ -38,10 +42,17 @@ public final class Benchmark {
 	private final int repetitions;
 
 	/**
-	 * Starts the application on the given inbox; the benchmark's own data directory is
-	 * fixed by the caller.
+	 * The config the XLSX ledgers' sources are added to when the rows exceed one sheet.
 	 */
-	private final Function<Path, ConfigurableApplicationContext> application;
+	private final Path projectConfig;
+
+	private final LedgerSplit split;
+
+	/**
+	 * Starts the application as set up; the benchmark's own data directory is fixed by
+	 * the caller.
+	 */
+	private final Function<Setup, ConfigurableApplicationContext> application;
 
 	/**
 	 * Where each repetition's time is reported as it ends. Not a logger: the first lines
@@ -50,65 +61,94 @@ public final class Benchmark {
 	 */
 	private final Consumer<String> progress;
 
-	public Benchmark(Path workDir, int rows, int repetitions,
-			Function<Path, ConfigurableApplicationContext> application, Consumer<String> progress) {
+	/**
+	 * {@code sheetRows}: the rows a sheet holds, Excel's 1,048,576 but where a test
+	 * splits small ledgers.
+	 */
+	public Benchmark(Path workDir, int rows, int repetitions, Path projectConfig, int sheetRows,
+			Function<Setup, ConfigurableApplicationContext> application, Consumer<String> progress) {
 		this.workDir = workDir;
 		this.rows = rows;
 		this.repetitions = repetitions;
+		this.projectConfig = projectConfig;
+		this.split = LedgerSplit.of(rows, sheetRows);
 		this.application = application;
 		this.progress = progress;
 	}
 
+	/** The four measures, what progress costs and the reporting summary. */
 	public BenchmarkReport run() throws Exception {
+		return run(true);
+	}
+
+	/**
+	 * Parse-only, COPY-only and Tally's two alone: one size of a {@link ScaleReport}.
+	 */
+	public BenchmarkReport runMeasures() throws Exception {
+		return run(false);
+	}
+
+	private BenchmarkReport run(boolean extras) throws Exception {
 		progress.accept("preparing a " + rows + "-row ledger under " + workDir);
-		LedgerFiles files = LedgerFiles.forRows(workDir, rows);
+		if (split.split()) {
+			progress.accept(split.message());
+		}
+		BenchLedgers files = BenchLedgers.prepare(workDir, split, projectConfig);
+		files.notes().stream().skip(split.split() ? 1 : 0).forEach(progress);
 		// Each reference is measured alternately with the Tally run it is compared with,
 		// so that a ratio compares repetitions taken seconds apart: this machine kind
 		// changes speed from one minute to the next, and measured one after the other
 		// the two sides would meet different machines.
 		List<BenchmarkReport.Measure> xlsx;
 		List<BenchmarkReport.Measure> csv;
-		BenchmarkReport.Measure csvWithoutProgress;
-		long xlsxPeak;
-		long csvPeak;
-		List<BenchmarkReport.Measure> reporting;
-		try (ConfigurableApplicationContext context = application.apply(files.xlsx().getParent().getParent());
+		long[] xlsxPeaks;
+		long[] csvPeaks;
+		List<BenchmarkReport.Measure> reporting = List.of();
+		try (ConfigurableApplicationContext context = application
+			.apply(new Setup(files.xlsxConfig(), files.xlsxInbox(), Map.of()));
 				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
 			xlsx = alternately(new Timed("parse-only (fastexcel-reader, XLSX)", () -> {
 			}, () -> heap.unsampled(() -> References.fastexcelRows(files.xlsx()))),
-					new Timed("Tally end to end (XLSX)", () -> freshWarehouse(context), () -> consolidate(context)));
-			xlsxPeak = heap.peakBytes();
+					new Timed(TALLY_XLSX, () -> freshWarehouse(context), () -> consolidate(context)));
+			xlsxPeaks = new long[] { heap.peakBytes(), heap.peakAfterGcBytes() };
 		}
-		try (ConfigurableApplicationContext context = application.apply(files.departmentCsv().getParent().getParent());
+		try (ConfigurableApplicationContext context = application
+			.apply(new Setup(null, files.csvInbox(), files.csvLimits()));
 				MemoryPeaks.HeapSampler heap = new MemoryPeaks.HeapSampler()) {
 			DataSource dataSource = context.getBean(DataSource.class);
 			IngestProgress progress = context.getBean(IngestProgress.class);
-			// What progress costs: the same run with the reader's counters off, in turns.
-			csv = alternately(new Timed("COPY-only (PostgreSQL, CSV)", () -> {
+			List<Timed> timed = new ArrayList<>(List.of(new Timed("COPY-only (PostgreSQL, CSV)", () -> {
 			}, () -> heap.unsampled(() -> References.copyRows(dataSource, files.plainCsv()))),
-					new Timed("Tally end to end (CSV)", () -> freshWarehouse(context), () -> consolidate(context)),
-					new Timed(WITHOUT_PROGRESS, () -> freshWarehouse(context), () -> {
-						progress.enabled(false);
-						try {
-							return consolidate(context);
-						}
-						finally {
-							progress.enabled(true);
-						}
-					}));
-			csvWithoutProgress = csv.get(2);
-			csvPeak = heap.peakBytes();
-			reporting = ReportingSummary.time(context.getBean(JdbcClient.class), rows, repetitions);
+					new Timed(TALLY_CSV, () -> freshWarehouse(context), () -> consolidate(context))));
+			if (extras) {
+				// What progress costs: the same run with the reader's counters off, in
+				// turns.
+				timed.add(new Timed(WITHOUT_PROGRESS, () -> freshWarehouse(context), () -> {
+					progress.enabled(false);
+					try {
+						return consolidate(context);
+					}
+					finally {
+						progress.enabled(true);
+					}
+				}));
+			}
+			csv = alternately(timed.toArray(Timed[]::new));
+			csvPeaks = new long[] { heap.peakBytes(), heap.peakAfterGcBytes() };
+			if (extras) {
+				reporting = ReportingSummary.time(context.getBean(JdbcClient.class), rows, repetitions);
+			}
 		}
 		// In the report's order: parse-only, COPY-only, Tally XLSX, Tally CSV.
 		List<BenchmarkReport.Measure> measures = new ArrayList<>(
 				List.of(xlsx.get(0), csv.get(0), xlsx.get(1), csv.get(1)));
 		measures.addAll(reporting);
-		return new BenchmarkReport(rows, repetitions, Files.size(files.xlsx()), MemoryPeaks.maxHeapBytes(), measures,
-				measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
-				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeak, csvPeak,
+		BenchmarkReport report = new BenchmarkReport(rows, repetitions, files.xlsxBytes(), MemoryPeaks.maxHeapBytes(),
+				measures, measures.get(2).rowsPerSecond() / measures.get(0).rowsPerSecond(),
+				measures.get(3).rowsPerSecond() / measures.get(1).rowsPerSecond(), xlsxPeaks[0], csvPeaks[0],
 				MemoryPeaks.peakRssBytes(), machine(), null)
-			.withProgressCost(new BenchmarkReport.ProgressCost(csvWithoutProgress, csv.get(1)));
+			.withRowsAndHeap(files.notes(), xlsxPeaks[1], csvPeaks[1]);
+		return extras ? report.withProgressCost(new BenchmarkReport.ProgressCost(csv.get(2), csv.get(1))) : report;
 	}
 
 	/**
@@ -227,6 +267,13 @@ public final class Benchmark {
 	static String machine() {
 		return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+	}
+
+	/**
+	 * What a measure's application starts on: a config (null: the project's), an inbox,
+	 * and properties over the config's.
+	 */
+	public record Setup(Path config, Path inbox, Map<String, Object> properties) {
 	}
 
 	@FunctionalInterface

@@ -3,31 +3,35 @@ package org.tally.bench;
 import java.util.List;
 
 /**
- * What `tally bench` measured: rows per second (median of the repetitions), memory, and
- * the time to check a 20,000-character press draft.
+ * What `tally bench` measured: rows per second and seconds per million rows (median of
+ * the repetitions), memory, and the time to check a 20,000-character press draft.
+ * {@code notes} say how rows beyond one sheet were measured; the heap after GC is its
+ * peak just after a full collection, what the run held.
  */
 public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long maxHeapBytes, List<Measure> measures,
 		double xlsxToParseRatio, double csvToCopyRatio, long peakHeapBytesTallyXlsx, long peakHeapBytesTallyCsv,
-		long peakRssBytes, String machine, Measure night, Measure claims, ProgressCost progress) {
+		long peakRssBytes, String machine, Measure night, Measure claims, ProgressCost progress, List<String> notes,
+		long peakHeapAfterGcBytesTallyXlsx, long peakHeapAfterGcBytesTallyCsv) {
 
 	public BenchmarkReport(int rows, int repetitions, long xlsxBytes, long maxHeapBytes, List<Measure> measures,
 			double xlsxToParseRatio, double csvToCopyRatio, long peakHeapBytesTallyXlsx, long peakHeapBytesTallyCsv,
 			long peakRssBytes, String machine, Measure night) {
 		this(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio, csvToCopyRatio,
-				peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, night, null, null);
+				peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, night, null, null, List.of(), -1,
+				-1);
 	}
 
 	public BenchmarkReport withNight(Measure measure) {
 		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio,
 				csvToCopyRatio, peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, measure, claims,
-				progress);
+				progress, notes, peakHeapAfterGcBytesTallyXlsx, peakHeapAfterGcBytesTallyCsv);
 	}
 
 	/** The report with what progress costs ({@link ProgressCost}). */
 	public BenchmarkReport withProgressCost(ProgressCost cost) {
 		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio,
 				csvToCopyRatio, peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, night, claims,
-				cost);
+				cost, notes, peakHeapAfterGcBytesTallyXlsx, peakHeapAfterGcBytesTallyCsv);
 	}
 
 	/**
@@ -36,7 +40,25 @@ public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long ma
 	public BenchmarkReport withClaims(Measure measure) {
 		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio,
 				csvToCopyRatio, peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, night, measure,
-				progress);
+				progress, notes, peakHeapAfterGcBytesTallyXlsx, peakHeapAfterGcBytesTallyCsv);
+	}
+
+	/**
+	 * The report with how its rows were measured and the heap each Tally run held after
+	 * collections.
+	 */
+	public BenchmarkReport withRowsAndHeap(List<String> notes, long afterGcXlsx, long afterGcCsv) {
+		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio,
+				csvToCopyRatio, peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, night, claims,
+				progress, List.copyOf(notes), afterGcXlsx, afterGcCsv);
+	}
+
+	/** A measure by its name. */
+	public Measure measure(String name) {
+		return measures.stream()
+			.filter(m -> m.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no measure " + name));
 	}
 
 	/**
@@ -52,7 +74,16 @@ public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long ma
 
 	}
 
-	/** One measured path: its median time and rate, and every repetition's time. */
-	public record Measure(String name, double medianSeconds, double rowsPerSecond, List<Double> seconds) {
+	/**
+	 * One measured path: its median time and rate, the median's seconds per million rows,
+	 * and every repetition's time.
+	 */
+	public record Measure(String name, double medianSeconds, double rowsPerSecond, List<Double> seconds,
+			double secondsPerMillionRows) {
+
+		public Measure(String name, double medianSeconds, double rowsPerSecond, List<Double> seconds) {
+			this(name, medianSeconds, rowsPerSecond, seconds, 1e6 / rowsPerSecond);
+		}
+
 	}
 }

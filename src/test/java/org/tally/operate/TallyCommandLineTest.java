@@ -172,6 +172,32 @@ class TallyCommandLineTest {
 	}
 
 	/**
+	 * A sheet made small (1,004 rows) so that 2,500 rows exceed it as five million exceed
+	 * Excel's: the XLSX side becomes three ledgers from three sources, the CSV stays one
+	 * file, and each size reports seconds per million rows and its heap.
+	 */
+	@Test
+	void givenBenchScaleBeyondOneSheet_theXlsxIsMeasuredAsLedgersFromAsManySourcesAndSaidSoInOneLine() {
+		Result result = tally("bench", "--scale", "2500,1000", "--sheet-rows", "1004", "--repetitions", "1", "--format",
+				"json", "--work", workspace.resolve("bench-scale").toString());
+
+		var report = JsonMapper.builder().build().readTree(output(result));
+		var sizes = report.get("sizes");
+		assertThat(sizes).extracting(size -> size.get("rows").asInt()).containsExactly(1000, 2500);
+		assertThat(sizes.get(0).get("notes")).isEmpty();
+		assertThat(sizes.get(1).get("notes")).extracting(note -> note.asString())
+			.containsExactly(
+					"2,500 rows exceed one sheet's 1,004: XLSX measured as 3 ledgers of 833 to 834 rows from 3 sources");
+		assertThat(sizes.get(1).get("measures")).extracting(m -> m.get("name").asString())
+			.containsExactly("parse-only (fastexcel-reader, XLSX)", "COPY-only (PostgreSQL, CSV)",
+					"Tally end to end (XLSX)", "Tally end to end (CSV)");
+		assertThat(sizes.get(1).get("measures").get(2).get("secondsPerMillionRows").asDouble()).isPositive();
+		assertThat(sizes.get(1).get("peakHeapBytesTallyCsv").asLong()).isPositive();
+		assertThat(report.get("xlsxSecondsRatio").asDouble()).isPositive();
+		assertThat(result.err()).containsOnlyOnce("XLSX measured as 3 ledgers");
+	}
+
+	/**
 	 * What a command printed, once it has exited 0 (else its error output says why not).
 	 */
 	static String output(Result result) {

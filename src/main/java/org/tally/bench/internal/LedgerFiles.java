@@ -3,11 +3,13 @@ package org.tally.bench.internal;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -97,22 +99,63 @@ public record LedgerFiles(Path xlsx, Path departmentCsv, Path plainCsv) {
 		return "京长对口合作项目台账（截至" + end.getYear() + "年" + end.getMonthValue() + "月" + end.getDayOfMonth() + "日）";
 	}
 
+	/**
+	 * Only the XLSX of {@code rows} rows at {@code file} (one department's ledger of a
+	 * benchmark whose rows exceed one sheet), generated unless already there; written
+	 * beside and moved into place, so an interrupted generation is never taken for a
+	 * ledger.
+	 */
+	public static Path xlsxLedger(Path file, int rows, long seed, String codePrefix) throws IOException {
+		if (Files.isRegularFile(file)) {
+			return file;
+		}
+		Files.createDirectories(file.getParent());
+		Path part = file.resolveSibling(file.getFileName() + ".part");
+		new LedgerFiles(part, null, null).write(rows, seed, "2024-12-31", codePrefix);
+		Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+		return file;
+	}
+
+	/**
+	 * Only the department's CSV and the plain CSV of {@code rows} rows, generated unless
+	 * already there: the CSV side of a benchmark whose rows exceed one sheet.
+	 */
+	public static LedgerFiles csvOnly(Path departmentCsv, Path plainCsv, int rows) throws IOException {
+		LedgerFiles files = new LedgerFiles(null, departmentCsv, plainCsv);
+		if (Files.isRegularFile(departmentCsv) && Files.isRegularFile(plainCsv)) {
+			return files;
+		}
+		Files.createDirectories(departmentCsv.getParent());
+		Files.createDirectories(plainCsv.getParent());
+		files.write(rows, 20250107L, "2024-12-31", "JC");
+		return files;
+	}
+
+	/** Writes the files of this record that are named (a null path is not written). */
 	private void write(int rows, long seed, String period, String codePrefix) throws IOException {
+		if (xlsx != null && !LedgerSplit.fitsOneSheet(rows, LedgerSplit.SHEET_ROWS)) {
+			throw new IllegalArgumentException(String.format(
+					"%,d rows do not fit one sheet of %,d rows with the ledger's title, unit, header and totals rows",
+					rows, LedgerSplit.SHEET_ROWS));
+		}
 		String title = title(period);
 		Random random = new Random(seed);
 		BigDecimal committedTotal = BigDecimal.ZERO;
 		BigDecimal completedTotal = BigDecimal.ZERO;
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, true);
-				BufferedWriter csv = Files.newBufferedWriter(departmentCsv, StandardCharsets.UTF_8);
-				BufferedWriter plain = Files.newBufferedWriter(plainCsv, StandardCharsets.UTF_8)) {
-			Sheet sheet = workbook.createSheet("项目台账");
-			CellStyle dateStyle = workbook.createCellStyle();
-			dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-			sheet.createRow(0).createCell(0).setCellValue(title);
-			sheet.createRow(1).createCell(0).setCellValue("单位：万元");
-			Row header = sheet.createRow(2);
-			for (int c = 0; c < HEADER.size(); c++) {
-				header.createCell(c).setCellValue(HEADER.get(c));
+		try (SXSSFWorkbook workbook = xlsx == null ? null : new SXSSFWorkbook(null, 500, true);
+				Writer csv = writer(departmentCsv);
+				Writer plain = writer(plainCsv)) {
+			Sheet sheet = workbook == null ? null : workbook.createSheet("项目台账");
+			CellStyle dateStyle = null;
+			if (sheet != null) {
+				dateStyle = workbook.createCellStyle();
+				dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+				sheet.createRow(0).createCell(0).setCellValue(title);
+				sheet.createRow(1).createCell(0).setCellValue("单位：万元");
+				Row header = sheet.createRow(2);
+				for (int c = 0; c < HEADER.size(); c++) {
+					header.createCell(c).setCellValue(HEADER.get(c));
+				}
 			}
 			csv.write(title + "\n单位：万元\n");
 			csv.write(String.join(",", HEADER));
@@ -123,21 +166,30 @@ public record LedgerFiles(Path xlsx, Path departmentCsv, Path plainCsv) {
 				LedgerRow ledgerRow = LedgerRow.next(random, i, codePrefix);
 				committedTotal = committedTotal.add(ledgerRow.committed());
 				completedTotal = completedTotal.add(ledgerRow.completed());
-				ledgerRow.write(sheet.createRow(2 + i), dateStyle);
+				if (sheet != null) {
+					ledgerRow.write(sheet.createRow(2 + i), dateStyle);
+				}
 				String line = ledgerRow.csv();
 				csv.write(line);
 				plain.write(line);
 			}
-			Row totals = sheet.createRow(3 + rows);
-			totals.createCell(0).setCellValue("合计");
-			totals.createCell(7).setCellValue(committedTotal.doubleValue());
-			totals.createCell(8).setCellValue(completedTotal.doubleValue());
 			csv.write("合计,,,,,,," + committedTotal.toPlainString() + "," + completedTotal.toPlainString() + ",,,,\n");
-			try (OutputStream out = Files.newOutputStream(xlsx)) {
-				workbook.write(out);
+			if (sheet != null) {
+				Row totals = sheet.createRow(3 + rows);
+				totals.createCell(0).setCellValue("合计");
+				totals.createCell(7).setCellValue(committedTotal.doubleValue());
+				totals.createCell(8).setCellValue(completedTotal.doubleValue());
+				try (OutputStream out = Files.newOutputStream(xlsx)) {
+					workbook.write(out);
+				}
+				workbook.dispose();
 			}
-			workbook.dispose();
 		}
+	}
+
+	/** A buffered UTF-8 writer to {@code file}, or one that drops what it is given. */
+	private static Writer writer(Path file) throws IOException {
+		return file == null ? Writer.nullWriter() : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
 	}
 
 	/** One project of the ledger, drawn from the generator's random numbers. */

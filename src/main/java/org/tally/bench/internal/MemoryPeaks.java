@@ -1,7 +1,18 @@
 package org.tally.bench.internal;
 
 import java.io.IOException;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,11 +41,55 @@ public final class MemoryPeaks {
 
 		private volatile long peak;
 
+		private volatile long peakAfterGc;
+
+		private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.map(MemoryPoolMXBean::getName)
+			.collect(Collectors.toUnmodifiableSet());
+
+		private final NotificationListener afterGc = this::collected;
+
 		public HeapSampler() {
+			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				if (collector instanceof NotificationEmitter emitter) {
+					emitter.addNotificationListener(afterGc, null, null);
+				}
+			}
+			// The first full collection, counted here: its notification comes on another
+			// thread, often once the first (unsampled) reference has paused the sampler.
 			System.gc();
+			this.peakAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 			this.thread = new Thread(this::sample, "tally-bench-heap");
 			this.thread.setDaemon(true);
 			this.thread.start();
+		}
+
+		/**
+		 * The heap in use just after each full collection: what was live then, the figure
+		 * that grows with the rows if anything holds them, where the sampled peak mostly
+		 * shows how full the collector lets the heap get (and after a young collection
+		 * the old generation still holds its garbage).
+		 */
+		private void collected(Notification notification, Object handback) {
+			if (paused || !GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+				.equals(notification.getType())) {
+				return;
+			}
+			GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+				.from((CompositeData) notification.getUserData());
+			if (!"end of major GC".equals(info.getGcAction())) {
+				return;
+			}
+			long used = info.getGcInfo()
+				.getMemoryUsageAfterGc()
+				.entrySet()
+				.stream()
+				.filter(pool -> heapPools.contains(pool.getKey()))
+				.mapToLong(pool -> pool.getValue().getUsed())
+				.sum();
+			peakAfterGc = Math.max(peakAfterGc, used);
 		}
 
 		private void sample() {
@@ -58,6 +113,14 @@ public final class MemoryPeaks {
 		}
 
 		/**
+		 * The most heap found in use just after a full collection while sampling (the one
+		 * at the start included).
+		 */
+		public long peakAfterGcBytes() {
+			return peakAfterGc;
+		}
+
+		/**
 		 * Runs {@code step} unsampled: a reference measured between Tally's repetitions
 		 * is not Tally's heap.
 		 */
@@ -74,6 +137,16 @@ public final class MemoryPeaks {
 		@Override
 		public void close() {
 			running = false;
+			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				if (collector instanceof NotificationEmitter emitter) {
+					try {
+						emitter.removeNotificationListener(afterGc);
+					}
+					catch (ListenerNotFoundException ex) {
+						// never added: nothing to remove
+					}
+				}
+			}
 			try {
 				thread.join(1000);
 			}

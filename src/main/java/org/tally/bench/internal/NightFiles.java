@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ public record NightFiles(Path inbox, Path config, long rows) {
 		copyTree(projectConfig, config);
 		Random random = new Random(20250107L);
 		long rows = 0;
-		String template = Files.readString(config.resolve("sources/finance-projects.yml"));
+		List<String> departments = new ArrayList<>();
 		for (int d = 1; d <= DEPARTMENTS; d++) {
 			String department = String.format("dept%02d", d);
 			int size = 2_000 + random.nextInt(18_001);
@@ -42,12 +43,30 @@ public record NightFiles(Path inbox, Path config, long rows) {
 				}
 				rows += size;
 			}
+			departments.add(department);
+		}
+		addSources(config, departments);
+		return new NightFiles(inbox, config, rows);
+	}
+
+	/**
+	 * A copy of the project's config at {@code config}, with one source per department
+	 * added (bench-{department}, reading {department}/*.xlsx of the inbox), each a copy
+	 * of the finance ledger's source.
+	 */
+	public static void configWithSources(Path projectConfig, Path config, List<String> departments) throws IOException {
+		copyTree(projectConfig, config);
+		addSources(config, departments);
+	}
+
+	private static void addSources(Path config, List<String> departments) throws IOException {
+		String template = Files.readString(config.resolve("sources/finance-projects.yml"));
+		for (String department : departments) {
 			Files.writeString(config.resolve("sources/bench-" + department + ".yml"),
 					template.replace("id: finance-projects", "id: bench-" + department)
 						.replace("department: finance", "department: " + department)
 						.replace("inbox: \"finance/*.{xlsx,xlsm,xls,csv}\"", "inbox: \"" + department + "/*.xlsx\""));
 		}
-		return new NightFiles(inbox, config, rows);
 	}
 
 	private static void copyTree(Path from, Path to) throws IOException {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
+import java.util.List;
 import javax.sql.DataSource;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -24,6 +25,15 @@ import org.postgresql.PGConnection;
 public final class References {
 
 	private References() {
+	}
+
+	/** Parse-only over several ledgers, one after the other. */
+	public static long fastexcelRows(List<Path> ledgers) throws IOException {
+		long rows = 0;
+		for (Path ledger : ledgers) {
+			rows += fastexcelRows(ledger);
+		}
+		return rows;
 	}
 
 	/**

@@ -3,13 +3,16 @@ package org.tally.operate.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tally.bench.ApiBenchReport;
 import org.tally.bench.StartupBench;
 import org.tally.bench.Benchmark;
 import org.tally.bench.ClaimBench;
 import org.tally.bench.BenchmarkReport;
+import org.tally.bench.ScaleReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +31,17 @@ class BenchCommand extends ReportCommand<Object> {
 
 	@Option(names = "--repetitions", defaultValue = "3", description = "runs of each measure; the median is reported")
 	int repetitions;
+
+	@Option(names = "--scale", split = ",", paramLabel = "ROWS",
+			description = "the measures at each of these sizes (e.g. 100000,1000000,5000000), for linearity: "
+					+ "seconds per million rows and peak heap by size, instead of --rows")
+	List<Integer> scale;
+
+	/**
+	 * Rows a sheet holds: Excel's, unless a test makes it small to split small ledgers.
+	 */
+	@Option(names = "--sheet-rows", defaultValue = "1048576", hidden = true)
+	int sheetRows;
 
 	@Option(names = "--night",
 			description = "also a realistic night: 20 departments, two periods, 2,000-20,000 rows a sheet")
@@ -80,18 +94,34 @@ class BenchCommand extends ReportCommand<Object> {
 			} : progressLines());
 		}
 		try (ProgressDisplay display = ProgressDisplay.of(quiet, err(), spec.name())) {
-			Benchmark benchmark = new Benchmark(work, rows, repetitions,
-					inbox -> display.watch(CommandContexts.start(benchLocations(locations.configDir, inbox), false)),
-					quiet ? line -> {
-					} : display::println);
+			if (scale != null) {
+				List<BenchmarkReport> sizes = new ArrayList<>();
+				for (int size : scale) {
+					sizes.add(benchmark(display, size).runMeasures());
+				}
+				return ScaleReport.of(sizes);
+			}
+			Benchmark benchmark = benchmark(display, rows);
 			BenchmarkReport report = benchmark.run();
 			if (night) {
-				report = report.withNight(benchmark.night(
-						locations.configDir == null ? Path.of("config") : locations.configDir,
+				report = report.withNight(benchmark.night(projectConfig(),
 						(config, inbox) -> display.watch(CommandContexts.start(benchLocations(config, inbox), false))));
 			}
 			return report.withClaims(ClaimBench.measure(repetitions));
 		}
+	}
+
+	private Benchmark benchmark(ProgressDisplay display, int size) {
+		return new Benchmark(work, size, repetitions, projectConfig(), sheetRows,
+				setup -> display.watch(CommandContexts.start(
+						benchLocations(setup.config() == null ? locations.configDir : setup.config(), setup.inbox()),
+						setup.properties())),
+				quiet ? line -> {
+				} : display::println);
+	}
+
+	private Path projectConfig() {
+		return locations.configDir == null ? Path.of("config") : locations.configDir;
 	}
 
 	@Override
@@ -103,7 +133,12 @@ class BenchCommand extends ReportCommand<Object> {
 			return startupTable(startupReport);
 		}
 		StringWriter table = new StringWriter();
-		print((BenchmarkReport) report, new PrintWriter(table));
+		if (report instanceof ScaleReport scaleReport) {
+			BenchScale.print(scaleReport, new PrintWriter(table));
+		}
+		else {
+			print((BenchmarkReport) report, new PrintWriter(table));
+		}
 		return table.toString();
 	}
 
@@ -129,22 +164,24 @@ class BenchCommand extends ReportCommand<Object> {
 	private static void print(BenchmarkReport report, PrintWriter out) {
 		out.printf("%,d rows, XLSX %.1f MB, %d repetitions (median), max heap %d MB, %s%n", report.rows(),
 				report.xlsxBytes() / 1e6, report.repetitions(), report.maxHeapBytes() >> 20, report.machine());
-		TextTable table = new TextTable("measure", "median s", "rows/s", "runs (s)");
+		report.notes().forEach(out::println);
+		TextTable table = new TextTable("measure", "median s", "rows/s", "s/M rows", "runs (s)");
 		for (BenchmarkReport.Measure measure : report.measures()) {
 			table.row(measure.name(), String.format("%.2f", measure.medianSeconds()),
 					String.format("%,.0f", measure.rowsPerSecond()),
+					String.format("%.2f", measure.secondsPerMillionRows()),
 					measure.seconds().stream().map(s -> String.format("%.2f", s)).toList());
 		}
 		if (report.claims() != null) {
 			BenchmarkReport.Measure claims = report.claims();
 			table.row(claims.name(), String.format("%.3f", claims.medianSeconds()),
-					String.format("%,.0f chars", claims.rowsPerSecond()),
+					String.format("%,.0f chars", claims.rowsPerSecond()), "",
 					claims.seconds().stream().map(s -> String.format("%.3f", s)).toList());
 		}
 		if (report.night() != null) {
 			BenchmarkReport.Measure night = report.night();
 			table.row(night.name(), String.format("%.2f", night.medianSeconds()),
-					String.format("%,.0f", night.rowsPerSecond()),
+					String.format("%,.0f", night.rowsPerSecond()), String.format("%.2f", night.secondsPerMillionRows()),
 					night.seconds().stream().map(s -> String.format("%.2f", s)).toList());
 		}
 		out.print(table);
@@ -153,6 +190,8 @@ class BenchCommand extends ReportCommand<Object> {
 		summary.put("Tally CSV / COPY-only", String.format("%.2f", report.csvToCopyRatio()));
 		summary.put("peak heap, Tally XLSX", (report.peakHeapBytesTallyXlsx() >> 20) + " MB");
 		summary.put("peak heap, Tally CSV", (report.peakHeapBytesTallyCsv() >> 20) + " MB");
+		summary.put("after full GC, Tally XLSX", (report.peakHeapAfterGcBytesTallyXlsx() >> 20) + " MB at most");
+		summary.put("after full GC, Tally CSV", (report.peakHeapAfterGcBytesTallyCsv() >> 20) + " MB at most");
 		summary.put("peak RSS of the process", (report.peakRssBytes() >> 20) + " MB");
 		if (report.progress() != null) {
 			BenchmarkReport.ProgressCost cost = report.progress();

@@ -8,7 +8,9 @@ import java.time.LocalDate;
  * (16 MB for a million rows, whatever the keys' length; a set of the key strings is not
  * bounded so). Keys that PostgreSQL groups together always have equal fingerprints, so a
  * file in which no fingerprint repeats repeats no key; a fingerprint seen twice only says
- * "maybe" (promotion then searches in SQL). Not thread-safe.
+ * "maybe" (promotion then searches in SQL). So does a file of more keys than a sheet's
+ * rows (a CSV read with raised limits): the set stops at {@link #MAX_KEYS}, so that the
+ * heap an ingest needs does not grow with the file. Not thread-safe.
  */
 public final class KeyFingerprints {
 
@@ -19,6 +21,12 @@ public final class KeyFingerprints {
 	public static final long NO_KEY = 0L;
 
 	private static final long EMPTY = NO_KEY;
+
+	/**
+	 * The most keys the set holds: a sheet's rows (ReadLimits.DEFAULT_MAX_ROWS), in 2^21
+	 * slots.
+	 */
+	static final int MAX_KEYS = 1 << 20;
 
 	private static final long NULL_VALUE = 0x9E3779B97F4A7C15L;
 
@@ -50,13 +58,16 @@ public final class KeyFingerprints {
 		if (repeated || fingerprint == NO_KEY) {
 			return; // "maybe" is already the answer, or the row has no key
 		}
-		if (!insert(fingerprint)) {
+		if (size == MAX_KEYS || !insert(fingerprint)) {
 			repeated = true;
 			slots = new long[0]; // the memory is no longer needed
 		}
 	}
 
-	/** Whether some fingerprint was added twice: the file may repeat a key. */
+	/**
+	 * Whether some fingerprint was added twice, or more than {@link #MAX_KEYS}: the file
+	 * may repeat a key.
+	 */
 	public boolean maybeRepeated() {
 		return repeated;
 	}

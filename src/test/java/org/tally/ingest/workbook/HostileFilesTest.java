@@ -210,6 +210,24 @@ class HostileFilesTest {
 		}
 	}
 
+	/**
+	 * A sheet holds 1,048,576 rows (ReadLimits.DEFAULT_MAX_ROWS): a row numbered past it
+	 * is refused at the default limits in one line naming the file and the sheet, not
+	 * read.
+	 */
+	@Test
+	void givenARowPastExcelsLastRowAtTheDefaultLimits_theOneLineErrorNamesTheFileAndTheSheet() {
+		Path f = TestFiles
+			.minimalXlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+					+ "<row r=\"1048577\"><c r=\"A1048577\"><v>2</v></c></row>")
+			.write(dir, "too-long.xlsx");
+
+		assertThatThrownBy(() -> TestFiles.readAll(f)).isInstanceOfSatisfying(UnreadableFileException.class,
+				e -> assertThat(e.getMessage())
+					.isEqualTo("too-long.xlsx [Sheet1]: row 1048577 beyond the limit of 1048576 rows")
+					.doesNotContain("\n"));
+	}
+
 	@Test
 	void givenAColumnBeyondTheLimit_itIsRefusedWithAClearReason() {
 		Path f = TestFiles.minimalXlsx("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>").write(dir, "wide.xlsx");

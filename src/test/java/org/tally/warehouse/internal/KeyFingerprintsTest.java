@@ -22,6 +22,19 @@ class KeyFingerprintsTest {
 	}
 
 	@Test
+	void givenMoreDistinctKeysThanASheetHolds_theAnswerIsMaybeSoTheHeapStaysBounded() {
+		KeyFingerprints keys = new KeyFingerprints();
+		for (int i = 0; i < KeyFingerprints.MAX_KEYS; i++) {
+			keys.add(key("JC" + i));
+		}
+		assertThat(keys.maybeRepeated()).as("a sheet's rows are all held").isFalse();
+
+		keys.add(key("JC" + KeyFingerprints.MAX_KEYS));
+
+		assertThat(keys.maybeRepeated()).as("one key more: promotion searches in SQL").isTrue();
+	}
+
+	@Test
 	void givenACodeTwiceAmongMany_itIsReportedRepeated() {
 		KeyFingerprints keys = new KeyFingerprints();
 		for (int i = 0; i < 50_000; i++) {
