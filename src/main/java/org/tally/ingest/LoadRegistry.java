@@ -194,6 +194,15 @@ public class LoadRegistry {
 			.single();
 	}
 
+	/**
+	 * Records that promotion has proven the load's staged rows to repeat no key (it
+	 * searched, and moved any repeat to the rejects), so that the checks count its rows
+	 * instead of searching them again.
+	 */
+	public void recordKeysDistinct(long loadId) {
+		jdbc.sql("UPDATE registry.load SET keys_distinct = true WHERE id = ?").param(loadId).update();
+	}
+
 	private void discardRows(LoadRef load) {
 		jdbc.sql("UPDATE registry.load SET keys_distinct = NULL, rows_staged = NULL WHERE id = ?")
 			.param(load.id())

@@ -172,6 +172,9 @@ public class LoadPromoter {
 			.query(Boolean.class)
 			.single();
 		if (!repeats) {
+			// Proven here rather than while staging (a file past the fingerprints' cap):
+			// recorded, or the unique check would search the same rows again.
+			registry.recordKeysDistinct(load.id());
 			return 0;
 		}
 		jdbc.sql("ANALYZE " + table).update();
@@ -202,6 +205,7 @@ public class LoadPromoter {
 			log.info("run={} file={} {} rows rejected for a repeated {}", load.runId(), load.filePath(), rejected,
 					first.name());
 		}
+		registry.recordKeysDistinct(load.id());
 		return rejected;
 	}
 
