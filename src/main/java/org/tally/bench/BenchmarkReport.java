@@ -1,5 +1,6 @@
 package org.tally.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -51,6 +52,22 @@ public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long ma
 		return new BenchmarkReport(rows, repetitions, xlsxBytes, maxHeapBytes, measures, xlsxToParseRatio,
 				csvToCopyRatio, peakHeapBytesTallyXlsx, peakHeapBytesTallyCsv, peakRssBytes, machine, night, claims,
 				progress, List.copyOf(notes), afterGcXlsx, afterGcCsv);
+	}
+
+	/**
+	 * The realistic night's rows per second over one large XLSX ledger's, end to end both
+	 * (issue 20's target: at least 0.8); null without a night measured.
+	 */
+	@JsonProperty
+	public Double nightToLargeFileRatio() {
+		if (night == null) {
+			return null;
+		}
+		return measures.stream()
+			.filter(m -> m.name().equals(Benchmark.TALLY_XLSX))
+			.findFirst()
+			.map(xlsx -> night.rowsPerSecond() / xlsx.rowsPerSecond())
+			.orElse(null);
 	}
 
 	/** A measure by its name. */

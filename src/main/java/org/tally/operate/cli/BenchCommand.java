@@ -90,6 +90,7 @@ class BenchCommand extends ReportCommand<Object> {
 			return BenchApi.measure(this);
 		}
 		if (startup) {
+			EmbeddedServerChatter.silence();
 			return StartupBench.measure(work.resolve("startup"), locations.configDir, repetitions, quiet ? line -> {
 			} : progressLines());
 		}
@@ -188,6 +189,9 @@ class BenchCommand extends ReportCommand<Object> {
 		Map<String, String> summary = new LinkedHashMap<>();
 		summary.put("Tally XLSX / parse-only", String.format("%.2f", report.xlsxToParseRatio()));
 		summary.put("Tally CSV / COPY-only", String.format("%.2f", report.csvToCopyRatio()));
+		if (report.nightToLargeFileRatio() != null) {
+			summary.put("night / one large XLSX (rows/s)", String.format("%.2f", report.nightToLargeFileRatio()));
+		}
 		summary.put("peak heap, Tally XLSX", (report.peakHeapBytesTallyXlsx() >> 20) + " MB");
 		summary.put("peak heap, Tally CSV", (report.peakHeapBytesTallyCsv() >> 20) + " MB");
 		summary.put("after full GC, Tally XLSX", (report.peakHeapAfterGcBytesTallyXlsx() >> 20) + " MB at most");

@@ -1,9 +1,7 @@
 package org.tally.operate.cli;
 
-import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 import org.tally.bench.FaultScenario;
 import org.tally.bench.FaultSuite;
 import picocli.CommandLine.Command;
@@ -44,12 +42,9 @@ class FaultsCommand extends BaseCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		// The suite starts and stops embedded servers itself; the library's chatter (and
-		// its error on letting go of a server the scenario stopped on purpose) would bury
-		// the report.
-		if (LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
-			zonky.setLevel(Level.OFF);
-		}
+		// The suite starts and stops embedded servers itself, some of them stopped on
+		// purpose under a scenario (the library logs an error on letting go of those).
+		EmbeddedServerChatter.silence();
 		List<FaultScenario> scenarios = new FaultSuite(work, seeds, config, rows, only, line -> {
 			err().println("tally: faults: " + line);
 			err().flush();

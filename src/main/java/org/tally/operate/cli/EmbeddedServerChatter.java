@@ -1,0 +1,22 @@
+package org.tally.operate.cli;
+
+import ch.qos.logback.classic.Level;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Silences the embedded server library's log for commands that start and stop servers of
+ * their own (`bench --startup`, `faults`): its lines would bury the report, and with
+ * `--format json` they would land in the JSON on standard output.
+ */
+final class EmbeddedServerChatter {
+
+	private EmbeddedServerChatter() {
+	}
+
+	static void silence() {
+		if (LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
+			zonky.setLevel(Level.OFF);
+		}
+	}
+
+}
