@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "checks",
 		description = "Shows the latest run's reconciliation checks with their evidence; exit 5 when a blocking check failed.")
-class ChecksCommand extends ContextCommand {
+class ChecksCommand extends ReadingCommand {
 
 	@Option(names = "--as-of", paramLabel = "DATE",
 			description = "reporting period; default every period of the latest run")
@@ -24,11 +24,6 @@ class ChecksCommand extends ContextCommand {
 
 	@Mixin
 	FormatOption format;
-
-	@Override
-	boolean readsOnly() {
-		return true;
-	}
 
 	@Override
 	int call(ConfigurableApplicationContext context) {

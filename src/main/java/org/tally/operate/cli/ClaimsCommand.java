@@ -30,7 +30,7 @@ class ClaimsCommand extends BaseCommand.Group {
 	@Command(name = "check",
 			description = "Finds each figure phrase in FILE (UTF-8; - for standard input) and judges it; "
 					+ "exit 5 when a claim is contradicted.")
-	static class Check extends ContextCommand {
+	static class Check extends ReadingCommand {
 
 		@Mixin
 		FormatOption format;
@@ -46,11 +46,6 @@ class ClaimsCommand extends BaseCommand.Group {
 			text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
 					: Files.readString(Path.of(file), StandardCharsets.UTF_8);
 			return super.call();
-		}
-
-		@Override
-		boolean readsOnly() {
-			return true;
 		}
 
 		@Override

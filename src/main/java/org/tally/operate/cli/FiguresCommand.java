@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "figures",
 		description = "Prints the latest published figures; with --press --format xlsx|csv, the press export "
 				+ "(csv to standard output unless --out).")
-class FiguresCommand extends ContextCommand {
+class FiguresCommand extends ReadingCommand {
 
 	@Option(names = "--format", defaultValue = "table", description = "table, json; with --press also xlsx or csv")
 	Format format;
@@ -61,11 +61,6 @@ class FiguresCommand extends ContextCommand {
 			throw new ParameterException(spec.commandLine(), "--format xlsx needs --out FILE");
 		}
 		return super.call();
-	}
-
-	@Override
-	boolean readsOnly() {
-		return true;
 	}
 
 	@Override

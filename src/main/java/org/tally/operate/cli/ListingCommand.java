@@ -8,16 +8,10 @@ import picocli.CommandLine.Mixin;
  * A command that lists rows: as a table, or with {@code --format json} as a JSON
  * document.
  */
-abstract class ListingCommand<T> extends ContextCommand {
+abstract class ListingCommand<T> extends ReadingCommand {
 
 	@Mixin
 	FormatOption format;
-
-	/** Listing is reading. */
-	@Override
-	boolean readsOnly() {
-		return true;
-	}
 
 	@Override
 	int call(ConfigurableApplicationContext context) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rejects",
 		description = "Lists the rejected rows of a run (default: the latest) with cell, value and reason.")
-class RejectsCommand extends ContextCommand {
+class RejectsCommand extends ReadingCommand {
 
 	enum Format {
 
@@ -55,11 +55,6 @@ class RejectsCommand extends ContextCommand {
 			description = "write to FILE instead of the terminal; for xlsx default rejects-run-ID.xlsx; "
 					+ "for marked a directory, default marked-run-ID")
 	Path out;
-
-	@Override
-	boolean readsOnly() {
-		return true;
-	}
 
 	@Override
 	int call(ConfigurableApplicationContext context) {
