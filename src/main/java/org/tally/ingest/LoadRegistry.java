@@ -183,10 +183,7 @@ public class LoadRegistry {
 		return rows == null ? OptionalLong.empty() : OptionalLong.of(rows);
 	}
 
-	/**
-	 * True only when the ingest step saw every staged row of the load and no key among
-	 * them twice.
-	 */
+	/** Whether staging or promotion proved that no key of the load repeats. */
 	public boolean keysDistinct(long loadId) {
 		return jdbc.sql("SELECT coalesce(keys_distinct, false) FROM registry.load WHERE id = ?")
 			.param(loadId)
@@ -194,11 +191,7 @@ public class LoadRegistry {
 			.single();
 	}
 
-	/**
-	 * Records that promotion has proven the load's staged rows to repeat no key (it
-	 * searched, and moved any repeat to the rejects), so that the checks count its rows
-	 * instead of searching them again.
-	 */
+	/** Promotion's proof that no key repeats: it searched, and moved any repeat away. */
 	public void recordKeysDistinct(long loadId) {
 		jdbc.sql("UPDATE registry.load SET keys_distinct = true WHERE id = ?").param(loadId).update();
 	}

@@ -27,12 +27,7 @@ class CommandContextsTest {
 
 	@Test
 	void givenACliCommand_noSchedulerRunsAndNoPortIsOpened() throws Exception {
-		LocationOptions locations = new LocationOptions(TallyApplication.class);
-		locations.dataDir = Path.of("target/it-data");
-		locations.inbox = Path.of("target/it-inbox");
-		locations.configDir = Path.of("config");
-
-		try (ConfigurableApplicationContext context = CommandContexts.start(locations, false)) {
+		try (ConfigurableApplicationContext context = CommandContexts.start(testLocations(), false)) {
 			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
 			Scheduler scheduler = context.getBean(Scheduler.class);
 			assertThat(scheduler.isStarted()).isFalse();
@@ -44,12 +39,7 @@ class CommandContextsTest {
 
 	@Test
 	void givenAReadOnlyCommand_itsContextMakesNoSchedulerNoJobAndNoWebServer() throws Exception {
-		LocationOptions locations = new LocationOptions(TallyApplication.class);
-		locations.dataDir = Path.of("target/it-data");
-		locations.inbox = Path.of("target/it-inbox");
-		locations.configDir = Path.of("config");
-
-		try (ConfigurableApplicationContext context = CommandContexts.startReading(locations)) {
+		try (ConfigurableApplicationContext context = CommandContexts.startReading(testLocations())) {
 			context.getBean(FigurePublisher.class).latest(null);
 			context.getBean(RunHistory.class).history(5);
 
@@ -60,6 +50,15 @@ class CommandContextsTest {
 			assertThat(made(context, WebServer.class)).isEmpty();
 			assertThat(made(context, Flyway.class)).isNotEmpty();
 		}
+	}
+
+	/** The test installation's locations, as the command line would set them. */
+	private static LocationOptions testLocations() {
+		LocationOptions locations = new LocationOptions(TallyApplication.class);
+		locations.dataDir = Path.of("target/it-data");
+		locations.inbox = Path.of("target/it-inbox");
+		locations.configDir = Path.of("config");
+		return locations;
 	}
 
 	/** The beans of {@code type} the context has made so far. */
