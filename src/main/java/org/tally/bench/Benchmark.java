@@ -3,7 +3,6 @@ package org.tally.bench;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -177,10 +176,8 @@ public final class Benchmark {
 				seconds.add(elapsed);
 				progress.accept("night #" + (i + 1) + ": " + String.format("%.2f", elapsed) + " s");
 			}
-			List<Double> sorted = seconds.stream().sorted().toList();
-			double median = sorted.get(sorted.size() / 2);
-			return new BenchmarkReport.Measure("realistic night (" + night.files() + " files, 2 periods)", median,
-					night.rows() / median, List.copyOf(seconds));
+			return BenchmarkReport.Measure.of("realistic night (" + night.files() + " files, 2 periods)", night.rows(),
+					seconds);
 		}
 	}
 
@@ -231,7 +228,7 @@ public final class Benchmark {
 		}
 		List<BenchmarkReport.Measure> summaries = new ArrayList<>();
 		for (int m = 0; m < measures.length; m++) {
-			summaries.add(summary(measures[m].name(), seconds.get(m)));
+			summaries.add(BenchmarkReport.Measure.of(measures[m].name(), rows, seconds.get(m)));
 		}
 		return summaries;
 	}
@@ -255,13 +252,6 @@ public final class Benchmark {
 		}
 		progress.accept(name + " #" + (index + 1) + ": " + String.format("%.2f", elapsed) + " s");
 		return elapsed;
-	}
-
-	private BenchmarkReport.Measure summary(String name, List<Double> seconds) {
-		List<Double> sorted = seconds.stream().sorted(Comparator.naturalOrder()).toList();
-		double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-				: (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-		return new BenchmarkReport.Measure(name, median, rows / median, List.copyOf(seconds));
 	}
 
 	static String machine() {

@@ -102,5 +102,21 @@ public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long ma
 			this(name, medianSeconds, rowsPerSecond, seconds, 1e6 / rowsPerSecond);
 		}
 
+		/**
+		 * The measure of {@code units} (rows, or characters) done once in each of
+		 * {@code seconds}: rated by their median.
+		 */
+		public static Measure of(String name, double units, List<Double> seconds) {
+			double median = median(seconds);
+			return new Measure(name, median, units / median, List.copyOf(seconds));
+		}
+
+		/** The middle time, or the mean of the two middle ones. */
+		public static double median(List<Double> seconds) {
+			List<Double> sorted = seconds.stream().sorted().toList();
+			int n = sorted.size();
+			return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+		}
+
 	}
 }

@@ -67,10 +67,9 @@ public final class ClaimBench {
 						+ claims + ": the checker is not deterministic");
 			}
 		}
-		double median = seconds.stream().sorted().toList().get(seconds.size() / 2);
-		return new BenchmarkReport.Measure(
-				"claim check, " + DRAFT_CHARACTERS + "-character draft (" + claims + " claims, warm)", median,
-				DRAFT_CHARACTERS / median, List.copyOf(seconds));
+		return BenchmarkReport.Measure.of(
+				"claim check, " + DRAFT_CHARACTERS + "-character draft (" + claims + " claims, warm)", DRAFT_CHARACTERS,
+				seconds);
 	}
 
 	private static List<FigureFact> seedFacts() {

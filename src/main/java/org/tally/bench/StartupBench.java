@@ -48,9 +48,7 @@ public final class StartupBench {
 	public record Measure(String name, List<Double> seconds) {
 
 		public double medianSeconds() {
-			List<Double> sorted = seconds.stream().sorted().toList();
-			int n = sorted.size();
-			return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+			return BenchmarkReport.Measure.median(seconds);
 		}
 
 	}
