@@ -99,6 +99,23 @@ final class Installation {
 		}
 	}
 
+	/**
+	 * Writes a schedule of the nightly job, firing on {@code cron} (UTC), under the
+	 * installation's jobs directory: the environment a `tally serve` node reads it with.
+	 */
+	Map<String, String> schedule(String name, String why, String cron) throws IOException {
+		Path jobs = Files.createDirectories(dir.resolve("jobs"));
+		Files.writeString(jobs.resolve(name + ".yml"), """
+				# %s
+				cron: "%s"
+				timeZone: UTC
+				job: nightlyConsolidationJob
+				sources: all
+				misfire: fire-once-now
+				""".formatted(why, cron));
+		return Map.of("TALLY_SCHEDULE_DIR", jobs.toString());
+	}
+
 	void runToEnd(String label, List<String> differences, String... args) throws InterruptedException {
 		ChildTally child = start(label, args);
 		int exit = child.await(600);

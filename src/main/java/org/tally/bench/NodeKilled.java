@@ -1,7 +1,5 @@
 package org.tally.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,18 +45,11 @@ final class NodeKilled extends AgainstCleanRun {
 
 	@Override
 	long inject(Installation it, List<String> differences, List<String> notes) throws Exception {
-		Path jobs = Files.createDirectories(it.dir().resolve("jobs"));
 		// Every 20 s rather than once: a one-shot time could pass before a slow node has
 		// installed it. The first fire starts the night; fires while it runs wait (the
 		// job is not concurrent), later ones find the night done.
-		Files.writeString(jobs.resolve("nightly.yml"), """
-				cron: "0/20 * * * * ?"
-				timeZone: UTC
-				job: nightlyConsolidationJob
-				sources: all
-				misfire: fire-once-now
-				""");
-		Map<String, String> schedules = Map.of("TALLY_SCHEDULE_DIR", jobs.toString());
+		Map<String, String> schedules = it.schedule("nightly", "Fires the night; later fires find it done.",
+				"0/20 * * * * ?");
 		long before;
 		try (WarehouseProbe probe = it.probe()) {
 			before = probe.latestRun();

@@ -1,9 +1,5 @@
 package org.tally.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +30,10 @@ final class TwoSchedulers extends AgainstCleanRun {
 
 	@Override
 	long inject(Installation it, List<String> differences, List<String> notes) throws Exception {
-		Path jobs = Files.createDirectories(it.dir().resolve("jobs"));
-		Files.writeString(jobs.resolve("every-ten-seconds.yml"), """
-				# Fires every ten seconds, so that the two nodes have several fires to compete for.
-				cron: "0/10 * * * * ?"
-				timeZone: UTC
-				job: nightlyConsolidationJob
-				sources: all
-				misfire: fire-once-now
-				""");
-		Map<String, String> schedules = Map.of("TALLY_SCHEDULE_DIR", jobs.toString());
-		List<ChildTally> nodes = List.of(it.start("node-a", schedules, "serve", "--port", String.valueOf(freePort())),
-				it.start("node-b", schedules, "serve", "--port", String.valueOf(freePort())));
+		Map<String, String> schedules = it.schedule("every-ten-seconds",
+				"Fires every ten seconds, so that the two nodes have several fires to compete for.", "0/10 * * * * ?");
+		List<ChildTally> nodes = List.of(it.start("node-a", schedules, "serve", "--port", "0"),
+				it.start("node-b", schedules, "serve", "--port", "0"));
 		Map<String, List<String>> fires = new TreeMap<>();
 		try (WarehouseProbe probe = it.probe()) {
 			Await.until(Duration.ofMinutes(4), Duration.ofMillis(500), () -> nodes.stream().allMatch(ChildTally::alive),
@@ -94,12 +82,6 @@ final class TwoSchedulers extends AgainstCleanRun {
 		return probe.count("SELECT count(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')") == 0
 				&& probe.count("SELECT count(*) FROM registry.load WHERE file_path = ? AND status = 'loaded'",
 						FaultHarness.BIG_LEDGER) == 1;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
