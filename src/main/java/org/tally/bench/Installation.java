@@ -67,7 +67,7 @@ final class Installation {
 		if (harness.configDir() != null) {
 			command.addAll(List.of("--config", harness.configDir().toString()));
 		}
-		return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), null, environment,
+		return ChildTally.start(dir.resolve("logs/" + (++processes) + "-" + label + ".log"), List.of(), environment,
 				command);
 	}
 

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.tally.bench.internal.ChildTally;
 import org.tally.database.EmbeddedPostgresServer;
 
 /**
@@ -93,37 +94,22 @@ public final class StartupBench {
 		return new Measure(name, seconds);
 	}
 
-	private double time(String name, List<String> args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(jvmOptions(!args.get(0).startsWith("-")));
-		String classPath = System.getProperty("java.class.path");
-		if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
-			command.addAll(List.of("-jar", classPath));
-		}
-		else {
-			command.addAll(List.of("-cp", classPath, "org.tally.TallyApplication"));
-		}
-		command.addAll(args);
-		if (configDir != null && !args.get(0).startsWith("-")) {
-			command.addAll(List.of("--config", configDir.toString()));
+	private double time(String name, List<String> args) throws InterruptedException {
+		boolean command = !args.get(0).startsWith("-");
+		List<String> arguments = new ArrayList<>(args);
+		if (configDir != null && command) {
+			arguments.addAll(List.of("--config", configDir.toString()));
 		}
 		Path log = work.resolve("logs/" + (++children) + ".log");
-		Files.createDirectories(log.getParent());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		// Never the operator's configured port: an installation of its own may be
-		// running there.
-		builder.environment().put("TALLY_DB_PORT", "0");
 		long started = System.nanoTime();
-		Process child = builder.start();
-		if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-			child.destroyForcibly().waitFor();
+		ChildTally child = ChildTally.start(log, jvmOptions(command), Map.of(), arguments);
+		int exit = child.await(TIMEOUT_SECONDS);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		if (exit == -1) {
 			throw new IllegalStateException(name + " did not end within " + TIMEOUT_SECONDS + " s (" + log + ")");
 		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-		if (!ANSWERED.contains(child.exitValue())) {
-			throw new IllegalStateException(name + " exited " + child.exitValue() + ": "
-					+ Files.readString(log, StandardCharsets.UTF_8).strip());
+		if (!ANSWERED.contains(exit)) {
+			throw new IllegalStateException(name + " exited " + exit + ": " + child.output().strip());
 		}
 		return seconds;
 	}

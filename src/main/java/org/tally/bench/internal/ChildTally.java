@@ -29,23 +29,15 @@ public final class ChildTally {
 	}
 
 	/**
-	 * Starts {@code tally ARGS} with its output in {@code log}; {@code heap} like "256m",
-	 * or null for the default.
+	 * Starts {@code tally ARGS} with its output in {@code log}, {@code jvmOptions} given
+	 * to its JVM (collector, heap, class-data archive) and {@code environment} added to
+	 * this process's (e.g. TALLY_SCHEDULE_DIR).
 	 */
-	public static ChildTally start(Path log, String heap, List<String> args) {
-		return start(log, heap, Map.of(), args);
-	}
-
-	/**
-	 * The same, with {@code environment} added to this process's (e.g.
-	 * TALLY_SCHEDULE_DIR).
-	 */
-	public static ChildTally start(Path log, String heap, Map<String, String> environment, List<String> args) {
+	public static ChildTally start(Path log, List<String> jvmOptions, Map<String, String> environment,
+			List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		if (heap != null) {
-			command.add("-Xmx" + heap);
-		}
+		command.addAll(jvmOptions);
 		String classPath = System.getProperty("java.class.path");
 		String launcher = System.getProperty("sun.java.command", "");
 		if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && launcher.startsWith(classPath)) {
