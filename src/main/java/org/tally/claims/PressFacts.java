@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import org.tally.figures.FigureUnit;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
 import org.tally.figures.PressFigures;
-import org.tally.figures.PressSnapshot;
+import org.tally.figures.PerSnapshot;
 
 /**
  * The facts a press text is checked against: the press view's figures verified for its
@@ -34,11 +33,8 @@ public class PressFacts {
 
 	private final Catalog catalog;
 
-	/** The facts of the last press snapshot asked for: they change only with it. */
-	private final AtomicReference<Held> held = new AtomicReference<>();
-
-	private record Held(PressSnapshot snapshot, Facts facts) {
-	}
+	/** The facts change only with the press snapshot. */
+	private final PerSnapshot<Facts> held = new PerSnapshot<>(snapshot -> read(snapshot.figures()));
 
 	PressFacts(PressFigures press, Catalog catalog) {
 		this.press = press;
@@ -52,14 +48,7 @@ public class PressFacts {
 	 * next snapshot reads it again.
 	 */
 	public Facts current() {
-		PressSnapshot snapshot = press.pressSnapshot();
-		Held last = held.get();
-		if (last != null && last.snapshot() == snapshot) {
-			return last.facts();
-		}
-		Facts facts = read(snapshot.figures());
-		held.set(new Held(snapshot, facts));
-		return facts;
+		return held.of(press.pressSnapshot());
 	}
 
 	private Facts read(List<FigureValue> view) {

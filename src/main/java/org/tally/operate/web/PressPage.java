@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tally.figures.FigureValue;
 import org.tally.figures.FigureVersion;
+import org.tally.figures.PerSnapshot;
 import org.tally.figures.PressFigures;
 import org.tally.figures.PressSnapshot;
 import org.tally.operate.web.PressController.PressFigure;
@@ -46,7 +46,7 @@ class PressPage {
 
 	private final ObjectProvider<ITemplateEngine> templates;
 
-	private final AtomicReference<Content> held = new AtomicReference<>();
+	private final PerSnapshot<Content> content = new PerSnapshot<>(this::read);
 
 	/** {@code templates}: absent where the application runs without the web. */
 	PressPage(PressFigures press, InvestmentChart chart, ObjectProvider<ITemplateEngine> templates) {
@@ -56,11 +56,10 @@ class PressPage {
 	}
 
 	Content current() {
-		PressSnapshot snapshot = press.pressSnapshot();
-		Content content = held.get();
-		if (content != null && content.generation().equals(snapshot.generation())) {
-			return content;
-		}
+		return content.of(press.pressSnapshot());
+	}
+
+	private Content read(PressSnapshot snapshot) {
 		List<PressFigure> figures = new ArrayList<>();
 		for (FigureValue figure : snapshot.figures()) {
 			figures.add(withPrevious(figure));
@@ -68,7 +67,6 @@ class PressPage {
 		List<InvestmentChart.PeriodChart> charts = List.copyOf(chart.charts());
 		Content read = new Content(snapshot.generation(), List.copyOf(figures), press.pressAsOf(snapshot.figures()),
 				charts, html(figures, charts));
-		held.set(read);
 		return read;
 	}
 

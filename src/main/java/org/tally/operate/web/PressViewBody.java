@@ -1,7 +1,7 @@
 package org.tally.operate.web;
 
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
+import org.tally.figures.PerSnapshot;
 import org.tally.figures.PressSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,30 +12,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PressViewBody {
 
-	private record Written(PressSnapshot snapshot, byte[] json) {
-	}
-
 	private final JsonMapper json;
 
-	private final AtomicReference<Written> held = new AtomicReference<>();
+	private final PerSnapshot<byte[]> written;
 
 	/**
 	 * The application's mapper: the bytes are those its message converter would write.
 	 */
 	PressViewBody(JsonMapper json) {
 		this.json = json;
+		this.written = new PerSnapshot<>(snapshot -> json.writeValueAsBytes(snapshot.figures()));
 	}
 
 	/** The snapshot's figures as JSON; callers must not change the array. */
 	byte[] of(PressSnapshot snapshot) {
-		Written written = held.get();
-		// a snapshot stands for one generation, and a new generation is a new snapshot
-		if (written != null && written.snapshot() == snapshot) {
-			return written.json();
-		}
-		byte[] bytes = json.writeValueAsBytes(snapshot.figures());
-		held.set(new Written(snapshot, bytes));
-		return bytes;
+		return written.of(snapshot);
 	}
 
 	/** Any other answer of the figures API, written as the converter would. */
