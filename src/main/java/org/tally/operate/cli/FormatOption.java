@@ -9,8 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The `--format table|json` option of the listing commands, and the JSON they print. */
 class FormatOption {
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 	@Option(names = "--format", defaultValue = "table", description = "table or json")
 	OutputFormat format;
 
@@ -31,7 +29,19 @@ class FormatOption {
 
 	/** The document as indented JSON, ending with a newline. */
 	static String json(Object document) {
-		return JSON.writeValueAsString(document) + "\n";
+		return Json.MAPPER.writeValueAsString(document) + "\n";
+	}
+
+	/**
+	 * Made when a command first prints JSON, not when picocli makes every command's
+	 * options at start-up: a mapper is a noticeable part of a short command's start.
+	 */
+	private static final class Json {
+
+		private static final JsonMapper MAPPER = JsonMapper.builder()
+			.enable(SerializationFeature.INDENT_OUTPUT)
+			.build();
+
 	}
 
 }
