@@ -62,6 +62,29 @@ class CommandLineErrorsTest {
 	}
 
 	@Test
+	void givenTallyHelp_itListsEveryCommand() {
+		Result result = TallyCommandLineTest.tally("--help");
+
+		assertThat(result.status()).isZero();
+		assertThat(result.out()).contains("Usage: tally")
+			.contains("  run ")
+			.contains("  figures ")
+			.contains("  serve ")
+			.contains("  gather ")
+			.contains("  users ")
+			.contains("  restore ");
+	}
+
+	@Test
+	void givenAMistypedCommand_itIsRefusedAsUsageNamingIt() {
+		Result result = TallyCommandLineTest.tally("figure");
+
+		assertThat(result.status()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(result.err()).contains("figure");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
 	void givenTheExitCodes_eachHasItsOwnCodeAndDocsCliListsEachOnce() throws IOException {
 		String table = Files.readString(Path.of("docs/cli.md"));
 		Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);
