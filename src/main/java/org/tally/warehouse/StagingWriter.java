@@ -158,7 +158,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 			runs.clear();
 		}
 		finally {
-			closeLoads(); // loads never marked staged (a failed step): their spilled keys
+			closeLoads(); // loads never marked staged (a failed step) delete their runs
 		}
 	}
 
