@@ -70,7 +70,7 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		loads.clear();
+		closeLoads();
 		CopyStream previous = stream.getAndSet(new CopyStream(dataSource, "tally-copy"));
 		if (previous != null) {
 			throw new IllegalStateException("two ingest steps at once in one process: runs must not overlap");
@@ -139,22 +139,36 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 																	// and searches
 		}
 		else {
-			registry.recordStaged(staged.loadId(), load.rows, !load.keys.maybeRepeated());
+			try (load) {
+				registry.recordStaged(staged.loadId(), load.rows, !load.keys.maybeRepeated());
+			}
 		}
 	}
 
 	@Override
 	public void close() {
-		loads.clear();
-		CopyStream open = stream.getAndSet(null);
-		if (open != null) {
-			open.close();
+		try {
+			CopyStream open = stream.getAndSet(null);
+			if (open != null) {
+				open.close();
+			}
+			// A file quarantined mid-read had its staged rows deleted while some were
+			// still in flight: now that everything is committed, none of them may stay.
+			runs.forEach(registry::discardQuarantined);
+			runs.clear();
 		}
-		// A file quarantined mid-read had its staged rows deleted while some were still
-		// in flight:
-		// now that everything is committed, none of them may stay.
-		runs.forEach(registry::discardQuarantined);
-		runs.clear();
+		finally {
+			closeLoads(); // loads never marked staged (a failed step) delete their runs
+		}
+	}
+
+	private void closeLoads() {
+		try {
+			loads.values().forEach(StagedLoad::close);
+		}
+		finally {
+			loads.clear();
+		}
 	}
 
 	private CopyStream open() {
@@ -194,11 +208,16 @@ public class StagingWriter implements ItemWriter<StagedRow>, ItemStream {
 	}
 
 	/** One load's rows sent to COPY so far: how many, and their keys' fingerprints. */
-	private static final class StagedLoad {
+	private static final class StagedLoad implements AutoCloseable {
 
 		private final KeyFingerprints keys = new KeyFingerprints();
 
 		private long rows;
+
+		@Override
+		public void close() {
+			keys.close();
+		}
 
 	}
 

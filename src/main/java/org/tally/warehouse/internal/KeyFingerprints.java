@@ -1,18 +1,21 @@
 package org.tally.warehouse.internal;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The keys of one file's rows as 64-bit fingerprints in an open-addressing set of longs
  * (16 MB for a million rows, whatever the keys' length; a set of the key strings is not
  * bounded so). Keys that PostgreSQL groups together always have equal fingerprints, so a
  * file in which no fingerprint repeats repeats no key; a fingerprint seen twice only says
- * "maybe" (promotion then searches in SQL). So does a file of more keys than a sheet's
- * rows (a CSV read with raised limits): the set stops at {@link #MAX_KEYS}, so that the
- * heap an ingest needs does not grow with the file. Not thread-safe.
+ * "maybe" (promotion then searches in SQL). The set holds at most {@link #MAX_KEYS}, so
+ * that the heap an ingest needs does not grow with the file: when full it is sorted and
+ * spilled to a temporary file as a run ({@link SortedRuns}) and emptied, and the answer
+ * merges the runs. {@link #close} deletes the files. Not thread-safe.
  */
-public final class KeyFingerprints {
+public final class KeyFingerprints implements AutoCloseable {
 
 	/**
 	 * The fingerprint of a row without a key (and the empty slot: no key fingerprints to
@@ -30,11 +33,28 @@ public final class KeyFingerprints {
 
 	private static final long NULL_VALUE = 0x9E3779B97F4A7C15L;
 
+	private final int maxKeys;
+
+	private final SortedRuns runs;
+
 	private long[] slots = new long[1 << 10];
 
 	private int size;
 
 	private boolean repeated;
+
+	/** The runs were merged or deleted: the keys are no longer held. */
+	private boolean released;
+
+	/** Spills to {@code java.io.tmpdir}. */
+	public KeyFingerprints() {
+		this(MAX_KEYS, Path.of(System.getProperty("java.io.tmpdir")));
+	}
+
+	KeyFingerprints(int maxKeys, Path spillDirectory) {
+		this.maxKeys = maxKeys;
+		this.runs = new SortedRuns(spillDirectory);
+	}
 
 	/**
 	 * The fingerprint of a row's key: the values at {@code keyColumns}, in key order.
@@ -53,23 +73,72 @@ public final class KeyFingerprints {
 		return !any ? NO_KEY : fingerprint == NO_KEY ? 1 : fingerprint;
 	}
 
-	/** Adds one row's key fingerprint ({@link #of}); {@link #NO_KEY} adds nothing. */
+	/**
+	 * Adds one row's key fingerprint ({@link #of}); {@link #NO_KEY} adds nothing. Fails
+	 * with the file named if a full set cannot be spilled.
+	 */
 	public void add(long fingerprint) {
 		if (repeated || fingerprint == NO_KEY) {
 			return; // "maybe" is already the answer, or the row has no key
 		}
-		if (size == MAX_KEYS || !insert(fingerprint)) {
+		if (released) {
+			throw new IllegalStateException("a key added after its file's keys were answered for or closed");
+		}
+		if (size == maxKeys) {
+			runs.spill(slots, sortInPlace());
+			Arrays.fill(slots, EMPTY);
+			size = 0;
+		}
+		if (!insert(fingerprint)) {
 			repeated = true;
-			slots = new long[0]; // the memory is no longer needed
+			release();
 		}
 	}
 
 	/**
-	 * Whether some fingerprint was added twice, or more than {@link #MAX_KEYS}: the file
-	 * may repeat a key.
+	 * Whether some fingerprint was added twice: the file may repeat a key. If runs were
+	 * spilled, merges them with the set's remainder (once: the keys are then released).
 	 */
 	public boolean maybeRepeated() {
+		if (!repeated && runs.count() > 0) {
+			repeated = runs.anyInTwo(slots, sortInPlace());
+			release();
+		}
 		return repeated;
+	}
+
+	/**
+	 * Frees the set and deletes the spilled runs; a later {@link #maybeRepeated} that
+	 * would have needed them says "maybe".
+	 */
+	@Override
+	public void close() {
+		if (runs.count() > 0) {
+			repeated = true;
+		}
+		release();
+	}
+
+	private void release() {
+		released = true;
+		slots = new long[0];
+		size = 0;
+		runs.close();
+	}
+
+	/**
+	 * Moves the set's fingerprints to the front of its slots, ascending, and returns how
+	 * many: no memory beyond the slots, at the price of the set's order (emptied after).
+	 */
+	private int sortInPlace() {
+		int count = 0;
+		for (long fingerprint : slots) {
+			if (fingerprint != EMPTY) {
+				slots[count++] = fingerprint;
+			}
+		}
+		Arrays.sort(slots, 0, count);
+		return count;
 	}
 
 	private boolean insert(long fingerprint) {

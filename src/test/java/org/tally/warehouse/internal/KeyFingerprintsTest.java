@@ -1,16 +1,33 @@
 package org.tally.warehouse.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Given a file's keys, the fingerprints say "maybe repeated" whenever PostgreSQL would
- * group two rows together.
+ * group two rows together, and "distinct" past the set's cap only when the spilled runs
+ * prove it.
  */
 class KeyFingerprintsTest {
+
+	@TempDir
+	Path spill;
 
 	@Test
 	void givenAMillionDistinctCodes_noneIsReportedRepeated() {
@@ -22,16 +39,114 @@ class KeyFingerprintsTest {
 	}
 
 	@Test
-	void givenMoreDistinctKeysThanASheetHolds_theAnswerIsMaybeSoTheHeapStaysBounded() {
-		KeyFingerprints keys = new KeyFingerprints();
-		for (int i = 0; i < KeyFingerprints.MAX_KEYS; i++) {
+	void givenMoreDistinctKeysThanASheetHolds_theyAreStillProvedDistinctThroughASpilledRun() {
+		try (KeyFingerprints keys = new KeyFingerprints(KeyFingerprints.MAX_KEYS, spill)) {
+			for (int i = 0; i <= KeyFingerprints.MAX_KEYS; i++) {
+				keys.add(key("JC" + i));
+			}
+			assertThat(spilledRuns()).as("the full set went to disk").hasSize(1);
+
+			assertThat(keys.maybeRepeated()).isFalse();
+			assertThat(spilledRuns()).as("deleted once answered").isEmpty();
+		}
+	}
+
+	@Test
+	void givenDistinctKeysAcrossSeveralRuns_theyAreProvedDistinct() {
+		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
+			for (int i = 0; i < 450; i++) {
+				keys.add(key("JC" + i));
+			}
+			assertThat(spilledRuns()).hasSize(4);
+			assertThat(keys.maybeRepeated()).isFalse();
+		}
+	}
+
+	@Test
+	void givenAKeyRepeatedInTwoSpilledRuns_itIsReportedRepeated() {
+		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
+			for (int i = 0; i < 350; i++) {
+				keys.add(key("JC" + (i == 250 ? 17 : i))); // 17 in the first run, again
+															// in the third
+			}
+			assertThat(spilledRuns()).hasSize(3);
+			assertThat(keys.maybeRepeated()).isTrue();
+		}
+	}
+
+	@Test
+	void givenAKeyOfASpilledRunRepeatedInThePartStillHeld_itIsReportedRepeated() {
+		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
+			for (int i = 0; i < 250; i++) {
+				keys.add(key("JC" + i));
+			}
+			keys.add(key("JC42"));
+			assertThat(spilledRuns()).hasSize(2);
+			assertThat(keys.maybeRepeated()).isTrue();
+			assertThat(spilledRuns()).isEmpty();
+		}
+	}
+
+	@Test
+	void givenAKeyRepeatedWithinTheSetAfterASpill_itIsReportedRepeatedAndTheRunsDeletedAtOnce() {
+		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
+			for (int i = 0; i < 150; i++) {
+				keys.add(key("JC" + i));
+			}
+			keys.add(key("JC149"));
+			assertThat(spilledRuns()).isEmpty();
+			assertThat(keys.maybeRepeated()).isTrue();
+		}
+	}
+
+	@Test
+	void givenSpilledRunsClosedBeforeTheAnswer_theFilesAreGoneAndTheAnswerIsMaybe() {
+		KeyFingerprints keys = new KeyFingerprints(100, spill);
+		for (int i = 0; i < 250; i++) {
 			keys.add(key("JC" + i));
 		}
-		assertThat(keys.maybeRepeated()).as("a sheet's rows are all held").isFalse();
+		assertThat(spilledRuns()).hasSize(2);
 
-		keys.add(key("JC" + KeyFingerprints.MAX_KEYS));
+		keys.close();
 
-		assertThat(keys.maybeRepeated()).as("one key more: promotion searches in SQL").isTrue();
+		assertThat(spilledRuns()).isEmpty();
+		assertThat(keys.maybeRepeated()).as("nothing left to prove it with").isTrue();
+	}
+
+	@Test
+	void givenASpillDirectoryThatCannotBeWritten_theFullSetFailsNamingIt() {
+		Path missing = spill.resolve("missing");
+		try (KeyFingerprints keys = new KeyFingerprints(100, missing)) {
+			for (int i = 0; i < 100; i++) {
+				keys.add(key("JC" + i));
+			}
+			assertThatThrownBy(() -> keys.add(key("JC100"))).isInstanceOf(UncheckedIOException.class)
+				.hasMessageContaining(missing.toString());
+		}
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233 })
+	void givenRandomKeysAndCaps_theAnswerIsTheOracles(long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		int cap = 1 + random.nextInt(64);
+		int count = random.nextInt(cap * 6);
+		// Half the seeds draw from a range wide enough to be distinct, half from one that
+		// repeats.
+		int range = random.nextBoolean() ? Integer.MAX_VALUE : Math.max(1, count * (1 + random.nextInt(4)));
+		// repeat
+		Set<String> oracle = new HashSet<>();
+		boolean oracleRepeated = false;
+		try (KeyFingerprints keys = new KeyFingerprints(cap, spill)) {
+			for (int i = 0; i < count; i++) {
+				String code = "JC" + random.nextInt(range);
+				oracleRepeated |= !oracle.add(code);
+				keys.add(key(code));
+			}
+			assertThat(keys.maybeRepeated()).as("cap %d, %d keys drawn from %d", cap, count, range)
+				.isEqualTo(oracleRepeated);
+			assertThat(spilledRuns()).isEmpty();
+		}
 	}
 
 	@Test
@@ -69,6 +184,15 @@ class KeyFingerprintsTest {
 		keys.add(key("ab", "c"));
 		keys.add(key("a", "bc"));
 		assertThat(keys.maybeRepeated()).isFalse();
+	}
+
+	private List<Path> spilledRuns() {
+		try (Stream<Path> files = Files.list(spill)) {
+			return files.filter(Files::isRegularFile).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The fingerprint of a row whose values are all key columns, in key order. */
