@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +18,17 @@ import org.tally.bench.ApiBenchReport;
 /**
  * Concurrent clients on one JDK HttpClient (keep-alive, HTTP/1.1), each sending one kind
  * of request back to back until the time is up, the stop condition holds or the request
- * budget is spent; every latency is kept, so percentiles are exact.
+ * budget is spent; every latency is kept, so percentiles are exact. A response counts
+ * only with status 200 and a body that holds its endpoint's marker, so that a server
+ * answering errors fast cannot look fast.
  */
 public final class LoadDriver {
 
-	/** One kind of request: a name for the report and how to build it. */
-	public record Endpoint(String name, HttpRequest request) {
+	/**
+	 * One kind of request: a name for the report, the request, and text every good answer
+	 * holds, looked for from the body's end.
+	 */
+	public record Endpoint(String name, HttpRequest request, String marker) {
 	}
 
 	private final HttpClient client;
@@ -76,6 +82,16 @@ public final class LoadDriver {
 		return sorted[Math.max(0, index)] / 1e6;
 	}
 
+	/** Whether the body holds the marker, searched from its end, where answers close. */
+	static boolean holds(byte[] body, byte[] marker) {
+		for (int at = body.length - marker.length; at >= 0; at--) {
+			if (Arrays.equals(body, at, at + marker.length, marker, 0, marker.length)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private final class Client implements Runnable {
 
 		private final Endpoint endpoint;
@@ -85,6 +101,8 @@ public final class LoadDriver {
 		private final AtomicLong budget;
 
 		private final BooleanSupplier stop;
+
+		private final byte[] marker;
 
 		private long[] latencies = new long[1024];
 
@@ -99,6 +117,7 @@ public final class LoadDriver {
 			this.deadline = deadline;
 			this.budget = budget;
 			this.stop = stop;
+			this.marker = endpoint.marker().getBytes(StandardCharsets.UTF_8);
 		}
 
 		@Override
@@ -107,8 +126,11 @@ public final class LoadDriver {
 				long start = System.nanoTime();
 				String failure;
 				try {
-					int status = client.send(endpoint.request(), HttpResponse.BodyHandlers.discarding()).statusCode();
-					failure = status == 200 ? null : "HTTP " + status;
+					HttpResponse<byte[]> response = client.send(endpoint.request(),
+							HttpResponse.BodyHandlers.ofByteArray());
+					failure = response.statusCode() != 200 ? "HTTP " + response.statusCode()
+							: holds(response.body(), marker) ? null
+									: "HTTP 200 without " + endpoint.marker() + " in its body";
 				}
 				catch (IOException ex) {
 					failure = ex.toString();

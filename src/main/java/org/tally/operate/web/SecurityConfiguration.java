@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.tally.figures.PressFigures;
 import org.tally.operate.accounts.Accounts;
 
 /**
@@ -56,6 +58,21 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * The plain press view skips Spring MVC, but only after Spring Security's chain has
+	 * authorized the request: the order says so.
+	 */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<PressViewFilter> pressViewFilter(PressFigures press, PressViewBody bodies,
+			SecurityFilterProperties securityFilter) {
+		FilterRegistrationBean<PressViewFilter> registration = new FilterRegistrationBean<>(
+				new PressViewFilter(press, bodies));
+		registration.addUrlPatterns(PressViewFilter.PATH);
+		registration.setOrder(securityFilter.getOrder() + 1);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -77,6 +94,12 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.realmName("tally"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
+			// filters with nothing to do on a stateless API, run on every request: no
+			// logout URL under /api, no saved request to replay, and a caller without
+			// credentials is sent to the entry point (401) as an anonymous one was
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> anonymous.disable())
 			.addFilterBefore(new CrossSiteApiGuard(), BasicAuthenticationFilter.class)
 			.addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
 			.build();

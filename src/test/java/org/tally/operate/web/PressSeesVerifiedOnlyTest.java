@@ -30,6 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.tally.support.Runs;
 import org.tally.support.TallyTest;
 import org.tally.support.PublishedSeedsTest;
@@ -131,6 +132,34 @@ class PressSeesVerifiedOnlyTest extends PublishedSeedsTest {
 		assertThat(after.getContentAsString()).contains("60257450000.00").doesNotContain("60237450000.00");
 		assertThat(after.getHeader("ETag")).matches("\"[0-9a-f]{32}\"").isNotEqualTo(tag);
 		assertThat(figures(after.getHeader("ETag")).getStatus()).isEqualTo(304);
+	}
+
+	@Test
+	void givenAPlainRequestForThePressView_itIsAnsweredBeforeSpringMvcWithTheControllersHeadersAndBytes()
+			throws Exception {
+		MvcResult plain = mvc.perform(get("/api/figures").with(user("press").roles("PRESS"))).andReturn();
+		// an Accept that needs negotiating goes on to the controller
+		MvcResult negotiated = mvc
+			.perform(get("/api/figures").with(user("press").roles("PRESS"))
+				.header("Accept", "application/json, */*;q=0.5"))
+			.andReturn();
+
+		assertThat(plain.getHandler()).as("no handler: Spring MVC never saw it").isNull();
+		assertThat(negotiated.getHandler()).as("the controller").isNotNull();
+		MockHttpServletResponse fast = plain.getResponse();
+		MockHttpServletResponse controller = negotiated.getResponse();
+		assertThat(fast.getStatus()).isEqualTo(controller.getStatus()).isEqualTo(200);
+		assertThat(fast.getContentAsByteArray()).isEqualTo(controller.getContentAsByteArray());
+		assertThat(fast.getHeaderNames()).containsExactlyInAnyOrderElementsOf(controller.getHeaderNames());
+		for (String header : controller.getHeaderNames()) {
+			assertThat(fast.getHeaderValues(header)).as(header).isEqualTo(controller.getHeaderValues(header));
+		}
+		MockHttpServletResponse notModified = figures(fast.getHeader("ETag"));
+		assertThat(notModified.getStatus()).isEqualTo(304);
+		assertThat(notModified.getHeader("ETag")).isEqualTo(fast.getHeader("ETag"));
+		assertThat(notModified.getContentLength()).isZero();
+		assertThat(mvc.perform(get("/api/figures")).andReturn().getResponse().getStatus()).as("nobody signed in")
+			.isEqualTo(401);
 	}
 
 	@Test
