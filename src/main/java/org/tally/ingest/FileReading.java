@@ -89,9 +89,9 @@ public final class FileReading {
 			SheetLayout layout = search.layout();
 			LocalDate period;
 			try {
-				period = SourceRowReader.period(source, fileName, layout);
+				period = SourcePeriods.period(source, fileName, layout);
 			}
-			catch (SourceRowReader.PeriodNotFoundException ex) {
+			catch (SourcePeriods.PeriodNotFoundException ex) {
 				return new Outline(cursor.sheetName(), choice, header, null, null, ex.getMessage());
 			}
 			LoadContext context = new LoadContext(load, source, dataset, cursor.sheetName(), period,
