@@ -89,9 +89,9 @@ public final class FileReading {
 			SheetLayout layout = search.layout();
 			LocalDate period;
 			try {
-				period = SourcePeriods.period(source, fileName, layout);
+				period = SourceRowReader.period(source, fileName, layout);
 			}
-			catch (SourcePeriods.PeriodNotFoundException ex) {
+			catch (SourceRowReader.PeriodNotFoundException ex) {
 				return new Outline(cursor.sheetName(), choice, header, null, null, ex.getMessage());
 			}
 			LoadContext context = new LoadContext(load, source, dataset, cursor.sheetName(), period,

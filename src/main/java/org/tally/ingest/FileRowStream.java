@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.tally.catalog.DatasetDefinition;
@@ -53,22 +52,22 @@ final class FileRowStream<T> implements AutoCloseable {
 
 	private final Function<SourceRow, T> finisher;
 
-	/** Rows finished on the reading thread (items are T), else by the reader. */
+	/**
+	 * Whether rows are finished on the reading thread (items are T) or by the reader
+	 * (items are SourceRow).
+	 */
 	private final boolean finishAhead;
 
 	private final BlockingQueue<Batch> queue;
 
 	private final Thread parser;
 
-	/**
-	 * Opened ahead (FileOpening), a CSV's rows wait for the reader: one finisher serves
-	 * the files one after another.
-	 */
-	private final CountDownLatch readerCame = new CountDownLatch(1);
-
 	private LoadContext context;
 
-	/** The reader's own line-up, when it finishes the rows itself. */
+	/**
+	 * The reader's own line-up, when it finishes the rows itself (fill-down state is
+	 * sequential).
+	 */
 	private LineUp readerLineUp;
 
 	private Iterator<Object> current = List.of().iterator();
@@ -112,16 +111,13 @@ final class FileRowStream<T> implements AutoCloseable {
 				head.add(cursor.next());
 			}
 			SheetLayout layout = new SheetLayoutLocator(source, dataset).locate(head);
-			LocalDate period = SourcePeriods.period(source, load.fileName(), layout);
+			LocalDate period = SourceRowReader.period(source, load.fileName(), layout);
 			LoadContext opened = new LoadContext(load, source, dataset, cursor.sheetName(), period,
 					layout.sheetColumns(), layout.units(), cursor.date1904(), layout.headerTexts());
 			List<RawRow> headerRows = head.stream()
 				.filter(r -> r.rowNumber() >= layout.headerFirstRow() && r.rowNumber() <= layout.headerLastRow())
 				.toList();
 			queue.put(new Batch(opened, headerRows, null));
-			if (finishAhead) {
-				readerCame.await();
-			}
 			LineUp lineUp = finishAhead ? new LineUp(opened, headerRows) : null;
 			List<Object> rows = new ArrayList<>(BATCH);
 			for (RawRow raw : head) {
@@ -138,7 +134,8 @@ final class FileRowStream<T> implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt(); // closed by the reader: stop quietly
 		}
-		catch (Throwable failure) { // NOPMD: handed over whole, to quarantine the file
+		catch (Throwable failure) { // NOPMD: handed over whole to the reading thread,
+									// which quarantines the file
 			try {
 				queue.put(new Batch(null, List.of(), failure));
 			}
@@ -171,8 +168,8 @@ final class FileRowStream<T> implements AutoCloseable {
 				rows.add(finish(row));
 			}
 			catch (RowFinishingException ex) {
-				// the rows before it were finished well
-				queue.put(new Batch(null, rows, null));
+				queue.put(new Batch(null, rows, null)); // the rows before it were
+														// finished well
 				throw ex;
 			}
 		}
@@ -185,11 +182,10 @@ final class FileRowStream<T> implements AutoCloseable {
 
 	/**
 	 * The file's sheet, period and column layout, once its head is read; throws why it
-	 * has none. Asked by the reader when it comes to this file.
+	 * has none.
 	 */
 	LoadContext context() {
 		if (context == null) {
-			readerCame.countDown();
 			Batch first = take(); // the context and the header rows, or throws why none
 			context = first.context();
 			@SuppressWarnings("unchecked") // the context's batch carries the header rows
@@ -240,13 +236,14 @@ final class FileRowStream<T> implements AutoCloseable {
 		try {
 			Batch batch = queue.poll(STALL_SECONDS, TimeUnit.SECONDS);
 			if (batch == null) {
-				// Hostile input can make a parser crawl: a bounded time, then quarantine.
+				// Hostile input can make a parser crawl: a file gets a bounded time, then
+				// quarantine.
 				throw new UnreadableFileException(cursor.file(), cursor.sheetName(),
 						"parsing stalled: no rows for " + STALL_SECONDS + " s (pathological or hostile file)");
 			}
 			if (batch.failure() != null) {
 				ended = true;
-				throw FileOpening.unchecked(batch.failure());
+				throw rethrow(batch.failure());
 			}
 			return batch;
 		}
@@ -254,6 +251,16 @@ final class FileRowStream<T> implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while reading " + cursor.file(), ex);
 		}
+	}
+
+	private static RuntimeException rethrow(Throwable failure) {
+		if (failure instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new IllegalStateException(failure);
 	}
 
 	/**

@@ -33,11 +33,8 @@ public class IngestProgress {
 		enabled = on;
 	}
 
-	/**
-	 * A file the reader opens, perhaps while it still reads the one before: counted, not
-	 * yet shown.
-	 */
-	FileProgress opening(String filePath, Path file) {
+	/** A file the reader opens now. */
+	FileProgress started(String filePath, Path file) {
 		long size;
 		try {
 			size = Files.size(file);
@@ -45,13 +42,9 @@ public class IngestProgress {
 		catch (IOException ex) {
 			size = -1; // the reader is about to say why it cannot read the file
 		}
-		return new FileProgress(filePath, size, enabled);
-	}
-
-	/** The file the reader reads now. */
-	FileProgress reading(FileProgress file) {
-		reading = file;
-		return file;
+		FileProgress progress = new FileProgress(filePath, size, enabled);
+		reading = progress;
+		return progress;
 	}
 
 	/** The file is read (or quarantined, or the step ends). */

@@ -123,8 +123,8 @@ public class SourceFileGatherer {
 					&& ReportingPeriods.find(file.getFileName().toString()).isEmpty()) {
 				registry.register(runId, source.id(), source.department(), source.dataset(), relative,
 						file.getFileName().toString(), sha, size, LoadStatus.QUARANTINED,
-						SourcePeriods.NO_PERIOD_IN_FILE_NAME, null);
-				log.warn("run={} file={} quarantined: {}", runId, relative, SourcePeriods.NO_PERIOD_IN_FILE_NAME);
+						SourceRowReader.NO_PERIOD_IN_FILE_NAME, null);
+				log.warn("run={} file={} quarantined: {}", runId, relative, SourceRowReader.NO_PERIOD_IN_FILE_NAME);
 				quarantined++;
 				continue;
 			}

@@ -2,20 +2,29 @@ package org.tally.ingest;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.tally.catalog.Catalog;
+import org.tally.catalog.DatasetDefinition;
 import org.tally.catalog.SourceDefinition;
+import org.tally.ingest.internal.SheetLayout;
 import org.tally.ingest.internal.SheetLayoutException;
+import org.tally.ingest.workbook.ReadLimits;
+import org.tally.ingest.workbook.SheetCursor;
+import org.tally.ingest.workbook.SheetSelector;
 import org.tally.ingest.workbook.UnreadableFileException;
+import org.tally.ingest.workbook.Workbooks;
+import org.tally.normalize.ReportingPeriods;
 
 /**
  * Reads the rows of every file the gather step registered for a run, file after file,
@@ -29,6 +38,8 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	private final List<LoadRef> changedWhileRead = new ArrayList<>();
 
 	private static final Logger log = LoggerFactory.getLogger(SourceRowReader.class);
+
+	static final String NO_PERIOD_IN_FILE_NAME = "no reporting period in the file name (expected e.g. …_2024-12-31 or 20241231)";
 
 	private final long runId;
 
@@ -45,9 +56,6 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 	private final IngestProgress progress;
 
 	private FileRowStream<T> rows;
-
-	/** The file after the current one, opening. */
-	private FileOpening<T> ahead;
 
 	private FileProgress reading;
 
@@ -78,10 +86,9 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		abandonAhead();
 		queue.clear();
-		// a restart's, from the attempt before
-		IngestProgress.record(null, executionContext);
+		IngestProgress.record(null, executionContext); // a restart's, from the attempt
+														// before
 		List<LoadRef> pending = new ArrayList<>(registry.pending(runId));
 		// Referenced datasets first (the project ledger before the files whose codes
 		// refer
@@ -159,46 +166,57 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	private boolean openNext() {
 		discardChangedWhileRead();
-		while (ahead != null || !queue.isEmpty()) {
-			FileOpening<T> opening = ahead != null ? ahead : opening(queue.poll());
-			ahead = null;
-			LoadRef load = opening.load();
-			log.info("run={} file={} reading (source {})", runId, load.filePath(), load.sourceId());
+		while (!queue.isEmpty()) {
+			LoadRef load = queue.poll();
+			SourceDefinition source = catalog.source(load.sourceId())
+				.orElseThrow(() -> new IllegalStateException("load " + load.id() + " names source '" + load.sourceId()
+						+ "', which is no longer in the configuration"));
+			DatasetDefinition dataset = catalog.dataset(source.dataset());
+			Path file = properties.inbox().resolve(load.filePath());
+			log.info("run={} file={} reading (source {})", runId, load.filePath(), source.id());
 			try {
-				reading = progress.reading(opening.progress());
-				rows = opening.stream();
+				reading = progress.started(load.filePath(), file);
+				rows = new FileRowStream<>(reading.watch(open(source, file, properties.readLimits())), load, source,
+						dataset, finisher);
 				context = rows.context();
 				registry.describe(context);
+				rowsDelivered = 0;
+				return true;
 			}
 			catch (UnreadableFileException ex) {
 				quarantine(load, ex.reason());
-				continue;
 			}
-			catch (SheetLayoutException | SourcePeriods.PeriodNotFoundException ex) {
+			catch (SheetLayoutException | PeriodNotFoundException ex) {
 				quarantine(load, ex.getMessage());
-				continue;
 			}
 			catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
 				quarantine(load, "the file could not be read: " + describe(ex));
-				continue;
 			}
-			// The next file opens while this one is read; a load whose source is gone
-			// fails the step in its turn, as it did before.
-			LoadRef next = queue.peek();
-			ahead = next == null || catalog.source(next.sourceId()).isEmpty() ? null : opening(queue.poll());
-			rowsDelivered = 0;
-			return true;
 		}
 		return false;
 	}
 
-	private FileOpening<T> opening(LoadRef load) {
-		SourceDefinition source = catalog.source(load.sourceId())
-			.orElseThrow(() -> new IllegalStateException("load " + load.id() + " names source '" + load.sourceId()
-					+ "', which is no longer in the configuration"));
-		Path file = properties.inbox().resolve(load.filePath());
-		return FileOpening.start(load, source, catalog.dataset(source.dataset()), file, properties.readLimits(),
-				progress.opening(load.filePath(), file), finisher);
+	/** The file's sheet as its source selects it; shared with {@link FileReading}. */
+	static SheetCursor open(SourceDefinition source, Path file, ReadLimits limits) {
+		SourceDefinition.Sheet sheet = source.sheet();
+		return Workbooks.open(file, new SheetSelector(sheet.name(), sheet.index(), sheet.pattern()), limits);
+	}
+
+	/**
+	 * The file's reporting period as its source says to find it; shared with
+	 * {@link FileReading}.
+	 */
+	static LocalDate period(SourceDefinition source, String fileName, SheetLayout layout) {
+		Optional<LocalDate> period = switch (source.period().from()) {
+			case FIXED -> Optional.of(source.period().date());
+			case FILENAME -> ReportingPeriods.find(fileName);
+			case TITLE -> Optional.ofNullable(layout.titlePeriod());
+		};
+		return period.orElseThrow(() -> new PeriodNotFoundException(switch (source.period().from()) {
+			case FILENAME -> NO_PERIOD_IN_FILE_NAME;
+			case TITLE -> "no reporting period in the title rows above the header (expected e.g. 截至2024年12月31日)";
+			case FIXED -> "no fixed period configured";
+		}));
 	}
 
 	private void finishFile() {
@@ -264,17 +282,17 @@ public class SourceRowReader<T> implements ItemStreamReader<T> {
 
 	@Override
 	public void close() {
-		abandonAhead();
 		closeCursor();
 		discardChangedWhileRead();
 	}
 
-	private void abandonAhead() {
-		if (ahead != null) {
-			ahead.abandon();
-			progress.finished(ahead.progress());
-			ahead = null;
+	/** The source says where its period comes from, and it was not there. */
+	static class PeriodNotFoundException extends RuntimeException {
+
+		PeriodNotFoundException(String message) {
+			super(message);
 		}
+
 	}
 
 }
