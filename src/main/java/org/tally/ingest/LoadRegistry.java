@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tally.catalog.Catalog;
+import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.SqlIdentifier;
 
 /**
@@ -103,28 +106,27 @@ public class LoadRegistry {
 	/**
 	 * Sheet, period, the header text of each column and the sheet column of every mapped
 	 * dataset column, kept so checks can name a row's exact cell and rejects its header.
-	 * In a transaction of its own: a later quarantine of the same row must not wait on
-	 * the chunk's lock.
+	 * In a transaction of its own (a later quarantine of the same row must not wait on
+	 * the chunk's lock) that need not wait for its WAL flush: a restart describes again.
 	 */
 	void describe(LoadContext context) {
-		long loadId = context.load().id();
+		List<String> columns = context.dataset().columns().stream().map(ColumnDefinition::name).toList();
+		int[] mapped = IntStream.range(0, columns.size()).filter(i -> !context.columnLetter(i).isEmpty()).toArray();
 		ownTransaction.executeWithoutResult(status -> {
-			jdbc.sql("""
-					UPDATE registry.load SET sheet = ?, period = ?, header_texts = (SELECT jsonb_object_agg(l, t)
-					       FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS h(l, t)) WHERE id = ?""")
-				.params(context.sheet(), context.period(), context.headerTexts().keySet().toArray(String[]::new),
-						context.headerTexts().values().toArray(String[]::new), loadId)
-				.update();
-			for (int i = 0; i < context.dataset().columns().size(); i++) {
-				String letter = context.columnLetter(i);
-				if (!letter.isEmpty()) {
-					jdbc.sql("""
-							INSERT INTO registry.load_column (load_id, column_name, column_letter) VALUES (?, ?, ?)
+			jdbc.sql("SET LOCAL synchronous_commit = off").update();
+			jdbc.sql(
+					"""
+							WITH described AS (
+							  UPDATE registry.load SET sheet = ?, period = ?, header_texts = (SELECT jsonb_object_agg(l, t)
+							         FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS h(l, t)) WHERE id = ? RETURNING id)
+							INSERT INTO registry.load_column (load_id, column_name, column_letter)
+							SELECT d.id, c.name, c.letter FROM described d, unnest(CAST(? AS text[]), CAST(? AS text[])) AS c(name, letter)
 							ON CONFLICT (load_id, column_name) DO UPDATE SET column_letter = excluded.column_letter""")
-						.params(loadId, context.dataset().columns().get(i).name(), letter)
-						.update();
-				}
-			}
+				.params(context.sheet(), context.period(), context.headerTexts().keySet().toArray(String[]::new),
+						context.headerTexts().values().toArray(String[]::new), context.load().id(),
+						Arrays.stream(mapped).mapToObj(columns::get).toArray(String[]::new),
+						Arrays.stream(mapped).mapToObj(context::columnLetter).toArray(String[]::new))
+				.update();
 		});
 	}
 

@@ -55,10 +55,14 @@ final class NonDecreasingCheck extends DatasetCheck {
 		List<CheckOutcome.Evidence> evidence = new ArrayList<>();
 		String sameKey = " ON CAST(" + Query.col("p", key.name()) + " AS text) = CAST(" + Query.col("w", key.name())
 				+ " AS text)";
-		// One join of the two periods counts, for every measure, the values compared and
-		// those that fell; a measure's offenders are then read only when it has some (a
-		// join per measure and per question would read both periods each time).
-		Query counts = new Query().append("SELECT 0");
+		// One join of the two periods counts, per load of this period and for every
+		// measure, the values compared and those that fell; a measure's offenders are
+		// then
+		// read only when it has some, and only from the first loads that hold them (the
+		// evidence is in load order): a join per measure and per question would read both
+		// periods each time, and the offenders' join of every load was as slow as the
+		// counts.
+		Query counts = new Query().append("SELECT w.load_id");
 		for (ColumnDefinition column : columns) {
 			String now = Query.col("w", column.name());
 			String before = Query.col("p", column.name());
@@ -73,21 +77,34 @@ final class NonDecreasingCheck extends DatasetCheck {
 		}
 		counts.currentRows(dataset, "w", "l", period)
 			.append(" JOIN " + Query.table(dataset) + " p" + sameKey)
-			.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?", previous.get());
-		long[] perColumn = jdbc.sql(counts.sql()).params(counts.params()).query((rs, n) -> {
-			long[] values = new long[2 * columns.size()];
+			.append(" JOIN registry.load pl ON pl.id = p.load_id AND pl.is_current AND pl.period = ?", previous.get())
+			.append(" GROUP BY w.load_id ORDER BY w.load_id");
+		List<long[]> perLoad = jdbc.sql(counts.sql()).params(counts.params()).query((rs, n) -> {
+			long[] values = new long[1 + 2 * columns.size()];
 			for (int i = 0; i < values.length; i++) {
-				values[i] = rs.getLong(i + 2);
+				values[i] = rs.getLong(i + 1);
 			}
 			return values;
-		}).single();
+		}).list();
 		for (int c = 0; c < columns.size(); c++) {
-			compared += perColumn[2 * c];
-			falling += perColumn[2 * c + 1];
+			long fell = 0;
+			for (long[] load : perLoad) {
+				compared += load[1 + 2 * c];
+				fell += load[2 + 2 * c];
+			}
+			falling += fell;
 			// The counts are known: offenders are read only while the evidence has room
-			// for them.
-			if (perColumn[2 * c + 1] == 0 || evidence.size() >= Query.MAX_EVIDENCE) {
+			// for them, from the first loads that have enough.
+			if (fell == 0 || evidence.size() >= Query.MAX_EVIDENCE) {
 				continue;
+			}
+			List<Long> loads = new ArrayList<>();
+			long found = 0;
+			for (long[] load : perLoad) {
+				if (found < Query.MAX_EVIDENCE - evidence.size() && load[2 + 2 * c] > 0) {
+					loads.add(load[0]);
+					found += load[2 + 2 * c];
+				}
 			}
 			ColumnDefinition column = columns.get(c);
 			String now = Query.col("w", column.name());
@@ -104,8 +121,9 @@ final class NonDecreasingCheck extends DatasetCheck {
 						previous.get())
 				.append(date ? " WHERE " + now + " < " + before : " WHERE " + now + " < " + before + " - ?",
 						date ? new Object[0] : new Object[] { declaration.definition().tolerance() })
+				.append(" AND w.load_id = ANY (CAST(? AS bigint[]))", new Object[] { loads.toArray(Long[]::new) })
 				.append(" ORDER BY l.id, w.row_number");
-			Offenders offenders = Offenders.first(jdbc, query, perColumn[2 * c + 1]);
+			Offenders offenders = Offenders.first(jdbc, query, fell);
 			offenders.evidence().stream().limit(Query.MAX_EVIDENCE - evidence.size()).forEach(evidence::add);
 		}
 		String names = String.join(", ", columns.stream().map(ColumnDefinition::name).toList());
