@@ -19,10 +19,7 @@ import org.tally.catalog.Catalog;
 import org.tally.catalog.ColumnDefinition;
 import org.tally.catalog.SqlIdentifier;
 
-/**
- * The registry of files: which content was seen, loaded, quarantined or superseded, and
- * when.
- */
+/** The registry of files: which content was seen, loaded, quarantined or superseded. */
 @Component
 public class LoadRegistry {
 
@@ -106,8 +103,9 @@ public class LoadRegistry {
 	/**
 	 * Sheet, period, the header text of each column and the sheet column of every mapped
 	 * dataset column, kept so checks can name a row's exact cell and rejects its header.
-	 * In a transaction of its own (a later quarantine of the same row must not wait on
-	 * the chunk's lock) that need not wait for its WAL flush: a restart describes again.
+	 * In a transaction of its own (a later quarantine must not wait on the chunk's lock)
+	 * not waiting for its WAL flush: a crash loses the later "staged" too, so a restart
+	 * describes again.
 	 */
 	void describe(LoadContext context) {
 		List<String> columns = context.dataset().columns().stream().map(ColumnDefinition::name).toList();
