@@ -92,6 +92,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1")
+				// A checkpoint in the middle of a load of millions of rows makes the
+				// first scans of the rows written before it (promotion, the checks,
+				// the figures) log every page again as they set its hint bits (data
+				// checksums are on): with room for 4 GB of WAL a load of five million
+				// rows fits between two checkpoints (docs/performance.md).
+				.setServerConfig("max_wal_size", "4GB")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				// No JVM shutdown hook of the library's: it would stop the server even
 				// while other Tally processes use it. close() (the context's shutdown)

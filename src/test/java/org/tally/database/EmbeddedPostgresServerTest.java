@@ -41,6 +41,14 @@ class EmbeddedPostgresServerTest {
 	}
 
 	@Test
+	void givenTheServer_aLoadOfMillionsOfRowsFitsBetweenTwoCheckpoints() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(dataDir)) {
+			assertThat(query(server, "SHOW max_wal_size")).isEqualTo("4GB");
+			assertThat(query(server, "SHOW data_checksums")).isEqualTo("on");
+		}
+	}
+
+	@Test
 	void givenDataWrittenBeforeAStop_itIsThereAfterTheNextStart() throws Exception {
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.attachOrStart(dataDir)) {
 			execute(server, "CREATE TABLE kept (v text)");
