@@ -56,12 +56,11 @@ final class NonDecreasingCheck extends DatasetCheck {
 		String sameKey = " ON CAST(" + Query.col("p", key.name()) + " AS text) = CAST(" + Query.col("w", key.name())
 				+ " AS text)";
 		// One join of the two periods counts, per load of this period and for every
-		// measure, the values compared and those that fell; a measure's offenders are
-		// then
+		// measure, the values compared and those that fell. A measure's offenders are
 		// read only when it has some, and only from the first loads that hold them (the
-		// evidence is in load order): a join per measure and per question would read both
-		// periods each time, and the offenders' join of every load was as slow as the
-		// counts.
+		// evidence is in load order): a join per measure and per question would read
+		// both periods each time, and the offenders' join of every load was as slow as
+		// the counts.
 		Query counts = new Query().append("SELECT w.load_id");
 		for (ColumnDefinition column : columns) {
 			String now = Query.col("w", column.name());
@@ -87,24 +86,21 @@ final class NonDecreasingCheck extends DatasetCheck {
 			return values;
 		}).list();
 		for (int c = 0; c < columns.size(); c++) {
+			// The counts are known: offenders are read only while the evidence has room
+			// for them, from the first loads that have enough.
+			long room = Query.MAX_EVIDENCE - evidence.size();
 			long fell = 0;
+			List<Long> loads = new ArrayList<>();
 			for (long[] load : perLoad) {
 				compared += load[1 + 2 * c];
+				if (load[2 + 2 * c] > 0 && fell < room) {
+					loads.add(load[0]);
+				}
 				fell += load[2 + 2 * c];
 			}
 			falling += fell;
-			// The counts are known: offenders are read only while the evidence has room
-			// for them, from the first loads that have enough.
-			if (fell == 0 || evidence.size() >= Query.MAX_EVIDENCE) {
+			if (fell == 0 || room <= 0) {
 				continue;
-			}
-			List<Long> loads = new ArrayList<>();
-			long found = 0;
-			for (long[] load : perLoad) {
-				if (found < Query.MAX_EVIDENCE - evidence.size() && load[2 + 2 * c] > 0) {
-					loads.add(load[0]);
-					found += load[2 + 2 * c];
-				}
 			}
 			ColumnDefinition column = columns.get(c);
 			String now = Query.col("w", column.name());

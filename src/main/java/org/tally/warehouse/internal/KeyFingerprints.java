@@ -43,9 +43,6 @@ public final class KeyFingerprints implements AutoCloseable {
 
 	private boolean repeated;
 
-	/** The runs were merged or deleted: the keys are no longer held. */
-	private boolean released;
-
 	/** Spills to {@code java.io.tmpdir}. */
 	public KeyFingerprints() {
 		this(MAX_KEYS, Path.of(System.getProperty("java.io.tmpdir")));
@@ -81,7 +78,7 @@ public final class KeyFingerprints implements AutoCloseable {
 		if (repeated || fingerprint == NO_KEY) {
 			return; // "maybe" is already the answer, or the row has no key
 		}
-		if (released) {
+		if (released()) {
 			throw new IllegalStateException("a key added after its file's keys were answered for or closed");
 		}
 		if (size == maxKeys) {
@@ -119,8 +116,12 @@ public final class KeyFingerprints implements AutoCloseable {
 		release();
 	}
 
+	/** The runs were merged or deleted: the keys are no longer held. */
+	private boolean released() {
+		return slots.length == 0;
+	}
+
 	private void release() {
-		released = true;
 		slots = new long[0];
 		size = 0;
 		runs.close();
