@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,7 +53,17 @@ class CommandContextsTest {
 			assertThat(made(context, Job.class)).isEmpty();
 			assertThat(made(context, WebServer.class)).isEmpty();
 			assertThat(made(context, Flyway.class)).isNotEmpty();
+			assertThat(context.getBeanNamesForType(MeterRegistry.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(HealthContributorRegistry.class)).isEmpty();
 		}
+	}
+
+	@Test
+	void givenTheReadingAutoConfigurations_eachIsOneSpringBootOffers() {
+		List<String> offered = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+			.getCandidates();
+
+		assertThat(offered).containsAll(ReadingContext.READING_AUTO_CONFIGURATIONS);
 	}
 
 	/** The test installation's locations, as the command line would set them. */
