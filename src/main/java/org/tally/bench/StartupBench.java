@@ -28,6 +28,11 @@ public final class StartupBench {
 
 	private static final long TIMEOUT_SECONDS = 300;
 
+	private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
+
+	/** The launcher's archive for reading commands, beside the one for the others. */
+	private static final String READING_ARCHIVE = "tally-reading.jsa";
+
 	private final Path work;
 
 	private final Path configDir;
@@ -73,7 +78,7 @@ public final class StartupBench {
 		Files.createDirectories(work);
 		Files.writeString(draft, ClaimBench.draft(), StandardCharsets.UTF_8);
 		// The first start creates and migrates the database: not what is measured.
-		time("warm-up", List.of("figures", "--data-dir", data.toString()));
+		time("warm-up", List.of("figures", "--data-dir", data.toString()), true);
 		List<Measure> measures = new ArrayList<>();
 		measures.add(measure("--help", List.of("--help")));
 		measures.add(measure("figures, database down", List.of("figures", "--data-dir", data.toString())));
@@ -82,19 +87,19 @@ public final class StartupBench {
 			measures.add(measure("claims check 20,000 chars, database up",
 					List.of("claims", "check", draft.toString(), "--data-dir", data.toString())));
 		}
-		return new Report(repetitions, Benchmark.machine(), String.join(" ", jvmOptions(false)), measures);
+		return new Report(repetitions, Benchmark.machine(), String.join(" ", jvmOptions(false, false)), measures);
 	}
 
 	private Measure measure(String name, List<String> args) throws IOException, InterruptedException {
 		List<Double> seconds = new ArrayList<>();
 		for (int i = 0; i < repetitions; i++) {
-			seconds.add(time(name, args));
+			seconds.add(time(name, args, false));
 			progress.accept(String.format("%s: %.2f s", name, seconds.get(i)));
 		}
 		return new Measure(name, seconds);
 	}
 
-	private double time(String name, List<String> args) throws InterruptedException {
+	private double time(String name, List<String> args, boolean warmUp) throws InterruptedException {
 		boolean command = !args.get(0).startsWith("-");
 		List<String> arguments = new ArrayList<>(args);
 		if (configDir != null && command) {
@@ -102,7 +107,7 @@ public final class StartupBench {
 		}
 		Path log = work.resolve("logs/" + (++children) + ".log");
 		long started = System.nanoTime();
-		ChildTally child = ChildTally.start(log, jvmOptions(command), Map.of(), arguments);
+		ChildTally child = ChildTally.start(log, jvmOptions(command, warmUp), Map.of(), arguments);
 		int exit = child.await(TIMEOUT_SECONDS);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		if (exit == -1) {
@@ -116,17 +121,32 @@ public final class StartupBench {
 
 	/**
 	 * This JVM's collector, heap and class-data archive; with an archive (the launcher's
-	 * way) and a command that only reads, the launcher's quicker compiler too.
+	 * way) and a command that only reads, the launcher's quicker compiler and its archive
+	 * of the reading commands' classes too, which the warm-up records when there is none
+	 * yet, as the launcher's first reading command would.
 	 */
-	private static List<String> jvmOptions(boolean reading) {
+	private static List<String> jvmOptions(boolean reading, boolean warmUp) {
 		List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
 			.getInputArguments()
 			.stream()
-			.filter(o -> o.startsWith("-Xmx") || o.matches("-XX:\\+Use\\w+GC")
-					|| o.startsWith("-XX:SharedArchiveFile="))
+			.filter(o -> o.startsWith("-Xmx") || o.matches("-XX:\\+Use\\w+GC") || o.startsWith(SHARED_ARCHIVE))
 			.toList());
-		if (reading && options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile="))) {
+		Path archive = options.stream()
+			.filter(o -> o.startsWith(SHARED_ARCHIVE))
+			.map(o -> Path.of(o.substring(SHARED_ARCHIVE.length())))
+			.findFirst()
+			.orElse(null);
+		if (reading && archive != null) {
 			options.add("-XX:TieredStopAtLevel=1");
+			options.removeIf(o -> o.startsWith(SHARED_ARCHIVE));
+			Path readingArchive = archive.resolveSibling(READING_ARCHIVE);
+			if (Files.isRegularFile(readingArchive)) {
+				options.add(SHARED_ARCHIVE + readingArchive);
+			}
+			else if (warmUp) {
+				options.add("-XX:ArchiveClassesAtExit=" + readingArchive);
+				options.add("-Xlog:cds*=off");
+			}
 		}
 		return options;
 	}
