@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * What `tally bench` measured: rows per second and seconds per million rows (median of
  * the repetitions), memory, and the time to check a 20,000-character press draft.
- * {@code notes} say how rows beyond one sheet were measured; the heap after GC is its
- * peak just after a full collection, what the run held.
+ * {@code notes} say how rows beyond one sheet were measured. The peak heap is sampled
+ * through the timed repetitions, garbage included; the heap after GC is the live heap,
+ * its peak right after the full collections forced through one more, untimed, run.
  */
 public record BenchmarkReport(int rows, int repetitions, long xlsxBytes, long maxHeapBytes, List<Measure> measures,
 		double xlsxToParseRatio, double csvToCopyRatio, long peakHeapBytesTallyXlsx, long peakHeapBytesTallyCsv,

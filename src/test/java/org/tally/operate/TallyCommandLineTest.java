@@ -193,6 +193,8 @@ class TallyCommandLineTest {
 					"Tally end to end (XLSX)", "Tally end to end (CSV)");
 		assertThat(sizes.get(1).get("measures").get(2).get("secondsPerMillionRows").asDouble()).isPositive();
 		assertThat(sizes.get(1).get("peakHeapBytesTallyCsv").asLong()).isPositive();
+		assertThat(sizes.get(1).get("peakHeapAfterGcBytesTallyXlsx").asLong()).isPositive();
+		assertThat(sizes.get(1).get("peakHeapAfterGcBytesTallyCsv").asLong()).isPositive();
 		assertThat(report.get("xlsxSecondsRatio").asDouble()).isPositive();
 		assertThat(result.err()).containsOnlyOnce("XLSX measured as 3 ledgers");
 	}

@@ -1,20 +1,10 @@
 package org.tally.bench.internal;
 
 import java.io.IOException;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.Set;
-import java.util.stream.Collectors;
-import javax.management.ListenerNotFoundException;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,7 +19,8 @@ public final class MemoryPeaks {
 	/**
 	 * Samples the heap in use every 10 ms on a daemon thread until closed. Per-pool peaks
 	 * would add up peaks of different moments; one sampled total is what the process
-	 * really held at once.
+	 * really held at once. Garbage included: it mostly shows how full the collector lets
+	 * the heap get, more the longer a run lasts ({@link LiveHeapProbe} for what is live).
 	 */
 	public static final class HeapSampler implements AutoCloseable {
 
@@ -41,55 +32,12 @@ public final class MemoryPeaks {
 
 		private volatile long peak;
 
-		private volatile long peakAfterGc;
-
-		private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.map(MemoryPoolMXBean::getName)
-			.collect(Collectors.toUnmodifiableSet());
-
-		private final NotificationListener afterGc = this::collected;
-
 		public HeapSampler() {
-			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-				if (collector instanceof NotificationEmitter emitter) {
-					emitter.addNotificationListener(afterGc, null, null);
-				}
-			}
-			// The first full collection, counted here: its notification comes on another
-			// thread, often once the first (unsampled) reference has paused the sampler.
+			// What the preparation left is not the measure's.
 			System.gc();
-			this.peakAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 			this.thread = new Thread(this::sample, "tally-bench-heap");
 			this.thread.setDaemon(true);
 			this.thread.start();
-		}
-
-		/**
-		 * The heap in use just after each full collection: what was live then, the figure
-		 * that grows with the rows if anything holds them, where the sampled peak mostly
-		 * shows how full the collector lets the heap get (and after a young collection
-		 * the old generation still holds its garbage).
-		 */
-		private void collected(Notification notification, Object handback) {
-			if (paused || !GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-				.equals(notification.getType())) {
-				return;
-			}
-			GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-				.from((CompositeData) notification.getUserData());
-			if (!"end of major GC".equals(info.getGcAction())) {
-				return;
-			}
-			long used = info.getGcInfo()
-				.getMemoryUsageAfterGc()
-				.entrySet()
-				.stream()
-				.filter(pool -> heapPools.contains(pool.getKey()))
-				.mapToLong(pool -> pool.getValue().getUsed())
-				.sum();
-			peakAfterGc = Math.max(peakAfterGc, used);
 		}
 
 		private void sample() {
@@ -113,14 +61,6 @@ public final class MemoryPeaks {
 		}
 
 		/**
-		 * The most heap found in use just after a full collection while sampling (the one
-		 * at the start included).
-		 */
-		public long peakAfterGcBytes() {
-			return peakAfterGc;
-		}
-
-		/**
 		 * Runs {@code step} unsampled: a reference measured between Tally's repetitions
 		 * is not Tally's heap.
 		 */
@@ -137,24 +77,71 @@ public final class MemoryPeaks {
 		@Override
 		public void close() {
 			running = false;
-			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-				if (collector instanceof NotificationEmitter emitter) {
-					try {
-						emitter.removeNotificationListener(afterGc);
-					}
-					catch (ListenerNotFoundException ex) {
-						// never added: nothing to remove
-					}
+			join(thread);
+		}
+
+	}
+
+	/**
+	 * The most heap live at once while open: a full collection every {@code every} on a
+	 * daemon thread, and the heap in use right after it. Each collection stops the
+	 * application, so it runs beside a repetition that is not timed. Collections the
+	 * collector chooses fall wherever the heap happens to fill, at one point in a short
+	 * run and at another in a long one; forced at a fixed pace they compare runs of any
+	 * length.
+	 */
+	public static final class LiveHeapProbe implements AutoCloseable {
+
+		private final Thread thread;
+
+		private final long everyMillis;
+
+		private volatile boolean running = true;
+
+		private volatile long peak;
+
+		public LiveHeapProbe(Duration every) {
+			this.everyMillis = every.toMillis();
+			this.thread = new Thread(this::probe, "tally-bench-live-heap");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		private void probe() {
+			var memory = ManagementFactory.getMemoryMXBean();
+			while (running) {
+				System.gc();
+				peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				try {
+					Thread.sleep(everyMillis);
 				}
-			}
-			try {
-				thread.join(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 		}
 
+		/** The most heap found in use right after a forced full collection. */
+		public long peakBytes() {
+			return peak;
+		}
+
+		@Override
+		public void close() {
+			running = false;
+			join(thread);
+		}
+
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	public static long maxHeapBytes() {

@@ -194,8 +194,8 @@ class BenchCommand extends ReportCommand<Object> {
 		}
 		summary.put("peak heap, Tally XLSX", (report.peakHeapBytesTallyXlsx() >> 20) + " MB");
 		summary.put("peak heap, Tally CSV", (report.peakHeapBytesTallyCsv() >> 20) + " MB");
-		summary.put("after full GC, Tally XLSX", (report.peakHeapAfterGcBytesTallyXlsx() >> 20) + " MB at most");
-		summary.put("after full GC, Tally CSV", (report.peakHeapAfterGcBytesTallyCsv() >> 20) + " MB at most");
+		summary.put("live heap, Tally XLSX", (report.peakHeapAfterGcBytesTallyXlsx() >> 20) + " MB at most");
+		summary.put("live heap, Tally CSV", (report.peakHeapAfterGcBytesTallyCsv() >> 20) + " MB at most");
 		summary.put("peak RSS of the process", (report.peakRssBytes() >> 20) + " MB");
 		if (report.progress() != null) {
 			BenchmarkReport.ProgressCost cost = report.progress();
