@@ -1,6 +1,7 @@
 package org.tally.bench.internal;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,8 +111,14 @@ public final class MemoryPeaks {
 		private void probe() {
 			var memory = ManagementFactory.getMemoryMXBean();
 			while (running) {
+				long before = fullCollections();
 				System.gc();
-				peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				// A thread inside a JNI critical region (the inflater's) holds the GC
+				// locker: the JVM may then skip the collection, and the heap in use is
+				// not what is live.
+				if (fullCollections() > before) {
+					peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				}
 				try {
 					Thread.sleep(everyMillis);
 				}
@@ -133,6 +140,18 @@ public final class MemoryPeaks {
 			join(thread);
 		}
 
+	}
+
+	/**
+	 * Full collections so far: those of the collectors of the old generation (Parallel's
+	 * "PS MarkSweep", Serial's "MarkSweepCompact", G1's "G1 Old Generation").
+	 */
+	private static long fullCollections() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.filter(collector -> collector.getName().contains("MarkSweep") || collector.getName().contains("Old"))
+			.mapToLong(GarbageCollectorMXBean::getCollectionCount)
+			.sum();
 	}
 
 	private static void join(Thread thread) {
