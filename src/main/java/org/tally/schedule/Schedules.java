@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tally.schedule.internal.ScheduleFiles;
 
 /**
@@ -38,9 +40,12 @@ public class Schedules {
 
 	private final ScheduleProperties properties;
 
-	Schedules(Scheduler scheduler, ScheduleProperties properties) {
+	private final TransactionTemplate transaction;
+
+	Schedules(Scheduler scheduler, ScheduleProperties properties, PlatformTransactionManager transactions) {
 		this.scheduler = scheduler;
 		this.properties = properties;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	public List<ScheduleDefinition> definitions() {
@@ -51,10 +56,17 @@ public class Schedules {
 	 * Makes the store match the files: new schedules are added, changed ones rescheduled
 	 * (staying paused if they were), removed ones deleted. An unchanged trigger is left
 	 * alone, so a night missed while no node ran is still seen as a misfire and fired
-	 * once.
+	 * once. In one transaction: Quartz's store lock (a row of qrtz_locks, selected for
+	 * update) then holds until the end, so that two nodes starting at once install one
+	 * after the other; outside a transaction each statement commits and releases it, and
+	 * both found no job and inserted it.
 	 */
 	public void synchronize() {
 		List<ScheduleDefinition> definitions = definitions();
+		transaction.executeWithoutResult(status -> synchronize(definitions));
+	}
+
+	private void synchronize(List<ScheduleDefinition> definitions) {
 		try {
 			Set<JobKey> installed = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP));
 			for (ScheduleDefinition definition : definitions) {
