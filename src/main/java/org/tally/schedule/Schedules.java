@@ -93,15 +93,21 @@ public class Schedules {
 		change(name, "resume", scheduler::resumeJob);
 	}
 
-	/** Changes an installed schedule's job; the scheduler's failure names the change. */
+	/**
+	 * Changes an installed schedule's job, installing it first if no node has; under the
+	 * store's lock, like {@link #synchronize()}. The scheduler's failure names the
+	 * change.
+	 */
 	private void change(String name, String verb, JobChange change) {
-		ensureInstalled(name);
-		try {
-			change.apply(new JobKey(name, GROUP));
-		}
-		catch (SchedulerException ex) {
-			throw new ScheduleException(name, "cannot " + verb + " schedule " + name + ": " + ex.getMessage(), ex);
-		}
+		transaction.executeWithoutResult(status -> {
+			ensureInstalled(name);
+			try {
+				change.apply(new JobKey(name, GROUP));
+			}
+			catch (SchedulerException ex) {
+				throw new ScheduleException(name, "cannot " + verb + " schedule " + name + ": " + ex.getMessage(), ex);
+			}
+		});
 	}
 
 	/** Pausing or resuming a job of the store. */
