@@ -1,9 +1,13 @@
 package org.tally.schedule;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -19,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tally.schedule.internal.ScheduleFiles;
 
 /**
@@ -40,12 +42,15 @@ public class Schedules {
 
 	private final ScheduleProperties properties;
 
-	private final TransactionTemplate transaction;
+	/** Serialises the nodes' changes to the store's schedules ("tallysch"). */
+	private static final long STORE_LOCK = 0x7461_6c6c_7973_6368L;
 
-	Schedules(Scheduler scheduler, ScheduleProperties properties, PlatformTransactionManager transactions) {
+	private final DataSource dataSource;
+
+	Schedules(Scheduler scheduler, ScheduleProperties properties, DataSource dataSource) {
 		this.scheduler = scheduler;
 		this.properties = properties;
-		this.transaction = new TransactionTemplate(transactions);
+		this.dataSource = dataSource;
 	}
 
 	public List<ScheduleDefinition> definitions() {
@@ -56,14 +61,13 @@ public class Schedules {
 	 * Makes the store match the files: new schedules are added, changed ones rescheduled
 	 * (staying paused if they were), removed ones deleted. An unchanged trigger is left
 	 * alone, so a night missed while no node ran is still seen as a misfire and fired
-	 * once. In one transaction: Quartz's store lock (a row of qrtz_locks, selected for
-	 * update) then holds until the end, so that two nodes starting at once install one
-	 * after the other; outside a transaction each statement commits and releases it, and
-	 * both found no job and inserted it.
+	 * once. Under a lock of the database held by one node at a time: Quartz's own lock (a
+	 * row of qrtz_locks) is released as each of its statements commits, so two nodes
+	 * starting at once both found no job and both inserted it.
 	 */
 	public void synchronize() {
 		List<ScheduleDefinition> definitions = definitions();
-		transaction.executeWithoutResult(status -> synchronize(definitions));
+		oneNodeAtATime(() -> synchronize(definitions));
 	}
 
 	private void synchronize(List<ScheduleDefinition> definitions) {
@@ -94,12 +98,11 @@ public class Schedules {
 	}
 
 	/**
-	 * Changes an installed schedule's job, installing it first if no node has; under the
-	 * store's lock, like {@link #synchronize()}. The scheduler's failure names the
-	 * change.
+	 * Changes an installed schedule's job, installing it first if no node has; one node
+	 * at a time, like {@link #synchronize()}. The scheduler's failure names the change.
 	 */
 	private void change(String name, String verb, JobChange change) {
-		transaction.executeWithoutResult(status -> {
+		oneNodeAtATime(() -> {
 			ensureInstalled(name);
 			try {
 				change.apply(new JobKey(name, GROUP));
@@ -108,6 +111,33 @@ public class Schedules {
 				throw new ScheduleException(name, "cannot " + verb + " schedule " + name + ": " + ex.getMessage(), ex);
 			}
 		});
+	}
+
+	/**
+	 * Runs {@code work} holding a session lock of the database on a connection of its
+	 * own. Not a transaction around Quartz's statements: the store takes its connections
+	 * from a registry of its own, which need not hand out the transaction's.
+	 */
+	private void oneNodeAtATime(Runnable work) {
+		try (Connection connection = dataSource.getConnection()) {
+			advisory(connection, "SELECT pg_advisory_lock(?)");
+			try {
+				work.run();
+			}
+			finally {
+				advisory(connection, "SELECT pg_advisory_unlock(?)");
+			}
+		}
+		catch (SQLException ex) {
+			throw new ScheduleException(null, "cannot lock the schedules' store: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void advisory(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, STORE_LOCK);
+			statement.execute();
+		}
 	}
 
 	/** Pausing or resuming a job of the store. */

@@ -14,6 +14,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.tally.support.TallyTest;
 
 /**
@@ -22,6 +23,9 @@ import org.tally.support.TallyTest;
  * key (as a second `tally serve` did in the failover scenario).
  */
 @TallyTest
+// Quartz keeps the store's data source in a registry of the JVM, by scheduler name: the
+// last context made wins, and a context another test closed leaves it a closed pool.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class SchedulesInstallTest {
 
 	private static final int ROUNDS = 20;
