@@ -126,27 +126,29 @@ public final class StartupBench {
 	 * yet, as the launcher's first reading command would.
 	 */
 	private static List<String> jvmOptions(boolean reading, boolean warmUp) {
-		List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
-			.getInputArguments()
-			.stream()
-			.filter(o -> o.startsWith("-Xmx") || o.matches("-XX:\\+Use\\w+GC") || o.startsWith(SHARED_ARCHIVE))
-			.toList());
-		Path archive = options.stream()
+		List<String> ours = ManagementFactory.getRuntimeMXBean().getInputArguments();
+		List<String> options = new ArrayList<>(
+				ours.stream().filter(o -> o.startsWith("-Xmx") || o.matches("-XX:\\+Use\\w+GC")).toList());
+		Path archive = ours.stream()
 			.filter(o -> o.startsWith(SHARED_ARCHIVE))
 			.map(o -> Path.of(o.substring(SHARED_ARCHIVE.length())))
 			.findFirst()
 			.orElse(null);
-		if (reading && archive != null) {
-			options.add("-XX:TieredStopAtLevel=1");
-			options.removeIf(o -> o.startsWith(SHARED_ARCHIVE));
-			Path readingArchive = archive.resolveSibling(READING_ARCHIVE);
-			if (Files.isRegularFile(readingArchive)) {
-				options.add(SHARED_ARCHIVE + readingArchive);
-			}
-			else if (warmUp) {
-				options.add("-XX:ArchiveClassesAtExit=" + readingArchive);
-				options.add("-Xlog:cds*=off");
-			}
+		if (archive == null) {
+			return options;
+		}
+		if (!reading) {
+			options.add(SHARED_ARCHIVE + archive);
+			return options;
+		}
+		options.add("-XX:TieredStopAtLevel=1");
+		Path readingArchive = archive.resolveSibling(READING_ARCHIVE);
+		if (Files.isRegularFile(readingArchive)) {
+			options.add(SHARED_ARCHIVE + readingArchive);
+		}
+		else if (warmUp) {
+			options.add("-XX:ArchiveClassesAtExit=" + readingArchive);
+			options.add("-Xlog:cds*=off");
 		}
 		return options;
 	}

@@ -36,14 +36,14 @@ public class Schedules {
 
 	static final String GROUP = "tally";
 
+	/** Serialises the nodes' changes to the store's schedules ("tallysch"). */
+	private static final long STORE_LOCK = 0x7461_6c6c_7973_6368L;
+
 	private static final Logger log = LoggerFactory.getLogger(Schedules.class);
 
 	private final Scheduler scheduler;
 
 	private final ScheduleProperties properties;
-
-	/** Serialises the nodes' changes to the store's schedules ("tallysch"). */
-	private static final long STORE_LOCK = 0x7461_6c6c_7973_6368L;
 
 	private final DataSource dataSource;
 

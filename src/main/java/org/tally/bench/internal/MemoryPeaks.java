@@ -25,35 +25,21 @@ public final class MemoryPeaks {
 	 */
 	public static final class HeapSampler implements AutoCloseable {
 
-		private final Thread thread;
-
-		private volatile boolean running = true;
-
 		private volatile boolean paused;
 
 		private volatile long peak;
 
+		private final Every sampling;
+
 		public HeapSampler() {
 			// What the preparation left is not the measure's.
 			System.gc();
-			this.thread = new Thread(this::sample, "tally-bench-heap");
-			this.thread.setDaemon(true);
-			this.thread.start();
+			this.sampling = new Every("tally-bench-heap", 10, this::sample);
 		}
 
 		private void sample() {
-			var memory = ManagementFactory.getMemoryMXBean();
-			while (running) {
-				if (!paused) {
-					peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-				}
-				try {
-					Thread.sleep(10);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			if (!paused) {
+				peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 			}
 		}
 
@@ -77,8 +63,7 @@ public final class MemoryPeaks {
 
 		@Override
 		public void close() {
-			running = false;
-			join(thread);
+			sampling.close();
 		}
 
 	}
@@ -93,39 +78,22 @@ public final class MemoryPeaks {
 	 */
 	public static final class LiveHeapProbe implements AutoCloseable {
 
-		private final Thread thread;
-
-		private final long everyMillis;
-
-		private volatile boolean running = true;
-
 		private volatile long peak;
 
+		private final Every probing;
+
 		public LiveHeapProbe(Duration every) {
-			this.everyMillis = every.toMillis();
-			this.thread = new Thread(this::probe, "tally-bench-live-heap");
-			this.thread.setDaemon(true);
-			this.thread.start();
+			this.probing = new Every("tally-bench-live-heap", every.toMillis(), this::probe);
 		}
 
 		private void probe() {
-			var memory = ManagementFactory.getMemoryMXBean();
-			while (running) {
-				long before = fullCollections();
-				System.gc();
-				// A thread inside a JNI critical region (the inflater's) holds the GC
-				// locker: the JVM may then skip the collection, and the heap in use is
-				// not what is live.
-				if (fullCollections() > before) {
-					peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-				}
-				try {
-					Thread.sleep(everyMillis);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			long before = fullCollections();
+			System.gc();
+			// A thread inside a JNI critical region (the inflater's) holds the GC locker:
+			// the JVM may then skip the collection, and the heap in use is not what is
+			// live.
+			if (fullCollections() > before) {
+				peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 			}
 		}
 
@@ -136,8 +104,7 @@ public final class MemoryPeaks {
 
 		@Override
 		public void close() {
-			running = false;
-			join(thread);
+			probing.close();
 		}
 
 	}
@@ -154,13 +121,44 @@ public final class MemoryPeaks {
 			.sum();
 	}
 
-	private static void join(Thread thread) {
-		try {
-			thread.join(1000);
+	/**
+	 * Runs {@code action} every {@code millis} on a daemon thread of its own until
+	 * closed.
+	 */
+	private static final class Every implements AutoCloseable {
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		private Every(String name, long millis, Runnable action) {
+			this.thread = new Thread(() -> {
+				while (running) {
+					action.run();
+					try {
+						Thread.sleep(millis);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+				}
+			}, name);
+			this.thread.setDaemon(true);
+			this.thread.start();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+
+		@Override
+		public void close() {
+			running = false;
+			try {
+				thread.join(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
+
 	}
 
 	public static long maxHeapBytes() {

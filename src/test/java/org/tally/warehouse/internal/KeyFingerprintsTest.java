@@ -32,18 +32,14 @@ class KeyFingerprintsTest {
 	@Test
 	void givenAMillionDistinctCodes_noneIsReportedRepeated() {
 		KeyFingerprints keys = new KeyFingerprints();
-		for (int i = 0; i < 1_000_000; i++) {
-			keys.add(key("JC" + i));
-		}
+		addDistinct(keys, 1_000_000);
 		assertThat(keys.maybeRepeated()).isFalse();
 	}
 
 	@Test
 	void givenMoreDistinctKeysThanASheetHolds_theyAreStillProvedDistinctThroughASpilledRun() {
 		try (KeyFingerprints keys = new KeyFingerprints(KeyFingerprints.MAX_KEYS, spill)) {
-			for (int i = 0; i <= KeyFingerprints.MAX_KEYS; i++) {
-				keys.add(key("JC" + i));
-			}
+			addDistinct(keys, KeyFingerprints.MAX_KEYS + 1);
 			assertThat(spilledRuns()).as("the full set went to disk").hasSize(1);
 
 			assertThat(keys.maybeRepeated()).isFalse();
@@ -54,9 +50,7 @@ class KeyFingerprintsTest {
 	@Test
 	void givenDistinctKeysAcrossSeveralRuns_theyAreProvedDistinct() {
 		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
-			for (int i = 0; i < 450; i++) {
-				keys.add(key("JC" + i));
-			}
+			addDistinct(keys, 450);
 			assertThat(spilledRuns()).hasSize(4);
 			assertThat(keys.maybeRepeated()).isFalse();
 		}
@@ -77,9 +71,7 @@ class KeyFingerprintsTest {
 	@Test
 	void givenAKeyOfASpilledRunRepeatedInThePartStillHeld_itIsReportedRepeated() {
 		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
-			for (int i = 0; i < 250; i++) {
-				keys.add(key("JC" + i));
-			}
+			addDistinct(keys, 250);
 			keys.add(key("JC42"));
 			assertThat(spilledRuns()).hasSize(2);
 			assertThat(keys.maybeRepeated()).isTrue();
@@ -90,9 +82,7 @@ class KeyFingerprintsTest {
 	@Test
 	void givenAKeyRepeatedWithinTheSetAfterASpill_itIsReportedRepeatedAndTheRunsDeletedAtOnce() {
 		try (KeyFingerprints keys = new KeyFingerprints(100, spill)) {
-			for (int i = 0; i < 150; i++) {
-				keys.add(key("JC" + i));
-			}
+			addDistinct(keys, 150);
 			keys.add(key("JC149"));
 			assertThat(spilledRuns()).isEmpty();
 			assertThat(keys.maybeRepeated()).isTrue();
@@ -102,9 +92,7 @@ class KeyFingerprintsTest {
 	@Test
 	void givenSpilledRunsClosedBeforeTheAnswer_theFilesAreGoneAndTheAnswerIsMaybe() {
 		KeyFingerprints keys = new KeyFingerprints(100, spill);
-		for (int i = 0; i < 250; i++) {
-			keys.add(key("JC" + i));
-		}
+		addDistinct(keys, 250);
 		assertThat(spilledRuns()).hasSize(2);
 
 		keys.close();
@@ -117,9 +105,7 @@ class KeyFingerprintsTest {
 	void givenASpillDirectoryThatCannotBeWritten_theFullSetFailsNamingIt() {
 		Path missing = spill.resolve("missing");
 		try (KeyFingerprints keys = new KeyFingerprints(100, missing)) {
-			for (int i = 0; i < 100; i++) {
-				keys.add(key("JC" + i));
-			}
+			addDistinct(keys, 100);
 			assertThatThrownBy(() -> keys.add(key("JC100"))).isInstanceOf(UncheckedIOException.class)
 				.hasMessageContaining(missing.toString());
 		}
@@ -152,9 +138,7 @@ class KeyFingerprintsTest {
 	@Test
 	void givenACodeTwiceAmongMany_itIsReportedRepeated() {
 		KeyFingerprints keys = new KeyFingerprints();
-		for (int i = 0; i < 50_000; i++) {
-			keys.add(key("JC" + i));
-		}
+		addDistinct(keys, 50_000);
 		keys.add(key("JC49999"));
 		assertThat(keys.maybeRepeated()).isTrue();
 	}
@@ -196,6 +180,13 @@ class KeyFingerprintsTest {
 	}
 
 	/** The fingerprint of a row whose values are all key columns, in key order. */
+	/** Adds the keys JC0, JC1, … of {@code count} rows. */
+	private static void addDistinct(KeyFingerprints keys, int count) {
+		for (int i = 0; i < count; i++) {
+			keys.add(key("JC" + i));
+		}
+	}
+
 	private static long key(Object... values) {
 		return KeyFingerprints.of(values, java.util.stream.IntStream.range(0, values.length).toArray());
 	}
